@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests drive a real engine, registry and browser: one at a time, with room to breathe.
+export default defineConfig({
+  test: {
+    include: ['**/*.itg.test.ts'],
+    exclude: ['**/node_modules/**', 'examples/**'],
+    fileParallelism: false,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    reporters: ['verbose'],
+  },
+});
