@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultExec, type Exec } from '../exec.js';
+import { CliEngine, pickRepoDigest } from './cli-engine.js';
+import type { BuildOptions, RegistryOptions } from './engine.js';
+
+/** Docker Engine through the docker CLI (legacy builder or BuildKit, whichever the CLI uses). */
+export class Docker extends CliEngine {
+  readonly kind = 'docker' as const;
+
+  /**
+   * @param exec runs every command (inject a spied one in tests)
+   * @param bin the docker program
+   */
+  constructor(exec: Exec = defaultExec, bin = 'docker') {
+    super(exec, bin);
+  }
+
+  /**
+   * Docker's legacy builder (Docker Engine 20.10, Debian 12) only looks for `Dockerfile`; podman also
+   * finds `Containerfile`. Point docker at a lone Containerfile so one context builds on both.
+   */
+  override async build(opts: BuildOptions): Promise<string> {
+    if (
+      opts.file === undefined &&
+      !existsSync(join(opts.context, 'Dockerfile')) &&
+      existsSync(join(opts.context, 'Containerfile'))
+    ) {
+      return super.build({ ...opts, file: join(opts.context, 'Containerfile') });
+    }
+    return super.build(opts);
+  }
+
+  /** Docker's `--pull` is a switch meaning "always"; leaving it out means "missing". */
+  protected override buildEngineArgs(opts: BuildOptions): string[] {
+    return opts.pull === 'always' ? ['--pull'] : [];
+  }
+
+  /**
+   * Docker's `--health-cmd` is always run by /bin/sh in the container, so exec form is written as
+   * one shell-quoted command line.
+   */
+  protected override execFormHealthCmd(argv: string[]): string {
+    return argv.map(shellQuote).join(' ');
+  }
+
+  /** `push` argv. */
+  pushArgs(ref: string): string[] {
+    return ['push', ref];
+  }
+
+  /**
+   * Pushes and returns the registry's digest: from the `<tag>: digest: sha256:... size: N` line
+   * docker prints, else from the image's RepoDigests for the pushed repository.
+   */
+  override async push(ref: string, _opts: RegistryOptions = {}): Promise<string> {
+    const r = await this.exec.exec(this.bin, this.pushArgs(ref));
+    const fromOutput = parsePushDigest(r.stdout);
+    if (fromOutput !== undefined) return fromOutput;
+    const inspect = await this.exec.exec(
+      this.bin,
+      ['image', 'inspect', '--format', '{{json .RepoDigests}}', ref],
+      {
+        silent: true,
+      },
+    );
+    const parsed: unknown = JSON.parse(inspect.stdout.trim() || 'null');
+    const repoDigests = Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : [];
+    const digest = pickRepoDigest(repoDigests, ref);
+    if (digest === undefined) {
+      throw new Error(
+        `docker push ${ref} succeeded but its digest is unknown: no "digest:" line in the output and ` +
+          `RepoDigests ${JSON.stringify(repoDigests)} hold no single digest for that repository`,
+      );
+    }
+    return digest;
+  }
+
+  protected override containerImageRef(raw: Record<string, unknown>): string {
+    const config = raw.Config;
+    if (
+      typeof config === 'object' &&
+      config !== null &&
+      'Image' in config &&
+      typeof config.Image === 'string'
+    ) {
+      return config.Image;
+    }
+    return '';
+  }
+}
+
+/** The digest from docker push output (`latest: digest: sha256:<hex> size: 528`); the last one wins. */
+export function parsePushDigest(output: string): string | undefined {
+  const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64}) size: \d+/g)];
+  return matches.at(-1)?.[1];
+}
+
+function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_/.:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,228 @@
+/**
+ * The container engine seen by digestline: one interface, implemented by `Docker` and `Podman`
+ * (docker.ts, podman.ts) on top of their CLIs. Every method runs argv through one injected `Exec`.
+ */
+import type { ExecResult } from '../exec.js';
+
+/** Which CLI an engine drives. */
+export type EngineKind = 'docker' | 'podman';
+
+/** Health as the engine reports it; `undefined` in {@link ContainerState} when no health check is configured. */
+export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
+
+/** When `build` pulls the images named in FROM. */
+export type PullPolicy = 'missing' | 'always';
+
+/** Options for {@link ContainerEngine.build}. */
+export interface BuildOptions {
+  /** Build context directory. */
+  context: string;
+  /** Containerfile/Dockerfile; defaults to the engine's lookup in `context`. */
+  file?: string;
+  /** Every tag to give the image (at least one is usual, none is allowed). */
+  tags: string[];
+  buildArgs?: Record<string, string>;
+  labels?: Record<string, string>;
+  /** Stop at this stage of a multi-stage file. */
+  target?: string;
+  /**
+   * `missing` (default): use a local FROM image when present, so a base that exists only locally or
+   * in a loopback registry just works; `always`: check the registry for a newer one.
+   */
+  pull?: PullPolicy;
+  /**
+   * Podman only: image format. Defaults to `docker` because the OCI format drops HEALTHCHECK (and
+   * SHELL), which digestline's validation reads; Docker's builder always writes the Docker format.
+   */
+  format?: 'docker' | 'oci';
+  /** Podman only: plain http / unverified TLS for registries touched by the build. Docker: daemon config. */
+  insecure?: boolean;
+}
+
+/** Options for registry operations (`push`, `pull`, `login`). */
+export interface RegistryOptions {
+  /** Podman only: `--tls-verify=false`. Docker decides per daemon (`insecure-registries`; loopback is insecure by default). */
+  insecure?: boolean;
+}
+
+/** A published port. digestline publishes to loopback only. */
+export interface PortMapping {
+  /** Host address to bind, e.g. `127.0.0.1`. */
+  host: string;
+  /** Host port; omitted = the engine picks a free one (read it back with `inspectContainer`). */
+  hostPort?: number;
+  containerPort: number;
+  protocol?: 'tcp' | 'udp';
+}
+
+/** A bind mount (`source` is an absolute path) or a named volume (`source` is its name). */
+export interface VolumeMount {
+  source: string;
+  target: string;
+  readonly?: boolean;
+}
+
+/**
+ * A health check in Docker's form. `test` is `['CMD', prog, ...args]` (exec form),
+ * `['CMD-SHELL', script]` (run by /bin/sh in the container) or `['NONE']` (disable the image's check);
+ * a bare argv without a `CMD` marker is treated as `CMD`.
+ */
+export interface Healthcheck {
+  test: string[];
+  intervalMs?: number;
+  timeoutMs?: number;
+  retries?: number;
+  startPeriodMs?: number;
+}
+
+/** Options shared by {@link ContainerEngine.run} and {@link ContainerEngine.runToCompletion}. */
+export interface RunOptions {
+  /** Image reference; digestline runs by digest (`repo@sha256:...`). */
+  image: string;
+  /** Container name; also its DNS name on user-defined networks. */
+  name?: string;
+  network?: string;
+  /** Extra DNS names on `network`. */
+  aliases?: string[];
+  env?: Record<string, string>;
+  ports?: PortMapping[];
+  /** Arguments after the image (replace the image's CMD). */
+  command?: string[];
+  /** Replaces the image's ENTRYPOINT; `''` clears it. */
+  entrypoint?: string;
+  labels?: Record<string, string>;
+  volumes?: VolumeMount[];
+  healthcheck?: Healthcheck;
+  user?: string;
+  /** `run` always detaches; accepted so call sites may say so. */
+  detach?: true;
+  /** Remove the container when it exits. */
+  rm?: boolean;
+  workdir?: string;
+}
+
+/** A network a container is attached to. */
+export interface ContainerNetwork {
+  name: string;
+  ipAddress?: string;
+  aliases: string[];
+}
+
+/** A published port as the engine bound it. */
+export interface PortBinding {
+  containerPort: number;
+  protocol: string;
+  hostIp: string;
+  hostPort: number;
+}
+
+/** Run state of a container. */
+export interface ContainerState {
+  /** Engine status word: `created`, `running`, `exited`, ... */
+  status: string;
+  running: boolean;
+  exitCode: number;
+  /** `undefined` when the container has no health check. */
+  health?: HealthStatus;
+}
+
+/** What {@link ContainerEngine.inspectContainer} reports. */
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  state: ContainerState;
+  /** Local image id (`sha256:<hex>`). */
+  image: string;
+  /** The reference the container was created from, as given to `run`. */
+  imageRef: string;
+  /**
+   * Manifest digest of the image the container runs: the digest in `imageRef` when it was run by
+   * digest, else the image's one repo digest for that repository; `undefined` when that is unknown
+   * or ambiguous (e.g. a local build, or podman holding both a local and a pushed digest).
+   */
+  imageDigest?: string;
+  networks: ContainerNetwork[];
+  /** Published ports only. */
+  ports: PortBinding[];
+  labels: Record<string, string>;
+}
+
+/** What {@link ContainerEngine.inspectImage} reports. */
+export interface ImageInfo {
+  /** Local image id (`sha256:<hex>`). */
+  id: string;
+  size: number;
+  /** `Config.User`; `''` means root. */
+  user: string;
+  labels: Record<string, string>;
+  /** The image's HEALTHCHECK; `undefined` when absent or `NONE`. */
+  healthcheck?: Healthcheck;
+  env: Record<string, string>;
+  entrypoint: string[];
+  cmd: string[];
+  /** `RepoDigests`: `repo@sha256:...` entries. */
+  digests: string[];
+  /** Creation time as the engine reports it (RFC 3339). */
+  created: string;
+  /** `EXPOSE`d ports such as `8080/tcp`. */
+  exposedPorts: string[];
+}
+
+/** One row of {@link ContainerEngine.containerList}. */
+export interface ContainerSummary {
+  id: string;
+  name: string;
+}
+
+/** Label filter: `key` (any value) or `key=value`. */
+export interface LabelFilter {
+  label?: string;
+}
+
+/**
+ * A container engine CLI. Implementations: `Docker`, `Podman`; choose one with `selectEngine`.
+ * Every failure is an `ExecError` naming the command and ending with the engine's stderr.
+ */
+export interface ContainerEngine {
+  readonly kind: EngineKind;
+  /** The CLI program run (name on PATH or path). */
+  readonly bin: string;
+
+  /** Builds an image; returns its local image id (`sha256:<hex>`). */
+  build(opts: BuildOptions): Promise<string>;
+  /** Pushes `ref` (a tagged local image); returns the manifest digest the registry now serves for it. */
+  push(ref: string, opts?: RegistryOptions): Promise<string>;
+  /** Logs in with the password on stdin (never in argv); the password is masked in logs. */
+  login(registry: string, username: string, password: string, opts?: RegistryOptions): Promise<void>;
+  logout(registry: string): Promise<void>;
+  pull(ref: string, opts?: RegistryOptions): Promise<void>;
+  tag(source: string, target: string): Promise<void>;
+  removeImage(ref: string, opts?: { force?: boolean }): Promise<void>;
+
+  networkCreate(name: string, opts?: { labels?: Record<string, string>; internal?: boolean }): Promise<void>;
+  networkRemove(name: string): Promise<void>;
+  /** Network names, optionally only those with a label. */
+  networkList(opts?: LabelFilter): Promise<string[]>;
+
+  /** Starts a detached container; returns its full id. */
+  run(opts: RunOptions): Promise<string>;
+  /** Runs a container in the foreground; a non-zero exit code is returned, not thrown. */
+  runToCompletion(opts: RunOptions, exec?: { timeoutMs?: number }): Promise<ExecResult>;
+  inspectContainer(nameOrId: string): Promise<ContainerInfo>;
+  /**
+   * Runs the container's health check once now. Podman schedules checks with systemd timers, so
+   * on hosts without systemd (CI containers) its status stays `starting` unless checks are run by
+   * hand; docker runs them itself and this is a no-op. Call it before each `inspectContainer` poll.
+   */
+  runHealthcheck(nameOrId: string): Promise<void>;
+  logs(nameOrId: string): Promise<{ stdout: string; stderr: string }>;
+  stop(nameOrId: string, timeoutS?: number): Promise<void>;
+  remove(nameOrId: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
+  containerList(opts?: LabelFilter & { all?: boolean }): Promise<ContainerSummary[]>;
+
+  volumeCreate(name: string, opts?: { labels?: Record<string, string> }): Promise<void>;
+  volumeRemove(name: string, opts?: { force?: boolean }): Promise<void>;
+  volumeList(opts?: LabelFilter): Promise<string[]>;
+
+  inspectImage(ref: string): Promise<ImageInfo>;
+}

@@ -1,0 +1,298 @@
+import { describe, expect, test } from 'vitest';
+import { Exec } from '../../src/exec.js';
+import { Docker } from '../../src/engine/docker.js';
+import type { BuildOptions, Healthcheck, RunOptions } from '../../src/engine/engine.js';
+import { Podman } from '../../src/engine/podman.js';
+
+const podman = new Podman(new Exec());
+const docker = new Docker(new Exec());
+
+describe('build argv', () => {
+  const base: BuildOptions = { context: 'ctx', tags: ['r/app:1'] };
+  test.each<[string, BuildOptions, string[], string[]]>([
+    [
+      'minimal',
+      base,
+      ['build', '--format', 'docker', '--pull=missing', '--tag', 'r/app:1', '--iidfile', 'IID', 'ctx'],
+      ['build', '--tag', 'r/app:1', '--iidfile', 'IID', 'ctx'],
+    ],
+    [
+      'everything',
+      {
+        context: '.',
+        file: 'images/Containerfile',
+        tags: ['a:1', 'b:2'],
+        buildArgs: { BASE_IMAGE: '127.0.0.1:5000/base@sha256:00', VERSION: '1 2' },
+        labels: { 'org.opencontainers.image.revision': 'abc', empty: '' },
+        target: 'runtime',
+      },
+      [
+        'build',
+        '--format',
+        'docker',
+        '--pull=missing',
+        '--file',
+        'images/Containerfile',
+        '--target',
+        'runtime',
+        '--build-arg',
+        'BASE_IMAGE=127.0.0.1:5000/base@sha256:00',
+        '--build-arg',
+        'VERSION=1 2',
+        '--label',
+        'org.opencontainers.image.revision=abc',
+        '--label',
+        'empty=',
+        '--tag',
+        'a:1',
+        '--tag',
+        'b:2',
+        '--iidfile',
+        'IID',
+        '.',
+      ],
+      [
+        'build',
+        '--file',
+        'images/Containerfile',
+        '--target',
+        'runtime',
+        '--build-arg',
+        'BASE_IMAGE=127.0.0.1:5000/base@sha256:00',
+        '--build-arg',
+        'VERSION=1 2',
+        '--label',
+        'org.opencontainers.image.revision=abc',
+        '--label',
+        'empty=',
+        '--tag',
+        'a:1',
+        '--tag',
+        'b:2',
+        '--iidfile',
+        'IID',
+        '.',
+      ],
+    ],
+    [
+      'pull always, oci format, insecure',
+      { ...base, tags: [], pull: 'always', format: 'oci', insecure: true },
+      ['build', '--format', 'oci', '--pull=always', '--tls-verify=false', '--iidfile', 'IID', 'ctx'],
+      ['build', '--pull', '--iidfile', 'IID', 'ctx'],
+    ],
+  ])('%s', (_name, opts, podmanArgv, dockerArgv) => {
+    expect(podman.buildArgs(opts, 'IID')).toEqual(podmanArgv);
+    expect(docker.buildArgs(opts, 'IID')).toEqual(dockerArgv);
+  });
+});
+
+describe('run argv', () => {
+  test.each<[string, RunOptions, boolean, string[], string[] | 'same']>([
+    [
+      'detached minimal',
+      { image: 'r/app@sha256:aa', detach: true },
+      true,
+      ['run', '--detach', 'r/app@sha256:aa'],
+      ['run', '--detach', 'r/app@sha256:aa'],
+    ],
+    [
+      'detached with everything',
+      {
+        image: 'r/app@sha256:aa',
+        name: 'dl-web',
+        network: 'dl-net',
+        aliases: ['web', 'api'],
+        labels: { 'digestline.run': 'r1' },
+        env: { GREETING: 'hi there', EMPTY: '' },
+        ports: [
+          { host: '127.0.0.1', hostPort: 18080, containerPort: 8080 },
+          { host: '127.0.0.1', containerPort: 53, protocol: 'udp' },
+          { host: '::1', hostPort: 9000, containerPort: 9000, protocol: 'tcp' },
+        ],
+        volumes: [
+          { source: '/src', target: '/dst', readonly: true },
+          { source: 'data', target: '/var/lib/data' },
+        ],
+        user: '1000:1000',
+        workdir: '/app',
+        entrypoint: '',
+        rm: true,
+        command: ['serve', '--port', '8080'],
+      },
+      true,
+      [
+        'run',
+        '--detach',
+        '--rm',
+        '--name',
+        'dl-web',
+        '--network',
+        'dl-net',
+        '--network-alias',
+        'web',
+        '--network-alias',
+        'api',
+        '--label',
+        'digestline.run=r1',
+        '--env',
+        'GREETING=hi there',
+        '--env',
+        'EMPTY=',
+        '--publish',
+        '127.0.0.1:18080:8080',
+        '--publish',
+        '127.0.0.1::53/udp',
+        '--publish',
+        '[::1]:9000:9000',
+        '--volume',
+        '/src:/dst:ro',
+        '--volume',
+        'data:/var/lib/data',
+        '--user',
+        '1000:1000',
+        '--workdir',
+        '/app',
+        '--entrypoint',
+        '',
+        'r/app@sha256:aa',
+        'serve',
+        '--port',
+        '8080',
+      ],
+      'same',
+    ],
+    [
+      'foreground',
+      { image: 'img', rm: true, command: ['sh', '-c', 'exit 3'] },
+      false,
+      ['run', '--rm', 'img', 'sh', '-c', 'exit 3'],
+      ['run', '--rm', 'img', 'sh', '-c', 'exit 3'],
+    ],
+  ])('%s', (_name, opts, detach, podmanArgv, dockerArgv) => {
+    expect(podman.runArgs(opts, detach)).toEqual(podmanArgv);
+    expect(docker.runArgs(opts, detach)).toEqual(dockerArgv === 'same' ? podmanArgv : dockerArgv);
+  });
+});
+
+describe('health check argv', () => {
+  test.each<[string, Healthcheck, string[], string[]]>([
+    [
+      'exec form with all timings',
+      {
+        test: ['CMD', 'perl', '-e', "exit 0 if 'a b'"],
+        intervalMs: 2000,
+        timeoutMs: 1500,
+        retries: 3,
+        startPeriodMs: 0,
+      },
+      [
+        '--health-cmd',
+        '["perl","-e","exit 0 if \'a b\'"]',
+        '--health-interval',
+        '2s',
+        '--health-timeout',
+        '1500ms',
+        '--health-retries',
+        '3',
+        '--health-start-period',
+        '0s',
+      ],
+      [
+        '--health-cmd',
+        `perl -e 'exit 0 if '\\''a b'\\'''`,
+        '--health-interval',
+        '2s',
+        '--health-timeout',
+        '1500ms',
+        '--health-retries',
+        '3',
+        '--health-start-period',
+        '0s',
+      ],
+    ],
+    [
+      'bare argv means exec form',
+      { test: ['/bin/check', '--quick'] },
+      ['--health-cmd', '["/bin/check","--quick"]'],
+      ['--health-cmd', '/bin/check --quick'],
+    ],
+    [
+      'shell form',
+      { test: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'], retries: 1 },
+      ['--health-cmd', 'curl -f http://localhost:8080/ || exit 1', '--health-retries', '1'],
+      ['--health-cmd', 'curl -f http://localhost:8080/ || exit 1', '--health-retries', '1'],
+    ],
+    ['disabled', { test: ['NONE'], intervalMs: 1000 }, ['--no-healthcheck'], ['--no-healthcheck']],
+  ])('%s', (_name, hc, podmanArgv, dockerArgv) => {
+    expect(podman.healthcheckArgs(hc)).toEqual(podmanArgv);
+    expect(docker.healthcheckArgs(hc)).toEqual(dockerArgv);
+  });
+
+  test.each<[Healthcheck, RegExp]>([
+    [{ test: [] }, /healthcheck test is empty/],
+    [{ test: ['CMD'] }, /healthcheck test is empty/],
+    [{ test: ['CMD-SHELL', 'a', 'b'] }, /CMD-SHELL takes exactly one script, got 2/],
+    [{ test: ['CMD', 'x'], intervalMs: 1.5 }, /whole milliseconds/],
+  ])('refuses %j', (hc, message) => {
+    expect(() => podman.healthcheckArgs(hc)).toThrow(message);
+    expect(() => docker.healthcheckArgs(hc)).toThrow(message);
+  });
+
+  test('run puts health flags before the image', () => {
+    expect(
+      podman.runArgs({ image: 'img', healthcheck: { test: ['CMD', 'true'], retries: 2 } }, true),
+    ).toEqual(['run', '--detach', '--health-cmd', '["true"]', '--health-retries', '2', 'img']);
+  });
+});
+
+describe('registry, network and removal argv', () => {
+  test.each<[string, () => string[], string[]]>([
+    ['podman push', () => podman.pushArgs('r/a:1', 'DF'), ['push', '--digestfile', 'DF', 'r/a:1']],
+    [
+      'podman push insecure',
+      () => podman.pushArgs('r/a:1', 'DF', { insecure: true }),
+      ['push', '--tls-verify=false', '--digestfile', 'DF', 'r/a:1'],
+    ],
+    ['docker push', () => docker.pushArgs('r/a:1'), ['push', 'r/a:1']],
+    [
+      'podman login',
+      () => podman.loginArgs('127.0.0.1:5000', 'ci'),
+      ['login', '--username', 'ci', '--password-stdin', '127.0.0.1:5000'],
+    ],
+    [
+      'podman login insecure',
+      () => podman.loginArgs('reg', 'ci', { insecure: true }),
+      ['login', '--tls-verify=false', '--username', 'ci', '--password-stdin', 'reg'],
+    ],
+    [
+      'docker login ignores insecure (daemon setting)',
+      () => docker.loginArgs('reg', 'ci', { insecure: true }),
+      ['login', '--username', 'ci', '--password-stdin', 'reg'],
+    ],
+    [
+      'podman pull insecure',
+      () => podman.pullArgs('r/a', { insecure: true }),
+      ['pull', '--tls-verify=false', 'r/a'],
+    ],
+    ['docker pull', () => docker.pullArgs('r/a'), ['pull', 'r/a']],
+    [
+      'network create',
+      () => podman.networkCreateArgs('dl-net', { labels: { 'digestline.run': 'x' }, internal: true }),
+      ['network', 'create', '--label', 'digestline.run=x', '--internal', 'dl-net'],
+    ],
+    ['docker network create', () => docker.networkCreateArgs('n'), ['network', 'create', 'n']],
+    [
+      'podman rm force (no 10 s grace)',
+      () => podman.removeArgs('c', { force: true, volumes: true }),
+      ['rm', '--time', '0', '--force', '--volumes', 'c'],
+    ],
+    ['podman rm', () => podman.removeArgs('c'), ['rm', 'c']],
+    [
+      'docker rm force',
+      () => docker.removeArgs('c', { force: true, volumes: true }),
+      ['rm', '--force', '--volumes', 'c'],
+    ],
+  ])('%s', (_name, build, argv) => {
+    expect(build()).toEqual(argv);
+  });
+});
