@@ -1,0 +1,561 @@
+import { createServer, type Server } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type {
+  ContainerEngine,
+  ContainerInfo,
+  ContainerSummary,
+  ImageInfo,
+  LabelFilter,
+  RunOptions,
+} from '../../src/engine/engine.js';
+import { CleanupError, errorMessage } from '../../src/errors.js';
+import { Exec } from '../../src/exec.js';
+import { parseReference } from '../../src/reference.js';
+import { parseStack, type StackSpec } from '../../src/stack/spec.js';
+import {
+  DigestMismatchError,
+  IMAGE_LABEL,
+  probePort,
+  secretEnvEntries,
+  SERVICE_LABEL,
+  Stack,
+  STACK_LABEL,
+  StackStartError,
+} from '../../src/stack/stack.js';
+
+const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
+const WEB = `127.0.0.1:5000/app/web@sha256:${'b'.repeat(64)}`;
+const IMAGES = [
+  { name: 'api', ref: parseReference(API) },
+  { name: 'web', ref: parseReference(WEB) },
+];
+
+/** How a fake container behaves, keyed by service name. */
+interface Behaviour {
+  /** `runHealthcheck` calls until the check passes (undefined: never). */
+  healthyAfterChecks?: number;
+  /** Exits with this code on the inspect poll number `exitOnPoll`. */
+  exit?: { code: number; onPoll: number };
+  logs?: string;
+}
+
+interface FakeContainer {
+  id: string;
+  run: RunOptions;
+  checks: number;
+  polls: number;
+  running: boolean;
+  exitCode: number;
+  behaviour: Behaviour;
+  imageId: string;
+}
+
+/** An in-memory engine: records calls, plays scripted container behaviours. */
+class FakeEngine implements ContainerEngine {
+  readonly kind = 'podman' as const;
+  readonly bin = 'podman';
+  readonly calls: string[] = [];
+  readonly containers = new Map<string, FakeContainer>();
+  readonly networks = new Map<string, Record<string, string>>();
+  readonly volumes = new Map<string, Record<string, string>>();
+  readonly failing = new Set<string>();
+  imageIds: Record<string, string> = { [API]: 'sha256:api', [WEB]: 'sha256:web' };
+
+  constructor(
+    private readonly behaviours: Record<string, Behaviour> = {},
+    private readonly imageHealthcheck: Record<string, boolean> = { [API]: true },
+  ) {}
+
+  private maybeFail(what: string): void {
+    if (this.failing.has(what)) throw new Error(`${what} failed: device busy`);
+  }
+
+  build = vi.fn();
+  push = vi.fn();
+  login = vi.fn();
+  logout = vi.fn();
+  tag = vi.fn();
+  removeImage = vi.fn();
+  readonly probes: RunOptions[] = [];
+  async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    this.probes.push(opts);
+    return { exitCode: 0, stdout: 'reachable', stderr: '' };
+  }
+  async pull(ref: string): Promise<void> {
+    this.calls.push(`pull ${ref}`);
+  }
+  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
+    this.calls.push(`network create ${name}`);
+    this.networks.set(name, opts.labels ?? {});
+  }
+  async networkRemove(name: string): Promise<void> {
+    this.calls.push(`network rm ${name}`);
+    this.maybeFail(`network rm ${name}`);
+    if (!this.networks.delete(name)) throw new Error(`unable to find network with name or ID ${name}`);
+  }
+  async networkList(opts: LabelFilter = {}): Promise<string[]> {
+    return [...this.networks].filter(([, labels]) => matches(labels, opts)).map(([n]) => n);
+  }
+  async run(opts: RunOptions): Promise<string> {
+    const name = opts.name ?? '';
+    this.calls.push(`run ${name}`);
+    const service = opts.labels?.[SERVICE_LABEL] ?? '';
+    const id = `${name}-id`.padEnd(64, '0');
+    this.containers.set(name, {
+      id,
+      run: opts,
+      checks: 0,
+      polls: 0,
+      running: true,
+      exitCode: 0,
+      behaviour: this.behaviours[service] ?? {},
+      imageId: this.imageIds[opts.image] ?? 'sha256:unknown',
+    });
+    return id;
+  }
+  private get(nameOrId: string): FakeContainer {
+    const c = this.containers.get(nameOrId) ?? [...this.containers.values()].find((x) => x.id === nameOrId);
+    if (!c) throw new Error(`no container with name or ID "${nameOrId}" found: no such container`);
+    return c;
+  }
+  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
+    const c = this.get(nameOrId);
+    c.polls++;
+    if (c.behaviour.exit && c.polls >= c.behaviour.exit.onPoll && c.running) {
+      c.running = false;
+      c.exitCode = c.behaviour.exit.code;
+    }
+    const hasCheck =
+      c.run.healthcheck !== undefined
+        ? c.run.healthcheck.test[0] !== 'NONE'
+        : this.imageHealthcheck[c.run.image];
+    const healthy =
+      c.behaviour.healthyAfterChecks !== undefined && c.checks >= c.behaviour.healthyAfterChecks;
+    const info: ContainerInfo = {
+      id: c.id,
+      name: c.run.name ?? '',
+      state: { status: c.running ? 'running' : 'exited', running: c.running, exitCode: c.exitCode },
+      image: c.imageId,
+      imageRef: c.run.image,
+      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [], ipAddress: '10.0.0.2' }],
+      ports: (c.run.ports ?? []).map((p) => ({
+        containerPort: p.containerPort,
+        protocol: 'tcp',
+        hostIp: p.host,
+        hostPort: p.hostPort ?? 40000,
+      })),
+      labels: c.run.labels ?? {},
+    };
+    if (hasCheck) info.state.health = healthy ? 'healthy' : 'starting';
+    return info;
+  }
+  async runHealthcheck(nameOrId: string): Promise<void> {
+    this.get(nameOrId).checks++;
+  }
+  async logs(nameOrId: string): Promise<{ stdout: string; stderr: string }> {
+    return { stdout: this.get(nameOrId).behaviour.logs ?? '', stderr: '' };
+  }
+  async stop(nameOrId: string): Promise<void> {
+    this.calls.push(`stop ${this.get(nameOrId).run.name}`);
+  }
+  async remove(nameOrId: string): Promise<void> {
+    const c = this.get(nameOrId);
+    this.calls.push(`rm ${c.run.name}`);
+    this.maybeFail(`rm ${c.run.name}`);
+    this.containers.delete(c.run.name ?? '');
+  }
+  async containerList(opts: LabelFilter & { all?: boolean } = {}): Promise<ContainerSummary[]> {
+    return [...this.containers.values()]
+      .filter((c) => matches(c.run.labels ?? {}, opts))
+      .map((c) => ({ id: c.id, name: c.run.name ?? '' }));
+  }
+  async volumeCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
+    this.calls.push(`volume create ${name}`);
+    this.volumes.set(name, opts.labels ?? {});
+  }
+  async volumeRemove(name: string): Promise<void> {
+    this.calls.push(`volume rm ${name}`);
+    if (!this.volumes.delete(name)) throw new Error(`no volume with name "${name}" found: no such volume`);
+  }
+  async volumeList(opts: LabelFilter = {}): Promise<string[]> {
+    return [...this.volumes].filter(([, labels]) => matches(labels, opts)).map(([n]) => n);
+  }
+  async inspectImage(ref: string): Promise<ImageInfo> {
+    const info: ImageInfo = {
+      id: this.imageIds[ref] ?? 'sha256:unknown',
+      size: 1,
+      user: '',
+      labels: {},
+      env: {},
+      entrypoint: [],
+      cmd: [],
+      digests: [ref],
+      created: '',
+      exposedPorts: ['8080/tcp'],
+    };
+    if (this.imageHealthcheck[ref]) info.healthcheck = { test: ['CMD', 'true'] };
+    return info;
+  }
+}
+
+function matches(labels: Record<string, string>, opts: LabelFilter): boolean {
+  if (opts.label === undefined) return true;
+  const [key = '', value] = opts.label.split('=');
+  return value === undefined ? key in labels : labels[key] === value;
+}
+
+function stackSpec(text: string, images = IMAGES): StackSpec {
+  return parseStack(text, 'stack.yaml', images);
+}
+
+const TWO = `
+services:
+  api:
+    image: \${API_IMAGE}
+    volumes: [data:/data]
+    networks: { default: { aliases: [backend] } }
+  web:
+    image: \${WEB_IMAGE}
+    depends_on: { api: { condition: service_healthy } }
+volumes: { data: }
+`;
+
+async function upError(promise: Promise<unknown>): Promise<StackStartError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof StackStartError))
+    throw new Error(`expected a StackStartError, got ${errorMessage(err)}`);
+  return err;
+}
+
+const quiet = { log: () => {}, readiness: { pollMs: 1, timeoutMs: 2000 } };
+
+describe('Stack.up', () => {
+  test('starts dependencies first, waits for health, labels and names everything', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 3 } });
+    const stack = await Stack.up({
+      ...quiet,
+      project: 'p1',
+      engine,
+      spec: stackSpec(TWO),
+      probeImage: 'base',
+      labels: { 'ci.run': '7' },
+    });
+    expect(engine.calls).toEqual([
+      'network create dl-p1-net',
+      'volume create p1_data',
+      'run p1-api',
+      'run p1-web',
+    ]);
+    const api = engine.containers.get('p1-api');
+    // web only started once api's third check passed.
+    expect(api?.checks).toBe(3);
+    expect(api?.run).toMatchObject({
+      image: API,
+      network: 'dl-p1-net',
+      aliases: ['api', 'backend'],
+      volumes: [{ source: 'p1_data', target: '/data', readonly: false }],
+      labels: {
+        'ci.run': '7',
+        [STACK_LABEL]: 'p1',
+        [SERVICE_LABEL]: 'api',
+        [IMAGE_LABEL]: API,
+        'dev.digestline.order': '0',
+        'dev.digestline.port': '8080',
+      },
+    });
+    expect(engine.networks.get('dl-p1-net')).toEqual({ 'ci.run': '7', [STACK_LABEL]: 'p1' });
+    expect(stack.timings.api?.mode).toBe('health');
+    expect(stack.timings.api!.readyAt).toBeLessThanOrEqual(stack.timings.web!.startedAt);
+    expect(stack.serviceNames).toEqual(['api', 'web']);
+    const status = await stack.inspect();
+    expect(status.map((s) => s.urls.internal)).toEqual(['http://api:8080', 'http://web:8080']);
+    expect(status[0]?.aliases).toEqual(['api', 'backend']);
+  });
+
+  test('a stable volumePrefix reuses an existing volume', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    engine.volumes.set('staging_data', {});
+    await Stack.up({
+      ...quiet,
+      project: 'p2',
+      engine,
+      spec: stackSpec(TWO),
+      probeImage: 'b',
+      volumePrefix: 'staging',
+    });
+    expect(engine.calls).not.toContain('volume create staging_data');
+    expect(engine.containers.get('p2-api')?.run.volumes?.[0]?.source).toBe('staging_data');
+  });
+
+  test('a service that exits during start fails naming it, its exit code and its last log lines', async () => {
+    const engine = new FakeEngine({
+      api: { healthyAfterChecks: 0 },
+      web: { exit: { code: 3, onPoll: 1 }, logs: 'line 1\nconfig missing\n' },
+    });
+    const err = await upError(
+      Stack.up({ ...quiet, project: 'p3', engine, spec: stackSpec(TWO), probeImage: 'b' }),
+    );
+    expect(err.message).toMatch(
+      /service "web" exited with code 3 during start \(container p3-web, status exited\)/,
+    );
+    expect(err.message).toMatch(/last log lines:\nline 1\nconfig missing$/);
+    expect(err.services).toEqual(['web']);
+    // Nothing was removed: the caller collects the bundle first.
+    expect(err.partialStack.serviceNames).toEqual(['api', 'web']);
+    expect(engine.containers.has('p3-web')).toBe(true);
+  });
+
+  test('times out naming every service that is not ready and what it waits for', async () => {
+    const engine = new FakeEngine({ api: { logs: 'still booting' } });
+    const t0 = Date.now();
+    const err = await upError(
+      Stack.up({
+        ...quiet,
+        readiness: { timeoutMs: 150, pollMs: 5 },
+        project: 'p4',
+        engine,
+        spec: stackSpec(TWO),
+        probeImage: 'b',
+      }),
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(err.message).toBe(
+      'stack p4: not ready within 150ms: api (health: starting; last log line: "still booting"); web (waiting for api to be healthy)',
+    );
+    expect(err.services).toEqual(['api', 'web']);
+    expect(engine.containers.has('p4-web')).toBe(false);
+  });
+
+  test('service_completed_successfully waits for exit 0; a non-zero exit fails', async () => {
+    const text = `
+services:
+  migrate: { image: "${WEB}", command: [migrate] }
+  api:
+    image: \${API_IMAGE}
+    depends_on: { migrate: { condition: service_completed_successfully } }
+`;
+    const ok = new FakeEngine({ migrate: { exit: { code: 0, onPoll: 3 } }, api: { healthyAfterChecks: 0 } });
+    const stack = await Stack.up({
+      ...quiet,
+      project: 'p5',
+      engine: ok,
+      spec: stackSpec(text, [IMAGES[0]!]),
+      probeImage: 'b',
+    });
+    expect(stack.timings.migrate?.mode).toBe('completed');
+    expect(ok.calls.filter((c) => c.startsWith('run'))).toEqual(['run p5-migrate', 'run p5-api']);
+
+    const bad = new FakeEngine({ migrate: { exit: { code: 2, onPoll: 2 } } });
+    const err = await upError(
+      Stack.up({
+        ...quiet,
+        project: 'p6',
+        engine: bad,
+        spec: stackSpec(text, [IMAGES[0]!]),
+        probeImage: 'b',
+      }),
+    );
+    expect(err.message).toMatch(/one-shot service "migrate" exited with code 2 during start/);
+    expect(bad.containers.has('p6-api')).toBe(false);
+  });
+
+  test('refuses service_healthy on a service without any health check, before creating anything', async () => {
+    const engine = new FakeEngine({}, {});
+    await expect(
+      Stack.up({ ...quiet, project: 'p7', engine, spec: stackSpec(TWO), probeImage: 'b' }),
+    ).rejects.toThrow(
+      'stack.yaml: service "web" waits for "api" to be healthy, but "api" has no health check (none in the stack file or its image); add one or use condition: service_started',
+    );
+    expect(engine.calls).toEqual([]);
+  });
+
+  test('needs probeImage for a port that is neither published nor health-checked', async () => {
+    const engine = new FakeEngine({}, {});
+    const spec = stackSpec(`services: { web: { image: "\${WEB_IMAGE}" } }`, [IMAGES[1]!]);
+    await expect(Stack.up({ ...quiet, project: 'p8', engine, spec })).rejects.toThrow(
+      /service "web" listens on port 8080 but has no health check and no published port, so its readiness needs a probe container: pass probeImage/,
+    );
+  });
+
+  test('refuses a project name that cannot name containers', async () => {
+    await expect(
+      Stack.up({ ...quiet, project: 'Bad Name', engine: new FakeEngine(), spec: stackSpec(TWO) }),
+    ).rejects.toThrow(/stack project name "Bad Name" must match/);
+  });
+});
+
+describe('Stack.down', () => {
+  test('removes containers in reverse start order, then the network; keeps named volumes unless all', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    const stack = await Stack.up({ ...quiet, project: 'd1', engine, spec: stackSpec(TWO), probeImage: 'b' });
+    engine.calls.length = 0;
+    await stack.down({ stopTimeoutS: 1 });
+    expect(engine.calls).toEqual([
+      'stop d1-web',
+      'rm d1-web',
+      'stop d1-api',
+      'rm d1-api',
+      'network rm dl-d1-net',
+    ]);
+    expect(engine.volumes.has('d1_data')).toBe(true);
+    engine.calls.length = 0;
+    await stack.down({ volumes: 'all' }); // idempotent: what is gone is fine
+    expect(engine.calls).toEqual(['network rm dl-d1-net', 'volume rm d1_data']);
+    expect(engine.volumes.size).toBe(0);
+  });
+
+  test('tries everything, then throws one CleanupError listing what failed', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    const stack = await Stack.up({ ...quiet, project: 'd2', engine, spec: stackSpec(TWO), probeImage: 'b' });
+    engine.failing.add('rm d2-web');
+    engine.failing.add('network rm dl-d2-net');
+    const err = await stack.down({ volumes: 'all', stopTimeoutS: 0 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(CleanupError);
+    expect(errorMessage(err)).toBe(
+      'stack d2: cleanup left resources behind:\nremoving d2-web: rm d2-web failed: device busy\nremoving network dl-d2-net: network rm dl-d2-net failed: device busy',
+    );
+    expect(engine.containers.has('d2-api')).toBe(false);
+    expect(engine.volumes.size).toBe(0);
+  });
+});
+
+describe('Stack.attach, verifyDigests, collectBundle', () => {
+  test('attach re-finds services, order and ports from labels', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    await Stack.up({ ...quiet, project: 'a1', engine, spec: stackSpec(TWO), probeImage: 'b' });
+    const attached = await Stack.attach('a1', engine);
+    expect(attached.serviceNames).toEqual(['api', 'web']);
+    expect((await attached.inspect()).map((s) => [s.container, s.image, s.urls.internal])).toEqual([
+      ['a1-api', API, 'http://api:8080'],
+      ['a1-web', WEB, 'http://web:8080'],
+    ]);
+    await expect(Stack.attach('nothing', engine)).rejects.toThrow(
+      'no stack "nothing": no container, network or volume has the label dev.digestline.stack=nothing',
+    );
+  });
+
+  test('verifyDigests fails for a container that runs another image', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    const stack = await Stack.up({ ...quiet, project: 'v1', engine, spec: stackSpec(TWO), probeImage: 'b' });
+    await stack.verifyDigests();
+    engine.imageIds[WEB] = 'sha256:retagged';
+    const err = await stack.verifyDigests().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DigestMismatchError);
+    expect(errorMessage(err)).toBe(
+      `stack v1: containers do not run the given digests:\nweb: container v1-web runs image sha256:web, but ${WEB} is sha256:retagged`,
+    );
+  });
+
+  test('collectBundle writes logs, redacted inspect JSON and the network map', async () => {
+    const engine = new FakeEngine({
+      api: { healthyAfterChecks: 0, logs: 'connecting with s3cr3t-pw and tok-123\n' },
+    });
+    const stack = await Stack.up({ ...quiet, project: 'b1', engine, spec: stackSpec(TWO), probeImage: 'b' });
+    const exec = new Exec();
+    vi.spyOn(exec, 'exec').mockImplementation(async (_bin, args) => ({
+      exitCode: 0,
+      stderr: '',
+      stdout: JSON.stringify([
+        {
+          Name: args[2],
+          Config: { Env: ['DB_PASSWORD=s3cr3t-pw', 'API_KEY=k', 'PATH=/usr/bin', 'CUSTOM=tok-123'] },
+          Args: ['--env', 'DB_PASSWORD=s3cr3t-pw', '--env', 'API_KEY=k'],
+        },
+      ]),
+    }));
+    const attached = await Stack.attach('b1', engine, { exec });
+    const dir = await mkdtemp(join(tmpdir(), 'stack-bundle-'));
+    try {
+      const files = await attached.collectBundle(dir, { redact: ['tok-123'] });
+      expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+        'b1-api.inspect.json',
+        'b1-api.stderr.log',
+        'b1-api.stdout.log',
+        'b1-web.inspect.json',
+        'b1-web.stderr.log',
+        'b1-web.stdout.log',
+        'network.json',
+        'services.json',
+      ]);
+      const inspect = await readFile(join(dir, 'b1-api.inspect.json'), 'utf8');
+      expect(inspect).not.toContain('s3cr3t-pw');
+      expect(inspect).toContain('DB_PASSWORD=***');
+      expect(inspect).toContain('API_KEY=***');
+      expect(inspect).not.toContain('API_KEY=k');
+      expect(inspect).toContain('PATH=/usr/bin');
+      expect(inspect).toContain('CUSTOM=***');
+      expect(await readFile(join(dir, 'b1-api.stdout.log'), 'utf8')).toBe('connecting with *** and ***\n');
+      expect(JSON.parse(await readFile(join(dir, 'network.json'), 'utf8'))).toEqual({
+        network: 'dl-b1-net',
+        containers: [
+          { container: 'b1-api', service: 'api', aliases: ['api', 'backend'], ipAddress: '10.0.0.2' },
+          { container: 'b1-web', service: 'web', aliases: ['web'], ipAddress: '10.0.0.2' },
+        ],
+      });
+      void stack;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('secretEnvEntries picks entries with secret-looking names and a value', () => {
+    const json = JSON.stringify([
+      { Config: { Env: ['GITHUB_TOKEN=t', 'my_secret=s=1', 'SSH_PRIVATE=p', 'HOME=/root', 'EMPTY_KEY='] } },
+    ]);
+    expect(secretEnvEntries(json)).toEqual([
+      { name: 'GITHUB_TOKEN', value: 't' },
+      { name: 'my_secret', value: 's=1' },
+      { name: 'SSH_PRIVATE', value: 'p' },
+    ]);
+    expect(secretEnvEntries('not json')).toEqual([]);
+  });
+});
+
+describe('probePort', () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+  });
+
+  async function listen(onConnection: Parameters<typeof createServer>[1]): Promise<number> {
+    const server = createServer(onConnection);
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return address.port;
+  }
+
+  test('an HTTP answer counts at once', async () => {
+    const port = await listen((socket) => socket.once('data', () => socket.end('HTTP/1.0 200 OK\r\n\r\n')));
+    const t0 = Date.now();
+    expect(await probePort('127.0.0.1', port, { holdMs: 5000 })).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  test('a silent server that keeps the connection open counts after holdMs', async () => {
+    // resume(): a socket whose data is never read never sees the client's FIN, and close() would hang.
+    const port = await listen((socket) => socket.resume());
+    expect(await probePort('127.0.0.1', port, { holdMs: 50 })).toBe(true);
+  });
+
+  test('accept-then-close (a proxy with nothing behind it) and a closed port do not count', async () => {
+    const port = await listen((socket) => socket.destroy());
+    expect(await probePort('127.0.0.1', port, { holdMs: 200 })).toBe(false);
+    const closed = await listen(() => {});
+    await new Promise((r) => servers.pop()?.close(r));
+    expect(await probePort('127.0.0.1', closed)).toBe(false);
+  });
+});
