@@ -1,5 +1,8 @@
 import { runAction } from '@digestline/core/action';
+import { main, post } from './run.js';
 
-await runAction('build-image', async () => {
-  throw new Error('input "context" is required');
-});
+await runAction(
+  'build-image',
+  () => main(),
+  () => post(),
+);

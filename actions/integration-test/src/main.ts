@@ -1,5 +1,48 @@
 import { runAction } from '@digestline/core/action';
+import { selectEngine } from '@digestline/core/engine/select';
+import {
+  laneFailureMessage,
+  runIntegrationTest,
+  summarizeLane,
+  teardownIntegrationTest,
+} from '@digestline/core/lanes/integration';
+import { getState, info, saveState, setOutputs } from '@digestline/core/lanes/step';
+import { writeSummary } from '@digestline/core/summary';
+import { Outputs, State } from './constants.js';
+import { getInputs } from './context.js';
 
-await runAction('integration-test', async () => {
-  throw new Error('not implemented yet');
-});
+async function main(): Promise<void> {
+  const inputs = await getInputs();
+  const engine = selectEngine(inputs.engine);
+  const outcome = await runIntegrationTest({
+    ...inputs,
+    engine,
+    // Saved before anything is created: a cancelled or crashed main still gets its teardown.
+    onProject: (project) => {
+      saveState(State.Project, project);
+      saveState(State.Engine, engine.kind);
+    },
+    // Loaded only on the failure path: @actions/artifact doubles the bundle's start-up time.
+    upload: async (name, dir) => (await import('@digestline/core/artifacts')).uploadDirectory(name, dir),
+    log: info,
+  });
+  if (outcome.kept) saveState(State.Kept, 'true');
+  setOutputs({
+    [Outputs.Result]: outcome.report.result,
+    [Outputs.Report]: outcome.reportPath,
+    [Outputs.Bundle]: outcome.bundlePath ?? '',
+    [Outputs.Evidence]: outcome.evidencePath ?? '',
+  });
+  await writeSummary((summary) => summarizeLane(summary, outcome.report));
+  const failure = laneFailureMessage(outcome);
+  if (failure !== undefined) throw new Error(failure);
+}
+
+async function post(): Promise<void> {
+  const project = getState(State.Project);
+  if (project === '') return info('integration-test post: main started no stack, nothing to tear down');
+  const engine = selectEngine(getState(State.Engine) || 'auto');
+  info(await teardownIntegrationTest(engine, project, getState(State.Kept) === 'true', info));
+}
+
+await runAction('integration-test', main, post);

@@ -1,0 +1,30 @@
+/** Names as written in action.yml; a test holds the two together. */
+
+export const Inputs = {
+  Context: 'context',
+  File: 'file',
+  Image: 'image',
+  Tags: 'tags',
+  BuildArgs: 'build-args',
+  Labels: 'labels',
+  Target: 'target',
+  Policy: 'policy',
+  Role: 'role',
+  Push: 'push',
+  Engine: 'engine',
+  RegistryUsername: 'registry-username',
+  RegistryPassword: 'registry-password',
+} as const;
+
+export const Outputs = {
+  Digest: 'digest',
+  Image: 'image',
+  Size: 'size',
+  Metadata: 'metadata',
+  PolicyReport: 'policy-report',
+} as const;
+
+export const State = {
+  /** JSON `{engine, registry}` of a login main made and has not yet logged out of. */
+  Logout: 'logout',
+} as const;

@@ -1,0 +1,122 @@
+import { isAbsolute, join } from 'node:path';
+import type { BuildImageRequest } from '@digestline/core/build/build-image';
+import type { CommitInfo } from '@digestline/core/build/commit';
+import {
+  IMAGE_ROLES,
+  parseBuildArgs,
+  parseImageRepository,
+  parseLabels,
+  parseRegistryLogin,
+  parseTags,
+  resolveContainerfile,
+  resolveContext,
+  type ImageRole,
+  type RegistryLogin,
+} from '@digestline/core/build/inputs';
+import { assembleBuildArgs, assembleLabels } from '@digestline/core/build/labels';
+import { maskSecret } from '@digestline/core/build/step';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { InputError, errorMessage } from '@digestline/core/errors';
+import { getBoolean, getEnum, getList, getString } from '@digestline/core/inputs';
+import type { ImagePolicy } from '@digestline/core/policy/types';
+import type { ImageReference } from '@digestline/core/reference';
+import { isLoopbackHost } from '@digestline/core/registry/client';
+import { Inputs as Name } from './constants.js';
+
+export interface Inputs {
+  context: string;
+  file: string;
+  image: ImageReference;
+  tags: string[];
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+  target?: string;
+  policy?: ImagePolicy;
+  role: ImageRole;
+  push: boolean;
+  engine: EngineChoice;
+  login?: RegistryLogin;
+}
+
+/**
+ * Reads and validates every input before anything runs: a bad input fails the step naming it, with
+ * nothing built or pushed. The policy is loaded here (lazily imported: only builds with a policy pay
+ * for the YAML parser) so that a broken policy fails in seconds, not after the build.
+ */
+export async function getInputs(cwd = process.cwd()): Promise<Inputs> {
+  const password = getString(Name.RegistryPassword);
+  maskSecret(password);
+  const context = resolveContext(getString(Name.Context, { required: true }), cwd, Name.Context);
+  const inputs: Inputs = {
+    context,
+    file: resolveContainerfile(context, getString(Name.File), cwd, Name.File),
+    image: parseImageRepository(getString(Name.Image, { required: true }), Name.Image),
+    tags: parseTags(getList(Name.Tags), undefined, Name.Tags),
+    buildArgs: parseBuildArgs(getString(Name.BuildArgs), Name.BuildArgs),
+    labels: parseLabels(getString(Name.Labels), Name.Labels),
+    role: getEnum(Name.Role, IMAGE_ROLES, 'runtime'),
+    push: getBoolean(Name.Push, true),
+    engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+  };
+  const target = getString(Name.Target);
+  if (target !== '') inputs.target = target;
+  const login = parseRegistryLogin(getString(Name.RegistryUsername), password, {
+    username: Name.RegistryUsername,
+    password: Name.RegistryPassword,
+  });
+  if (login !== undefined) inputs.login = login;
+
+  const policyPath = getString(Name.Policy);
+  if (policyPath !== '') {
+    if (!inputs.push) {
+      throw new InputError(
+        Name.Policy,
+        `input "${Name.Policy}" needs "${Name.Push}: true": the policy is checked against the pushed image`,
+      );
+    }
+    const { loadPolicy } = await import('@digestline/core/policy/load');
+    try {
+      // Relative to the workspace, and named in errors as the user wrote it.
+      inputs.policy = await loadPolicy(
+        isAbsolute(policyPath) || cwd === process.cwd() ? policyPath : join(cwd, policyPath),
+      );
+    } catch (err) {
+      throw new InputError(Name.Policy, `input "${Name.Policy}": ${errorMessage(err)}`, { cause: err });
+    }
+  }
+  return inputs;
+}
+
+/** Whether the engine should push over plain http: only to loopback registries, as the registry client does. */
+export function isInsecureRegistry(registry: string): boolean {
+  return isLoopbackHost(new URL(`http://${registry}`).hostname);
+}
+
+/**
+ * The build request for core's `buildImage` (pure): labels and build args completed with the commit's
+ * revision, time and source, the commit sha as the pushed tag.
+ * @param tempDir where the policy report goes (the runner's RUNNER_TEMP)
+ */
+export function getBuildRequest(inputs: Inputs, commit: CommitInfo, tempDir: string): BuildImageRequest {
+  const request: BuildImageRequest = {
+    repository: inputs.image,
+    build: {
+      context: inputs.context,
+      file: inputs.file,
+      buildArgs: assembleBuildArgs(inputs.buildArgs, commit),
+      labels: assembleLabels(inputs.labels, commit, inputs.role),
+      ...(inputs.target !== undefined ? { target: inputs.target } : {}),
+    },
+    commit,
+    role: inputs.role,
+    extraTags: inputs.tags.filter((tag) => tag !== commit.revision),
+    push: inputs.push,
+    insecure: isInsecureRegistry(inputs.image.registry),
+  };
+  if (inputs.policy !== undefined) {
+    request.policy = inputs.policy;
+    const slug = `${inputs.image.repository.replaceAll('/', '-')}-${commit.revision.slice(0, 12)}`;
+    request.policyReportPath = join(tempDir, 'digestline-build-image', slug, 'policy-report.json');
+  }
+  return request;
+}

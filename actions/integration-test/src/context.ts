@@ -1,0 +1,68 @@
+import { tmpdir } from 'node:os';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { keyId } from '@digestline/core/evidence/dsse';
+import { InputError, errorMessage } from '@digestline/core/errors';
+import {
+  getBoolean,
+  getDuration,
+  getEnum,
+  getImageSet,
+  getString,
+  type ImageSet,
+} from '@digestline/core/inputs';
+import { loadStackFile } from '@digestline/core/lanes/integration';
+import { maskSecret } from '@digestline/core/lanes/step';
+import type { StackSpec } from '@digestline/core/stack/spec';
+import { Inputs as Name } from './constants.js';
+
+export interface Inputs {
+  spec: StackSpec;
+  images: ImageSet;
+  testCommand: string;
+  testImage?: string;
+  readinessTimeoutMs: number;
+  keepOnFailure: boolean;
+  engine: EngineChoice;
+  signingKey?: string;
+  workspace: string;
+  tempDir: string;
+}
+
+function signingKey(): string | undefined {
+  const pem = getString(Name.SigningKey);
+  if (pem === '') return undefined;
+  maskSecret(pem);
+  try {
+    keyId(pem);
+  } catch (err) {
+    throw new InputError(
+      Name.SigningKey,
+      `input "${Name.SigningKey}" must be a PEM ECDSA P-256 private key (PKCS#8 or SEC1): ${errorMessage(err)}`,
+    );
+  }
+  return pem;
+}
+
+/**
+ * Reads and validates every input, the stack file included, before anything runs: a stack with a key
+ * outside the subset, a tagged image or an image for no service fails here, with nothing started.
+ */
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const images = getImageSet(Name.Images);
+  const inputs: Inputs = {
+    spec: await loadStackFile(getString(Name.Stack, { required: true }), images, Name.Stack, workspace),
+    images,
+    testCommand: getString(Name.TestCommand, { required: true }),
+    readinessTimeoutMs: getDuration(Name.Timeout, 120_000),
+    keepOnFailure: getBoolean(Name.KeepOnFailure, false),
+    engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+    workspace,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+  };
+  const testImage = getString(Name.TestImage);
+  if (testImage !== '') inputs.testImage = testImage;
+  const key = signingKey();
+  if (key !== undefined) inputs.signingKey = key;
+  return inputs;
+}

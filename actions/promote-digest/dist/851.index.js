@@ -1,0 +1,188 @@
+export const id = 851;
+export const ids = [851];
+export const modules = {
+
+/***/ 8851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   defaultExec: () => (/* binding */ defaultExec)
+/* harmony export */ });
+/* unused harmony exports STDERR_TAIL_LINES, redact, tailLines, Exec */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5414);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8418);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
+/**
+ * The one way digestline runs external programs (podman, docker, skopeo...).
+ *
+ * Every command is an argv array (never a shell string), is judged by its exit code (never by
+ * stderr being empty: engines print progress and warnings there), and fails with an `ExecError`
+ * that shows the command and the tail of its stderr. Secrets never reach the log or a message.
+ */
+
+
+
+/** How many trailing stderr lines an `ExecError` carries: enough for an engine's error, not its progress bars. */
+const STDERR_TAIL_LINES = 20;
+/** Exit code the timeout supervisor uses when it had to kill the program (as coreutils `timeout`). */
+const TIMEOUT_EXIT_CODE = 124;
+const KILL_GRACE_MS = 5_000;
+/**
+ * Runs argv in a child with a deadline. @actions/exec never exposes the child process, so the
+ * deadline is enforced by this small Node program placed between us and the command; Node is the
+ * one program certain to exist wherever an action runs (coreutils `timeout` is not, e.g. on Alpine
+ * its options differ).
+ */
+const SUPERVISOR = `
+const { spawn } = require('node:child_process');
+const [ms, graceMs, bin, ...args] = process.argv.slice(1);
+const child = spawn(bin, args, { stdio: 'inherit' });
+let timedOut = false;
+const timer = setTimeout(() => {
+  timedOut = true;
+  child.kill('SIGTERM');
+  setTimeout(() => child.kill('SIGKILL'), Number(graceMs)).unref();
+}, Number(ms));
+child.on('error', (err) => {
+  clearTimeout(timer);
+  process.stderr.write(String(err && err.message) + '\\n');
+  process.exit(127);
+});
+child.on('exit', (code, signal) => {
+  clearTimeout(timer);
+  if (timedOut) process.exit(${TIMEOUT_EXIT_CODE});
+  if (code !== null) process.exit(code);
+  process.stderr.write('killed by ' + signal + '\\n');
+  process.exit(128 + (require('node:os').constants.signals[signal] || 0));
+});
+`;
+/** Replaces every occurrence of each secret in `text` by `***`. Empty secrets are ignored. */
+function redact(text, secrets) {
+    let out = text;
+    // Longest first, so a secret containing another is not left half-visible.
+    for (const secret of [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length)) {
+        out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** The last `n` lines of `text`, without trailing blank lines. */
+function tailLines(text, n = STDERR_TAIL_LINES) {
+    const lines = text.replace(/\s+$/, '').split(/\r?\n/);
+    return lines.slice(-n).join('\n');
+}
+/** Echoes output line by line so that a secret split across two chunks is still redacted. */
+class LineEcho {
+    secrets;
+    write;
+    partial = '';
+    constructor(secrets, write) {
+        this.secrets = secrets;
+        this.write = write;
+    }
+    push(chunk) {
+        const lines = (this.partial + chunk.toString('utf8')).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines)
+            this.write(redact(line, this.secrets));
+    }
+    flush() {
+        if (this.partial !== '')
+            this.write(redact(this.partial, this.secrets));
+        this.partial = '';
+    }
+}
+/**
+ * Runs external programs. Inject an instance where commands are run (engines take one in their
+ * constructor) so that tests can `vi.spyOn(exec, 'exec')` and see the exact argv.
+ */
+class Exec {
+    /**
+     * Runs `bin` with `args` and collects its output.
+     *
+     * @param bin program name (looked up on PATH) or path
+     * @param args arguments, passed as they are: no shell, no quoting needed
+     * @throws ExecError if the program cannot be started, exits non-zero (unless `ignoreReturnCode`)
+     *   or exceeds `timeoutMs`; the message names the redacted command and ends with the last
+     *   {@link STDERR_TAIL_LINES} lines of stderr.
+     */
+    async exec(bin, args, opts = {}) {
+        const secrets = (opts.secrets ?? []).filter((s) => s !== '');
+        for (const secret of secrets)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+        const argv = [bin, ...args].map((a) => redact(a, secrets));
+        const echo = !opts.silent;
+        const write = (line) => {
+            process.stdout.write(`${line}\n`);
+        };
+        const out = new LineEcho(secrets, write);
+        const err = new LineEcho(secrets, write);
+        if (echo)
+            write(`[command]${argv.join(' ')}`);
+        let program = bin;
+        let programArgs = [...args];
+        if (opts.timeoutMs !== undefined) {
+            if (!(opts.timeoutMs > 0))
+                throw new RangeError(`timeoutMs must be a positive number, got ${opts.timeoutMs}`);
+            program = process.execPath;
+            programArgs = ['-e', SUPERVISOR, '--', String(opts.timeoutMs), String(KILL_GRACE_MS), bin, ...args];
+        }
+        const started = Date.now();
+        let result;
+        try {
+            result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)(program, programArgs, {
+                silent: true,
+                ignoreReturnCode: true,
+                cwd: opts.cwd,
+                env: opts.env ? mergeEnv(opts.env) : undefined,
+                input: opts.input === undefined ? undefined : Buffer.from(opts.input),
+                listeners: echo ? { stdout: (d) => out.push(d), stderr: (d) => err.push(d) } : {},
+            });
+        }
+        catch (cause) {
+            // @actions/exec throws only when the program cannot be found or started.
+            const reason = cause instanceof Error ? cause.message : String(cause);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ExecError */ .cI(argv, null, '', `${argv.join(' ')} could not be started: ${redact(reason, secrets)}`, {
+                cause,
+            });
+        }
+        finally {
+            out.flush();
+            err.flush();
+        }
+        const stderrTail = redact(tailLines(result.stderr), secrets);
+        if (opts.timeoutMs !== undefined &&
+            result.exitCode === TIMEOUT_EXIT_CODE &&
+            Date.now() - started >= opts.timeoutMs) {
+            const what = `${argv.join(' ')} did not finish within ${formatMs(opts.timeoutMs)} and was killed`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ExecError */ .cI(argv, null, stderrTail, stderrTail === '' ? what : `${what}:\n${stderrTail}`);
+        }
+        if (result.exitCode !== 0 && !opts.ignoreReturnCode) {
+            const what = `${argv.join(' ')} exited with code ${result.exitCode}`;
+            if (stderrTail !== '')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ExecError */ .cI(argv, result.exitCode, stderrTail, `${what}:\n${stderrTail}`);
+            // Some tools report failures on stdout; an empty stderr must not leave the reader with nothing.
+            const stdoutTail = redact(tailLines(result.stdout), secrets);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ExecError */ .cI(argv, result.exitCode, '', stdoutTail === ''
+                ? `${what} and printed nothing`
+                : `${what} (stderr empty; stdout ends):\n${stdoutTail}`);
+        }
+        return result;
+    }
+}
+function mergeEnv(extra) {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (v !== undefined)
+            env[k] = v;
+    return Object.assign(env, extra);
+}
+function formatMs(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+/** The shared instance used when none is injected. */
+const defaultExec = new Exec();
+
+
+/***/ })
+
+};

@@ -1,0 +1,31 @@
+// Black-box: both services answer their health endpoint, and the frontend reaches the backend.
+// Run with `node --test examples/app/tests/integration/`; BACKEND_URL and FRONTEND_URL are injected
+// by integration-test (http://backend:8080 on the stack network, or loopback URLs on the runner).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getJson, serviceUrl } from './http.mjs';
+
+test('backend /healthz answers ok with a version', async () => {
+  const { status, body } = await getJson(serviceUrl('BACKEND_URL'), '/healthz');
+  assert.equal(status, 200);
+  assert.equal(body.status, 'ok');
+  assert.equal(typeof body.version, 'string');
+});
+
+test('frontend /healthz answers ok and reaches the backend', async () => {
+  const { status, body } = await getJson(serviceUrl('FRONTEND_URL'), '/healthz');
+  assert.equal(status, 200);
+  assert.equal(body.status, 'ok');
+  assert.equal(
+    body.backend.reachable,
+    true,
+    `frontend cannot reach its backend: ${JSON.stringify(body.backend)}`,
+  );
+});
+
+test('frontend serves the app shell', async () => {
+  const res = await fetch(new URL('/', serviceUrl('FRONTEND_URL')));
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+  assert.match(await res.text(), /<div id="app"|<script/i);
+});

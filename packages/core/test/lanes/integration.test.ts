@@ -1,0 +1,148 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { parse } from 'yaml';
+import { Inputs, Outputs, State } from '../../../../actions/integration-test/src/constants.js';
+import type { ContainerEngine } from '../../src/engine/engine.js';
+import { InputError } from '../../src/errors.js';
+import { parseImageSet } from '../../src/inputs.js';
+import {
+  laneFailureMessage,
+  loadStackFile,
+  summarizeLane,
+  teardownIntegrationTest,
+} from '../../src/lanes/integration.js';
+import type { LaneOutcome, LaneReport } from '../../src/lanes/stack-lane.js';
+import { SummaryBuilder } from '../../src/summary.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const BACKEND = `127.0.0.1:5000/app/backend@sha256:${'1'.repeat(64)}`;
+const FRONTEND = `127.0.0.1:5000/app/frontend@sha256:${'2'.repeat(64)}`;
+
+describe('action.yml and constants.ts', () => {
+  const yml = parse(readFileSync(join(ROOT, 'actions/integration-test/action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    runs: Record<string, string>;
+  };
+
+  test('name the same inputs and outputs', () => {
+    expect(Object.values(Inputs).sort()).toEqual(Object.keys(yml.inputs).sort());
+    expect(Object.values(Outputs).sort()).toEqual(Object.keys(yml.outputs).sort());
+  });
+
+  test('the post step always runs, from the same bundle', () => {
+    expect(yml.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
+    expect(new Set(Object.values(State)).size).toBe(Object.values(State).length);
+  });
+});
+
+describe('loadStackFile', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dl-stackfile-'));
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    build: .\n',
+    );
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the example app stack parses with its two images', async () => {
+    const images = parseImageSet(`backend=${BACKEND}\nfrontend=${FRONTEND}`, 'images');
+    const spec = await loadStackFile('examples/app/stack.yaml', images, 'stack', ROOT);
+    expect(spec.services.map((s) => [s.name, s.image])).toEqual([
+      ['backend', BACKEND],
+      ['frontend', FRONTEND],
+    ]);
+    const frontend = spec.services[1]!;
+    expect(frontend.environment).toEqual({ BACKEND_URL: 'http://backend:8080' });
+    expect(frontend.dependsOn).toEqual([{ service: 'backend', condition: 'service_healthy' }]);
+    expect(frontend.ports).toEqual([{ host: '127.0.0.1', containerPort: 8080 }]);
+    expect(spec.services[0]!.healthcheck?.test).toEqual(['CMD', '/usr/bin/node', '/app/healthcheck.js']);
+    expect(spec.volumes).toEqual(['data']);
+  });
+
+  test.each([
+    ['bad.yaml', `backend=${BACKEND}`, /^input "stack": bad\.yaml:4: services\.backend\.build/],
+    ['missing.yaml', `backend=${BACKEND}`, /^input "stack": cannot read the stack file missing\.yaml/],
+    ['bad.yaml', `backend=${BACKEND}\nworker=${FRONTEND}`, /entry "worker" but there is no service/],
+  ])('%s with %j is an input error naming "stack"', async (file, set, message) => {
+    const err = await loadStackFile(file, parseImageSet(set, 'images'), 'stack', dir).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).input).toBe('stack');
+    expect((err as Error).message).toMatch(message);
+  });
+});
+
+const REPORT: LaneReport = {
+  lane: 'integration',
+  project: 'it-7-abcdef',
+  engine: 'podman',
+  stack: 'examples/app/stack.yaml',
+  result: 'failed',
+  images: [],
+  services: [
+    { name: 'backend', image: BACKEND, readiness: 'health', readyAfterMs: 420, url: 'http://backend:8080' },
+  ],
+  digestsVerified: true,
+  readiness: { upMs: 900, lastReadyAt: 1000, testStartedAt: 1080, latencyMs: 80 },
+  tests: { command: 'npm test', where: 'container', image: 'ci', exitCode: 1, durationMs: 2500 },
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 6100,
+  failure: 'the tests exited with code 1',
+  bundle: '/tmp/b',
+};
+
+describe('summary and failure', () => {
+  test('the summary names services, readiness, digests and the result', () => {
+    const s = new SummaryBuilder();
+    summarizeLane(s, REPORT);
+    const text = s.toText();
+    expect(text).toContain('integration-test: failed');
+    expect(text).toMatch(/backend\s+127\.0\.0\.1:5000\/app\/backend@sha256:1{64}\s+health\s+420 ms/);
+    expect(text).toContain('digests verified: yes');
+    expect(text).toContain('tests started 80 ms after the last service was ready');
+    expect(text).toContain('exit code 1 after 2.5 s');
+    expect(text).toContain('failure bundle: /tmp/b');
+  });
+
+  test('the step fails for failed tests and for evidence that could not be stored', () => {
+    const passed = {
+      report: { ...REPORT, failure: undefined },
+      reportPath: '',
+      kept: false,
+    } as unknown as LaneOutcome;
+    expect(laneFailureMessage(passed)).toBeUndefined();
+    expect(laneFailureMessage({ ...passed, evidenceError: 'registry down' })).toBe('registry down');
+    expect(laneFailureMessage({ report: REPORT, reportPath: '', kept: false })).toBe(
+      'the tests exited with code 1',
+    );
+  });
+});
+
+describe('teardownIntegrationTest (post)', () => {
+  const engine = {
+    kind: 'podman',
+    bin: 'podman',
+    containerList: vi.fn(async () => []),
+    networkList: vi.fn(async () => []),
+    volumeList: vi.fn(async () => []),
+  } as unknown as ContainerEngine;
+
+  test('nothing started, kept on purpose, already removed', async () => {
+    expect(await teardownIntegrationTest(engine, '', false)).toMatch(/main started no stack/);
+    expect(await teardownIntegrationTest(engine, 'it-1-a', true)).toMatch(/kept running/);
+    expect(await teardownIntegrationTest(engine, 'it-1-a', false)).toBe(
+      'stack it-1-a: nothing left to remove',
+    );
+    expect(engine.containerList).toHaveBeenCalledWith({ label: 'dev.digestline.stack=it-1-a', all: true });
+  });
+});

@@ -1,0 +1,407 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type {
+  ContainerEngine,
+  ContainerInfo,
+  ContainerSummary,
+  ImageInfo,
+  LabelFilter,
+  RunOptions,
+} from '../../src/engine/engine.js';
+import { Podman } from '../../src/engine/podman.js';
+import { statementOf } from '../../src/evidence/dsse.js';
+import type { EvidenceRegistry } from '../../src/evidence/store.js';
+import { Exec } from '../../src/exec.js';
+import {
+  laneProjectName,
+  runStackLane,
+  serviceUrls,
+  teardownLaneStack,
+  testContainerOptions,
+  urlEnvName,
+  type StackLaneOptions,
+} from '../../src/lanes/stack-lane.js';
+import { parseReference } from '../../src/reference.js';
+import { parseStack, STACK_NAME_PATTERN } from '../../src/stack/spec.js';
+import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
+
+const SHA = 'a'.repeat(40);
+const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
+const WEB = `127.0.0.1:5000/app/web@sha256:${'2'.repeat(64)}`;
+const IMAGES = [
+  { name: 'api', ref: parseReference(API) },
+  { name: 'web', ref: parseReference(WEB) },
+];
+const STACK = `
+services:
+  api:
+    image: \${API_IMAGE}
+    volumes: [data:/data]
+  web:
+    image: \${WEB_IMAGE}
+    ports: ['8080']
+    depends_on: {api: {condition: service_healthy}}
+volumes:
+  data:
+`;
+
+interface Fake {
+  run: RunOptions;
+  running: boolean;
+  exitCode: number;
+}
+
+/** In-memory engine: every container is healthy at once unless its service is in `exitAtStart`. */
+class FakeEngine implements ContainerEngine {
+  readonly kind = 'podman' as const;
+  readonly bin = 'podman';
+  readonly containers = new Map<string, Fake>();
+  readonly networks = new Map<string, Record<string, string>>();
+  readonly volumes = new Map<string, Record<string, string>>();
+  readonly testRuns: RunOptions[] = [];
+  readonly pulls: string[] = [];
+  testExitCode = 0;
+  exitAtStart = new Set<string>();
+  localImages = new Set([API, WEB]);
+
+  build = vi.fn();
+  push = vi.fn();
+  login = vi.fn();
+  logout = vi.fn();
+  tag = vi.fn();
+  removeImage = vi.fn();
+  async pull(ref: string): Promise<void> {
+    this.pulls.push(ref);
+    this.localImages.add(ref);
+  }
+  async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    this.testRuns.push(opts);
+    return { exitCode: this.testExitCode, stdout: 'not ok 1 - creates a playlist\n', stderr: '' };
+  }
+  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
+    this.networks.set(name, opts.labels ?? {});
+  }
+  async networkRemove(name: string): Promise<void> {
+    if (!this.networks.delete(name)) throw new Error(`unable to find network with name or ID ${name}`);
+  }
+  async networkList(opts: LabelFilter = {}): Promise<string[]> {
+    return [...this.networks].filter(([, l]) => matches(l, opts)).map(([n]) => n);
+  }
+  async run(opts: RunOptions): Promise<string> {
+    const service = opts.labels?.[SERVICE_LABEL] ?? '';
+    const dies = this.exitAtStart.has(service);
+    this.containers.set(opts.name ?? '', { run: opts, running: !dies, exitCode: dies ? 3 : 0 });
+    return `${opts.name}-id`;
+  }
+  private get(nameOrId: string): Fake {
+    const c = this.containers.get(nameOrId) ?? this.containers.get(nameOrId.replace(/-id$/, ''));
+    if (!c) throw new Error(`no container with name or ID "${nameOrId}" found: no such container`);
+    return c;
+  }
+  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
+    const c = this.get(nameOrId);
+    return {
+      id: `${c.run.name}-id`,
+      name: c.run.name ?? '',
+      state: {
+        status: c.running ? 'running' : 'exited',
+        running: c.running,
+        exitCode: c.exitCode,
+        health: 'healthy',
+      },
+      image: `id-of-${c.run.image}`,
+      imageRef: c.run.image,
+      imageDigest: c.run.image.slice(c.run.image.indexOf('@') + 1),
+      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [] }],
+      ports: (c.run.ports ?? []).map((p) => ({
+        containerPort: p.containerPort,
+        protocol: 'tcp',
+        hostIp: p.host,
+        hostPort: 40123,
+      })),
+      labels: c.run.labels ?? {},
+    };
+  }
+  async runHealthcheck(): Promise<void> {}
+  async logs(nameOrId: string): Promise<{ stdout: string; stderr: string }> {
+    return { stdout: `${this.get(nameOrId).run.name} says hello\n`, stderr: '' };
+  }
+  async stop(): Promise<void> {}
+  async remove(nameOrId: string): Promise<void> {
+    this.containers.delete(this.get(nameOrId).run.name ?? '');
+  }
+  async containerList(opts: LabelFilter = {}): Promise<ContainerSummary[]> {
+    return [...this.containers.values()]
+      .filter((c) => matches(c.run.labels ?? {}, opts))
+      .map((c) => ({ id: `${c.run.name}-id`, name: c.run.name ?? '' }));
+  }
+  async volumeCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
+    this.volumes.set(name, opts.labels ?? {});
+  }
+  async volumeRemove(name: string): Promise<void> {
+    this.volumes.delete(name);
+  }
+  async volumeList(opts: LabelFilter = {}): Promise<string[]> {
+    return [...this.volumes].filter(([, l]) => matches(l, opts)).map(([n]) => n);
+  }
+  async inspectImage(ref: string): Promise<ImageInfo> {
+    if (!this.localImages.has(ref)) throw new Error(`${ref}: image not known`);
+    return {
+      id: `id-of-${ref}`,
+      size: 1,
+      user: '',
+      labels: {},
+      env: {},
+      entrypoint: [],
+      cmd: [],
+      digests: [ref],
+      created: '',
+      exposedPorts: ['8080/tcp'],
+      healthcheck: { test: ['CMD', '/usr/bin/node', '/app/healthcheck.js'] },
+    };
+  }
+}
+
+function matches(labels: Record<string, string>, filter: LabelFilter): boolean {
+  if (filter.label === undefined) return true;
+  const [key, value] = filter.label.split('=');
+  return value === undefined ? key! in labels : labels[key!] === value;
+}
+
+/** A registry that refuses everything: evidence storing must be reported, not swallowed. */
+function refusingRegistry(hosts: string[]): (registry: string) => EvidenceRegistry {
+  return (registry) => {
+    hosts.push(registry);
+    const refuse = async (): Promise<never> => {
+      throw new Error('registry says no (503)');
+    };
+    return {
+      getManifest: refuse,
+      putManifest: refuse,
+      headBlob: refuse,
+      getBlob: refuse,
+      uploadBlob: refuse,
+      referrers: refuse,
+    } as unknown as EvidenceRegistry;
+  };
+}
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dl-lane-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function options(engine: FakeEngine, overrides: Partial<StackLaneOptions> = {}): StackLaneOptions {
+  return {
+    lane: 'integration',
+    engine,
+    spec: parseStack(STACK, 'stack.yaml', IMAGES),
+    images: IMAGES,
+    project: 'it-42-abcdef',
+    tests: { command: 'node --test tests/', image: 'ci@sha256:' + '3'.repeat(64), workspace: '/ws' },
+    readinessTimeoutMs: 5_000,
+    keepOnFailure: false,
+    outDir: dir,
+    env: { GITHUB_SHA: SHA },
+    registryFor: refusingRegistry([]),
+    pollMs: 5,
+    ...overrides,
+  };
+}
+
+describe('names and URLs', () => {
+  test.each([
+    ['42', /^it-42-[0-9a-f]{6}$/],
+    [undefined, /^it-local-[0-9a-f]{6}$/],
+    ['Run #7/a', /^it-run7a-[0-9a-f]{6}$/],
+  ])('project name for run id %s', (runId, expected) => {
+    const name = laneProjectName('it', runId);
+    expect(name).toMatch(expected);
+    expect(name).toMatch(STACK_NAME_PATTERN);
+  });
+
+  test('two runs with the same run id get different projects', () => {
+    expect(laneProjectName('it', '1')).not.toBe(laneProjectName('it', '1'));
+  });
+
+  test.each([
+    ['backend', 'BACKEND_URL'],
+    ['web-ui', 'WEB_UI_URL'],
+    ['db_1', 'DB_1_URL'],
+  ])('%s → %s', (service, name) => {
+    expect(urlEnvName(service)).toBe(name);
+  });
+
+  const statuses = [
+    { service: 'api', urls: { internal: 'http://api:8080' } },
+    { service: 'web', urls: { internal: 'http://web:80', published: 'http://127.0.0.1:40123' } },
+    { service: 'worker', urls: {} },
+  ] as ServiceStatus[];
+
+  test('in a container the tests get internal URLs', () => {
+    expect(serviceUrls(statuses, 'container')).toEqual({
+      env: { API_URL: 'http://api:8080', WEB_URL: 'http://web:80' },
+      missing: ['worker'],
+    });
+  });
+
+  test('on the runner the tests get published loopback URLs only', () => {
+    expect(serviceUrls(statuses, 'runner')).toEqual({
+      env: { WEB_URL: 'http://127.0.0.1:40123' },
+      missing: ['api', 'worker'],
+    });
+  });
+
+  test('the test container: stack network, read-only workspace as working dir, sh -c, labelled', () => {
+    const opts = testContainerOptions(
+      'it-1-abc',
+      'dl-it-1-abc-net',
+      { command: 'npm test && echo ok', image: 'ci:1', workspace: '/home/runner/work/app' },
+      { API_URL: 'http://api:8080' },
+    );
+    expect(new Podman(new Exec()).runArgs(opts, false)).toEqual([
+      'run',
+      '--rm',
+      '--name',
+      'it-1-abc-tests',
+      '--network',
+      'dl-it-1-abc-net',
+      '--label',
+      `${STACK_LABEL}=it-1-abc`,
+      '--label',
+      `${ROLE_LABEL}=tests`,
+      '--env',
+      'API_URL=http://api:8080',
+      '--volume',
+      '/home/runner/work/app:/home/runner/work/app:ro',
+      '--workdir',
+      '/home/runner/work/app',
+      '--entrypoint',
+      '',
+      'ci:1',
+      'sh',
+      '-c',
+      'npm test && echo ok',
+    ]);
+  });
+});
+
+describe('runStackLane', () => {
+  test('passes: tests in a container with internal URLs, digests verified, evidence written, stack removed', async () => {
+    const engine = new FakeEngine();
+    const hosts: string[] = [];
+    const out = await runStackLane(options(engine, { registryFor: refusingRegistry(hosts) }));
+
+    expect(out.report.result).toBe('passed');
+    expect(out.report.digestsVerified).toBe(true);
+    expect(out.bundlePath).toBeUndefined();
+    expect(engine.pulls).toEqual(['ci@sha256:' + '3'.repeat(64)]);
+    expect(engine.testRuns).toHaveLength(1);
+    expect(engine.testRuns[0]!.env).toEqual({ API_URL: 'http://api:8080', WEB_URL: 'http://web:8080' });
+    expect(out.report.services.map((s) => [s.name, s.readiness, s.url])).toEqual([
+      ['api', 'health', 'http://api:8080'],
+      ['web', 'health', 'http://web:8080'],
+    ]);
+    const r = out.report.readiness!;
+    expect(r.latencyMs).toBe(r.testStartedAt - r.lastReadyAt);
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(out.report.tests).toMatchObject({ exitCode: 0, where: 'container' });
+
+    // Nothing of the project is left: containers, network, the named volume.
+    expect(engine.containers.size).toBe(0);
+    expect(engine.networks.size).toBe(0);
+    expect(engine.volumes.size).toBe(0);
+
+    const statement = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8')));
+    expect(statement.predicate.lane).toBe('integration');
+    expect(statement.predicate.verificationResult).toBe('PASSED');
+    expect(statement.subject.map((s) => s.name)).toEqual([
+      '127.0.0.1:5000/app/api',
+      '127.0.0.1:5000/app/web',
+    ]);
+    expect(statement.predicate.tested.map((t) => t.name)).toEqual(['api', 'web']);
+    expect(statement.predicate.checks.map((c) => [c.name, c.result])).toEqual([
+      ['stack ready: 2 services', 'PASSED'],
+      ['digests verified', 'PASSED'],
+      ['tests: node --test tests/', 'PASSED'],
+    ]);
+    // One client per registry host, and a store failure is reported, not swallowed.
+    expect(hosts).toEqual(['127.0.0.1:5000']);
+    expect(out.evidenceError).toMatch(/could not store the evidence for api .*registry says no/);
+
+    const saved = JSON.parse(await readFile(out.reportPath, 'utf8'));
+    expect(saved).toEqual(JSON.parse(JSON.stringify(out.report)));
+  });
+
+  test('failing tests: bundle collected with the test output, uploaded, evidence FAILED, stack removed', async () => {
+    const engine = new FakeEngine();
+    engine.testExitCode = 1;
+    const upload = vi.fn(async () => ({ uploaded: false, reason: 'no artifact service' }));
+    const out = await runStackLane(options(engine, { upload }));
+
+    expect(out.report.result).toBe('failed');
+    expect(out.report.failure).toMatch(/the tests exited with code 1; last output lines:\nnot ok 1/);
+    expect(await readFile(join(out.bundlePath!, 'tests.log'), 'utf8')).toContain('not ok 1');
+    expect(upload).toHaveBeenCalledWith('integration-bundle-it-42-abcdef', out.bundlePath);
+    const files = await readdir(out.bundlePath!);
+    expect(files).toEqual(
+      // The fake engine has no `container inspect` CLI, so per-container files become errors.txt.
+      expect.arrayContaining(['network.json', 'services.json', 'tests.log']),
+    );
+    expect(
+      statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.verificationResult,
+    ).toBe('FAILED');
+    expect(engine.containers.size).toBe(0);
+  });
+
+  test('keep-on-failure leaves the failed stack running', async () => {
+    const engine = new FakeEngine();
+    engine.testExitCode = 2;
+    const out = await runStackLane(options(engine, { keepOnFailure: true }));
+    expect(out.kept).toBe(true);
+    expect([...engine.containers.keys()]).toEqual(['it-42-abcdef-api', 'it-42-abcdef-web']);
+    expect(await teardownLaneStack(engine, 'it-42-abcdef')).toBe(true);
+    expect(engine.containers.size + engine.networks.size + engine.volumes.size).toBe(0);
+    expect(await teardownLaneStack(engine, 'it-42-abcdef')).toBe(false);
+  });
+
+  test('a service that exits at start: tests skipped, the message names it and its exit code', async () => {
+    const engine = new FakeEngine();
+    engine.exitAtStart.add('api');
+    const out = await runStackLane(options(engine));
+    expect(out.report.failure).toMatch(/service "api" exited with code 3 during start/);
+    expect(out.report.tests).toBeNull();
+    expect(out.report.readiness).toBeNull();
+    expect(engine.testRuns).toEqual([]);
+    const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
+    expect(checks.map((c) => c.result)).toEqual(['FAILED', 'SKIPPED', 'SKIPPED']);
+    expect(engine.containers.size).toBe(0);
+  });
+
+  test('on the runner: sh -c in the workspace with published URLs', async () => {
+    const engine = new FakeEngine();
+    const exec = new Exec();
+    const spy = vi.spyOn(exec, 'exec').mockResolvedValue({ exitCode: 0, stdout: '', stderr: '' });
+    const out = await runStackLane(
+      options(engine, { exec, tests: { command: 'npm test', workspace: '/ws' } }),
+    );
+    expect(out.report.result).toBe('passed');
+    expect(spy).toHaveBeenCalledWith('sh', ['-c', 'npm test'], {
+      cwd: '/ws',
+      env: { WEB_URL: 'http://127.0.0.1:40123' },
+      ignoreReturnCode: true,
+    });
+    expect(engine.testRuns).toEqual([]);
+  });
+
+  test('without a commit it fails before anything starts', async () => {
+    const engine = new FakeEngine();
+    await expect(runStackLane(options(engine, { env: {} }))).rejects.toThrow(/GITHUB_SHA/);
+    expect(engine.networks.size + engine.containers.size).toBe(0);
+  });
+});
