@@ -283,7 +283,7 @@ describe('promote-digest (bundled action, real registry)', () => {
     expect(first.code, first.stdout + first.stderr).toBe(0);
     console.log(`first promotion: ${first.ms.toFixed(0)} ms`);
     expect(first.outputs['promoted']!.split('\n').sort()).toEqual(
-      ['api', 'web'].map((n) => `${n}=${registry}/${target}/${n}:staging@${images[n]!.digest}`),
+      ['api', 'web'].map((n) => `${n}=${registry}/${target}/${n}@${images[n]!.digest}`),
     );
     for (const n of ['web', 'api']) {
       const at = await direct.headManifest(`${target}/${n}`, 'staging');

@@ -2183,7 +2183,7 @@ async function promote(options) {
         digest: i.source.digest,
         source: sourceRef(i),
         target: (0,promote_target/* formatTarget */.P4)(i.target),
-        reference: `${(0,promote_target/* formatTarget */.P4)(i.target)}@${i.source.digest}`,
+        reference: `${i.target.registry}/${i.target.repository}@${i.source.digest}`,
         lanes,
     }));
     // Idempotence: the same set promoted again finds everything in place and writes nothing.

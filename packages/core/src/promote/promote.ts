@@ -92,7 +92,10 @@ export interface PromotedImage {
   source: string;
   /** `registry/repository[:tag]` of the target. */
   target: string;
-  /** `registry/repository[:tag]@digest`: what the `promoted` output lists. */
+  /**
+   * `registry/repository@digest`: what the `promoted` output lists. No tag: the next job (deploy-staging)
+   * takes image sets, which pin by digest only.
+   */
   reference: string;
   lanes: Lane[];
 }
@@ -265,7 +268,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     digest: i.source.digest,
     source: sourceRef(i),
     target: formatTarget(i.target),
-    reference: `${formatTarget(i.target)}@${i.source.digest}`,
+    reference: `${i.target.registry}/${i.target.repository}@${i.source.digest}`,
     lanes,
   }));
 

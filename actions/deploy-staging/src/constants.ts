@@ -1,0 +1,25 @@
+/** Input and output names of action.yml (packages/core/test/deploy/action.test.ts holds them together). */
+export const Inputs = {
+  Stack: 'stack',
+  Images: 'images',
+  Environment: 'environment',
+  Mode: 'mode',
+  To: 'to',
+  HealthChecks: 'health-checks',
+  Soak: 'soak',
+  AutoRollback: 'auto-rollback',
+  StateDir: 'state-dir',
+  EventsWebhook: 'events-webhook',
+  MetricsFile: 'metrics-file',
+  Engine: 'engine',
+} as const;
+
+export const Outputs = {
+  Status: 'status',
+  DeploymentId: 'deployment-id',
+  Deployed: 'deployed',
+  Previous: 'previous',
+} as const;
+
+export const MODES = ['deploy', 'rollback', 'status'] as const;
+export type Mode = (typeof MODES)[number];

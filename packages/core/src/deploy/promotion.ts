@@ -1,0 +1,140 @@
+/**
+ * The deploy gate: every image must carry a promotion record (evidence of lane `promotion`, written
+ * by promote-digest) attached to exactly its digest in its own repository.
+ */
+import { errorMessage } from '../errors.js';
+import type { ImageSet } from '../inputs.js';
+import { formatReference } from '../reference.js';
+import { RegistryClient } from '../registry/client.js';
+import { statementOf } from '../evidence/dsse.js';
+import { findEvidence, type EvidenceRegistry, type FoundEvidence } from '../evidence/store.js';
+import { short } from '../evidence/verify.js';
+
+/** The promotion record that admits an image. */
+export interface PromotionInfo {
+  name: string;
+  reference: string;
+  digest: string;
+  /** Commit the record is for (the commit the image was built from). */
+  commit: string;
+  /** Evidence manifest digest of the record. */
+  record: string;
+  timeVerified: string;
+  runUrl: string;
+}
+
+/** Some images lack a promotion record; nothing was changed. */
+export class NotPromotedError extends Error {
+  override readonly name = 'NotPromotedError';
+  constructor(readonly problems: string[]) {
+    super(
+      `refusing to deploy: ${problems.length === 1 ? 'an image is' : `${problems.length} images are`} not promoted (nothing was changed):\n${problems.join('\n')}`,
+    );
+  }
+}
+
+/**
+ * Picks the newest passing promotion record for `digest` among found evidence (pure).
+ *
+ * @returns the record, or the reason none counts
+ */
+export function pickPromotion(
+  found: readonly FoundEvidence[],
+  digest: string,
+): { info: Omit<PromotionInfo, 'name' | 'reference'> } | { reason: string } {
+  const [algorithm, hex] = digest.split(':') as [string, string];
+  const notes: string[] = [];
+  const passing: Array<Omit<PromotionInfo, 'name' | 'reference'>> = [];
+  for (const e of found) {
+    if (e.envelope === undefined) {
+      notes.push(e.error ?? `evidence ${short(e.descriptor.digest)} is unreadable`);
+      continue;
+    }
+    try {
+      const s = statementOf(e.envelope);
+      const p = s.predicate;
+      if (p.lane !== 'promotion') continue;
+      if (!s.subject.some((sub) => sub.digest[algorithm] === hex)) {
+        notes.push(`record ${short(e.descriptor.digest)} does not name this digest`);
+        continue;
+      }
+      if (p.verificationResult !== 'PASSED') {
+        notes.push(`record ${short(e.descriptor.digest)} is ${p.verificationResult}`);
+        continue;
+      }
+      passing.push({
+        digest,
+        commit: p.commit.sha,
+        record: e.descriptor.digest,
+        timeVerified: p.timeVerified,
+        runUrl: p.runUrl,
+      });
+    } catch (err) {
+      notes.push(`record ${short(e.descriptor.digest)}: ${errorMessage(err)}`);
+    }
+  }
+  passing.sort((a, b) => b.timeVerified.localeCompare(a.timeVerified));
+  const best = passing[0];
+  if (best !== undefined) return { info: best };
+  return {
+    reason: notes.length > 0 ? `no passing promotion record (${notes.join('; ')})` : 'no promotion record',
+  };
+}
+
+/**
+ * Looks up the promotion record of every image (concurrently) and refuses the whole set when any
+ * lacks one.
+ *
+ * @param clientFor registry client per registry host (default: a {@link RegistryClient} with the
+ *   docker/podman auth files)
+ * @throws NotPromotedError listing every image without a record (and registry errors as such)
+ */
+export async function requirePromotions(
+  images: ImageSet,
+  clientFor: (registry: string) => EvidenceRegistry = defaultClientFor(),
+): Promise<PromotionInfo[]> {
+  const results = await Promise.all(
+    images.map(async ({ name, ref }): Promise<PromotionInfo | string> => {
+      const reference = formatReference(ref);
+      const digest = ref.digest as string;
+      try {
+        const found = await findEvidence(clientFor(ref.registry), ref.repository, digest, {
+          lane: 'promotion',
+        });
+        const picked = pickPromotion(found, digest);
+        if ('reason' in picked)
+          return `${name}=${reference}: ${picked.reason} in ${ref.registry}/${ref.repository}`;
+        return { name, reference, ...picked.info };
+      } catch (err) {
+        return `${name}=${reference}: cannot read its promotion records: ${errorMessage(err)}`;
+      }
+    }),
+  );
+  const problems = results.filter((r): r is string => typeof r === 'string');
+  if (problems.length > 0) throw new NotPromotedError(problems);
+  return results as PromotionInfo[];
+}
+
+function defaultClientFor(): (registry: string) => EvidenceRegistry {
+  const clients = new Map<string, RegistryClient>();
+  return (registry) => {
+    let client = clients.get(registry);
+    if (client === undefined) {
+      client = new RegistryClient({ registry });
+      clients.set(registry, client);
+    }
+    return client;
+  };
+}
+
+/** `name=reference` lines of an image set (the format of the `images` input and outputs). */
+export function imageLines(digests: Record<string, string>): string {
+  return Object.entries(digests)
+    .map(([name, ref]) => `${name}=${ref}`)
+    .join('\n');
+}
+
+/** Image set entries as a name → digest reference map. */
+export function digestMap(images: ImageSet): Record<string, string> {
+  return Object.fromEntries(images.map(({ name, ref }): [string, string] => [name, formatReference(ref)]));
+}
