@@ -153,25 +153,9 @@ function imageSet(...names: string[]): string {
 async function buildAndPush(name: string, context: string): Promise<void> {
   const repo = `dl-itg/${name}`;
   const tag = `${REGISTRY}/${repo}:${RUN}`;
-  // The Containerfiles take a CA bundle for hosts whose egress re-signs TLS (npm runs in the build);
-  // engine.build has no volume option, so podman is called directly here.
-  const ca = process.env.NODE_EXTRA_CA_CERTS;
-  const caArgs = ca
-    ? ['--volume', `${ca}:/run/build-ca.pem:ro`, '--build-arg', 'NODE_EXTRA_CA_CERTS=/run/build-ca.pem']
-    : [];
   await exec.exec(
     'podman',
-    [
-      'build',
-      '--format',
-      'docker',
-      '--build-arg',
-      `BASE_IMAGE=${BASE_IMAGE}`,
-      ...caArgs,
-      '--tag',
-      tag,
-      context,
-    ],
+    ['build', '--format', 'docker', '--build-arg', `BASE_IMAGE=${BASE_IMAGE}`, '--tag', tag, context],
     { silent: true },
   );
   const digest = await engine.push(tag, { insecure: true });

@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { planChecks, type LanePlan } from '@digestline/core/checks/lane';
+import { checkChecksSource, checkSigningKey, parseEnvNames } from '@digestline/core/checks/inputs';
+import { loadChecksFile, parseChecks } from '@digestline/core/checks/spec';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { InputError } from '@digestline/core/errors';
+import {
+  getBoolean,
+  getDuration,
+  getEnum,
+  getImageRef,
+  getInt,
+  getList,
+  getString,
+} from '@digestline/core/inputs';
+import { formatReference } from '@digestline/core/reference';
+import { isLoopbackHost } from '@digestline/core/registry/client';
+import { maskSecret } from '@digestline/core/build/step';
+import { DEFAULT_TIMEOUT_MS, Inputs as Name } from './constants.js';
+
+export interface Inputs {
+  plan: LanePlan;
+  image?: string;
+  /** The image's registry is loopback: pull over plain http. */
+  insecure: boolean;
+  concurrency: number;
+  failFast: boolean;
+  envNames: string[];
+  engine: EngineChoice;
+  signingKey?: string;
+}
+
+/**
+ * Reads and validates every input before anything runs: a malformed check, a missing checks file,
+ * a bad timeout or a tag instead of a digest fails the step naming the input, with nothing started.
+ */
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
+  const signingKey = getString(Name.SigningKey);
+  for (const line of signingKey.split('\n')) maskSecret(line.trim());
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+
+  const timeoutMs = getDuration(Name.Timeout, DEFAULT_TIMEOUT_MS);
+  if (timeoutMs <= 0) throw new InputError(Name.Timeout, `input "${Name.Timeout}" must be more than 0`);
+  const imageRef = getImageRef(Name.Image, { requireDigest: true, required: false });
+  const checksText = getString(Name.Checks);
+  const checksFile = getString(Name.ChecksFile);
+  const source = checkChecksSource(checksText, checksFile, { checks: Name.Checks, file: Name.ChecksFile });
+  const specs =
+    source === 'checks'
+      ? parseChecks(checksText, Name.Checks)
+      : await loadChecksFile(
+          isAbsolute(checksFile) ? checksFile : resolve(workspace, checksFile),
+          checksFile,
+          Name.ChecksFile,
+        );
+
+  const inputs: Inputs = {
+    plan: planChecks(specs, {
+      workspace,
+      workingDirectory: getString(Name.WorkingDirectory, { default: '.' }),
+      timeoutMs,
+      inContainer: imageRef !== undefined,
+      checksInput: source === 'checks' ? Name.Checks : Name.ChecksFile,
+      workingDirectoryInput: Name.WorkingDirectory,
+    }),
+    insecure: imageRef !== undefined && isLoopbackHost(imageRef.registry.replace(/:\d+$/, '')),
+    concurrency: getInt(Name.Concurrency, { min: 1, default: availableParallelism() }),
+    failFast: getBoolean(Name.FailFast, false),
+    envNames: parseEnvNames(getList(Name.Env), Name.Env),
+    engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+  };
+  if (imageRef !== undefined) inputs.image = formatReference(imageRef);
+  if (signingKey !== '') {
+    checkSigningKey(signingKey, Name.SigningKey);
+    inputs.signingKey = signingKey;
+  }
+  return inputs;
+}

@@ -1,0 +1,206 @@
+/**
+ * Runs checks inside a CI tooling image: each check is its own `run --rm` container with a unique
+ * name and a lane label, the workspace mounted at the same path. A check past its time limit is
+ * stopped by name; at the end of the lane every container carrying the lane's label is removed, so
+ * nothing is left behind whatever happened.
+ */
+import { randomBytes } from 'node:crypto';
+import { errorMessage, InputError } from '../errors.js';
+import type { Exec } from '../exec.js';
+import type { ContainerEngine, RunOptions } from '../engine/engine.js';
+import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run.js';
+
+/** Label on every check container; its value is the lane's id. */
+export const LANE_LABEL = 'org.digestline.fast-check.lane';
+
+/** Image label saying what an image is for (set by build-image's `role`). */
+export const ROLE_LABEL = 'org.digestline.role';
+
+/**
+ * An engine that can also show the argv of a foreground `run` (Docker and Podman can; both extend
+ * `CliEngine`). Checks need the argv because they run it through `Exec` themselves.
+ */
+export type CheckEngine = ContainerEngine & {
+  readonly exec: Exec;
+  runArgs(opts: RunOptions, detach: boolean): string[];
+};
+
+/** Whether `engine` can run checks (see {@link CheckEngine}). */
+export function isCheckEngine(engine: ContainerEngine): engine is CheckEngine {
+  return typeof (engine as Partial<CheckEngine>).runArgs === 'function' && 'exec' in engine;
+}
+
+/** Options of {@link ContainerLauncher}. */
+export interface ContainerLauncherOptions {
+  /** The CI tooling image, by digest. */
+  image: string;
+  /** Absolute workspace path; mounted at the same path so that paths in output match the runner's. */
+  workspace: string;
+  /** Names of runner variables passed into the container (`--env NAME`: values never enter argv). */
+  envNames: string[];
+  /** `--user` for the checks; the image's own user when absent. */
+  user?: string;
+  /** Extra `NAME=value` variables (e.g. a HOME the user can write). */
+  env?: Record<string, string>;
+  /** Lane id for names and the lane label; random when absent. */
+  laneId?: string;
+}
+
+/**
+ * The user checks run as, so that files they write in the mounted workspace (node_modules, coverage)
+ * belong to whoever runs the job:
+ * - podman: `0:0`. Rootless podman maps container root to the invoking user; rootful podman means
+ *   the invoking user is root.
+ * - docker: the invoking `uid:gid` (the daemon is rootful; root would leave root-owned files in a
+ *   non-root runner's workspace). A uid that is not root has no writable HOME in most images, so
+ *   HOME is set to /tmp.
+ * @returns `undefined` when the engine's or platform's user is unknown (Windows)
+ */
+export function checkUser(
+  kind: ContainerEngine['kind'],
+  uid = process.getuid?.(),
+  gid = process.getgid?.(),
+): { user: string; env: Record<string, string> } | undefined {
+  if (kind === 'podman') return { user: '0:0', env: {} };
+  if (uid === undefined || gid === undefined) return undefined;
+  return { user: `${uid}:${gid}`, env: uid === 0 ? {} : { HOME: '/tmp' } };
+}
+
+function containerName(laneId: string, index: number, check: PlannedCheck): string {
+  const slug = check.name.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40);
+  return `dl-check-${laneId}-${index}-${slug}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs each check as `<engine> run --rm --name dl-check-<lane>-<n>-<check> ... IMAGE -c <run>` (entrypoint `/bin/sh`). */
+export class ContainerLauncher implements CheckLauncher {
+  /** The lane id in container names and the {@link LANE_LABEL}. */
+  readonly laneId: string;
+  private started = 0;
+
+  constructor(
+    private readonly engine: CheckEngine,
+    private readonly options: ContainerLauncherOptions,
+  ) {
+    this.laneId = options.laneId ?? randomBytes(4).toString('hex');
+  }
+
+  /** The `run` argv for `check` as container `name` (pure; pinned by tests). */
+  runArgs(check: PlannedCheck, name: string): string[] {
+    const opts: RunOptions = {
+      image: this.options.image,
+      name,
+      rm: true,
+      labels: { [LANE_LABEL]: this.laneId },
+      volumes: [{ source: this.options.workspace, target: this.options.workspace }],
+      workdir: check.cwd,
+      entrypoint: '/bin/sh',
+      // stderr joins stdout inside the container, so the two stay in the order the check wrote them.
+      command: ['-c', `exec 2>&1\n${check.run}`],
+    };
+    if (this.options.user !== undefined) opts.user = this.options.user;
+    if (this.options.env !== undefined && Object.keys(this.options.env).length > 0)
+      opts.env = this.options.env;
+    const args = this.engine.runArgs(opts, false);
+    // Name-only --env takes the value from the engine CLI's environment: secrets stay out of argv.
+    const passThrough = this.options.envNames.flatMap((n) => ['--env', n]);
+    return [args[0]!, ...passThrough, ...args.slice(1)];
+  }
+
+  start(check: PlannedCheck, output: (chunk: Buffer) => void): CheckProcess {
+    const name = containerName(this.laneId, ++this.started, check);
+    let settled = false;
+    const exited: Promise<CheckExit> = this.engine.exec
+      .exec(this.engine.bin, this.runArgs(check, name), { silent: true, ignoreReturnCode: true })
+      .then(
+        (result) => {
+          output(Buffer.from(result.stdout));
+          // The engine's own complaints (image, mount, name clash); the check's stderr is in stdout.
+          if (result.stderr.trim() !== '') output(Buffer.from(result.stderr));
+          return { exitCode: result.exitCode };
+        },
+        (err: unknown) => {
+          output(Buffer.from(`fast-check: could not run ${this.engine.bin}: ${errorMessage(err)}\n`));
+          return { exitCode: null };
+        },
+      )
+      .finally(() => {
+        settled = true;
+      });
+
+    const kill = async (): Promise<void> => {
+      // The container may not exist yet (still being created): keep trying until the run ends.
+      while (!settled) {
+        try {
+          // PID 1 is `sh`, which ignores SIGTERM: a grace period would only be waited out.
+          await this.engine.stop(name, 0);
+        } catch {
+          // Not created yet, or already gone.
+        }
+        await Promise.race([exited, sleep(500)]);
+      }
+    };
+    return { exited, kill };
+  }
+
+  /**
+   * Removes every container of this lane that still exists (a run cut short, an engine that ignored
+   * `--rm`). Returns the names removed.
+   * @throws Error when a container cannot be listed or removed: a check left running must not pass unnoticed
+   */
+  async sweep(): Promise<string[]> {
+    const left = await this.engine.containerList({ label: `${LANE_LABEL}=${this.laneId}`, all: true });
+    for (const container of left) await this.engine.remove(container.id, { force: true });
+    return left.map((c) => c.name);
+  }
+}
+
+/** How {@link prepareImage} got the image. */
+export interface PreparedImage {
+  /** Whether it had to be pulled. */
+  pulled: boolean;
+  labels: Record<string, string>;
+}
+
+/**
+ * Makes sure the CI tooling image is present (pulling it when absent) and is not a deployable
+ * runtime image: checks run a shell and write to the workspace, which a runtime image must never be
+ * used for, and a runtime image passing the source lane would say nothing about the source.
+ *
+ * @param input the input named in errors
+ * @throws InputError (input `image`) for an image whose {@link ROLE_LABEL} is `runtime`
+ */
+export async function prepareImage(
+  engine: ContainerEngine,
+  image: string,
+  options: { insecure?: boolean; input?: string } = {},
+): Promise<PreparedImage> {
+  const input = options.input ?? 'image';
+  let pulled = false;
+  let info;
+  try {
+    info = await engine.inspectImage(image);
+  } catch {
+    try {
+      await engine.pull(image, { insecure: options.insecure ?? false });
+    } catch (err) {
+      throw new InputError(input, `input "${input}": cannot pull ${image}: ${errorMessage(err)}`, {
+        cause: err,
+      });
+    }
+    pulled = true;
+    info = await engine.inspectImage(image);
+  }
+  const role = info.labels[ROLE_LABEL];
+  if (role === 'runtime') {
+    throw new InputError(
+      input,
+      `input "${input}": ${image} is labelled ${ROLE_LABEL}=runtime; checks run only in a CI tooling image ` +
+        '(e.g. images/ci-tools), never in a deployable runtime image',
+    );
+  }
+  return { pulled, labels: info.labels };
+}

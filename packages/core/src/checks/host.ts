@@ -1,0 +1,95 @@
+/**
+ * Runs checks on the runner itself: each one `sh -c` in its own process group, so that a timeout
+ * kills the check and everything it started (npm → node → workers), not just the shell.
+ */
+import { spawn } from 'node:child_process';
+import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run.js';
+
+/** How long a killed check gets between SIGTERM and SIGKILL. */
+export const KILL_GRACE_MS = 5_000;
+
+/**
+ * After a check's shell exits, how long its output pipes may stay open (held by a background process
+ * it left behind) before they are closed and the leftovers killed.
+ */
+const PIPE_DRAIN_MS = 2_000;
+
+/**
+ * The environment checks see on the runner: the step's own, as a `run:` step would, minus `INPUT_*`
+ * (the action's inputs, among them `signing-key`, are not the checks' business).
+ */
+export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !name.toUpperCase().startsWith('INPUT_')) out[name] = value;
+  }
+  return out;
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    // Negative pid: the whole process group the check's shell leads (spawned with `detached`).
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+/** Runs each check as `/bin/sh -c <run>` on the runner, in its own process group. */
+export class HostLauncher implements CheckLauncher {
+  /**
+   * @param env the checks' environment (see {@link hostEnvironment})
+   * @param killGraceMs time between SIGTERM and SIGKILL when a check is killed
+   */
+  constructor(
+    private readonly env: Record<string, string> = hostEnvironment(),
+    private readonly killGraceMs: number = KILL_GRACE_MS,
+  ) {}
+
+  start(check: PlannedCheck, output: (chunk: Buffer) => void): CheckProcess {
+    const child = spawn('/bin/sh', ['-c', check.run], {
+      cwd: check.cwd,
+      env: this.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', output);
+    child.stderr.on('data', output);
+
+    const exited = new Promise<CheckExit>((resolve) => {
+      let done = false;
+      const finish = (exit: CheckExit): void => {
+        if (done) return;
+        done = true;
+        resolve(exit);
+      };
+      child.on('error', (err) => {
+        output(Buffer.from(`fast-check: could not start /bin/sh in ${check.cwd}: ${err.message}\n`));
+        finish({ exitCode: null });
+      });
+      child.on('exit', (code, signal) => {
+        // Nothing a check started may outlive it: a background process would keep running between
+        // checks (and hold the output pipes open, so 'close' would never come).
+        killGroup(child.pid, 'SIGKILL');
+        const drain = setTimeout(() => {
+          child.stdout.destroy();
+          child.stderr.destroy();
+          finish({ exitCode: code, signal });
+        }, PIPE_DRAIN_MS);
+        child.once('close', () => {
+          clearTimeout(drain);
+          finish({ exitCode: code, signal });
+        });
+      });
+    });
+
+    const kill = async (): Promise<void> => {
+      killGroup(child.pid, 'SIGTERM');
+      const hard = setTimeout(() => killGroup(child.pid, 'SIGKILL'), this.killGraceMs);
+      await exited;
+      clearTimeout(hard);
+    };
+    return { exited, kill };
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The source lane end to end: plan the checks, bind to the commit, make sure the tooling image is
+ * fit, run the checks (each one's output shown as one log group when it ends), then write the report,
+ * the evidence and the summary. The fast-check action reads inputs and calls {@link runSourceLane}.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import * as core from '@actions/core';
+import type { ContainerEngine } from '../engine/engine.js';
+import { errorMessage, InputError } from '../errors.js';
+import { defaultExec, type Exec } from '../exec.js';
+import { writeSummary } from '../summary.js';
+import { ContainerLauncher, checkUser, isCheckEngine, prepareImage } from './container.js';
+import { HostLauncher, hostEnvironment } from './host.js';
+import {
+  buildReport,
+  failedChecks,
+  groupTitle,
+  laneResult,
+  laneStatement,
+  summarizeLane,
+  type LaneCommit,
+  type LaneResult,
+} from './report.js';
+import { runChecks, type CheckLauncher, type CheckOutcome, type PlannedCheck } from './run.js';
+import type { CheckSpec } from './spec.js';
+
+/** Version recorded in the evidence's verifier. */
+export const FAST_CHECK_VERSION = '0.1.0';
+
+/** Where the lane's checks run, as decided from the inputs. */
+export interface LanePlan {
+  checks: PlannedCheck[];
+  /** Absolute workspace (GITHUB_WORKSPACE or the current directory). */
+  workspace: string;
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Resolves each check's directory (check's `working-directory` under the lane's, under the workspace)
+ * and time limit, and checks that every directory exists, and, when checks run in a container, lies
+ * inside the workspace (nothing else is mounted).
+ *
+ * @throws InputError naming `working-directory` or the checks input
+ */
+export function planChecks(
+  specs: readonly CheckSpec[],
+  options: {
+    workspace: string;
+    workingDirectory: string;
+    timeoutMs: number;
+    inContainer: boolean;
+    /** The input the checks came from (`checks` or `checks-file`). */
+    checksInput: string;
+    workingDirectoryInput?: string;
+  },
+): LanePlan {
+  const wdInput = options.workingDirectoryInput ?? 'working-directory';
+  const workspace = resolve(options.workspace);
+  const laneDir = resolve(workspace, options.workingDirectory || '.');
+  const mustBeDir = (dir: string, input: string, what: string): void => {
+    if (options.inContainer && !inside(workspace, dir)) {
+      throw new InputError(
+        input,
+        `input "${input}": ${what} ${dir} is outside the workspace ${workspace}, which is all the container sees`,
+      );
+    }
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new InputError(input, `input "${input}": ${what} ${dir} is not a directory`);
+    }
+  };
+  mustBeDir(laneDir, wdInput, 'working directory');
+  const checks = specs.map((spec) => {
+    const cwd = spec.workingDirectory === undefined ? laneDir : resolve(laneDir, spec.workingDirectory);
+    if (spec.workingDirectory !== undefined) {
+      mustBeDir(cwd, options.checksInput, `working-directory of check ${JSON.stringify(spec.name)}:`);
+    }
+    return { name: spec.name, run: spec.run, cwd, timeoutMs: spec.timeoutMs ?? options.timeoutMs };
+  });
+  return { checks, workspace };
+}
+
+/**
+ * The commit the lane checks: `GITHUB_SHA`, else `git rev-parse HEAD` in the workspace; and its tree
+ * (`git rev-parse <sha>^{tree}`), which is left out with a warning when git cannot tell.
+ *
+ * @throws Error when there is no commit at all: evidence must be bound to one
+ */
+export async function readLaneCommit(
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  exec: Exec,
+): Promise<LaneCommit> {
+  const git = async (args: string[]): Promise<string> =>
+    (await exec.exec('git', args, { cwd: workspace, silent: true })).stdout.trim();
+  let sha = (env.GITHUB_SHA ?? '').trim().toLowerCase();
+  if (sha === '') {
+    try {
+      sha = await git(['rev-parse', 'HEAD']);
+    } catch (err) {
+      throw new Error(
+        `fast-check binds its evidence to a commit, but GITHUB_SHA is unset and git cannot tell in ${workspace}: ` +
+          `${errorMessage(err)}\nRun it in a git checkout, or set GITHUB_SHA.`,
+        { cause: err },
+      );
+    }
+  }
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+    throw new Error(
+      `the commit ${JSON.stringify(sha)} (GITHUB_SHA or git rev-parse HEAD) is not a full hex sha`,
+    );
+  }
+  try {
+    return { sha, tree: await git(['rev-parse', '--verify', `${sha}^{tree}`]) };
+  } catch (err) {
+    core.warning(`the evidence names commit ${sha} without its tree: ${errorMessage(err)}`);
+    return { sha };
+  }
+}
+
+/** A request to run the source lane. */
+export interface SourceLaneRequest {
+  plan: LanePlan;
+  /** The CI tooling image (`repo@sha256:…`); absent: run on the runner. */
+  image?: string;
+  /** Pull the image over plain http (loopback registries). */
+  insecure?: boolean;
+  concurrency: number;
+  failFast: boolean;
+  /** Variables passed into the container by name. */
+  envNames: string[];
+  /** PEM ECDSA P-256 key that signs the evidence. */
+  signingKey?: string;
+  /** Directory under which the lane writes its report and evidence (RUNNER_TEMP). */
+  tempDir: string;
+}
+
+/** Collaborators of {@link runSourceLane}; tests swap them. */
+export interface SourceLaneDeps {
+  exec?: Exec;
+  env?: NodeJS.ProcessEnv;
+  /** The engine, needed only with `image`; created lazily by `selectEngine` when a getter is given. */
+  engine?: () => ContainerEngine;
+  /** Overrides the launcher (tests). */
+  launcher?: CheckLauncher;
+}
+
+/** What the lane produced. */
+export interface SourceLaneResult {
+  result: LaneResult;
+  failed: string[];
+  outcomes: CheckOutcome[];
+  reportPath: string;
+  evidencePath: string;
+  wallMs: number;
+}
+
+/**
+ * Runs the source lane. Resolves (does not reject) when checks fail: the caller decides to fail the
+ * step, after setting its outputs. Rejects only when the lane could not be run at all (no commit, an
+ * unusable or runtime-role image), and then before any check has started.
+ */
+export async function runSourceLane(
+  request: SourceLaneRequest,
+  deps: SourceLaneDeps = {},
+): Promise<SourceLaneResult> {
+  const exec = deps.exec ?? defaultExec;
+  const env = deps.env ?? process.env;
+  const { plan } = request;
+  const commit = await readLaneCommit(plan.workspace, env, exec);
+
+  let launcher = deps.launcher;
+  let sweep: (() => Promise<string[]>) | undefined;
+  if (launcher === undefined && request.image !== undefined) {
+    if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
+    const engine = deps.engine();
+    if (!isCheckEngine(engine)) throw new Error(`engine ${engine.kind} cannot show its run argv`);
+    const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
+    if (prepared.pulled) core.info(`pulled ${request.image}`);
+    const user = checkUser(engine.kind);
+    for (const name of request.envNames) {
+      if (env[name] === undefined)
+        core.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
+    }
+    const container = new ContainerLauncher(engine, {
+      image: request.image,
+      workspace: plan.workspace,
+      envNames: request.envNames.filter((n) => env[n] !== undefined),
+      ...(user !== undefined ? { user: user.user, env: user.env } : {}),
+    });
+    launcher = container;
+    sweep = () => container.sweep();
+  }
+  launcher ??= new HostLauncher(hostEnvironment(env));
+
+  const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
+  core.info(
+    `running ${plan.checks.length} checks ${where}, ${Math.min(request.concurrency, plan.checks.length)} at a time` +
+      `${request.failFast ? ', fail-fast' : ''} (commit ${commit.sha})`,
+  );
+  const startedAt = new Date();
+  const started = performance.now();
+  // A cancelled job must not leave checks (or their containers) running: kill them, then sweep.
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    core.warning(`${signal}: stopping the running checks`);
+    cancel.abort();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  let outcomes: CheckOutcome[];
+  try {
+    outcomes = await runChecks(plan.checks, {
+      launcher,
+      concurrency: request.concurrency,
+      failFast: request.failFast,
+      signal: cancel.signal,
+      onStart: (check) => core.info(`started ${check.name}: ${check.run}`),
+      onFinish: printOutcome,
+    });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    if (sweep !== undefined) {
+      const left = await sweep();
+      if (left.length > 0) core.warning(`removed check containers left behind: ${left.join(', ')}`);
+    }
+  }
+  const wallMs = performance.now() - started;
+
+  const dir = join(request.tempDir, `fast-check-${randomBytes(4).toString('hex')}`);
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  const logs: Record<string, string> = {};
+  for (const [i, o] of outcomes.entries()) {
+    if (o.status === 'skipped') continue;
+    const file = join(dir, 'logs', `${i + 1}-${o.check.name.replace(/[^A-Za-z0-9_.-]/g, '-')}.log`);
+    await writeFile(file, o.output);
+    logs[o.check.name] = file;
+  }
+  const report = buildReport(outcomes, {
+    commit,
+    ...(request.image !== undefined ? { image: request.image } : {}),
+    workspace: plan.workspace,
+    concurrency: request.concurrency,
+    failFast: request.failFast,
+    startedAt,
+    wallMs,
+    logs,
+  });
+  const reportPath = join(dir, 'report.json');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+
+  const statement = laneStatement(outcomes, {
+    commit,
+    ...(request.image !== undefined ? { image: request.image } : {}),
+    version: FAST_CHECK_VERSION,
+    env,
+  });
+  const statementPath = join(dir, 'source-evidence.intoto.json');
+  await writeFile(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
+  let evidencePath = statementPath;
+  if (request.signingKey !== undefined) {
+    const { envelopeOf, signEnvelope } = await import('../evidence/dsse.js');
+    const envelope = signEnvelope(envelopeOf(statement), request.signingKey);
+    evidencePath = join(dir, 'source-evidence.dsse.json');
+    await writeFile(evidencePath, `${JSON.stringify(envelope, null, 2)}\n`);
+  }
+
+  await writeSummary((summary) => summarizeLane(summary, report, outcomes));
+  core.info(`report: ${reportPath}`);
+  core.info(`evidence: ${evidencePath}${request.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
+  return {
+    result: laneResult(outcomes),
+    failed: failedChecks(outcomes),
+    outcomes,
+    reportPath,
+    evidencePath,
+    wallMs,
+  };
+}
+
+/**
+ * Prints a finished check's whole output as one log group, in a single write: checks running at the
+ * same time never interleave their lines.
+ */
+export function printOutcome(outcome: CheckOutcome): void {
+  const body =
+    outcome.output === '' || outcome.output.endsWith('\n') ? outcome.output : `${outcome.output}\n`;
+  process.stdout.write(`::group::${groupTitle(outcome)}\n${body}::endgroup::\n`);
+}
