@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9460);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(727);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', () => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(), () => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)());
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9460:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,7 +29,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(5414);
+var lib_core = __nccwpck_require__(5414);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -392,25 +392,25 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        lib_core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            core/* info */.pq(line);
+            lib_core/* info */.pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        lib_core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        lib_core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 let groupDepth = 0;
@@ -421,12 +421,12 @@ let groupDepth = 0;
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        core/* info */.pq(`-- ${title} --`);
+        lib_core/* info */.pq(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await core/* group */.Os(title, fn);
+        return await lib_core/* group */.Os(title, fn);
     }
     finally {
         groupDepth--;
@@ -770,7 +770,7 @@ async function buildImage(request, deps) {
     const commitTag = request.commit.revision;
     const localRef = `${repo}:${commitTag}`;
     const [imageId, buildMs] = await group(`Build ${localRef}`, () => timed(() => engine.build({ ...request.build, tags: [localRef] })));
-    core/* info */.pq(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
+    lib_core/* info */.pq(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
     if (!request.push) {
         const info = await engine.inspectImage(imageId);
         return {
@@ -783,10 +783,10 @@ async function buildImage(request, deps) {
     const tags = [commitTag, ...request.extraTags.filter((t) => t !== commitTag)];
     const [pushed, pushMs] = await group(`Push ${localRef}`, () => timed(async () => {
         const digest = await engine.push(localRef, { insecure: request.insecure });
-        core/* info */.pq(`registry digest: ${digest}`);
+        lib_core/* info */.pq(`registry digest: ${digest}`);
         const image = await readPushedImage(registry, request.repository.repository, digest);
         await tagPushedImage(registry, request.repository.repository, image, commitTag, request.extraTags);
-        core/* info */.pq(`tags ${tags.join(', ')} → ${image.digest} (${image.size} bytes compressed, ${image.manifest.mediaType})`);
+        lib_core/* info */.pq(`tags ${tags.join(', ')} → ${image.digest} (${image.size} bytes compressed, ${image.manifest.mediaType})`);
         return image;
     }));
     let policy;
@@ -799,7 +799,7 @@ async function buildImage(request, deps) {
             await writePolicyReport(reportPath, `${repo}@${pushed.digest}`, pushed.digest, result);
             const { formatPolicyReport } = await __nccwpck_require__.e(/* import() */ 737).then(__nccwpck_require__.bind(__nccwpck_require__, 3737));
             for (const line of formatPolicyReport(result, { image: `${repo}@${pushed.digest}` }).text.split('\n')) {
-                core/* info */.pq(line);
+                lib_core/* info */.pq(line);
             }
             return result;
         }));
@@ -954,33 +954,44 @@ function policyFailureMessage(result) {
         policy.violations.map((v) => `  - ${v.message}`).join('\n'));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/build/step.ts
+;// CONCATENATED MODULE: ./packages/core/src/step.ts
 /**
- * Step I/O for build-image: outputs, state for the post step, masking. Actions may import only
- * `@digestline/core`, and core has no generic wrapper for these yet, so build-image's live here.
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
  */
 
 /** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, value);
+        lib_core/* setOutput */.uH(name, value);
 }
 /** Saves a value for the post step; saving `''` clears it. */
 function saveState(name, value) {
-    core/* saveState */.LZ(name, value);
+    lib_core/* saveState */.LZ(name, value);
 }
 /** A value main saved with {@link saveState} (`''` when none). */
 function getState(name) {
-    return core/* getState */.Gu(name);
+    return lib_core/* getState */.Gu(name);
 }
-/** Masks a value in every later log line of the job. */
-function maskSecret(value) {
-    if (value !== '')
-        core/* setSecret */.Pq(value);
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    lib_core/* setSecret */.Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            lib_core/* setSecret */.Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    core.info(message);
 }
 /** A warning annotation (e.g. cleanup that failed but need not fail the step). */
 function warn(message) {
-    core/* warning */.$e(message);
+    lib_core/* warning */.$e(message);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -1084,7 +1095,7 @@ class Exec {
     async exec(bin, args, opts = {}) {
         const secrets = (opts.secrets ?? []).filter((s) => s !== '');
         for (const secret of secrets)
-            core/* setSecret */.Pq(secret);
+            lib_core/* setSecret */.Pq(secret);
         const argv = [bin, ...args].map((a) => redact(a, secrets));
         const echo = !opts.silent;
         const write = (line) => {
@@ -3256,7 +3267,7 @@ function quote(text) {
 }
 /** The raw, trimmed text of input `name` (empty when unset). */
 function raw(name) {
-    return core/* getInput */.V4(name);
+    return lib_core/* getInput */.V4(name);
 }
 function required(name, what) {
     throw new errors/* InputError */.dz(name, `input "${name}" is required: set it to ${what}`);

@@ -14,7 +14,7 @@ import {
   type RegistryLogin,
 } from '@digestline/core/build/inputs';
 import { assembleBuildArgs, assembleLabels } from '@digestline/core/build/labels';
-import { maskSecret } from '@digestline/core/build/step';
+import { maskSecret } from '@digestline/core/step';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import { getBoolean, getEnum, getList, getString } from '@digestline/core/inputs';

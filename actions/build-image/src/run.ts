@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { buildImage } from '@digestline/core/build/build-image';
 import { readCommit } from '@digestline/core/build/commit';
 import { policyFailureMessage, summarizeBuild } from '@digestline/core/build/report';
-import { getState, saveState, setOutputs, warn } from '@digestline/core/build/step';
+import { getState, saveState, setOutputs, warn } from '@digestline/core/step';
 import type { EngineKind } from '@digestline/core/engine/engine';
 import { selectEngine } from '@digestline/core/engine/select';
 import { errorMessage } from '@digestline/core/errors';

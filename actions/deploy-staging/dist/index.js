@@ -51,7 +51,7 @@ const MODES = ['deploy', 'rollback', 'status'];
 /* harmony import */ var _digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(806);
 /* harmony import */ var _digestline_core_evidence_statement__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5885);
 /* harmony import */ var _digestline_core_deploy_health__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(882);
-/* harmony import */ var _digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9326);
+/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4412);
 /* harmony import */ var _digestline_core_stack_spec__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4204);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3487);
 
@@ -111,7 +111,7 @@ function getInputs(env = process.env) {
     }
     const webhook = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.EventsWebhook);
     if (webhook !== '') {
-        (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_7__/* .maskSecret */ .$l)(webhook);
+        (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_7__/* .maskSecret */ .$l)(webhook);
         let url;
         try {
             url = new URL(webhook);
@@ -141,10 +141,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _digestline_core_deploy_deployer__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8376);
 /* harmony import */ var _digestline_core_deploy_events__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7569);
 /* harmony import */ var _digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9326);
-/* harmony import */ var _digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(806);
-/* harmony import */ var _digestline_core_summary__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6968);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3487);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6417);
+/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4412);
+/* harmony import */ var _digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(806);
+/* harmony import */ var _digestline_core_summary__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6968);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3487);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6417);
+
 
 
 
@@ -154,11 +156,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('deploy-staging', async () => {
-    const inputs = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .getInputs */ .G)();
+    const inputs = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .getInputs */ .G)();
     const options = {
         environment: inputs.environment,
         stateDir: inputs.stateDir,
-        engine: (0,_digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_4__/* .selectEngine */ .Xm)(inputs.engine),
+        engine: (0,_digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_5__/* .selectEngine */ .Xm)(inputs.engine),
         events: new _digestline_core_deploy_events__WEBPACK_IMPORTED_MODULE_2__/* .EventSink */ .g(inputs.eventsWebhook !== undefined ? { webhook: inputs.eventsWebhook } : {}),
         runUrl: inputs.runUrl,
         ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
@@ -166,17 +168,17 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     };
     if (inputs.mode === 'status') {
         const report = await (0,_digestline_core_deploy_deployer__WEBPACK_IMPORTED_MODULE_1__/* .status */ .h5)(options);
-        (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({
-            [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Status]: report.current === undefined || !report.consistent
+        (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
+            [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Status]: report.current === undefined || !report.consistent
                 ? 'failed'
                 : report.current.kind === 'rollback'
                     ? 'rolled-back'
                     : 'deployed',
-            [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.DeploymentId]: report.current?.id ?? '',
-            [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Deployed]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(report.current?.digests ?? {}),
-            [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Previous]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(report.previous?.digests ?? {}),
+            [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.DeploymentId]: report.current?.id ?? '',
+            [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Deployed]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(report.current?.digests ?? {}),
+            [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Previous]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(report.previous?.digests ?? {}),
         });
-        await (0,_digestline_core_summary__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((s) => (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .summarizeStatus */ .oL)(s, report));
+        await (0,_digestline_core_summary__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)((s) => (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .summarizeStatus */ .oL)(s, report));
         return;
     }
     const outcome = inputs.mode === 'deploy'
@@ -193,13 +195,13 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
             soakMs: inputs.soakMs,
             autoRollback: inputs.autoRollback,
         });
-    (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({
-        [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Status]: outcome.status,
-        [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.DeploymentId]: outcome.deploymentId,
-        [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Deployed]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(outcome.deployed),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Previous]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(outcome.previous),
+    (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)({
+        [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Status]: outcome.status,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.DeploymentId]: outcome.deploymentId,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Deployed]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(outcome.deployed),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Previous]: (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .imageLines */ .nP)(outcome.previous),
     });
-    await (0,_digestline_core_summary__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((s) => (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .summarizeDeploy */ .nT)(s, inputs.environment, outcome));
+    await (0,_digestline_core_summary__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)((s) => (0,_digestline_core_deploy_report__WEBPACK_IMPORTED_MODULE_3__/* .summarizeDeploy */ .nT)(s, inputs.environment, outcome));
     const asked = inputs.mode === 'deploy' ? 'deployed' : 'rolled-back';
     if (outcome.status !== asked) {
         const rolled = outcome.rollback?.ok
@@ -4452,25 +4454,12 @@ function digestMap(images) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   nP: () => (/* reexport safe */ _promotion_js__WEBPACK_IMPORTED_MODULE_1__.nP),
+/* harmony export */   nP: () => (/* reexport safe */ _promotion_js__WEBPACK_IMPORTED_MODULE_0__.nP),
 /* harmony export */   nT: () => (/* binding */ summarizeDeploy),
 /* harmony export */   oL: () => (/* binding */ summarizeStatus)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
-/* harmony import */ var _promotion_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1983);
-/**
- * What deploy-staging shows and hands on: step outputs, the job summary (before/after digests) and
- * the plain-text status report.
- */
+/* harmony import */ var _promotion_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1983);
 
-
-/** Sets step outputs (`GITHUB_OUTPUT`; Forgejo sets it too). */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-}
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -4529,11 +4518,6 @@ function summarizeStatus(summary, report) {
     summary.table(['Deployment', 'Kind', 'Status', 'Time', 'Commit'], report.history.map((h) => [h.id, h.kind, h.status, h.time, h.commit.slice(0, 12)]));
 }
 
-/** Masks a secret (e.g. a webhook URL carrying a token) in the log. */
-function maskSecret(secret) {
-    if (secret !== '')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-}
 
 
 /***/ }),
@@ -7027,6 +7011,57 @@ function parseServiceNetworks(p, at, value, declared) {
         });
     }
     return aliases;
+}
+
+
+/***/ }),
+
+/***/ 4412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony exports saveState, getState, info, warn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
+/**
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
+ */
+
+/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+/** Saves a value for the post step; saving `''` clears it. */
+function saveState(name, value) {
+    core.saveState(name, value);
+}
+/** A value main saved with {@link saveState} (`''` when none). */
+function getState(name) {
+    return core.getState(name);
+}
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    core.info(message);
+}
+/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
+function warn(message) {
+    core.warning(message);
 }
 
 

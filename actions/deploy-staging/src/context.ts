@@ -12,7 +12,7 @@ import {
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
 import { runContext } from '@digestline/core/evidence/statement';
 import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/health';
-import { maskSecret } from '@digestline/core/deploy/report';
+import { maskSecret } from '@digestline/core/step';
 import { STACK_NAME_PATTERN } from '@digestline/core/stack/spec';
 import { Inputs, MODES, type Mode } from './constants.js';
 

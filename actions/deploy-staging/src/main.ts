@@ -1,7 +1,8 @@
 import { runAction } from '@digestline/core/action';
 import { deploy, rollback, status, type DeployerOptions } from '@digestline/core/deploy/deployer';
 import { EventSink } from '@digestline/core/deploy/events';
-import { imageLines, setOutputs, summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
+import { imageLines, summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
+import { setOutputs } from '@digestline/core/step';
 import { selectEngine } from '@digestline/core/engine/select';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs } from './constants.js';

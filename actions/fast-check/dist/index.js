@@ -1752,8 +1752,8 @@ function scopeKey(scopes) {
     return [...scopes].sort().join(' ');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/build/step.ts
-var step = __nccwpck_require__(933);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(4412);
 // EXTERNAL MODULE: ./actions/fast-check/src/constants.ts
 var constants = __nccwpck_require__(4595);
 ;// CONCATENATED MODULE: ./actions/fast-check/src/context.ts
@@ -1822,7 +1822,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6820);
-/* harmony import */ var _digestline_core_build_step__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(933);
+/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4412);
 /* harmony import */ var _digestline_core_checks_lane__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3849);
 /* harmony import */ var _digestline_core_checks_report__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(740);
 /* harmony import */ var _digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8501);
@@ -1848,7 +1848,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C
         ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
         tempDir: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(),
     }, { engine: () => (0,_digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_5__/* .selectEngine */ .Xm)(inputs.engine) });
-    (0,_digestline_core_build_step__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)({
+    (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)({
         [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Result]: lane.result,
         [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Failed]: lane.failed.join(','),
         [_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.Report]: lane.reportPath,
@@ -1932,46 +1932,6 @@ async function runAction(name, main, post) {
         // setFailed sets it too; kept explicit because the exit code is this function's contract.
         process.exitCode = 1;
     }
-}
-
-
-/***/ }),
-
-/***/ 933:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
-/* harmony export */ });
-/* unused harmony exports saveState, getState, warn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
-/**
- * Step I/O for build-image: outputs, state for the post step, masking. Actions may import only
- * `@digestline/core`, and core has no generic wrapper for these yet, so build-image's live here.
- */
-
-/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-}
-/** Saves a value for the post step; saving `''` clears it. */
-function saveState(name, value) {
-    core.saveState(name, value);
-}
-/** A value main saved with {@link saveState} (`''` when none). */
-function getState(name) {
-    return core.getState(name);
-}
-/** Masks a value in every later log line of the job. */
-function maskSecret(value) {
-    if (value !== '')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
-function warn(message) {
-    core.warning(message);
 }
 
 
@@ -4623,6 +4583,57 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+
+
+/***/ }),
+
+/***/ 4412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony exports saveState, getState, info, warn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
+/**
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
+ */
+
+/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+/** Saves a value for the post step; saving `''` clears it. */
+function saveState(name, value) {
+    core.saveState(name, value);
+}
+/** A value main saved with {@link saveState} (`''` when none). */
+function getState(name) {
+    return core.getState(name);
+}
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    core.info(message);
+}
+/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
+function warn(message) {
+    core.warning(message);
 }
 
 

@@ -16,7 +16,7 @@ import {
 } from '@digestline/core/inputs';
 import { formatReference } from '@digestline/core/reference';
 import { isLoopbackHost } from '@digestline/core/registry/client';
-import { maskSecret } from '@digestline/core/build/step';
+import { maskSecret } from '@digestline/core/step';
 import { DEFAULT_TIMEOUT_MS, Inputs as Name } from './constants.js';
 
 export interface Inputs {

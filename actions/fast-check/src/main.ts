@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { runAction } from '@digestline/core/action';
-import { setOutputs } from '@digestline/core/build/step';
+import { setOutputs } from '@digestline/core/step';
 import { runSourceLane } from '@digestline/core/checks/lane';
 import { failureMessage } from '@digestline/core/checks/report';
 import { selectEngine } from '@digestline/core/engine/select';

@@ -336,8 +336,8 @@ function getImageSet(name, options = {}) {
 
 // EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 10 modules
 var integration = __nccwpck_require__(96413);
-// EXTERNAL MODULE: ./packages/core/src/lanes/step.ts
-var step = __nccwpck_require__(32228);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(74412);
 // EXTERNAL MODULE: ./actions/integration-test/src/constants.ts
 var constants = __nccwpck_require__(68573);
 ;// CONCATENATED MODULE: ./actions/integration-test/src/context.ts
@@ -398,7 +398,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46820);
 /* harmony import */ var _digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30806);
 /* harmony import */ var _digestline_core_lanes_integration__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96413);
-/* harmony import */ var _digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(32228);
+/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74412);
 /* harmony import */ var _digestline_core_summary__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(56968);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(68573);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(43829);
@@ -417,16 +417,16 @@ async function main() {
         engine,
         // Saved before anything is created: a cancelled or crashed main still gets its teardown.
         onProject: (project) => {
-            (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Project, project);
-            (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Engine, engine.kind);
+            (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Project, project);
+            (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Engine, engine.kind);
         },
         // Loaded only on the failure path: @actions/artifact doubles the bundle's start-up time.
         upload: async (name, dir) => (await __nccwpck_require__.e(/* import() */ 151).then(__nccwpck_require__.bind(__nccwpck_require__, 151))).uploadDirectory(name, dir),
-        log: _digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq,
+        log: _digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq,
     });
     if (outcome.kept)
-        (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Kept, 'true');
-    (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({
+        (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Kept, 'true');
+    (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({
         [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .tY.Result]: outcome.report.result,
         [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .tY.Report]: outcome.reportPath,
         [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .tY.Bundle]: outcome.bundlePath ?? '',
@@ -438,11 +438,11 @@ async function main() {
         throw new Error(failure);
 }
 async function post() {
-    const project = (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Project);
+    const project = (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Project);
     if (project === '')
-        return (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)('integration-test post: main started no stack, nothing to tear down');
-    const engine = (0,_digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_1__/* .selectEngine */ .Xm)((0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Engine) || 'auto');
-    (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(await (0,_digestline_core_lanes_integration__WEBPACK_IMPORTED_MODULE_2__/* .teardownIntegrationTest */ .p2)(engine, project, (0,_digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Kept) === 'true', _digestline_core_lanes_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq));
+        return (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)('integration-test post: main started no stack, nothing to tear down');
+    const engine = (0,_digestline_core_engine_select__WEBPACK_IMPORTED_MODULE_1__/* .selectEngine */ .Xm)((0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Engine) || 'auto');
+    (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(await (0,_digestline_core_lanes_integration__WEBPACK_IMPORTED_MODULE_2__/* .teardownIntegrationTest */ .p2)(engine, project, (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .getState */ .Gu)(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.Kept) === 'true', _digestline_core_step__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq));
 }
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('integration-test', main, post);
 
@@ -5515,53 +5515,6 @@ function laneFailureMessage(outcome) {
 
 /***/ }),
 
-/***/ 32228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   Gu: () => (/* binding */ getState),
-/* harmony export */   LZ: () => (/* binding */ saveState),
-/* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   pq: () => (/* binding */ info)
-/* harmony export */ });
-/* unused harmony export warn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31884);
-/**
- * Step I/O for the stack lanes (integration-test, e2e-run): outputs, state for the post step, masking.
- * Actions may import only `@digestline/core`, so the thin wrappers over `@actions/core` live here.
- */
-
-/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-}
-/** Saves a value for the post step; saving `''` clears it. */
-function saveState(name, value) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
-}
-/** A value main saved with {@link saveState} (`''` when none). */
-function getState(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
-}
-/** Masks a value in every later log line of the job. */
-function maskSecret(value) {
-    if (value !== '')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** A log line. */
-function info(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-}
-/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
-function warn(message) {
-    core.warning(message);
-}
-
-
-/***/ }),
-
 /***/ 41397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5790,6 +5743,60 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+
+
+/***/ }),
+
+/***/ 74412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony export warn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31884);
+/**
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
+ */
+
+/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+/** Saves a value for the post step; saving `''` clears it. */
+function saveState(name, value) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+}
+/** A value main saved with {@link saveState} (`''` when none). */
+function getState(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
+}
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+}
+/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
+function warn(message) {
+    core.warning(message);
 }
 
 

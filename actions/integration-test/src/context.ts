@@ -11,7 +11,7 @@ import {
   type ImageSet,
 } from '@digestline/core/inputs';
 import { loadStackFile } from '@digestline/core/lanes/integration';
-import { maskSecret } from '@digestline/core/lanes/step';
+import { maskSecret } from '@digestline/core/step';
 import type { StackSpec } from '@digestline/core/stack/spec';
 import { Inputs as Name } from './constants.js';
 

@@ -6,7 +6,7 @@ import {
   summarizeLane,
   teardownIntegrationTest,
 } from '@digestline/core/lanes/integration';
-import { getState, info, saveState, setOutputs } from '@digestline/core/lanes/step';
+import { getState, info, saveState, setOutputs } from '@digestline/core/step';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';
 import { getInputs } from './context.js';

@@ -331,8 +331,8 @@ var statement = __nccwpck_require__(5885);
 var decide = __nccwpck_require__(3644);
 // EXTERNAL MODULE: ./packages/core/src/promote/plan.ts
 var plan = __nccwpck_require__(8140);
-// EXTERNAL MODULE: ./packages/core/src/promote/runner.ts
-var runner = __nccwpck_require__(1481);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(4412);
 // EXTERNAL MODULE: ./actions/promote-digest/src/constants.ts
 var constants = __nccwpck_require__(2315);
 ;// CONCATENATED MODULE: ./actions/promote-digest/src/context.ts
@@ -350,7 +350,7 @@ function credentials(usernameInput, passwordInput) {
     const username = getString(usernameInput);
     const password = getString(passwordInput);
     if (password !== '')
-        (0,runner/* maskSecret */.$)(password);
+        (0,step/* maskSecret */.$l)(password);
     if (username === '' && password === '')
         return undefined;
     if (username === '' || password === '') {
@@ -374,7 +374,7 @@ function pemKey(input, kind) {
     if (pem === '')
         return undefined;
     if (kind === 'private')
-        (0,runner/* maskSecret */.$)(pem);
+        (0,step/* maskSecret */.$l)(pem);
     try {
         // keyId checks it is a P-256 key; a private key yields its public key's id.
         (0,dsse/* keyId */.xs)(kind === 'private' ? (0,external_node_crypto_.createPrivateKey)(pem) : pem);
@@ -440,7 +440,7 @@ async function getInputs() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
 /* harmony import */ var _digestline_core_promote_promote__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5868);
-/* harmony import */ var _digestline_core_promote_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1481);
+/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4412);
 /* harmony import */ var _digestline_core_summary__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6968);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2315);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8007);
@@ -463,7 +463,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
         ...(inputs.sourceCredentials !== undefined ? { sourceCredentials: inputs.sourceCredentials } : {}),
         ...(inputs.targetCredentials !== undefined ? { targetCredentials: inputs.targetCredentials } : {}),
     });
-    (0,_digestline_core_promote_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n)({ [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Outputs */ .t.Promoted]: (0,_digestline_core_promote_promote__WEBPACK_IMPORTED_MODULE_1__/* .promotedOutput */ .G2)(result), [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Outputs */ .t.Record]: result.recordPath });
+    (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)({ [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Outputs */ .t.Promoted]: (0,_digestline_core_promote_promote__WEBPACK_IMPORTED_MODULE_1__/* .promotedOutput */ .G2)(result), [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Outputs */ .t.Record]: result.recordPath });
     await (0,_digestline_core_summary__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((s) => (0,_digestline_core_promote_promote__WEBPACK_IMPORTED_MODULE_1__/* .summarizePromotion */ .h3)(s, result));
 });
 
@@ -2433,37 +2433,6 @@ function summarizePromotion(summary, result) {
 
 /***/ }),
 
-/***/ 1481:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ maskSecret),
-/* harmony export */   n: () => (/* binding */ setOutputs)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
-/**
- * The runner-facing bits promote-digest needs beyond inputs.ts and summary.ts: step outputs and
- * secret masking. Actions import only `@digestline/core/...`, never `@actions/*` directly.
- */
-
-/** Sets step outputs (`GITHUB_OUTPUT`; Forgejo sets it too). */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-}
-/** Masks a secret in the log; a multi-line secret (a PEM key) is masked line by line as well. */
-function maskSecret(secret) {
-    if (secret === '')
-        return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-    for (const line of secret.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
-}
-
-
-/***/ }),
-
 /***/ 4726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4026,6 +3995,57 @@ function isImageManifestMediaType(mediaType) {
  * not a manifest we should hold in memory.
  */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+
+/***/ }),
+
+/***/ 4412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony exports saveState, getState, info, warn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
+/**
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
+ */
+
+/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+/** Saves a value for the post step; saving `''` clears it. */
+function saveState(name, value) {
+    core.saveState(name, value);
+}
+/** A value main saved with {@link saveState} (`''` when none). */
+function getState(name) {
+    return core.getState(name);
+}
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    core.info(message);
+}
+/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
+function warn(message) {
+    core.warning(message);
+}
 
 
 /***/ }),

@@ -7,7 +7,7 @@ import { keyId } from '@digestline/core/evidence/dsse';
 import { assertGitObjectId } from '@digestline/core/evidence/statement';
 import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/decide';
 import { buildPlan } from '@digestline/core/promote/plan';
-import { maskSecret } from '@digestline/core/promote/runner';
+import { maskSecret } from '@digestline/core/step';
 import { Inputs } from './constants.js';
 
 export interface Inputs {

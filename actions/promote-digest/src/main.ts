@@ -1,6 +1,6 @@
 import { runAction } from '@digestline/core/action';
 import { promote, promotedOutput, summarizePromotion } from '@digestline/core/promote/promote';
-import { setOutputs } from '@digestline/core/promote/runner';
+import { setOutputs } from '@digestline/core/step';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs } from './constants.js';
 import { getInputs } from './context.js';

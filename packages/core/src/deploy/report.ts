@@ -2,15 +2,9 @@
  * What deploy-staging shows and hands on: step outputs, the job summary (before/after digests) and
  * the plain-text status report.
  */
-import * as core from '@actions/core';
 import type { SummaryBuilder } from '../summary.js';
 import type { DeployOutcome, DeploymentReport, StatusReport } from './deployer.js';
 import { imageLines } from './promotion.js';
-
-/** Sets step outputs (`GITHUB_OUTPUT`; Forgejo sets it too). */
-export function setOutputs(outputs: Readonly<Record<string, string>>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-}
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
@@ -82,8 +76,3 @@ export function summarizeStatus(summary: SummaryBuilder, report: StatusReport): 
 }
 
 export { imageLines };
-
-/** Masks a secret (e.g. a webhook URL carrying a token) in the log. */
-export function maskSecret(secret: string): void {
-  if (secret !== '') core.setSecret(secret);
-}

@@ -1,6 +1,6 @@
 /**
- * Step I/O for build-image: outputs, state for the post step, masking. Actions may import only
- * `@digestline/core`, and core has no generic wrapper for these yet, so build-image's live here.
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
  */
 import * as core from '@actions/core';
 
@@ -19,9 +19,19 @@ export function getState(name: string): string {
   return core.getState(name);
 }
 
-/** Masks a value in every later log line of the job. */
-export function maskSecret(value: string): void {
-  if (value !== '') core.setSecret(value);
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+export function maskSecret(secret: string): void {
+  if (secret === '') return;
+  core.setSecret(secret);
+  for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim());
+}
+
+/** A log line. */
+export function info(message: string): void {
+  core.info(message);
 }
 
 /** A warning annotation (e.g. cleanup that failed but need not fail the step). */
