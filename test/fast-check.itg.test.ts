@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaneReport } from '@digestline/core/checks/report';
 import { parseStatement } from '@digestline/core/evidence/statement';
 import { RegistryClient } from '@digestline/core/registry/client';
-import { podman, requireRegistry, uniquePrefix } from './support/registry.js';
+import { buildAndPushImage, podman, requireRegistry, uniquePrefix } from './support/registry.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'actions/fast-check/dist/index.js');
@@ -138,37 +138,13 @@ async function checkContainersLeft(): Promise<string[]> {
   return out.split('\n').filter((l) => l.trim() !== '');
 }
 
-async function buildAndPush(
-  context: string,
-  file: string,
-  repository: string,
-  buildArgs: string[],
-): Promise<string> {
-  const tag = `${registry}/${repository}:${prefix}`;
-  await podman([
-    'build',
-    '--format',
-    'docker',
-    '--pull=missing',
-    ...buildArgs,
-    '-f',
-    file,
-    '-t',
-    tag,
-    context,
-  ]);
-  localTags.push(tag);
-  const digestFile = join(work, `${repository.replaceAll('/', '-')}.digest`);
-  await podman(['push', '--tls-verify=false', '--digestfile', digestFile, tag]);
-  const digest = (await readFile(digestFile, 'utf8')).trim();
-  expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-  return digest;
+async function buildAndPush(context: string, file: string, repository: string): Promise<string> {
+  localTags.push(`${registry}/${repository}:${prefix}`);
+  return buildAndPushImage({ registry, repository, tag: prefix, context, file });
 }
 
 beforeAll(async () => {
   registry = requireRegistry();
-  const base = process.env.DIGESTLINE_BASE_IMAGE;
-  if (!base) throw new Error('DIGESTLINE_BASE_IMAGE is not set: run `eval "$(scripts/setup-host)"` first');
   if (!existsSync(BUNDLE))
     throw new Error(`${BUNDLE} is missing: run node scripts/build-actions.mjs fast-check`);
   work = await mkdtemp(join(tmpdir(), `${prefix}-fast-check-`));
@@ -186,7 +162,6 @@ beforeAll(async () => {
     join(ROOT, 'images/ci-tools'),
     join(ROOT, 'images/ci-tools/Containerfile'),
     'dl-itg/ci-tools',
-    ['--build-arg', `BASE_IMAGE=${base}`],
   );
   ciTools = `${registry}/dl-itg/ci-tools@${ciDigest}`;
 
@@ -201,7 +176,6 @@ beforeAll(async () => {
     runtimeDir,
     join(runtimeDir, 'Containerfile'),
     'dl-itg/fast-check-runtime',
-    ['--build-arg', `BASE_IMAGE=${base}`],
   );
   runtimeImage = `${registry}/dl-itg/fast-check-runtime@${runtimeDigest}`;
   registryCleanup.push({ repository: 'dl-itg/fast-check-runtime', digest: runtimeDigest });

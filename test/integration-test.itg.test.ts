@@ -27,11 +27,11 @@ import { Exec } from '@digestline/core/exec';
 import type { LaneReport } from '@digestline/core/lanes/stack-lane';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { STACK_LABEL, Stack } from '@digestline/core/stack/stack';
+import { buildAndPushImage } from './support/registry.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const BUNDLE = join(ROOT, 'actions/integration-test/dist/index.js');
 const REGISTRY = process.env.DIGESTLINE_REGISTRY ?? '';
-const BASE_IMAGE = process.env.DIGESTLINE_BASE_IMAGE ?? '';
 const RUN = `dl-itg-${randomBytes(4).toString('hex')}`;
 // Every project of this file is `it-<RUN_ID>-<random>`, so leftovers are found by that prefix.
 const RUN_ID = String(randomInt(100_000_000, 999_999_999));
@@ -152,14 +152,8 @@ function imageSet(...names: string[]): string {
 
 async function buildAndPush(name: string, context: string): Promise<void> {
   const repo = `dl-itg/${name}`;
-  const tag = `${REGISTRY}/${repo}:${RUN}`;
-  await exec.exec(
-    'podman',
-    ['build', '--format', 'docker', '--build-arg', `BASE_IMAGE=${BASE_IMAGE}`, '--tag', tag, context],
-    { silent: true },
-  );
-  const digest = await engine.push(tag, { insecure: true });
-  images[name] = { tag, repo, digest, ref: `${REGISTRY}/${repo}@${digest}` };
+  const digest = await buildAndPushImage({ registry: REGISTRY, repository: repo, tag: RUN, context });
+  images[name] = { tag: `${REGISTRY}/${repo}:${RUN}`, repo, digest, ref: `${REGISTRY}/${repo}@${digest}` };
 }
 
 beforeAll(async () => {

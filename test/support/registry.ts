@@ -96,3 +96,45 @@ export async function pushTinyImage(options: {
     throw err;
   }
 }
+
+/**
+ * Builds `context` (its Containerfile, or `file`) from the local base image with podman — in docker
+ * format, which keeps HEALTHCHECK — pushes it as `registry/repository:tag` and returns the digest the
+ * registry stored. Identical builds reuse podman's layer cache, so the example images cost one build
+ * per machine, not one per test file.
+ */
+export async function buildAndPushImage(options: {
+  registry: string;
+  repository: string;
+  tag: string;
+  context: string;
+  file?: string;
+  buildArgs?: string[];
+}): Promise<string> {
+  const base = process.env['DIGESTLINE_BASE_IMAGE'];
+  if (base === undefined || base === '') {
+    throw new Error('DIGESTLINE_BASE_IMAGE is not set: run `eval "$(scripts/setup-host)"` first');
+  }
+  const ref = `${options.registry}/${options.repository}:${options.tag}`;
+  await podman([
+    'build',
+    '--format',
+    'docker',
+    '--build-arg',
+    `BASE_IMAGE=${base}`,
+    ...(options.buildArgs ?? []),
+    ...(options.file !== undefined ? ['-f', options.file] : []),
+    '-t',
+    ref,
+    options.context,
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'dl-digest-'));
+  try {
+    await podman(['push', '--tls-verify=false', '--digestfile', join(dir, 'digest'), ref]);
+    const digest = (await readFile(join(dir, 'digest'), 'utf8')).trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw new Error(`podman push of ${ref} gave no digest`);
+    return digest;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

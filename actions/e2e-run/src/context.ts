@@ -1,0 +1,92 @@
+import { tmpdir } from 'node:os';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { keyId } from '@digestline/core/evidence/dsse';
+import { InputError, errorMessage } from '@digestline/core/errors';
+import { getBoolean, getEnum, getImageRef, getImageSet, getInt, getString } from '@digestline/core/inputs';
+import { resolveTestsDir, type E2eTarget } from '@digestline/core/lanes/e2e';
+import { loadStackFile } from '@digestline/core/lanes/integration';
+import { maskSecret } from '@digestline/core/step';
+import { formatReference } from '@digestline/core/reference';
+import { Inputs as Name } from './constants.js';
+
+export interface Inputs {
+  target: E2eTarget;
+  runnerImage: string;
+  testsDir: string;
+  testsShownAs: string;
+  baseUrlService: string;
+  retries: number;
+  artifactName: string;
+  uploadArtifacts: boolean;
+  engine: EngineChoice;
+  signingKey?: string;
+  tempDir: string;
+}
+
+const SERVICE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+function signingKey(): string | undefined {
+  const pem = getString(Name.SigningKey);
+  if (pem === '') return undefined;
+  maskSecret(pem);
+  try {
+    keyId(pem);
+  } catch (err) {
+    throw new InputError(
+      Name.SigningKey,
+      `input "${Name.SigningKey}" must be a PEM ECDSA P-256 private key (PKCS#8 or SEC1): ${errorMessage(err)}`,
+    );
+  }
+  return pem;
+}
+
+async function target(workspace: string): Promise<E2eTarget> {
+  const network = getString(Name.Network);
+  const stack = getString(Name.Stack);
+  if (network !== '') {
+    if (stack !== '') {
+      throw new InputError(
+        Name.Network,
+        `inputs "${Name.Network}" and "${Name.Stack}" exclude each other: give ${Name.Stack} with ${Name.Images} to start a stack, or ${Name.Network} to attach to a running one`,
+      );
+    }
+    const images = getImageSet(Name.Images, { required: false });
+    return images.length > 0 ? { kind: 'network', network, images } : { kind: 'network', network };
+  }
+  if (stack === '') {
+    throw new InputError(
+      Name.Stack,
+      `input "${Name.Stack}" (with "${Name.Images}") or input "${Name.Network}" is required`,
+    );
+  }
+  const images = getImageSet(Name.Images);
+  return { kind: 'stack', spec: await loadStackFile(stack, images, Name.Stack, workspace), images };
+}
+
+/** Reads and validates every input, the stack file included, before anything runs. */
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const testsShownAs = getString(Name.Tests, { required: true });
+  const baseUrlService = getString(Name.BaseUrlService, { default: 'frontend' });
+  if (!SERVICE_NAME.test(baseUrlService)) {
+    throw new InputError(
+      Name.BaseUrlService,
+      `input "${Name.BaseUrlService}" must be a service name ([a-z0-9][a-z0-9_-]*); got ${JSON.stringify(baseUrlService)}`,
+    );
+  }
+  const inputs: Inputs = {
+    target: await target(workspace),
+    runnerImage: formatReference(getImageRef(Name.RunnerImage, { requireDigest: true })),
+    testsDir: await resolveTestsDir(testsShownAs, workspace, Name.Tests),
+    testsShownAs,
+    baseUrlService,
+    retries: getInt(Name.Retries, { min: 0, max: 10, default: 0 }),
+    artifactName: getString(Name.ArtifactName, { default: 'e2e-report' }),
+    uploadArtifacts: getBoolean(Name.UploadArtifacts, true),
+    engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+  };
+  const key = signingKey();
+  if (key !== undefined) inputs.signingKey = key;
+  return inputs;
+}
