@@ -46,10 +46,14 @@ for (const target of targets) {
 }
 
 if (check) {
-  const status = execFileSync('git', ['status', '--porcelain', '--', 'actions/*/dist', 'packages/runner/dist'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const status = execFileSync(
+    'git',
+    ['status', '--porcelain', '--', 'actions/*/dist', 'packages/runner/dist'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (status.trim() !== '') {
     console.error(`check-dist: the committed bundles differ from a fresh build:\n${status}`);
     console.error('Run `pnpm run build` and commit actions/*/dist and packages/runner/dist.');
