@@ -11,6 +11,7 @@ export const Inputs = {
   Env: 'env',
   Engine: 'engine',
   SigningKey: 'signing-key',
+  EvidenceRepository: 'evidence-repository',
 } as const;
 
 export const Outputs = {

@@ -14,7 +14,7 @@ import {
   getList,
   getString,
 } from '@digestline/core/inputs';
-import { formatReference } from '@digestline/core/reference';
+import { formatReference, parseReference } from '@digestline/core/reference';
 import { isLoopbackHost } from '@digestline/core/registry/client';
 import { maskSecret } from '@digestline/core/step';
 import { DEFAULT_TIMEOUT_MS, Inputs as Name } from './constants.js';
@@ -29,6 +29,8 @@ export interface Inputs {
   envNames: string[];
   engine: EngineChoice;
   signingKey?: string;
+  /** Where the evidence is stored for promote-digest (`commit-<sha>.source` tag); absent: not stored. */
+  evidenceRepository?: { registry: string; repository: string };
 }
 
 /**
@@ -75,5 +77,28 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     checkSigningKey(signingKey, Name.SigningKey);
     inputs.signingKey = signingKey;
   }
+  const evidenceRepository = getString(Name.EvidenceRepository);
+  if (evidenceRepository !== '') inputs.evidenceRepository = parseEvidenceRepository(evidenceRepository);
   return inputs;
+}
+
+/** `registry/namespace/evidence` → its registry and repository; a tag or digest is refused. */
+function parseEvidenceRepository(text: string): { registry: string; repository: string } {
+  const expected = `expected registry/repository without tag or digest, e.g. 127.0.0.1:5000/org/evidence`;
+  let ref;
+  try {
+    ref = parseReference(text);
+  } catch (err) {
+    throw new InputError(
+      Name.EvidenceRepository,
+      `input "${Name.EvidenceRepository}": ${text}: ${expected}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  if (ref.tag !== undefined || ref.digest !== undefined || !text.includes('/')) {
+    throw new InputError(Name.EvidenceRepository, `input "${Name.EvidenceRepository}": ${text}: ${expected}`);
+  }
+  return { registry: ref.registry, repository: ref.repository };
 }

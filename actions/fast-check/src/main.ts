@@ -28,5 +28,11 @@ await runAction('fast-check', async () => {
     [Outputs.Report]: lane.reportPath,
     [Outputs.Evidence]: lane.evidencePath,
   });
+  // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
+  if (inputs.evidenceRepository !== undefined) {
+    // Loaded only when used: the registry client would otherwise slow every start of the action.
+    const { storeSourceLaneEvidence } = await import('@digestline/core/checks/store');
+    await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository);
+  }
   if (lane.result === 'failed') throw new Error(failureMessage(lane.outcomes));
 });

@@ -130,3 +130,19 @@ describe('getInputs', () => {
     expect((err as Error).message).toMatch(message);
   });
 });
+
+describe('evidence-repository', () => {
+  it('is parsed into registry and repository', async () => {
+    setInputs({ checks: 'lint: npm run lint', 'evidence-repository': '127.0.0.1:5000/org/evidence' });
+    const inputs = await getInputs({ GITHUB_WORKSPACE: ws });
+    expect(inputs.evidenceRepository).toEqual({ registry: '127.0.0.1:5000', repository: 'org/evidence' });
+  });
+  it.each([
+    '127.0.0.1:5000/org/evidence:latest',
+    `127.0.0.1:5000/org/evidence@sha256:${'a'.repeat(64)}`,
+    'evidence',
+  ])('refuses %s naming the input', async (value) => {
+    setInputs({ checks: 'lint: npm run lint', 'evidence-repository': value });
+    await expect(getInputs({ GITHUB_WORKSPACE: ws })).rejects.toThrow(/input "evidence-repository"/);
+  });
+});
