@@ -171,7 +171,9 @@ async function evidenceKeys() {
 async function loadRunner() {
   if (!existsSync(RUNNER_BUNDLE)) {
     // The bundle is committed; a checkout without it (e.g. mid-rebuild) gets a fresh one.
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-actions.mjs'), 'runner'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-actions.mjs'), 'runner'], {
+      stdio: 'inherit',
+    });
   }
   return import(RUNNER_BUNDLE);
 }
