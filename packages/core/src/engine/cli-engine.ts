@@ -89,6 +89,7 @@ export abstract class CliEngine implements ContainerEngine {
     if (opts.name !== undefined) args.push('--name', opts.name);
     if (opts.network !== undefined) args.push('--network', opts.network);
     for (const alias of opts.aliases ?? []) args.push('--network-alias', alias);
+    for (const [name, ip] of Object.entries(opts.hosts ?? {})) args.push('--add-host', `${name}:${ip}`);
     for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
     for (const [k, v] of Object.entries(opts.env ?? {})) args.push('--env', `${k}=${v}`);
     for (const port of opts.ports ?? []) args.push('--publish', publishSpec(port));
@@ -99,6 +100,16 @@ export abstract class CliEngine implements ContainerEngine {
     if (opts.healthcheck) args.push(...this.healthcheckArgs(opts.healthcheck));
     args.push(opts.image, ...(opts.command ?? []));
     return args;
+  }
+
+  /** `create` argv: the flags of {@link runArgs}, for a container started later. */
+  createArgs(opts: RunOptions): string[] {
+    return ['create', ...this.runArgs(opts, false).slice(1)];
+  }
+
+  /** `start --attach` argv: the container's output and exit code become the command's. */
+  startAttachedArgs(nameOrId: string): string[] {
+    return ['start', '--attach', nameOrId];
   }
 
   /** `--health-*` flags for a Docker-form health check. */
@@ -214,6 +225,22 @@ export abstract class CliEngine implements ContainerEngine {
 
   async runToCompletion(opts: RunOptions, exec: { timeoutMs?: number } = {}): Promise<ExecResult> {
     return this.exec.exec(this.bin, this.runArgs(opts, false), {
+      ignoreReturnCode: true,
+      timeoutMs: exec.timeoutMs,
+    });
+  }
+
+  async create(opts: RunOptions): Promise<string> {
+    const r = await this.exec.exec(this.bin, this.createArgs(opts), { silent: true });
+    const id = lines(r.stdout).pop() ?? '';
+    if (!/^[0-9a-f]{64}$/.test(id)) {
+      throw new Error(`${this.bin} create printed no container id (stdout ended with ${JSON.stringify(id)})`);
+    }
+    return id;
+  }
+
+  async startAttached(nameOrId: string, exec: { timeoutMs?: number } = {}): Promise<ExecResult> {
+    return this.exec.exec(this.bin, this.startAttachedArgs(nameOrId), {
       ignoreReturnCode: true,
       timeoutMs: exec.timeoutMs,
     });

@@ -84,6 +84,12 @@ export interface RunOptions {
   network?: string;
   /** Extra DNS names on `network`. */
   aliases?: string[];
+  /**
+   * Fixed name → IP entries for the container's /etc/hosts (`--add-host`). Stacks pin the names of
+   * services already running, so lookups do not depend on the engine's DNS server, which podman 4.3's
+   * aardvark-dns answers late (5 s glibc retries) while other networks are created or removed.
+   */
+  hosts?: Record<string, string>;
   env?: Record<string, string>;
   ports?: PortMapping[];
   /** Arguments after the image (replace the image's CMD). */
@@ -208,6 +214,17 @@ export interface ContainerEngine {
   run(opts: RunOptions): Promise<string>;
   /** Runs a container in the foreground; a non-zero exit code is returned, not thrown. */
   runToCompletion(opts: RunOptions, exec?: { timeoutMs?: number }): Promise<ExecResult>;
+  /**
+   * Creates a container without starting it (`create`, the options of `run`); returns its full id.
+   * With {@link startAttached} this splits `runToCompletion`, so the creation can happen while the
+   * caller still waits for something. Optional: callers fall back to `runToCompletion`.
+   */
+  create?(opts: RunOptions): Promise<string>;
+  /**
+   * Starts a created container in the foreground (`start --attach`) and returns its output and
+   * exit code; a non-zero exit code is returned, not thrown.
+   */
+  startAttached?(nameOrId: string, exec?: { timeoutMs?: number }): Promise<ExecResult>;
   inspectContainer(nameOrId: string): Promise<ContainerInfo>;
   /**
    * Runs the container's health check once now. Podman schedules checks with systemd timers, so

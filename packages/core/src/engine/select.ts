@@ -2,15 +2,12 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { defaultExec, type Exec } from '../exec.js';
+import { ENGINE_CHOICES, type EngineChoice } from './choices.js';
 import { Docker } from './docker.js';
 import type { ContainerEngine, EngineKind } from './engine.js';
 import { Podman } from './podman.js';
 
-/** Values the `engine` input accepts. */
-export const ENGINE_CHOICES = ['auto', 'docker', 'podman'] as const;
-
-/** A value of the `engine` input. */
-export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+export { ENGINE_CHOICES, type EngineChoice } from './choices.js';
 
 /**
  * Picks the container engine named by the `engine` input.

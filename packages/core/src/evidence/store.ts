@@ -50,6 +50,35 @@ export type EvidenceRegistry = Pick<
   'getManifest' | 'putManifest' | 'headBlob' | 'getBlob' | 'uploadBlob' | 'referrers'
 >;
 
+/**
+ * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
+ * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
+ * says it for the whole registry (CNCF distribution 2.8, Forgejo): later reads and writes through
+ * the same client go straight to the fallback tag instead of paying that round trip again.
+ */
+const withoutReferrersApi = new WeakSet<object>();
+
+/**
+ * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
+ * registry has answered 404.
+ */
+export async function referrersOf(
+  client: Pick<RegistryClient, 'referrers'>,
+  repo: string,
+  digest: string,
+  artifactType?: string,
+): Promise<Descriptor[] | null> {
+  if (withoutReferrersApi.has(client)) return null;
+  const found = await client.referrers(repo, digest, artifactType);
+  if (found === null) withoutReferrersApi.add(client);
+  return found;
+}
+
+/** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
+export function knownWithoutReferrersApi(client: object): boolean {
+  return withoutReferrersApi.has(client);
+}
+
 /** True for the error the registry client throws when a manifest or blob does not exist. */
 export function isNotFound(err: unknown): boolean {
   return err instanceof RegistryError && err.status === 404;
@@ -257,7 +286,7 @@ export async function storeEvidence(
   await uploadIfMissing(client, repo, built.layer, built.manifest.layers![0]!.digest);
   await client.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
 
-  const viaApi = await client.referrers(repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
+  const viaApi = await referrersOf(client, repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
   if (viaApi !== null) {
     return {
       digest: built.digest,
@@ -347,6 +376,11 @@ export interface FoundEvidence {
   /** Where it was found: `referrers-api`, or the tag. */
   via: string;
   envelope?: DsseEnvelope;
+  /**
+   * The evidence manifest as read (its digest verified against `descriptor`), when `envelope` is set:
+   * a caller copying the evidence needs not fetch it again.
+   */
+  manifest?: FetchedManifest;
   error?: string;
 }
 
@@ -383,7 +417,7 @@ async function loadEnvelope(
     if (bytes.length !== layer.size)
       throw new Error(`envelope blob is ${bytes.length} bytes, expected ${layer.size}`);
     const envelope = parseEnvelope(JSON.parse(bytes.toString('utf8')));
-    return { descriptor, via, envelope };
+    return { descriptor, via, envelope, manifest: m };
   } catch (err) {
     return { descriptor, via, error: `evidence ${descriptor.digest} in ${repo}: ${errorMessage(err)}` };
   }
@@ -403,12 +437,25 @@ export async function findEvidence(
   opts: { lane?: Lane } = {},
 ): Promise<FoundEvidence[]> {
   const subjectDigest = parseDigest(digest).value;
-  let descriptors = await client.referrers(repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
+  const tag = fallbackTag(subjectDigest);
+  const readFallback = async (): Promise<Descriptor[]> =>
+    (await getManifestOrUndefined(client, repo, tag))?.json.manifests ?? [];
+  let descriptors: Descriptor[];
   let via = 'referrers-api';
-  if (descriptors === null) {
-    via = `tag:${fallbackTag(subjectDigest)}`;
-    const index = await getManifestOrUndefined(client, repo, fallbackTag(subjectDigest));
-    descriptors = index?.json.manifests ?? [];
+  if (knownWithoutReferrersApi(client)) {
+    via = `tag:${tag}`;
+    descriptors = await readFallback();
+  } else {
+    // Until the registry has told, both are asked at once: the fallback read costs nothing when the
+    // API answers, and saves a round trip when it does not.
+    const fallback = readFallback();
+    fallback.catch(() => undefined);
+    const viaApi = await referrersOf(client, repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
+    if (viaApi !== null) descriptors = viaApi;
+    else {
+      via = `tag:${tag}`;
+      descriptors = await fallback;
+    }
   }
   const wanted = descriptors.filter(
     (d) =>

@@ -213,10 +213,13 @@ export async function verifyEvidenceFor(opts: VerifyEvidenceOptions): Promise<Ev
   if (!opts.set.some((i) => i.digest === digest)) {
     throw new Error(`the set being promoted does not contain ${digest} itself`);
   }
-  const imageEvidence = await findEvidence(opts.client, opts.repo, digest);
-  const sourceEvidence = opts.requiredLanes.includes('source')
-    ? await findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
-    : [];
+  // Independent reads: both at once.
+  const [imageEvidence, sourceEvidence] = await Promise.all([
+    findEvidence(opts.client, opts.repo, digest),
+    opts.requiredLanes.includes('source')
+      ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
+      : Promise.resolve([]),
+  ]);
   const input: EvidenceDecisionInput = {
     digest,
     commit: opts.commit,

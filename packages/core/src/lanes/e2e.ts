@@ -300,11 +300,14 @@ export function e2eContainerOptions(o: {
   serviceEnv: Record<string, string>;
   retries: number;
   user: { uid: number; gid: number };
+  /** Service names pinned to their IPs (see Stack.hosts). */
+  hosts?: Record<string, string>;
 }): RunOptions {
   return {
     image: o.image,
     name: `${o.project}-e2e`,
     network: o.network,
+    ...(o.hosts !== undefined ? { hosts: o.hosts } : {}),
     rm: true,
     // Explicit, so that the uid the report directory was prepared for is the one that writes it.
     user: `${o.user.uid}:${o.user.gid}`,
@@ -738,7 +741,8 @@ export async function runE2e(opts: E2eOptions): Promise<E2eOutcome> {
 
   let testOutput = '';
   if (ready) {
-    const statuses = await stack.inspect();
+    // The last readiness check already saw every container (see Stack.readyStatuses).
+    const statuses = stack.readyStatuses ?? (await stack.inspect());
     const urls = serviceUrls(statuses, 'container');
     const base = statuses.find((s) => s.service === opts.baseUrlService);
     report.services = statuses.map((s) => {
@@ -788,6 +792,7 @@ export async function runE2e(opts: E2eOptions): Promise<E2eOutcome> {
         serviceEnv: urls.env,
         retries: opts.retries,
         user,
+        hosts: await stack.hosts(),
       });
       log(`BASE_URL=${baseUrl}`);
       const run = await group(`Playwright in ${opts.runnerImage} against ${baseUrl}`, async () => {

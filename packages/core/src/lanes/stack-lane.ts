@@ -35,6 +35,13 @@ export type StackLane = 'integration' | 'e2e';
 export const TESTS_ROLE = 'tests';
 
 /**
+ * How long after starting the tests the digest check begins (or when they end, if sooner). The check
+ * runs engine processes of its own; started with the tests they compete, on a small runner, with the
+ * engine starting the test container, which delays the tests' first line.
+ */
+export const VERIFY_AFTER_TESTS_MS = 150;
+
+/**
  * A project name unique per run and attempt: `<prefix>-<run id>-<random>`, lower case, so that two
  * jobs on one runner host (or a re-run) never share a network, container or volume name.
  */
@@ -280,6 +287,19 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
 
   if (tests.image !== undefined) await ensureImage(engine, tests.image, log);
 
+  // The test container is created while the services become ready and only started once they are:
+  // `create` is most of the cost of a `run` that is not starting the process itself.
+  let prepared: PreparedTests | undefined;
+  const prepare = (s: Stack): void => {
+    if (tests.image === undefined || engine.create === undefined || engine.startAttached === undefined)
+      return;
+    const env = urlsFromInternal(s.internalUrls());
+    const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);
+    const created = engine.create(options);
+    created.catch(() => undefined);
+    prepared = { name: options.name as string, env, created };
+  };
+
   let startedStack: Stack | undefined;
   const upStarted = Date.now();
   try {
@@ -293,6 +313,7 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
           ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
         },
         ...(tests.image !== undefined ? { probeImage: tests.image } : {}),
+        onStarting: prepare,
         log,
       }),
     );
@@ -310,15 +331,32 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
 
   const stack: Stack = startedStack;
 
+  if (failures.length > 0 && prepared !== undefined) {
+    // Never started: removed before the bundle is collected so that it shows only the stack.
+    await discardPrepared(engine, prepared);
+    prepared = undefined;
+  }
+
   if (failures.length === 0) {
-    const statuses = await stack.inspect();
+    // The last readiness check already saw every container; another inspect of each would only delay
+    // the tests.
+    const statuses = stack.readyStatuses ?? (await stack.inspect());
     const urls = serviceUrls(statuses, where);
+    if (prepared !== undefined && JSON.stringify(prepared.env) !== JSON.stringify(urls.env)) {
+      // Cannot happen while internalUrls() and inspect() agree; if they ever do not, the tests get
+      // what inspect says, in a container made now.
+      await discardPrepared(engine, prepared);
+      prepared = undefined;
+    }
     const timings = Object.values(stack.timings);
     const lastReadyAt = Math.max(...timings.map((t) => t.readyAt));
     const firstStartedAt = Math.min(...timings.map((t) => t.startedAt));
     // Digests are checked while the tests run: both must pass, and neither needs the other, so the
-    // check stays off the path from "ready" to "tests started".
+    // check stays off the path from "ready" to "tests started" (it begins shortly after the start).
+    let beginVerifying!: () => void;
+    const verifyGate = new Promise<void>((resolve) => (beginVerifying = resolve));
     const verifying = (async (): Promise<{ check: Check; error?: string }> => {
+      await verifyGate;
       const t0 = Date.now();
       try {
         await stack.verifyDigests();
@@ -358,10 +396,14 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
       testStartedAt,
       latencyMs: testStartedAt - lastReadyAt,
     };
+    const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
     const run = await group(
       `Run tests (${where === 'container' ? `in ${tests.image}` : 'on the runner'})`,
-      () => runTests(opts, stack, urls.env, log),
-    );
+      () => runTests(opts, stack, urls.env, log, prepared),
+    ).finally(() => {
+      clearTimeout(verifyTimer);
+      beginVerifying();
+    });
     testOutput = run.output;
     report.tests = {
       command: tests.command,
@@ -474,6 +516,31 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
   return outcome;
 }
 
+/** A test container created during `up`, started when the stack is ready. */
+interface PreparedTests {
+  name: string;
+  /** The `<SERVICE>_URL` variables it was created with. */
+  env: Record<string, string>;
+  created: Promise<string>;
+}
+
+/** The container-side `<SERVICE>_URL` variables from {@link Stack.internalUrls}, as {@link serviceUrls} makes them. */
+function urlsFromInternal(urls: ReadonlyArray<{ service: string; url?: string }>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const u of urls) if (u.url !== undefined) env[urlEnvName(u.service)] = u.url;
+  return env;
+}
+
+/** Removes a prepared test container that will not be started (if it was created at all). */
+async function discardPrepared(engine: ContainerEngine, prepared: PreparedTests): Promise<void> {
+  try {
+    await prepared.created;
+  } catch {
+    return;
+  }
+  await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+}
+
 interface TestRun {
   exitCode: number | null;
   output: string;
@@ -487,24 +554,38 @@ async function runTests(
   stack: Stack,
   urls: Record<string, string>,
   log: (line: string) => void,
+  prepared?: PreparedTests,
 ): Promise<TestRun> {
-  const { tests } = opts;
+  const { tests, engine } = opts;
   for (const [name, value] of Object.entries(urls)) log(`${name}=${value}`);
   const t0 = Date.now();
   const timeout = tests.timeoutMs !== undefined ? { timeoutMs: tests.timeoutMs } : {};
+  let created = false;
+  if (prepared !== undefined && engine.startAttached !== undefined) {
+    try {
+      await prepared.created;
+      created = true;
+    } catch (err) {
+      // `run` below tries again and reports the engine's error if it fails the same way.
+      log(`creating the test container failed (${errorMessage(err)}); running it in one step`);
+      await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+    }
+  }
   try {
     const r =
-      tests.image !== undefined
-        ? await opts.engine.runToCompletion(
-            testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls),
-            timeout,
-          )
-        : await (opts.exec ?? defaultExec).exec('sh', ['-c', tests.command], {
-            cwd: tests.workspace,
-            env: urls,
-            ignoreReturnCode: true,
-            ...timeout,
-          });
+      created && prepared !== undefined && engine.startAttached !== undefined
+        ? await engine.startAttached(prepared.name, timeout)
+        : tests.image !== undefined
+          ? await engine.runToCompletion(
+              testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls),
+              timeout,
+            )
+          : await (opts.exec ?? defaultExec).exec('sh', ['-c', tests.command], {
+              cwd: tests.workspace,
+              env: urls,
+              ignoreReturnCode: true,
+              ...timeout,
+            });
     return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
   } catch (err) {
     return { exitCode: null, output: '', durationMs: Date.now() - t0, error: errorMessage(err) };

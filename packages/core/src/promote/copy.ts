@@ -9,7 +9,13 @@
 import { errorMessage } from '../errors.js';
 import type { FetchedManifest, RegistryClient } from '../registry/client.js';
 import { isIndexMediaType, type Descriptor } from '../registry/media-types.js';
-import { EVIDENCE_ARTIFACT_TYPE, fallbackTag, isNotFound, mergeReferrer } from '../evidence/store.js';
+import {
+  EVIDENCE_ARTIFACT_TYPE,
+  fallbackTag,
+  isNotFound,
+  mergeReferrer,
+  referrersOf,
+} from '../evidence/store.js';
 import { OCI_INDEX } from '../registry/media-types.js';
 import { Limiter, settleAll } from './limit.js';
 
@@ -282,7 +288,7 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
     [
       ...plan.referrers.map(async (r) => {
         if (r.descriptors.length === 0) return;
-        if ((await r.target.referrers(r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
+        if ((await referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
           report.referrerIndexes.viaApi++;
           return;
         }

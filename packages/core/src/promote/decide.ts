@@ -7,11 +7,7 @@ import { decideEvidence, type EvidenceVerdict } from '../evidence/verify.js';
 import type { FoundEvidence } from '../evidence/store.js';
 import type { Lane, TestedImage } from '../evidence/statement.js';
 
-/** Lanes promote-digest can require (promotion evidence is what it writes, not what it requires). */
-export const REQUIRABLE_LANES = ['source', 'integration', 'e2e'] as const;
-
-/** A lane promote-digest can require. */
-export type RequirableLane = (typeof REQUIRABLE_LANES)[number];
+export { REQUIRABLE_LANES, type RequirableLane } from './lanes.js';
 
 /** The evidence found for one image of the set. */
 export interface ImageEvidence {

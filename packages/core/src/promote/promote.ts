@@ -29,6 +29,7 @@ import {
   findEvidence,
   findSourceEvidence,
   isNotFound,
+  referrersOf,
   sourceEvidenceTag,
   type FoundEvidence,
 } from '../evidence/store.js';
@@ -191,18 +192,29 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const resolving = plan.map((i) => settled(sourceOf(i).getManifest(i.source.repository, i.source.digest)));
   const reading = plan.map((i) =>
     settled(
-      (async (): Promise<ImageEvidence> => ({
-        name: i.name,
-        reference: sourceRef(i),
-        digest: i.source.digest,
-        imageEvidence: await findEvidence(sourceOf(i), i.source.repository, i.source.digest),
-        sourceEvidence: await sourceEvidenceOf(sourceOf(i), evidenceRepository(i.source.repository)),
-      }))(),
+      (async (): Promise<ImageEvidence> => {
+        const [imageEvidence, sourceEvidence] = await Promise.all([
+          findEvidence(sourceOf(i), i.source.repository, i.source.digest),
+          sourceEvidenceOf(sourceOf(i), evidenceRepository(i.source.repository)),
+        ]);
+        return {
+          name: i.name,
+          reference: sourceRef(i),
+          digest: i.source.digest,
+          imageEvidence,
+          sourceEvidence,
+        };
+      })(),
     ),
   );
-  // The manifests of the evidence to copy, read while the decisions are made.
+  // The manifests of the evidence to copy: those findEvidence read (digest-verified), fetched again
+  // only if a reader did not keep one.
   const evidenceManifestsOf = reading.map((r, n) => {
     const i = plan[n]!;
+    const manifestOf = (f: FoundEvidence, repo: string): Promise<FetchedManifest> =>
+      f.manifest !== undefined
+        ? Promise.resolve(f.manifest)
+        : sourceOf(i).getManifest(repo, f.descriptor.digest);
     return settled(
       r.then(async (e) => {
         const source = e.sourceEvidence.find((f) => f.envelope !== undefined);
@@ -210,12 +222,10 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
           settleAll(
             e.imageEvidence
               .filter((f) => f.envelope !== undefined)
-              .map((f) => sourceOf(i).getManifest(i.source.repository, f.descriptor.digest)),
+              .map((f) => manifestOf(f, i.source.repository)),
             `reading the evidence manifests of ${i.name}`,
           ),
-          source === undefined
-            ? undefined
-            : sourceOf(i).getManifest(evidenceRepository(i.source.repository), source.descriptor.digest),
+          source === undefined ? undefined : manifestOf(source, evidenceRepository(i.source.repository)),
         ]);
         return { image, source: sourceManifest };
       }),
@@ -440,8 +450,10 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
       );
       return undefined;
     }
-    const imageEvidence = await findEvidence(target, i.target.repository, i.source.digest);
-    const sourceEvidence = await sourceEvidenceOf(target, evidenceRepository(i.target.repository));
+    const [imageEvidence, sourceEvidence] = await Promise.all([
+      findEvidence(target, i.target.repository, i.source.digest),
+      sourceEvidenceOf(target, evidenceRepository(i.target.repository)),
+    ]);
     const decision = decideSet({
       images: [
         {
@@ -504,7 +516,7 @@ async function storeRecord(
     target.uploadBlob(repo, layer.digest, built.layer, built.layer.length),
   ]);
   await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
-  if ((await target.referrers(repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
+  if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
     await mergeReferrersIndex(
       target,
       repo,

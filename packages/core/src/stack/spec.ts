@@ -17,6 +17,7 @@ import {
 import { ImageReferenceError } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import { formatReference, parseReference, type ImageReference } from '../reference.js';
+import { STACK_NAME_PATTERN } from './names.js';
 
 /** A stack file does not parse or uses something outside the supported subset. */
 export class StackFileError extends Error {
@@ -109,8 +110,7 @@ export interface StackSpec {
   volumes: string[];
 }
 
-/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
-export const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+export { STACK_NAME_PATTERN } from './names.js';
 
 const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
 const SERVICE_KEYS = [

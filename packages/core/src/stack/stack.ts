@@ -90,8 +90,14 @@ export interface StackUpOptions {
   readiness?: {
     /** Whole `up`, from first container to last service ready. Default 120 s. */
     timeoutMs?: number;
-    /** Pause between readiness polls of one service. Default 100 ms. */
+    /** Pause between readiness polls of one service (health checks, liveness inspects). Default 100 ms. */
     pollMs?: number;
+    /**
+     * Pause between loopback connects to a published port. Default 25 ms: a connect costs
+     * microseconds, while the pause is what a service's readiness waits for on average. The
+     * container's liveness is still inspected every `pollMs`, alongside.
+     */
+    probeMs?: number;
   };
   /** Extra labels for every container, network and volume. */
   labels?: Record<string, string>;
@@ -107,6 +113,13 @@ export interface StackUpOptions {
   probeImage?: string;
   /** Progress lines; default `core.info`. */
   log?: (line: string) => void;
+  /**
+   * Called once the network and volumes exist, before the first service starts: the stack's
+   * network, container names and {@link Stack.internalUrls} are known then, so a caller can prepare
+   * (e.g. create) its test container while the services become ready. It must not throw; `up` does
+   * not wait for what it starts.
+   */
+  onStarting?: (stack: Stack) => void;
   /** Runs `container inspect` for bundles when the engine is not a CLI engine; default `defaultExec`. */
   exec?: Exec;
 }
@@ -303,6 +316,8 @@ interface ServicePlan {
   started: Deferred;
   ready: Deferred;
   timing: Partial<ServiceTiming>;
+  /** The container as the last readiness check saw it. */
+  lastInfo?: ContainerInfo;
 }
 
 /**
@@ -311,6 +326,14 @@ interface ServicePlan {
 export class Stack {
   /** Per-service timestamps of the `up` that made this instance (empty after `attach`). */
   readonly timings: Record<string, ServiceTiming> = {};
+
+  /**
+   * Every service as the last readiness check of the `up` that made this instance saw it (start
+   * order), so that a caller can start its tests without another {@link inspect} of every
+   * container; undefined after `attach` or a failed `up`. Names, URLs, published ports and aliases
+   * do not change while a container lives; `status`/`health` are those of that check.
+   */
+  readyStatuses: ServiceStatus[] | undefined;
 
   private constructor(
     readonly project: string,
@@ -358,6 +381,7 @@ export class Stack {
     const log = opts.log ?? ((line: string) => core.info(line));
     const timeoutMs = opts.readiness?.timeoutMs ?? 120_000;
     const pollMs = opts.readiness?.pollMs ?? 100;
+    const probeMs = opts.readiness?.probeMs ?? 25;
     const prefix = opts.volumePrefix ?? project;
     const order = startOrder(spec);
     const labels = { ...opts.labels, [STACK_LABEL]: project };
@@ -442,6 +466,7 @@ export class Stack {
       );
     }
 
+    opts.onStarting?.(stack);
     const controller = new AbortController();
     let failure: StackStartError | undefined;
     const fail = (err: StackStartError): void => {
@@ -458,9 +483,11 @@ export class Stack {
       network,
       prefix,
       pollMs,
+      probeMs,
       probeImage: opts.probeImage,
       signal: controller.signal,
       log,
+      hosts: {},
     };
     try {
       await Promise.all(
@@ -501,6 +528,10 @@ export class Stack {
       );
     }
     for (const plan of plans.values()) stack.timings[plan.spec.name] = plan.timing as ServiceTiming;
+    const seen = [...plans.values()];
+    if (seen.every((p) => p.lastInfo !== undefined)) {
+      stack.readyStatuses = seen.map((p) => stack.statusOf(p.record, p.lastInfo as ContainerInfo));
+    }
     log(`stack ${project}: all ${plans.size} services ready after ${formatMs(Date.now() - startedAt)}`);
     return stack;
   }
@@ -580,6 +611,31 @@ export class Stack {
     );
   }
 
+  /**
+   * Name → IP on the stack network of every running service (service names and aliases), for the
+   * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
+   * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
+   * while other networks are created or removed.
+   */
+  async hosts(): Promise<Record<string, string>> {
+    const hosts: Record<string, string> = {};
+    for (const status of await this.inspect()) {
+      if (status.ipAddress === undefined || !status.running) continue;
+      for (const name of status.aliases) hosts[name] = status.ipAddress;
+    }
+    return hosts;
+  }
+
+  /**
+   * The internal URL (`http://<service>:<port>`, as {@link inspect} reports it in `urls.internal`) of
+   * every service (start order), from the stack alone: known before any container runs.
+   */
+  internalUrls(): Array<{ service: string; url?: string }> {
+    return this.ordered().map((s) =>
+      s.port !== undefined ? { service: s.name, url: `http://${s.name}:${s.port}` } : { service: s.name },
+    );
+  }
+
   private ordered(): ServiceRecord[] {
     return [...this.services].sort((a, b) => a.order - b.order);
   }
@@ -603,6 +659,7 @@ export class Stack {
     if (info.state.health !== undefined) status.health = info.state.health;
     if (net?.ipAddress !== undefined) status.ipAddress = net.ipAddress;
     if (s.port !== undefined) {
+      // Same form as internalUrls(), which callers may use before the stack is up.
       status.urls.internal = `http://${s.name}:${s.port}`;
       const published =
         info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ?? info.ports[0];
@@ -842,9 +899,12 @@ interface UpContext {
   network: string;
   prefix: string;
   pollMs: number;
+  probeMs: number;
   probeImage: string | undefined;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** Name → IP of the services started so far, pinned into later containers' /etc/hosts. */
+  hosts: Record<string, string>;
 }
 
 function conditionText(dep: DependencySpec): string {
@@ -872,6 +932,8 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
     name: plan.record.container,
     network: ctx.network,
     aliases: [service.name, ...service.aliases],
+    // Its dependencies have started: their names resolve without the engine's DNS server.
+    hosts: { ...ctx.hosts },
     env: service.environment,
     labels: {
       ...ctx.labels,
@@ -898,6 +960,10 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   if (signal.aborted) throw new Aborted();
   await engine.run(run);
   plan.timing.startedAt = Date.now();
+  const ip = (await engine.inspectContainer(plan.record.container)).networks.find(
+    (n) => n.name === ctx.network,
+  )?.ipAddress;
+  if (ip !== undefined) for (const name of run.aliases ?? []) ctx.hosts[name] = ip;
   plan.started.resolve();
   ctx.log(`stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`);
 
@@ -928,6 +994,7 @@ function hasExited(info: ContainerInfo): boolean {
 /** Fails when the container is no longer running (unless it is a one-shot that exited 0). */
 async function checkAlive(ctx: UpContext, plan: ServicePlan): Promise<ContainerInfo> {
   const info = await ctx.engine.inspectContainer(plan.record.container);
+  plan.lastInfo = info;
   if (!hasExited(info)) return info;
   if (plan.mode === 'completed' && info.state.exitCode === 0) return info;
   let tail: string;
@@ -981,14 +1048,51 @@ async function waitReady(ctx: UpContext, plan: ServicePlan): Promise<void> {
       if (binding === undefined) throw new Error(`the engine reports no published port for ${container}`);
       const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp;
       plan.status = `no answer on ${host}:${binding.hostPort}`;
-      for (;;) {
-        if (await probePort(host, binding.hostPort)) return;
-        await checkAlive(ctx, plan);
-        await sleep(pollMs, signal);
-      }
+      // Probing is cheap and inspecting is not (an engine process or two), so they run side by side at
+      // their own pace: a service is seen ready within probeMs, and an exit within pollMs.
+      await whileAlive(ctx, plan, async (until) => {
+        for (;;) {
+          if (await probePort(host, binding.hostPort)) return;
+          await sleep(ctx.probeMs, until);
+        }
+      });
+      return;
     }
     case 'network-probe':
       return networkProbe(ctx, plan);
+  }
+}
+
+/**
+ * Runs `work` while checking every `pollMs` that the container still runs (see {@link checkAlive}):
+ * resolves when `work` does, rejects when either fails. `work` gets a signal that aborts when the
+ * liveness check failed or `up` is aborted, so that it stops polling.
+ */
+async function whileAlive(
+  ctx: UpContext,
+  plan: ServicePlan,
+  work: (until: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  ctx.signal.addEventListener('abort', abort, { once: true });
+  if (ctx.signal.aborted) stop.abort();
+  const liveness = (async () => {
+    for (;;) {
+      await sleep(ctx.pollMs, stop.signal);
+      await checkAlive(ctx, plan);
+    }
+  })();
+  const working = work(stop.signal);
+  // The loser settles later (Aborted, or an inspect still in flight): observed, never awaited, so
+  // that readiness is reported without waiting for an engine process.
+  liveness.catch(() => undefined);
+  working.catch(() => undefined);
+  try {
+    await Promise.race([working, liveness]);
+  } finally {
+    stop.abort();
+    ctx.signal.removeEventListener('abort', abort);
   }
 }
 

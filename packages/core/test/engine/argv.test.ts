@@ -102,6 +102,7 @@ describe('run argv', () => {
         name: 'dl-web',
         network: 'dl-net',
         aliases: ['web', 'api'],
+        hosts: { backend: '10.89.0.2', db: '10.89.0.3' },
         labels: { 'digestline.run': 'r1' },
         env: { GREETING: 'hi there', EMPTY: '' },
         ports: [
@@ -132,6 +133,10 @@ describe('run argv', () => {
         'web',
         '--network-alias',
         'api',
+        '--add-host',
+        'backend:10.89.0.2',
+        '--add-host',
+        'db:10.89.0.3',
         '--label',
         'digestline.run=r1',
         '--env',
@@ -171,6 +176,44 @@ describe('run argv', () => {
   ])('%s', (_name, opts, detach, podmanArgv, dockerArgv) => {
     expect(podman.runArgs(opts, detach)).toEqual(podmanArgv);
     expect(docker.runArgs(opts, detach)).toEqual(dockerArgv === 'same' ? podmanArgv : dockerArgv);
+  });
+});
+
+describe('create and start argv', () => {
+  const opts = {
+    image: 'ci@sha256:cc',
+    name: 'p-tests',
+    network: 'dl-p-net',
+    rm: true,
+    env: { API_URL: 'http://api:8080' },
+    workdir: '/ws',
+    entrypoint: '',
+    command: ['sh', '-c', 'npm test'],
+  };
+  test.each([
+    ['podman', podman],
+    ['docker', docker],
+  ] as const)('%s: create takes the flags of a foreground run; start attaches', (_name, engine) => {
+    expect(engine.createArgs(opts)).toEqual(['create', ...engine.runArgs(opts, false).slice(1)]);
+    expect(engine.createArgs(opts)).toEqual([
+      'create',
+      '--rm',
+      '--name',
+      'p-tests',
+      '--network',
+      'dl-p-net',
+      '--env',
+      'API_URL=http://api:8080',
+      '--workdir',
+      '/ws',
+      '--entrypoint',
+      '',
+      'ci@sha256:cc',
+      'sh',
+      '-c',
+      'npm test',
+    ]);
+    expect(engine.startAttachedArgs('p-tests')).toEqual(['start', '--attach', 'p-tests']);
   });
 });
 

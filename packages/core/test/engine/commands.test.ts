@@ -158,6 +158,31 @@ describe('run and inspect', () => {
     });
   });
 
+  it('create returns the id; startAttached returns a failing exit code instead of throwing', async () => {
+    const { exec, spy } = spiedExec((_bin, args) =>
+      args[0] === 'create' ? ok(`${ID}\n`) : { exitCode: 4, stdout: 'not ok', stderr: '' },
+    );
+    const podman = new Podman(exec);
+    await expect(podman.create({ image: 'i', name: 'c', rm: true })).resolves.toBe(ID);
+    expect(spy).toHaveBeenLastCalledWith('podman', ['create', '--rm', '--name', 'c', 'i'], { silent: true });
+    await expect(podman.startAttached('c', { timeoutMs: 9000 })).resolves.toEqual({
+      exitCode: 4,
+      stdout: 'not ok',
+      stderr: '',
+    });
+    expect(spy).toHaveBeenLastCalledWith('podman', ['start', '--attach', 'c'], {
+      ignoreReturnCode: true,
+      timeoutMs: 9000,
+    });
+  });
+
+  it('create refuses output without a container id', async () => {
+    const { exec } = spiedExec(() => ok('Error: something\n'));
+    await expect(new Docker(exec).create({ image: 'i' })).rejects.toThrow(
+      /docker create printed no container id/,
+    );
+  });
+
   it('docker inspectContainer looks up the repo digest of a container run by tag', async () => {
     const { exec, spy } = spiedExec((_bin, args) =>
       args[0] === 'container'

@@ -14,6 +14,7 @@ import {
   findEvidence,
   findSourceEvidence,
   mergeReferrer,
+  referrersOf,
   sourceEvidenceTag,
   storeEvidence,
   storeSourceEvidence,
@@ -299,5 +300,68 @@ describe('source evidence', () => {
     await expect(
       storeSourceEvidence(reg, 'app/evidence', evidenceFor(reg.addImage(REPO), 'e2e')),
     ).rejects.toThrow(/takes source-lane evidence, got e2e/);
+  });
+});
+
+describe('registries without a referrers API', () => {
+  /** Counts the requests of a FakeRegistry. */
+  function counting(reg: FakeRegistry): { referrers: number; gets: string[] } {
+    const seen = { referrers: 0, gets: [] as string[] };
+    const referrers = reg.referrers.bind(reg);
+    const getManifest = reg.getManifest.bind(reg);
+    reg.referrers = async (...args) => {
+      seen.referrers++;
+      return referrers(...args);
+    };
+    reg.getManifest = async (repo, ref) => {
+      seen.gets.push(ref);
+      return getManifest(repo, ref);
+    };
+    return seen;
+  }
+
+  it('asks the referrers API once per client, then reads only the fallback tag', async () => {
+    const reg = new FakeRegistry();
+    const digest = reg.addImage(REPO);
+    const stored = await storeEvidence(reg, REPO, digest, evidenceFor(digest, 'e2e'), fast);
+    const seen = counting(reg);
+    const first = await findEvidence(reg, REPO, digest);
+    const second = await findEvidence(reg, REPO, digest);
+    expect(seen.referrers).toBe(0); // storeEvidence already learnt it
+    for (const found of [first, second]) {
+      expect(found.map((f) => [f.via, f.descriptor.digest])).toEqual([
+        [`tag:${fallbackTag(digest)}`, stored.digest],
+      ]);
+    }
+    // The evidence manifest comes back with the envelope, so a copy needs not fetch it again.
+    expect(first[0]!.manifest?.digest).toBe(stored.digest);
+    expect(await referrersOf(reg, REPO, digest)).toBeNull();
+    expect(seen.referrers).toBe(0);
+  });
+
+  it('a fresh client asks both at once and still prefers the API when it answers', async () => {
+    const api = new FakeRegistry();
+    api.referrersApi = true;
+    const digest = api.addImage(REPO);
+    const stored = await storeEvidence(api, REPO, digest, evidenceFor(digest, 'e2e'), fast);
+    const seen = counting(api);
+    const found = await findEvidence(api, REPO, digest);
+    expect(found.map((f) => f.via)).toEqual(['referrers-api']);
+    expect(found[0]!.descriptor.digest).toBe(stored.digest);
+    expect(seen.referrers).toBe(1);
+    // It stays an API registry: asked again next time.
+    await findEvidence(api, REPO, digest);
+    expect(seen.referrers).toBe(2);
+
+    const plain = new FakeRegistry();
+    const d2 = plain.addImage(REPO);
+    // Stored through another object, so that `plain` itself is a client that has not asked yet.
+    await storeEvidence(new Proxy(plain, {}), REPO, d2, evidenceFor(d2, 'e2e'), fast);
+    const plainSeen = counting(plain);
+    const viaTag = await findEvidence(plain, REPO, d2);
+    expect(viaTag.map((f) => f.via)).toEqual([`tag:${fallbackTag(d2)}`]);
+    expect(plainSeen.referrers).toBe(1);
+    // The fallback index was read alongside the referrers request, not after it: one read of it.
+    expect(plainSeen.gets.filter((g) => g === fallbackTag(d2))).toHaveLength(1);
   });
 });

@@ -185,11 +185,13 @@ test('the runner container: its own CLI, forced output locations, both mounts, t
     serviceEnv: { API_URL: 'http://api:8080', FRONTEND_URL: 'http://frontend:8080' },
     retries: 2,
     user: { uid: 10001, gid: 10001 },
+    hosts: { frontend: '10.89.0.3', api: '10.89.0.2' },
   });
   expect(options).toEqual({
     image: RUNNER,
     name: 'e2e-7-abc123-e2e',
     network: 'dl-e2e-7-abc123-net',
+    hosts: { frontend: '10.89.0.3', api: '10.89.0.2' },
     rm: true,
     user: '10001:10001',
     env: {

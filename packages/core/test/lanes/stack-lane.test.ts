@@ -405,3 +405,91 @@ describe('runStackLane', () => {
     expect(engine.networks.size + engine.containers.size).toBe(0);
   });
 });
+
+/** FakeEngine with `create` + `startAttached`: records when the test container is made and started. */
+class CreatingEngine extends FakeEngine {
+  readonly events: string[] = [];
+  readonly created: RunOptions[] = [];
+  createFails = false;
+  digestOf: Record<string, string> = {};
+
+  override async run(opts: RunOptions): Promise<string> {
+    this.events.push(`run ${opts.name}`);
+    return super.run(opts);
+  }
+  async create(opts: RunOptions): Promise<string> {
+    this.events.push('create');
+    if (this.createFails) throw new Error('create: image not known');
+    this.created.push(opts);
+    this.containers.set(opts.name ?? '', { run: opts, running: false, exitCode: 0 });
+    return 'f'.repeat(64);
+  }
+  async startAttached(name: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    this.events.push(`start ${name}`);
+    if (!this.containers.has(name)) throw new Error(`no container ${name}`);
+    this.containers.delete(name); // --rm
+    return { exitCode: this.testExitCode, stdout: 'ok 1\n', stderr: '' };
+  }
+  override async inspectImage(ref: string): Promise<ImageInfo> {
+    const info = await super.inspectImage(ref);
+    return this.digestOf[ref] !== undefined ? { ...info, id: this.digestOf[ref] } : info;
+  }
+}
+
+describe('runStackLane with create + start', () => {
+  test('the test container is created before the services start and started once they are ready', async () => {
+    const engine = new CreatingEngine();
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('passed');
+    expect(engine.events).toEqual([
+      'create',
+      'run it-42-abcdef-api',
+      'run it-42-abcdef-web',
+      'start it-42-abcdef-tests',
+    ]);
+    expect(engine.testRuns).toEqual([]);
+    expect(engine.created).toEqual([
+      testContainerOptions(
+        'it-42-abcdef',
+        'dl-it-42-abcdef-net',
+        { command: 'node --test tests/', image: 'ci@sha256:' + '3'.repeat(64), workspace: '/ws' },
+        { API_URL: 'http://api:8080', WEB_URL: 'http://web:8080' },
+      ),
+    ]);
+    expect(out.report.digestsVerified).toBe(true);
+    expect(out.report.tests).toMatchObject({ exitCode: 0, where: 'container' });
+    expect(engine.containers.size).toBe(0);
+  });
+
+  test('the digest check still decides: a container running another image fails the lane', async () => {
+    const engine = new CreatingEngine();
+    engine.digestOf[API] = 'id-of-something-else';
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('failed');
+    expect(out.report.digestsVerified).toBe(false);
+    expect(out.report.failure).toMatch(/do not run the given digests/);
+    expect(engine.events).toContain('start it-42-abcdef-tests');
+    const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
+    expect(checks.map((c) => [c.name, c.result])).toContainEqual(['digests verified', 'FAILED']);
+  });
+
+  test('a stack that does not start: the created test container is removed, never started', async () => {
+    const engine = new CreatingEngine();
+    engine.exitAtStart.add('api');
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('failed');
+    expect(engine.events).toContain('create');
+    expect(engine.events.some((e) => e.startsWith('start'))).toBe(false);
+    const bundle = await readdir(out.bundlePath!);
+    expect(bundle.some((f) => f.includes('tests'))).toBe(false);
+    expect(engine.containers.size).toBe(0);
+  });
+
+  test('when create fails the tests still run, in one step', async () => {
+    const engine = new CreatingEngine();
+    engine.createFails = true;
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('passed');
+    expect(engine.testRuns).toHaveLength(1);
+  });
+});

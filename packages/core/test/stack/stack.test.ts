@@ -24,6 +24,7 @@ import {
   Stack,
   STACK_LABEL,
   StackStartError,
+  type ServiceStatus,
 } from '../../src/stack/stack.js';
 
 const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
@@ -276,6 +277,10 @@ describe('Stack.up', () => {
     const status = await stack.inspect();
     expect(status.map((s) => s.urls.internal)).toEqual(['http://api:8080', 'http://web:8080']);
     expect(status[0]?.aliases).toEqual(['api', 'backend']);
+    // web depends on api: api's names are pinned into web's /etc/hosts; api, started first, gets none.
+    expect(api?.run.hosts).toEqual({});
+    expect(engine.containers.get('p1-web')?.run.hosts).toEqual({ api: '10.0.0.2', backend: '10.0.0.2' });
+    expect(await stack.hosts()).toEqual({ api: '10.0.0.2', backend: '10.0.0.2', web: '10.0.0.2' });
   });
 
   test('a stable volumePrefix reuses an existing volume', async () => {
@@ -557,5 +562,125 @@ describe('probePort', () => {
     const closed = await listen(() => {});
     await new Promise((r) => servers.pop()?.close(r));
     expect(await probePort('127.0.0.1', closed)).toBe(false);
+  });
+});
+
+describe('Stack.up: what the caller gets before and after readiness', () => {
+  test('onStarting sees the network and internal URLs before any service runs; readyStatuses match inspect()', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 2 } });
+    let seen:
+      { calls: string[]; urls: Array<{ service: string; url?: string }>; network: string } | undefined;
+    const stack = await Stack.up({
+      ...quiet,
+      project: 'p9',
+      engine,
+      spec: stackSpec(TWO),
+      probeImage: 'base',
+      onStarting: (s) => {
+        seen = { calls: [...engine.calls], urls: s.internalUrls(), network: s.network };
+      },
+    });
+    expect(seen).toEqual({
+      calls: ['network create dl-p9-net', 'volume create p9_data'],
+      urls: [
+        { service: 'api', url: 'http://api:8080' },
+        { service: 'web', url: 'http://web:8080' },
+      ],
+      network: 'dl-p9-net',
+    });
+    const inspected = await stack.inspect();
+    expect(stack.readyStatuses).toBeDefined();
+    const fields = (s: ServiceStatus) => ({
+      service: s.service,
+      container: s.container,
+      containerId: s.containerId,
+      image: s.image,
+      imageId: s.imageId,
+      aliases: s.aliases,
+      urls: s.urls,
+      running: s.running,
+    });
+    expect(stack.readyStatuses!.map(fields)).toEqual(inspected.map(fields));
+    expect(stack.readyStatuses![0]?.health).toBe('healthy');
+  });
+
+  test('a failed up leaves readyStatuses undefined', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 }, web: { exit: { code: 1, onPoll: 1 } } });
+    const err = await upError(
+      Stack.up({ ...quiet, project: 'p10', engine, spec: stackSpec(TWO), probeImage: 'b' }),
+    );
+    expect(err.partialStack.readyStatuses).toBeUndefined();
+  });
+
+  describe('published-port readiness', () => {
+    const servers: Server[] = [];
+    afterEach(async () => {
+      await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+    });
+
+    /** A free loopback port, and a function that starts answering HTTP on it. */
+    async function laterServer(): Promise<{ port: number; listen: () => Promise<void> }> {
+      const probe = createServer();
+      await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+      const address = probe.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      await new Promise((r) => probe.close(r));
+      return {
+        port: address.port,
+        listen: async () => {
+          const server = createServer((socket) =>
+            socket.once('data', () => socket.end('HTTP/1.0 200 OK\r\n\r\n')),
+          );
+          servers.push(server);
+          await new Promise<void>((r) => server.listen(address.port, '127.0.0.1', r));
+        },
+      };
+    }
+
+    const published = (port: number) => `
+services:
+  web:
+    image: \${WEB_IMAGE}
+    ports: ['127.0.0.1:${port}:8080']
+`;
+    const webOnly = [IMAGES[1]!];
+
+    test('probes at probeMs, independently of the (slow) liveness inspects at pollMs', async () => {
+      const engine = new FakeEngine({}, {});
+      const server = await laterServer();
+      const listening = new Promise<number>((resolve) =>
+        setTimeout(() => void server.listen().then(() => resolve(Date.now())), 150),
+      );
+      const stack = await Stack.up({
+        log: () => {},
+        readiness: { pollMs: 2000, probeMs: 5, timeoutMs: 5000 },
+        project: 'p11',
+        engine,
+        spec: stackSpec(published(server.port), webOnly),
+      });
+      const listenedAt = await listening;
+      expect(stack.timings.web?.mode).toBe('published-port');
+      // Seen within a few probe intervals of listening, long before the next liveness inspect.
+      expect(stack.timings.web!.readyAt - listenedAt).toBeLessThan(150);
+      expect(stack.readyStatuses?.[0]?.urls.published).toBe(`http://127.0.0.1:${server.port}`);
+    });
+
+    test('a service that exits while its port never answers fails through the liveness check', async () => {
+      const engine = new FakeEngine({ web: { exit: { code: 7, onPoll: 3 }, logs: 'bind failed' } }, {});
+      const server = await laterServer();
+      const t0 = Date.now();
+      const err = await upError(
+        Stack.up({
+          log: () => {},
+          readiness: { pollMs: 10, probeMs: 5, timeoutMs: 5000 },
+          project: 'p12',
+          engine,
+          spec: stackSpec(published(server.port), webOnly),
+        }),
+      );
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(err.message).toMatch(/service "web" exited with code 7 during start/);
+      expect(err.message).toMatch(/bind failed/);
+    });
   });
 });
