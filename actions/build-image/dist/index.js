@@ -1,3014 +1,14 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9568:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(727);
-
-
-await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', () => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(), () => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)());
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 727:
+/***/ 2008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main),
-  b: () => (/* binding */ post)
-});
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(5414);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __nccwpck_require__(637);
-;// CONCATENATED MODULE: ./packages/core/src/reference.ts
-/**
- * OCI image references, following the grammar of distribution/reference (what docker and podman
- * accept), with Docker Hub normalisation (`nginx` → `docker.io/library/nginx`).
- *
- * Written here rather than taken from npm: the candidates (`docker-parse-image`,
- * `@swimlane/docker-reference`) either do not validate or do not know bracketed IPv6 hosts, and
- * digestline needs exact, explainable errors for refs that decide what gets deployed.
- */
-
-
-
-/** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-/** Registry used for references without a host, as docker and podman (with short names off) do. */
-const DEFAULT_REGISTRY = 'docker.io';
-/** distribution/reference's NameTotalLengthMax, applied to the normalised `registry/repository`. */
-const NAME_MAX_LENGTH = 255;
-const LEGACY_DEFAULT_REGISTRY = 'index.docker.io';
-const OFFICIAL_PREFIX = 'library/';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
-const BRACKETED_HOST = /^\[([^\]]*)\](?::(.*))?$/;
-const PORT = /^[0-9]+$/;
-const IMAGE_ID = /^[a-f0-9]{64}$/;
-const PATH_COMPONENT_RULE = 'path components are lowercase letters and digits, separated by ".", "_", "__" or dashes';
-const TAG_RULE = 'tags are up to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"';
-/** Describes why `text` is not a digest, or returns undefined when it is one. */
-function digestProblem(text) {
-    const colon = text.indexOf(':');
-    if (colon < 0)
-        return 'expected <algorithm>:<hex>, e.g. sha256:<64 lowercase hex>';
-    const algorithm = text.slice(0, colon);
-    const hex = text.slice(colon + 1);
-    if (!Object.hasOwn(DIGEST_HEX_LENGTH, algorithm)) {
-        return `algorithm ${JSON.stringify(algorithm)} is not supported (use sha256 or sha512)`;
-    }
-    const expected = DIGEST_HEX_LENGTH[algorithm];
-    if (/[A-F]/.test(hex) && /^[0-9a-fA-F]*$/.test(hex))
-        return `${algorithm} hex must be lowercase`;
-    if (!/^[0-9a-f]*$/.test(hex))
-        return `${algorithm} hex may only contain 0-9 and a-f`;
-    if (hex.length !== expected) {
-        return `${algorithm} needs ${expected} hex characters, got ${hex.length}`;
-    }
-    return undefined;
-}
-/** True when `text` is `sha256:<64 lowercase hex>` or `sha512:<128 lowercase hex>`. */
-function isDigest(text) {
-    return digestProblem(text) === undefined;
-}
-/**
- * Validates a digest and splits it.
- * @throws ImageReferenceError naming what is wrong (algorithm, case, length)
- */
-function parseDigest(text) {
-    const problem = digestProblem(text);
-    if (problem !== undefined)
-        throw new ImageReferenceError(text, problem, 'digest');
-    const colon = text.indexOf(':');
-    return { algorithm: text.slice(0, colon), hex: text.slice(colon + 1), value: text };
-}
-/** Describes why `registry` is not a valid `host[:port]`, or returns undefined. */
-function registryProblem(registry) {
-    let host;
-    let port;
-    const bracketed = BRACKETED_HOST.exec(registry);
-    if (bracketed) {
-        if (!(0,external_node_net_.isIPv6)(bracketed[1] ?? ''))
-            return `registry host "[${bracketed[1]}]" is not a valid IPv6 address`;
-        port = bracketed[2];
-    }
-    else {
-        const parts = registry.split(':');
-        if (parts.length > 2)
-            return `registry ${JSON.stringify(registry)} has several ":" (IPv6 hosts need [brackets])`;
-        host = parts[0] ?? '';
-        port = parts[1];
-        if (host === '')
-            return `registry ${JSON.stringify(registry)} has no host`;
-        const bad = host.split('.').find((component) => !DOMAIN_COMPONENT.test(component));
-        if (bad !== undefined) {
-            return `registry host ${JSON.stringify(host)} is invalid: each dot-separated part is letters, digits and inner "-"`;
-        }
-    }
-    if (port !== undefined) {
-        if (!PORT.test(port) || Number(port) < 1 || Number(port) > 65535) {
-            return `registry port ${JSON.stringify(port)} is not a number from 1 to 65535`;
-        }
-    }
-    return undefined;
-}
-/** Splits off a leading registry the way docker does: only if it looks like a host. */
-function splitRegistry(name) {
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const first = name.slice(0, slash);
-        // Unlike docker we do not treat an uppercase first component as a host: `Foo/bar` is far more
-        // likely a mistyped Hub repository than a registry called "Foo".
-        if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
-            return { registry: first, path: name.slice(slash + 1), explicit: true };
-        }
-    }
-    return { registry: DEFAULT_REGISTRY, path: name, explicit: false };
-}
-/**
- * Parses an image reference (`[registry/]repository[:tag][@digest]`) and normalises Docker Hub
- * names (`nginx` → registry `docker.io`, repository `library/nginx`; `index.docker.io` → `docker.io`).
- * No tag is implied: `nginx` has neither tag nor digest.
- * @throws ImageReferenceError `"<text>" is not a valid image reference: <reason>`
- */
-function reference_parseReference(text) {
-    const fail = (reason) => {
-        throw new errors/* ImageReferenceError */.rI(text, reason);
-    };
-    if (text === '')
-        fail('it is empty');
-    if (/\s/.test(text))
-        fail('it contains whitespace');
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        const problem = digestProblem(digest);
-        if (problem !== undefined)
-            fail(`digest ${JSON.stringify(digest)} is invalid: ${problem}`);
-    }
-    if (rest.startsWith('[') && !rest.includes('/')) {
-        fail(`it names only a registry host; add /<repository> after ${rest}`);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            fail(`tag ${JSON.stringify(tag)} is invalid: ${TAG_RULE}`);
-    }
-    if (rest === '')
-        fail('the repository name is missing');
-    const split = splitRegistry(rest);
-    let { registry, path } = split;
-    if (split.explicit) {
-        const problem = registryProblem(registry);
-        if (problem !== undefined)
-            fail(problem);
-        if (path === '')
-            fail(`the repository name after registry ${registry} is missing`);
-    }
-    if (registry === LEGACY_DEFAULT_REGISTRY)
-        registry = DEFAULT_REGISTRY;
-    const components = path.split('/');
-    if (components.some((c) => c === ''))
-        fail('repository has an empty path component (check the slashes)');
-    if (/[A-Z]/.test(path))
-        fail('repository must be lowercase');
-    const bad = components.find((c) => !PATH_COMPONENT.test(c));
-    if (bad !== undefined)
-        fail(`repository path component ${JSON.stringify(bad)} is invalid: ${PATH_COMPONENT_RULE}`);
-    if (!split.explicit && IMAGE_ID.test(path)) {
-        fail('a bare 64-character hex string is an image ID, not a repository name');
-    }
-    if (registry === DEFAULT_REGISTRY && components.length === 1)
-        path = OFFICIAL_PREFIX + path;
-    const length = registry.length + 1 + path.length;
-    if (length > NAME_MAX_LENGTH) {
-        fail(`the name ${registry}/${path} is ${length} characters long, the limit is ${NAME_MAX_LENGTH}`);
-    }
-    const ref = { registry, repository: path };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-/** `registry/repository`, fully qualified (e.g. `docker.io/library/nginx`). */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/**
- * The fully qualified text of a reference: `registry/repository[:tag][@digest]`.
- * `parseReference(formatReference(r))` equals `r` for any `r` that `parseReference` returned.
- */
-function formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-/**
- * The short name docker shows: `docker.io/library/nginx` → `nginx`, `docker.io/foo/bar` → `foo/bar`;
- * names on other registries are unchanged. Tag and digest are left out.
- */
-function familiarName(ref) {
-    if (ref.registry !== DEFAULT_REGISTRY)
-        return repositoryName(ref);
-    const rest = ref.repository;
-    if (rest.startsWith(OFFICIAL_PREFIX) && !rest.slice(OFFICIAL_PREFIX.length).includes('/')) {
-        return rest.slice(OFFICIAL_PREFIX.length);
-    }
-    return rest;
-}
-/** `familiarName` plus `:tag` and `@digest` when present, for log lines people read. */
-function familiarString(ref) {
-    return `${familiarName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-/**
- * The same repository pinned to `digest`. The tag is dropped unless `keepTag` is set: a digest
- * reference with a tag is legal but the tag is ignored on pull, and it misleads readers.
- * @throws ImageReferenceError when `digest` is not a valid digest
- */
-function withDigest(ref, digest, options = {}) {
-    parseDigest(digest);
-    const pinned = { registry: ref.registry, repository: ref.repository, digest };
-    if (options.keepTag && ref.tag !== undefined)
-        pinned.tag = ref.tag;
-    return pinned;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./packages/core/src/summary.ts
-/**
- * Job summary and log grouping.
- *
- * Forgejo writes the step summary file but does not show it, so `writeSummary` always prints a
- * plain-text copy to the log as well; the summary file gets GitHub-flavoured Markdown, which also
- * reads well raw. The file is appended to directly rather than through `core.summary`, whose
- * singleton caches the file path and buffer across calls.
- */
-
-
-
-function escapeMarkdown(text) {
-    return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-function escapeCell(text) {
-    return escapeMarkdown(text) || ' ';
-}
-function padRow(cells, widths) {
-    return cells
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-}
-/**
- * Collects a summary once and renders it twice: Markdown for the summary file, plain text for the
- * log. All text is treated as text (escaped), never as Markdown or HTML.
- */
-class SummaryBuilder {
-    blocks = [];
-    /** A heading, level 1–6 (default 2; the job summary already has a level-1 title per step). */
-    heading(text, level = 2) {
-        this.blocks.push({ kind: 'heading', text, level: Math.min(6, Math.max(1, Math.trunc(level))) });
-        return this;
-    }
-    /** A paragraph. */
-    text(text) {
-        this.blocks.push({ kind: 'text', text });
-        return this;
-    }
-    /** A bulleted list. */
-    list(items) {
-        this.blocks.push({ kind: 'list', items: [...items] });
-        return this;
-    }
-    /** A table; rows shorter than the header are padded with empty cells. */
-    table(header, rows) {
-        this.blocks.push({ kind: 'table', header: [...header], rows: rows.map((row) => [...row]) });
-        return this;
-    }
-    /** Two-column name/value table, e.g. image name → digest. */
-    keyValues(pairs, header = ['Name', 'Value']) {
-        const rows = Array.isArray(pairs) ? pairs : Object.entries(pairs);
-        return this.table(header, rows);
-    }
-    /** A fenced code block (e.g. a command's output), shown verbatim. */
-    code(code, lang = '') {
-        this.blocks.push({ kind: 'code', code, lang });
-        return this;
-    }
-    /** True when nothing was added. */
-    isEmpty() {
-        return this.blocks.length === 0;
-    }
-    /** GitHub-flavoured Markdown, ending in a blank line so that summaries appended later stay separate. */
-    toMarkdown() {
-        const parts = this.blocks.map((block) => {
-            switch (block.kind) {
-                case 'heading':
-                    return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`;
-                case 'text':
-                    return block.text
-                        .split(/\r?\n/)
-                        .map((line) => escapeMarkdown(line))
-                        .join('  \n');
-                case 'list':
-                    return block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
-                case 'table': {
-                    const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
-                    const line = (cells) => `| ${Array.from({ length: columns }, (_, i) => escapeCell(cells[i] ?? '')).join(' | ')} |`;
-                    return [
-                        line(block.header),
-                        `|${' --- |'.repeat(columns)}`,
-                        ...block.rows.map((row) => line(row)),
-                    ].join('\n');
-                }
-                case 'code': {
-                    // A fence longer than any backtick run inside keeps the block closed where we mean it.
-                    const longest = Math.max(2, ...[...block.code.matchAll(/`+/g)].map((m) => m[0].length));
-                    const fence = '`'.repeat(longest + 1);
-                    return `${fence}${block.lang}\n${block.code.replace(/\n$/, '')}\n${fence}`;
-                }
-            }
-        });
-        return parts.length === 0 ? '' : `${parts.join('\n\n')}\n\n`;
-    }
-    /** Plain text for the log: headings underlined, tables aligned in columns. */
-    toText() {
-        const parts = this.blocks.map((block) => {
-            switch (block.kind) {
-                case 'heading':
-                    return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.max(3, block.text.length))}`;
-                case 'text':
-                    return block.text;
-                case 'list':
-                    return block.items.map((item) => `  - ${item}`).join('\n');
-                case 'table': {
-                    const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
-                    const all = [block.header, ...block.rows].map((row) => Array.from({ length: columns }, (_, i) => (row[i] ?? '').replace(/\r?\n/g, ' ')));
-                    const widths = Array.from({ length: columns }, (_, i) => Math.max(...all.map((row) => row[i].length)));
-                    const [head, ...rest] = all;
-                    return [
-                        padRow(head, widths),
-                        padRow(widths.map((w) => '-'.repeat(w)), widths),
-                        ...rest.map((row) => padRow(row, widths)),
-                    ].join('\n');
-                }
-                case 'code':
-                    return block.code.replace(/\n$/, '');
-            }
-        });
-        return parts.join('\n\n');
-    }
-}
-/**
- * Builds a summary with `build`, prints it to the log and appends it to the job summary file
- * (`GITHUB_STEP_SUMMARY`, or `FORGEJO_STEP_SUMMARY` when only that is set).
- *
- * Never throws: a summary is a report, not a result, so a missing variable is silently skipped and
- * any failure (in `build` or writing the file) becomes a warning.
- */
-async function writeSummary(build, options = {}) {
-    const builder = new SummaryBuilder();
-    try {
-        build(builder);
-    }
-    catch (err) {
-        lib_core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        return;
-    }
-    if (builder.isEmpty())
-        return;
-    if (options.log !== false) {
-        for (const line of builder.toText().split('\n'))
-            lib_core/* info */.pq(line);
-    }
-    const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
-    if (!file) {
-        lib_core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
-        return;
-    }
-    try {
-        await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
-    }
-    catch (err) {
-        lib_core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-}
-let groupDepth = 0;
-/**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
- * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
- * one early), so a group inside a group is only a `-- title --` line.
- */
-async function group(title, fn) {
-    if (groupDepth > 0) {
-        lib_core/* info */.pq(`-- ${title} --`);
-        return fn();
-    }
-    groupDepth++;
-    try {
-        return await lib_core/* group */.Os(title, fn);
-    }
-    finally {
-        groupDepth--;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/build/metadata.ts
-function stringLabels(labels) {
-    const out = {};
-    if (typeof labels !== 'object' || labels === null)
-        return out;
-    for (const [k, v] of Object.entries(labels))
-        if (typeof v === 'string')
-            out[k] = v;
-    return out;
-}
-/** Reduces a policy result to its summary. */
-function policySummary(result) {
-    if (result === undefined)
-        return null;
-    return {
-        source: result.source,
-        passed: result.passed,
-        violations: result.violations.map((v) => v.message),
-    };
-}
-/** Metadata of a pushed image. */
-function pushedMetadata(options) {
-    const { image } = options;
-    return {
-        image: `${options.repository}@${image.digest}`,
-        digest: image.digest,
-        mediaType: image.mediaType,
-        configDigest: image.configDigest,
-        platform: image.platform,
-        size: image.size,
-        tags: options.tags,
-        labels: stringLabels(image.config.config?.Labels),
-        revision: options.commit.revision,
-        created: options.commit.created,
-        role: options.role,
-        policy: policySummary(options.policy),
-    };
-}
-/** Metadata of an image that was built but not pushed (from the engine's inspect). */
-function localMetadata(options) {
-    return {
-        image: null,
-        digest: null,
-        mediaType: null,
-        configDigest: options.imageId,
-        platform: null,
-        size: null,
-        tags: [],
-        labels: options.labels,
-        revision: options.commit.revision,
-        created: options.commit.created,
-        role: options.role,
-        policy: null,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./packages/core/src/build/policy-check.ts
-/**
- * The image policy applied to a pushed image, read from the registry. The policy, glob and tar code
- * is imported on first use, so builds without a policy never load it.
- */
-
-
-/** How many layer blobs are streamed at once. */
-const LAYER_CONCURRENCY = 3;
-/**
- * Runs `fn` over `items` with at most `limit` in flight. After a failure no new item starts; the
- * ones in flight are awaited, then the first error is thrown.
- */
-async function forEachConcurrent(items, limit, fn) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const index = next++;
-            try {
-                await fn(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
-}
-/**
- * The merged filesystem of an image: every layer blob is streamed from the registry through the tar
- * lister (several at once; contents are skipped, only names and metadata kept), then the listings are
- * applied in manifest order, since whiteouts in one layer delete what the layers below it added.
- */
-async function readImageFiles(client, repository, layers, concurrency = LAYER_CONCURRENCY) {
-    const [{ listLayerEntries }, { FileTree }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 8375)),
-        __nccwpck_require__.e(/* import() */ 694).then(__nccwpck_require__.bind(__nccwpck_require__, 9694)),
-    ]);
-    const listings = new Array(layers.length);
-    await forEachConcurrent(layers, concurrency, async (layer, index) => {
-        const blob = await client.getBlob(repository, layer.digest);
-        const entries = [];
-        try {
-            for await (const entry of listLayerEntries(blob.stream, layer.mediaType))
-                entries.push(entry);
-        }
-        catch (err) {
-            await blob.stream.cancel().catch(() => undefined);
-            const message = err instanceof Error ? err.message : String(err);
-            throw new Error(`layer ${index + 1}/${layers.length} (${layer.digest}): ${message}`, { cause: err });
-        }
-        listings[index] = entries;
-    });
-    const tree = new FileTree();
-    for (const entries of listings)
-        tree.applyLayer(entries);
-    return tree;
-}
-/**
- * Checks a pushed image against a policy: size from the manifest, user, labels and health check from
- * the config blob, and (only when the policy has `forbid` rules) the filesystem from the layers.
- */
-async function checkPushedImage(client, repository, image, policy, concurrency = LAYER_CONCURRENCY) {
-    const { checkImage, policyNeedsFiles } = await __nccwpck_require__.e(/* import() */ 443).then(__nccwpck_require__.bind(__nccwpck_require__, 6443));
-    const files = policyNeedsFiles(policy)
-        ? await readImageFiles(client, repository, image.layers, concurrency)
-        : undefined;
-    return checkImage(policy, {
-        sizeCompressed: image.size,
-        config: image.config,
-        ...(files ? { files } : {}),
-    });
-}
-/** Writes the policy report JSON (creating its directory) and returns what was written. */
-async function writePolicyReport(path, image, digest, result) {
-    const report = {
-        image,
-        digest,
-        policy: result.source,
-        passed: result.passed,
-        violations: result.violations,
-        checked: result.checked,
-    };
-    await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-    return report;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/media-types.ts
-/**
- * Media types of the OCI image spec and of Docker's image manifest v2 (schema 2).
- *
- * Registries still hold plenty of Docker-typed images (docker push, podman push with `--format v2s2`),
- * so every manifest request accepts both families.
- */
-/** OCI image manifest. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-/** OCI image index (multi-platform image or a referrers list). */
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-/** OCI image config. */
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-/** OCI empty descriptor (`{}`), the config of artifacts that carry no config. */
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-/** OCI gzip-compressed layer. */
-const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
-/** OCI uncompressed layer. */
-const OCI_LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
-/** OCI zstd-compressed layer. */
-const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
-/** Docker image manifest v2, schema 2. */
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** Docker manifest list (multi-platform). */
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-/** Docker image config. */
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-/** Docker gzip-compressed layer. */
-const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-/** Manifest media types a `RegistryClient` asks for, most preferred first. */
-const MANIFEST_MEDIA_TYPES = [
-    OCI_MANIFEST,
-    OCI_INDEX,
-    DOCKER_MANIFEST,
-    DOCKER_MANIFEST_LIST,
-];
-/** Value of the `Accept` header of manifest requests. */
-const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
-/** True for an index-like manifest (OCI index or Docker manifest list) whose entries are manifests. */
-function isIndexMediaType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-/** True for a single-image manifest (OCI image manifest or Docker v2 schema 2). */
-function isImageManifestMediaType(mediaType) {
-    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
-}
-/**
- * OCI distribution spec recommends registries accept manifests of at least 4 MiB; anything larger is
- * not a manifest we should hold in memory.
- */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-
-;// CONCATENATED MODULE: ./packages/core/src/build/pushed-image.ts
-
-/** The platform picked from an index (and the one reported for single-image manifests). */
-const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
-/** Compressed size of an image manifest: config size plus every layer's size. */
-function compressedSize(manifest) {
-    const config = manifest.config?.size ?? 0;
-    return (manifest.layers ?? []).reduce((sum, layer) => sum + layer.size, config);
-}
-/**
- * Picks the child of an index for `platform`; attestation manifests (`unknown/unknown`) never match.
- * @throws Error listing the platforms the index has
- */
-function selectPlatformManifest(index, platform = DEFAULT_PLATFORM) {
-    const children = index.manifests ?? [];
-    const match = children.find((m) => isImageManifestMediaType(m.mediaType) &&
-        m.platform?.os === platform.os &&
-        m.platform.architecture === platform.architecture);
-    if (match !== undefined)
-        return match;
-    const have = children.map((m) => m.platform ? `${m.platform.os}/${m.platform.architecture}` : m.mediaType);
-    throw new Error(`the pushed index has no ${platform.os}/${platform.architecture} image (it has: ${have.join(', ') || 'nothing'})`);
-}
-/** The platform an image config states (os/architecture/variant). */
-function platformOf(config) {
-    const platform = {
-        os: typeof config.os === 'string' ? config.os : '',
-        architecture: typeof config.architecture === 'string' ? config.architecture : '',
-    };
-    if (typeof config.variant === 'string' && config.variant !== '')
-        platform.variant = config.variant;
-    return platform;
-}
-async function readConfig(client, repository, descriptor) {
-    const blob = await client.getBlob(repository, descriptor.digest);
-    // The stream is digest-verified as it ends; reading it whole is what triggers the check.
-    const text = await new Response(blob.stream).text();
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (err) {
-        throw new Error(`config blob ${descriptor.digest} of ${client.registry}/${repository} is not JSON`, {
-            cause: err,
-        });
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new Error(`config blob ${descriptor.digest} of ${client.registry}/${repository} is not a JSON object`);
-    }
-    return json;
-}
-function imageParts(manifest, where) {
-    if (!isImageManifestMediaType(manifest.mediaType)) {
-        throw new Error(`${where} is a ${manifest.mediaType}, not an image manifest or index`);
-    }
-    const config = manifest.json.config;
-    if (config === undefined)
-        throw new Error(`${where} has no config descriptor`);
-    return { config, layers: manifest.json.layers ?? [] };
-}
-/**
- * Fetches what the registry holds under `digest`: Docker v2 or OCI manifests, or an index (then its
- * linux/amd64 child is read and `digest` stays the index's).
- */
-async function readPushedImage(client, repository, digest) {
-    const top = await client.getManifest(repository, digest);
-    let image = top;
-    if (isIndexMediaType(top.mediaType)) {
-        const child = selectPlatformManifest(top.json);
-        image = await client.getManifest(repository, child.digest);
-    }
-    const where = `${client.registry}/${repository}@${image.digest}`;
-    const { config: configDescriptor, layers } = imageParts(image, where);
-    const config = await readConfig(client, repository, configDescriptor);
-    return {
-        digest: top.digest,
-        mediaType: top.mediaType,
-        bytes: top.bytes,
-        manifest: { digest: image.digest, mediaType: image.mediaType, json: image.json },
-        configDigest: configDescriptor.digest,
-        config,
-        layers,
-        size: compressedSize(image.json),
-        platform: platformOf(config),
-    };
-}
-/**
- * Puts the pushed manifest's exact bytes under each extra tag (no rebuild, no re-push: the digest
- * cannot change), then checks that every tag, `pushedTag` included, resolves to `image.digest`.
- * @throws Error naming a tag that resolves elsewhere
- */
-async function tagPushedImage(client, repository, image, pushedTag, extraTags) {
-    for (const tag of extraTags) {
-        if (tag !== pushedTag)
-            await client.putManifest(repository, tag, image.bytes, image.mediaType);
-    }
-    for (const tag of [pushedTag, ...extraTags]) {
-        const head = await client.headManifest(repository, tag);
-        if (head?.digest !== image.digest) {
-            throw new Error(`tag ${client.registry}/${repository}:${tag} resolves to ${head?.digest ?? 'nothing'}, not to the pushed ${image.digest}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/build/build-image.ts
-/**
- * build-image's work: build once, push once (by the commit-sha tag), read the pushed image back from
- * the registry by digest, add the extra tags through the registry API (same manifest bytes, so the
- * same digest), and check the image policy against what the registry holds.
- */
-
-
-
-
-
-
-async function timed(fn) {
-    const started = performance.now();
-    const value = await fn();
-    return [value, Math.round(performance.now() - started)];
-}
-/**
- * Builds, pushes, tags and checks one image. A policy violation does not throw: the result carries
- * it (and the report is written), so the caller can set outputs before failing the step.
- *
- * @throws Error when the build, push, read-back or tagging fails, or a tag resolves to another digest
- */
-async function buildImage(request, deps) {
-    const { engine, registry } = deps;
-    if (request.policy !== undefined && (!request.push || request.policyReportPath === undefined)) {
-        throw new Error('buildImage: a policy is checked against the pushed image, so it needs push and a report path');
-    }
-    const repo = repositoryName(request.repository);
-    const commitTag = request.commit.revision;
-    const localRef = `${repo}:${commitTag}`;
-    const [imageId, buildMs] = await group(`Build ${localRef}`, () => timed(() => engine.build({ ...request.build, tags: [localRef] })));
-    lib_core/* info */.pq(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
-    if (!request.push) {
-        const info = await engine.inspectImage(imageId);
-        return {
-            imageId,
-            tags: [],
-            metadata: localMetadata({ imageId, labels: info.labels, commit: request.commit, role: request.role }),
-            timings: { buildMs },
-        };
-    }
-    const tags = [commitTag, ...request.extraTags.filter((t) => t !== commitTag)];
-    const [pushed, pushMs] = await group(`Push ${localRef}`, () => timed(async () => {
-        const digest = await engine.push(localRef, { insecure: request.insecure });
-        lib_core/* info */.pq(`registry digest: ${digest}`);
-        const image = await readPushedImage(registry, request.repository.repository, digest);
-        await tagPushedImage(registry, request.repository.repository, image, commitTag, request.extraTags);
-        lib_core/* info */.pq(`tags ${tags.join(', ')} → ${image.digest} (${image.size} bytes compressed, ${image.manifest.mediaType})`);
-        return image;
-    }));
-    let policy;
-    let policyMs;
-    if (request.policy !== undefined && request.policyReportPath !== undefined) {
-        const checkedPolicy = request.policy;
-        const reportPath = request.policyReportPath;
-        [policy, policyMs] = await group(`Policy ${checkedPolicy.source}`, () => timed(async () => {
-            const result = await checkPushedImage(registry, request.repository.repository, pushed, checkedPolicy);
-            await writePolicyReport(reportPath, `${repo}@${pushed.digest}`, pushed.digest, result);
-            const { formatPolicyReport } = await __nccwpck_require__.e(/* import() */ 737).then(__nccwpck_require__.bind(__nccwpck_require__, 3737));
-            for (const line of formatPolicyReport(result, { image: `${repo}@${pushed.digest}` }).text.split('\n')) {
-                lib_core/* info */.pq(line);
-            }
-            return result;
-        }));
-    }
-    const result = {
-        imageId,
-        pushed,
-        tags,
-        metadata: pushedMetadata({
-            repository: repo,
-            image: pushed,
-            tags,
-            commit: request.commit,
-            role: request.role,
-            ...(policy ? { policy } : {}),
-        }),
-        timings: { buildMs, pushMs, ...(policyMs !== undefined ? { policyMs } : {}) },
-    };
-    if (policy !== undefined) {
-        result.policy = policy;
-        if (request.policyReportPath !== undefined)
-            result.policyReportPath = request.policyReportPath;
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/build/commit.ts
-/**
- * The commit an image is built from: its sha (the always-present tag and the revision label) and its
- * time (the created label and SOURCE_DATE_EPOCH), so rebuilding a commit labels it identically.
- */
-
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** RFC 3339 UTC without fractional seconds. */
-function createdFromEpoch(epoch) {
-    return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/**
- * Parses a `SOURCE_DATE_EPOCH`/`%ct` value: whole non-negative seconds.
- * @throws Error naming `what`
- */
-function parseEpoch(text, what) {
-    const value = text.trim();
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n))
-        throw new Error(`${what} must be whole seconds since 1970, got ${JSON.stringify(value)}`);
-    return n;
-}
-/** The repository URL from the runner's environment, or undefined when it does not say. */
-function sourceUrl(env) {
-    const server = (env.GITHUB_SERVER_URL ?? '').trim().replace(/\/+$/, '');
-    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
-    return server !== '' && repository !== '' ? `${server}/${repository}` : undefined;
-}
-/**
- * Reads the commit: sha from `GITHUB_SHA` (else `git rev-parse HEAD`), time from `SOURCE_DATE_EPOCH`
- * when set (else `git log -1 --format=%ct <sha>`), both run in `cwd` (the build context, which is
- * inside the checkout).
- *
- * @throws Error saying which value could not be read and how to provide it
- */
-async function readCommit(options) {
-    const { cwd, env, exec } = options;
-    const git = async (args, what) => {
-        try {
-            return (await exec.exec('git', args, { cwd, silent: true })).stdout.trim();
-        }
-        catch (err) {
-            throw new Error(`cannot read ${what} with git in ${cwd}: ${(0,errors/* errorMessage */.gJ)(err)}\n` +
-                'build-image needs the build context inside a git checkout of the commit (or GITHUB_SHA and ' +
-                'SOURCE_DATE_EPOCH set)', { cause: err });
-        }
-    };
-    let revision = (env.GITHUB_SHA ?? '').trim().toLowerCase();
-    if (revision === '')
-        revision = await git(['rev-parse', 'HEAD'], 'the commit sha');
-    if (!SHA.test(revision))
-        throw new Error(`the commit sha ${JSON.stringify(revision)} is not a full hex sha`);
-    const fromEnv = (env.SOURCE_DATE_EPOCH ?? '').trim();
-    const epoch = fromEnv !== ''
-        ? parseEpoch(fromEnv, 'SOURCE_DATE_EPOCH')
-        : parseEpoch(await git(['log', '-1', '--format=%ct', revision], `the time of commit ${revision}`), `git log %ct of ${revision}`);
-    const commit = { revision, epoch, created: createdFromEpoch(epoch) };
-    const source = sourceUrl(env);
-    if (source !== undefined)
-        commit.source = source;
-    return commit;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/build/report.ts
-/** Bytes as decimal MB with the exact count, e.g. `12.3 MB (12345678 bytes)`. */
-function formatBytes(bytes) {
-    return `${(bytes / 1_000_000).toFixed(1)} MB (${bytes} bytes)`;
-}
-/** Fills `summary` with the outcome of one build. */
-function summarizeBuild(summary, result) {
-    const m = result.metadata;
-    summary.heading('build-image');
-    const rows = [];
-    if (m.image !== null)
-        rows.push(['Image', m.image]);
-    else
-        rows.push(['Image', 'not pushed (push: false); local image ' + result.imageId]);
-    if (m.digest !== null)
-        rows.push(['Digest', m.digest]);
-    if (m.size !== null)
-        rows.push(['Size (compressed)', formatBytes(m.size)]);
-    if (result.tags.length > 0)
-        rows.push(['Tags', result.tags.join(', ')]);
-    if (m.platform !== null)
-        rows.push(['Platform', `${m.platform.os}/${m.platform.architecture}`]);
-    rows.push(['Revision', m.revision], ['Created', m.created], ['Role', m.role]);
-    const policy = result.policy;
-    rows.push([
-        'Policy',
-        policy === undefined
-            ? 'none'
-            : `${policy.passed ? 'passed' : `FAILED (${policy.violations.length} violation${policy.violations.length === 1 ? '' : 's'})`}: ${policy.source}`,
-    ]);
-    summary.keyValues(rows, ['Field', 'Value']);
-    if (policy === undefined)
-        return;
-    const outcomes = Object.entries(policy.checked);
-    if (outcomes.length > 0) {
-        summary.heading('Policy rules', 3);
-        summary.table(['Rule', 'Result', 'Detail'], outcomes.map(([rule, outcome]) => {
-            const n = policy.violations.filter((v) => v.rule === rule).length;
-            return [
-                rule,
-                outcome.passed ? 'pass' : 'FAIL',
-                outcome.passed ? outcome.detail : `${n} violation${n === 1 ? '' : 's'}, below`,
-            ];
-        }));
-    }
-    if (!policy.passed) {
-        summary.heading('Violations', 3);
-        summary.table(['Rule', 'Violation'], policy.violations.map((v) => [v.rule, v.message.slice(v.rule.length + 2)]));
-        summary.text('The image was pushed (the policy judges the bytes in the registry) but this step failed, so its ' +
-            'digest is never promoted: promotion requires this step to succeed.');
-    }
-}
-/**
- * The step's failure message for a violated policy: every violation on its own line.
- * Returns undefined when there is nothing to fail for.
- */
-function policyFailureMessage(result) {
-    const policy = result.policy;
-    if (policy === undefined || policy.passed)
-        return undefined;
-    const n = policy.violations.length;
-    return (`${result.metadata.image ?? result.imageId} violates ${policy.source} (${n} violation${n === 1 ? '' : 's'}):\n` +
-        policy.violations.map((v) => `  - ${v.message}`).join('\n'));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/step.ts
-/**
- * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
- * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
- */
-
-/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        lib_core/* setOutput */.uH(name, value);
-}
-/** Saves a value for the post step; saving `''` clears it. */
-function saveState(name, value) {
-    lib_core/* saveState */.LZ(name, value);
-}
-/** A value main saved with {@link saveState} (`''` when none). */
-function getState(name) {
-    return lib_core/* getState */.Gu(name);
-}
-/**
- * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
- * by line as well, since the runner matches masks within single lines.
- */
-function maskSecret(secret) {
-    if (secret === '')
-        return;
-    lib_core/* setSecret */.Pq(secret);
-    for (const line of secret.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            lib_core/* setSecret */.Pq(line.trim());
-}
-/** A log line. */
-function info(message) {
-    core.info(message);
-}
-/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
-function warn(message) {
-    lib_core/* warning */.$e(message);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(8418);
-;// CONCATENATED MODULE: ./packages/core/src/exec.ts
-/**
- * The one way digestline runs external programs (podman, docker, skopeo...).
- *
- * Every command is an argv array (never a shell string), is judged by its exit code (never by
- * stderr being empty: engines print progress and warnings there), and fails with an `ExecError`
- * that shows the command and the tail of its stderr. Secrets never reach the log or a message.
- */
-
-
-
-/** How many trailing stderr lines an `ExecError` carries: enough for an engine's error, not its progress bars. */
-const STDERR_TAIL_LINES = 20;
-/** Exit code the timeout supervisor uses when it had to kill the program (as coreutils `timeout`). */
-const TIMEOUT_EXIT_CODE = 124;
-const KILL_GRACE_MS = 5_000;
-/**
- * Runs argv in a child with a deadline. @actions/exec never exposes the child process, so the
- * deadline is enforced by this small Node program placed between us and the command; Node is the
- * one program certain to exist wherever an action runs (coreutils `timeout` is not, e.g. on Alpine
- * its options differ).
- */
-const SUPERVISOR = `
-const { spawn } = require('node:child_process');
-const [ms, graceMs, bin, ...args] = process.argv.slice(1);
-const child = spawn(bin, args, { stdio: 'inherit' });
-let timedOut = false;
-const timer = setTimeout(() => {
-  timedOut = true;
-  child.kill('SIGTERM');
-  setTimeout(() => child.kill('SIGKILL'), Number(graceMs)).unref();
-}, Number(ms));
-child.on('error', (err) => {
-  clearTimeout(timer);
-  process.stderr.write(String(err && err.message) + '\\n');
-  process.exit(127);
-});
-child.on('exit', (code, signal) => {
-  clearTimeout(timer);
-  if (timedOut) process.exit(${TIMEOUT_EXIT_CODE});
-  if (code !== null) process.exit(code);
-  process.stderr.write('killed by ' + signal + '\\n');
-  process.exit(128 + (require('node:os').constants.signals[signal] || 0));
-});
-`;
-/** Replaces every occurrence of each secret in `text` by `***`. Empty secrets are ignored. */
-function redact(text, secrets) {
-    let out = text;
-    // Longest first, so a secret containing another is not left half-visible.
-    for (const secret of [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length)) {
-        out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** The last `n` lines of `text`, without trailing blank lines. */
-function tailLines(text, n = STDERR_TAIL_LINES) {
-    const lines = text.replace(/\s+$/, '').split(/\r?\n/);
-    return lines.slice(-n).join('\n');
-}
-/** Echoes output line by line so that a secret split across two chunks is still redacted. */
-class LineEcho {
-    secrets;
-    write;
-    partial = '';
-    constructor(secrets, write) {
-        this.secrets = secrets;
-        this.write = write;
-    }
-    push(chunk) {
-        const lines = (this.partial + chunk.toString('utf8')).split('\n');
-        this.partial = lines.pop() ?? '';
-        for (const line of lines)
-            this.write(redact(line, this.secrets));
-    }
-    flush() {
-        if (this.partial !== '')
-            this.write(redact(this.partial, this.secrets));
-        this.partial = '';
-    }
-}
-/**
- * Runs external programs. Inject an instance where commands are run (engines take one in their
- * constructor) so that tests can `vi.spyOn(exec, 'exec')` and see the exact argv.
- */
-class Exec {
-    /**
-     * Runs `bin` with `args` and collects its output.
-     *
-     * @param bin program name (looked up on PATH) or path
-     * @param args arguments, passed as they are: no shell, no quoting needed
-     * @throws ExecError if the program cannot be started, exits non-zero (unless `ignoreReturnCode`)
-     *   or exceeds `timeoutMs`; the message names the redacted command and ends with the last
-     *   {@link STDERR_TAIL_LINES} lines of stderr.
-     */
-    async exec(bin, args, opts = {}) {
-        const secrets = (opts.secrets ?? []).filter((s) => s !== '');
-        for (const secret of secrets)
-            lib_core/* setSecret */.Pq(secret);
-        const argv = [bin, ...args].map((a) => redact(a, secrets));
-        const echo = !opts.silent;
-        const write = (line) => {
-            process.stdout.write(`${line}\n`);
-        };
-        const out = new LineEcho(secrets, write);
-        const err = new LineEcho(secrets, write);
-        if (echo)
-            write(`[command]${argv.join(' ')}`);
-        let program = bin;
-        let programArgs = [...args];
-        if (opts.timeoutMs !== undefined) {
-            if (!(opts.timeoutMs > 0))
-                throw new RangeError(`timeoutMs must be a positive number, got ${opts.timeoutMs}`);
-            program = process.execPath;
-            programArgs = ['-e', SUPERVISOR, '--', String(opts.timeoutMs), String(KILL_GRACE_MS), bin, ...args];
-        }
-        const started = Date.now();
-        let result;
-        try {
-            result = await (0,exec/* getExecOutput */.H)(program, programArgs, {
-                silent: true,
-                ignoreReturnCode: true,
-                cwd: opts.cwd,
-                env: opts.env ? mergeEnv(opts.env) : undefined,
-                input: opts.input === undefined ? undefined : Buffer.from(opts.input),
-                listeners: echo ? { stdout: (d) => out.push(d), stderr: (d) => err.push(d) } : {},
-            });
-        }
-        catch (cause) {
-            // @actions/exec throws only when the program cannot be found or started.
-            const reason = cause instanceof Error ? cause.message : String(cause);
-            throw new errors/* ExecError */.cI(argv, null, '', `${argv.join(' ')} could not be started: ${redact(reason, secrets)}`, {
-                cause,
-            });
-        }
-        finally {
-            out.flush();
-            err.flush();
-        }
-        const stderrTail = redact(tailLines(result.stderr), secrets);
-        if (opts.timeoutMs !== undefined &&
-            result.exitCode === TIMEOUT_EXIT_CODE &&
-            Date.now() - started >= opts.timeoutMs) {
-            const what = `${argv.join(' ')} did not finish within ${formatMs(opts.timeoutMs)} and was killed`;
-            throw new errors/* ExecError */.cI(argv, null, stderrTail, stderrTail === '' ? what : `${what}:\n${stderrTail}`);
-        }
-        if (result.exitCode !== 0 && !opts.ignoreReturnCode) {
-            const what = `${argv.join(' ')} exited with code ${result.exitCode}`;
-            if (stderrTail !== '')
-                throw new errors/* ExecError */.cI(argv, result.exitCode, stderrTail, `${what}:\n${stderrTail}`);
-            // Some tools report failures on stdout; an empty stderr must not leave the reader with nothing.
-            const stdoutTail = redact(tailLines(result.stdout), secrets);
-            throw new errors/* ExecError */.cI(argv, result.exitCode, '', stdoutTail === ''
-                ? `${what} and printed nothing`
-                : `${what} (stderr empty; stdout ends):\n${stdoutTail}`);
-        }
-        return result;
-    }
-}
-function mergeEnv(extra) {
-    const env = {};
-    for (const [k, v] of Object.entries(process.env))
-        if (v !== undefined)
-            env[k] = v;
-    return Object.assign(env, extra);
-}
-function formatMs(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-/** The shared instance used when none is injected. */
-const defaultExec = new Exec();
-
-;// CONCATENATED MODULE: ./packages/core/src/engine/cli-engine.ts
-/**
- * What Docker and Podman share: their CLIs agree on most verbs and flags, so the argv builders and
- * the inspect parsers live here and the subclasses override only where the engines differ.
- */
-
-
-
-/** Common argv builders and parsers for the Docker and Podman CLIs. */
-class CliEngine {
-    exec;
-    bin;
-    /**
-     * @param exec runs every command; inject a spied instance in tests
-     * @param bin the CLI program (name on PATH or absolute path)
-     */
-    constructor(exec, bin) {
-        this.exec = exec;
-        this.bin = bin;
-    }
-    // ---- argv builders (pure; pinned by test tables) ----
-    /** `build` argv, writing the image id to `iidfile`. */
-    buildArgs(opts, iidfile) {
-        const args = ['build', ...this.buildEngineArgs(opts)];
-        if (opts.file !== undefined)
-            args.push('--file', opts.file);
-        if (opts.target !== undefined)
-            args.push('--target', opts.target);
-        for (const [k, v] of Object.entries(opts.buildArgs ?? {}))
-            args.push('--build-arg', `${k}=${v}`);
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        for (const tag of opts.tags)
-            args.push('--tag', tag);
-        args.push('--iidfile', iidfile, opts.context);
-        return args;
-    }
-    /** `login` argv; the password goes to stdin. */
-    loginArgs(registry, username, opts = {}) {
-        return ['login', ...this.tlsArgs(opts), '--username', username, '--password-stdin', registry];
-    }
-    /** `pull` argv. */
-    pullArgs(ref, opts = {}) {
-        return ['pull', ...this.tlsArgs(opts), ref];
-    }
-    /** Podman's `--tls-verify=false`; docker has no per-command switch. */
-    tlsArgs(_opts) {
-        return [];
-    }
-    /** `network create` argv. */
-    networkCreateArgs(name, opts = {}) {
-        const args = ['network', 'create'];
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        if (opts.internal)
-            args.push('--internal');
-        args.push(name);
-        return args;
-    }
-    /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
-    runArgs(opts, detach) {
-        const args = ['run'];
-        if (detach)
-            args.push('--detach');
-        if (opts.rm)
-            args.push('--rm');
-        if (opts.name !== undefined)
-            args.push('--name', opts.name);
-        if (opts.network !== undefined)
-            args.push('--network', opts.network);
-        for (const alias of opts.aliases ?? [])
-            args.push('--network-alias', alias);
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        for (const [k, v] of Object.entries(opts.env ?? {}))
-            args.push('--env', `${k}=${v}`);
-        for (const port of opts.ports ?? [])
-            args.push('--publish', publishSpec(port));
-        for (const volume of opts.volumes ?? [])
-            args.push('--volume', volumeSpec(volume));
-        if (opts.user !== undefined)
-            args.push('--user', opts.user);
-        if (opts.workdir !== undefined)
-            args.push('--workdir', opts.workdir);
-        if (opts.entrypoint !== undefined)
-            args.push('--entrypoint', opts.entrypoint);
-        if (opts.healthcheck)
-            args.push(...this.healthcheckArgs(opts.healthcheck));
-        args.push(opts.image, ...(opts.command ?? []));
-        return args;
-    }
-    /** `--health-*` flags for a Docker-form health check. */
-    healthcheckArgs(hc) {
-        const [kind, ...rest] = hc.test;
-        if (kind === 'NONE')
-            return ['--no-healthcheck'];
-        let cmd;
-        if (kind === 'CMD-SHELL') {
-            if (rest.length !== 1)
-                throw new Error(`healthcheck CMD-SHELL takes exactly one script, got ${rest.length}`);
-            cmd = rest[0];
-        }
-        else {
-            const argv = kind === 'CMD' ? rest : hc.test;
-            if (argv.length === 0)
-                throw new Error('healthcheck test is empty: give a command, CMD-SHELL script or NONE');
-            cmd = this.execFormHealthCmd(argv);
-        }
-        const args = ['--health-cmd', cmd];
-        if (hc.intervalMs !== undefined)
-            args.push('--health-interval', goDuration(hc.intervalMs));
-        if (hc.timeoutMs !== undefined)
-            args.push('--health-timeout', goDuration(hc.timeoutMs));
-        if (hc.retries !== undefined)
-            args.push('--health-retries', String(hc.retries));
-        if (hc.startPeriodMs !== undefined)
-            args.push('--health-start-period', goDuration(hc.startPeriodMs));
-        return args;
-    }
-    /** `rm` argv. */
-    removeArgs(nameOrId, opts = {}) {
-        const args = ['rm'];
-        if (opts.force)
-            args.push('--force');
-        if (opts.volumes)
-            args.push('--volumes');
-        args.push(nameOrId);
-        return args;
-    }
-    // ---- commands ----
-    async build(opts) {
-        return this.withTempDir(async (dir) => {
-            const iidfile = (0,external_node_path_namespaceObject.join)(dir, 'iid');
-            await this.exec.exec(this.bin, this.buildArgs(opts, iidfile));
-            const id = (await (0,promises_.readFile)(iidfile, 'utf8')).trim();
-            if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
-                throw new Error(`${this.bin} build succeeded but wrote no image id to --iidfile (got ${JSON.stringify(id)})`);
-            }
-            return id;
-        });
-    }
-    async login(registry, username, password, opts = {}) {
-        await this.exec.exec(this.bin, this.loginArgs(registry, username, opts), {
-            input: password,
-            secrets: [password],
-        });
-    }
-    async logout(registry) {
-        await this.exec.exec(this.bin, ['logout', registry]);
-    }
-    async pull(ref, opts = {}) {
-        await this.exec.exec(this.bin, this.pullArgs(ref, opts));
-    }
-    async tag(source, target) {
-        await this.exec.exec(this.bin, ['tag', source, target], { silent: true });
-    }
-    async removeImage(ref, opts = {}) {
-        await this.exec.exec(this.bin, ['rmi', ...(opts.force ? ['--force'] : []), ref], { silent: true });
-    }
-    async networkCreate(name, opts = {}) {
-        await this.exec.exec(this.bin, this.networkCreateArgs(name, opts), { silent: true });
-    }
-    async networkRemove(name) {
-        await this.exec.exec(this.bin, ['network', 'rm', name], { silent: true });
-    }
-    async networkList(opts = {}) {
-        const r = await this.exec.exec(this.bin, ['network', 'ls', ...labelFilterArgs(opts), '--format', '{{.Name}}'], { silent: true });
-        return lines(r.stdout);
-    }
-    async run(opts) {
-        const r = await this.exec.exec(this.bin, this.runArgs(opts, true));
-        // Pull progress may precede the id; the id is the last line.
-        const id = lines(r.stdout).pop() ?? '';
-        if (!/^[0-9a-f]{64}$/.test(id)) {
-            throw new Error(`${this.bin} run printed no container id (stdout ended with ${JSON.stringify(id)})`);
-        }
-        return id;
-    }
-    async runToCompletion(opts, exec = {}) {
-        return this.exec.exec(this.bin, this.runArgs(opts, false), {
-            ignoreReturnCode: true,
-            timeoutMs: exec.timeoutMs,
-        });
-    }
-    async inspectContainer(nameOrId) {
-        const r = await this.exec.exec(this.bin, ['container', 'inspect', nameOrId], { silent: true });
-        const info = this.parseContainerInspect(r.stdout);
-        if (info.imageDigest === undefined) {
-            const digests = await this.repoDigestsOf(info.image);
-            const digest = pickRepoDigest(digests, info.imageRef);
-            if (digest !== undefined)
-                info.imageDigest = digest;
-        }
-        return info;
-    }
-    async repoDigestsOf(imageId) {
-        const r = await this.exec.exec(this.bin, ['image', 'inspect', '--format', '{{json .RepoDigests}}', imageId], {
-            silent: true,
-            ignoreReturnCode: true,
-        });
-        // The image may be gone (removed while its container lives on): then the digest is unknown.
-        if (r.exitCode !== 0)
-            return [];
-        const parsed = JSON.parse(r.stdout.trim() || 'null');
-        return stringArray(parsed);
-    }
-    async runHealthcheck(_nameOrId) { }
-    async logs(nameOrId) {
-        const r = await this.exec.exec(this.bin, ['logs', nameOrId], { silent: true });
-        return { stdout: r.stdout, stderr: r.stderr };
-    }
-    async stop(nameOrId, timeoutS = 10) {
-        await this.exec.exec(this.bin, ['stop', '--time', String(timeoutS), nameOrId], { silent: true });
-    }
-    async remove(nameOrId, opts = {}) {
-        await this.exec.exec(this.bin, this.removeArgs(nameOrId, opts), { silent: true });
-    }
-    async containerList(opts = {}) {
-        const args = ['ps', '--no-trunc', ...(opts.all ? ['--all'] : []), ...labelFilterArgs(opts)];
-        args.push('--format', '{{.ID}}\t{{.Names}}');
-        const r = await this.exec.exec(this.bin, args, { silent: true });
-        return lines(r.stdout).map((line) => {
-            const [id = '', name = ''] = line.split('\t');
-            return { id, name };
-        });
-    }
-    async volumeCreate(name, opts = {}) {
-        const args = ['volume', 'create'];
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        await this.exec.exec(this.bin, [...args, name], { silent: true });
-    }
-    async volumeRemove(name, opts = {}) {
-        await this.exec.exec(this.bin, ['volume', 'rm', ...(opts.force ? ['--force'] : []), name], {
-            silent: true,
-        });
-    }
-    async volumeList(opts = {}) {
-        const r = await this.exec.exec(this.bin, ['volume', 'ls', '--quiet', ...labelFilterArgs(opts)], {
-            silent: true,
-        });
-        return lines(r.stdout);
-    }
-    async inspectImage(ref) {
-        const r = await this.exec.exec(this.bin, ['image', 'inspect', ref], { silent: true });
-        return this.parseImageInspect(r.stdout);
-    }
-    // ---- parsers (pure; tested against JSON captured from real engines) ----
-    /** Parses `container inspect` output (a one-element JSON array). */
-    parseContainerInspect(json) {
-        const raw = firstOf(json, 'container inspect');
-        const state = record(raw.State);
-        const config = record(raw.Config);
-        const net = record(raw.NetworkSettings);
-        const imageRef = this.containerImageRef(raw);
-        const info = {
-            id: string(raw.Id),
-            name: string(raw.Name).replace(/^\//, ''),
-            state: {
-                status: string(state.Status),
-                running: state.Running === true,
-                exitCode: number(state.ExitCode),
-            },
-            image: withSha256Prefix(string(raw.Image)),
-            imageRef,
-            networks: parseNetworks(net.Networks),
-            ports: parsePorts(net.Ports),
-            labels: stringRecord(config.Labels),
-        };
-        const health = this.containerHealth(state);
-        if (health !== undefined)
-            info.state.health = health;
-        const digest = digestOf(imageRef);
-        if (digest !== undefined)
-            info.imageDigest = digest;
-        return info;
-    }
-    /** Reads `State.Health` (docker, podman 4) and `State.Healthcheck` (older podman). */
-    containerHealth(state) {
-        const health = record(state.Health ?? state.Healthcheck);
-        const status = string(health.Status).toLowerCase();
-        return status === 'starting' || status === 'healthy' || status === 'unhealthy' ? status : undefined;
-    }
-    /** Parses `image inspect` output (a one-element JSON array). */
-    parseImageInspect(json) {
-        const raw = firstOf(json, 'image inspect');
-        const config = record(raw.Config);
-        const info = {
-            id: withSha256Prefix(string(raw.Id)),
-            size: number(raw.Size),
-            // Podman repeats some Config fields at the top level, and writes only there for some images.
-            user: string(config.User ?? raw.User),
-            labels: stringRecord(config.Labels ?? raw.Labels),
-            env: parseEnv(stringArray(config.Env)),
-            entrypoint: stringArray(config.Entrypoint),
-            cmd: stringArray(config.Cmd),
-            digests: stringArray(raw.RepoDigests),
-            created: string(raw.Created),
-            exposedPorts: Object.keys(record(config.ExposedPorts)),
-        };
-        const healthcheck = parseImageHealthcheck(config.Healthcheck ?? raw.Healthcheck);
-        if (healthcheck)
-            info.healthcheck = healthcheck;
-        return info;
-    }
-    /** Runs `fn` with a private temporary directory, removed afterwards whatever happens. */
-    async withTempDir(fn) {
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `digestline-${this.kind}-`));
-        try {
-            return await fn(dir);
-        }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    }
-}
-// ---- helpers ----
-/** `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
-function publishSpec(port) {
-    const host = port.host.includes(':') ? `[${port.host}]` : port.host;
-    const proto = port.protocol && port.protocol !== 'tcp' ? `/${port.protocol}` : '';
-    return `${host}:${port.hostPort ?? ''}:${port.containerPort}${proto}`;
-}
-function volumeSpec(v) {
-    return `${v.source}:${v.target}${v.readonly ? ':ro' : ''}`;
-}
-function labelFilterArgs(opts) {
-    return opts.label !== undefined ? ['--filter', `label=${opts.label}`] : [];
-}
-/** A duration both engines parse (Go's time.ParseDuration). */
-function goDuration(ms) {
-    if (!Number.isInteger(ms) || ms < 0)
-        throw new Error(`durations must be whole milliseconds >= 0, got ${ms}`);
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-/** Non-empty, trimmed lines. */
-function lines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** The digest part of `repo@sha256:...`, if any. */
-function digestOf(ref) {
-    return /@(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/.exec(ref)?.[1];
-}
-/**
- * Repository of a reference without tag or digest, in the form engines print in RepoDigests
- * (`docker.io/library/x` and `x` compare equal).
- */
-function repositoryOf(ref) {
-    let repo = ref.replace(/@.*$/, '');
-    const slash = repo.lastIndexOf('/');
-    const colon = repo.lastIndexOf(':');
-    if (colon > slash)
-        repo = repo.slice(0, colon);
-    return repo.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
-}
-/**
- * The one digest among `repoDigests` for `ref`'s repository; `undefined` when none or several
- * distinct ones match (then guessing could name the wrong image).
- */
-function pickRepoDigest(repoDigests, ref) {
-    const repo = repositoryOf(ref);
-    const found = new Set();
-    for (const entry of repoDigests) {
-        const digest = digestOf(entry);
-        if (digest !== undefined && repositoryOf(entry) === repo)
-            found.add(digest);
-    }
-    return found.size === 1 ? [...found][0] : undefined;
-}
-function firstOf(json, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (err) {
-        throw new Error(`${what} printed something that is not JSON: ${json.slice(0, 200)}`, { cause: err });
-    }
-    const first = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (typeof first !== 'object' || first === null)
-        throw new Error(`${what} printed no object: ${json.slice(0, 200)}`);
-    return first;
-}
-function record(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x) ? x : {};
-}
-function string(x) {
-    return typeof x === 'string' ? x : '';
-}
-function number(x) {
-    return typeof x === 'number' && Number.isFinite(x) ? x : 0;
-}
-function stringArray(x) {
-    return Array.isArray(x) ? x.filter((e) => typeof e === 'string') : [];
-}
-function stringRecord(x) {
-    const out = {};
-    for (const [k, v] of Object.entries(record(x)))
-        if (typeof v === 'string')
-            out[k] = v;
-    return out;
-}
-function withSha256Prefix(id) {
-    return /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id;
-}
-function parseEnv(entries) {
-    const env = {};
-    for (const entry of entries) {
-        const eq = entry.indexOf('=');
-        if (eq > 0)
-            env[entry.slice(0, eq)] = entry.slice(eq + 1);
-        else
-            env[entry] = '';
-    }
-    return env;
-}
-function parseNetworks(x) {
-    return Object.entries(record(x)).map(([name, value]) => {
-        const n = record(value);
-        const network = { name, aliases: stringArray(n.Aliases) };
-        const ip = string(n.IPAddress);
-        if (ip !== '')
-            network.ipAddress = ip;
-        return network;
-    });
-}
-function parsePorts(x) {
-    const out = [];
-    for (const [key, bindings] of Object.entries(record(x))) {
-        const [port = '', protocol = 'tcp'] = key.split('/');
-        if (!Array.isArray(bindings))
-            continue; // exposed, not published
-        for (const b of bindings) {
-            const binding = record(b);
-            out.push({
-                containerPort: Number(port),
-                protocol,
-                hostIp: string(binding.HostIp),
-                hostPort: Number(string(binding.HostPort)),
-            });
-        }
-    }
-    return out;
-}
-/** Image health checks carry durations in nanoseconds. */
-function parseImageHealthcheck(x) {
-    const hc = record(x);
-    const test = stringArray(hc.Test);
-    if (test.length === 0 || test[0] === 'NONE')
-        return undefined;
-    const out = { test };
-    const ms = (ns) => typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : undefined;
-    const interval = ms(hc.Interval);
-    const timeout = ms(hc.Timeout);
-    const startPeriod = ms(hc.StartPeriod);
-    if (interval !== undefined)
-        out.intervalMs = interval;
-    if (timeout !== undefined)
-        out.timeoutMs = timeout;
-    if (typeof hc.Retries === 'number' && hc.Retries > 0)
-        out.retries = hc.Retries;
-    if (startPeriod !== undefined)
-        out.startPeriodMs = startPeriod;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/engine/docker.ts
-
-
-
-
-/** Docker Engine through the docker CLI (legacy builder or BuildKit, whichever the CLI uses). */
-class Docker extends CliEngine {
-    kind = 'docker';
-    /**
-     * @param exec runs every command (inject a spied one in tests)
-     * @param bin the docker program
-     */
-    constructor(exec = defaultExec, bin = 'docker') {
-        super(exec, bin);
-    }
-    /**
-     * Docker's legacy builder (Docker Engine 20.10, Debian 12) only looks for `Dockerfile`; podman also
-     * finds `Containerfile`. Point docker at a lone Containerfile so one context builds on both.
-     */
-    async build(opts) {
-        if (opts.file === undefined &&
-            !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(opts.context, 'Dockerfile')) &&
-            (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(opts.context, 'Containerfile'))) {
-            return super.build({ ...opts, file: (0,external_node_path_namespaceObject.join)(opts.context, 'Containerfile') });
-        }
-        return super.build(opts);
-    }
-    /** Docker's `--pull` is a switch meaning "always"; leaving it out means "missing". */
-    buildEngineArgs(opts) {
-        return opts.pull === 'always' ? ['--pull'] : [];
-    }
-    /**
-     * Docker's `--health-cmd` is always run by /bin/sh in the container, so exec form is written as
-     * one shell-quoted command line.
-     */
-    execFormHealthCmd(argv) {
-        return argv.map(shellQuote).join(' ');
-    }
-    /** `push` argv. */
-    pushArgs(ref) {
-        return ['push', ref];
-    }
-    /**
-     * Pushes and returns the registry's digest: from the `<tag>: digest: sha256:... size: N` line
-     * docker prints, else from the image's RepoDigests for the pushed repository.
-     */
-    async push(ref, _opts = {}) {
-        const r = await this.exec.exec(this.bin, this.pushArgs(ref));
-        const fromOutput = parsePushDigest(r.stdout);
-        if (fromOutput !== undefined)
-            return fromOutput;
-        const inspect = await this.exec.exec(this.bin, ['image', 'inspect', '--format', '{{json .RepoDigests}}', ref], {
-            silent: true,
-        });
-        const parsed = JSON.parse(inspect.stdout.trim() || 'null');
-        const repoDigests = Array.isArray(parsed) ? parsed.filter((e) => typeof e === 'string') : [];
-        const digest = pickRepoDigest(repoDigests, ref);
-        if (digest === undefined) {
-            throw new Error(`docker push ${ref} succeeded but its digest is unknown: no "digest:" line in the output and ` +
-                `RepoDigests ${JSON.stringify(repoDigests)} hold no single digest for that repository`);
-        }
-        return digest;
-    }
-    containerImageRef(raw) {
-        const config = raw.Config;
-        if (typeof config === 'object' &&
-            config !== null &&
-            'Image' in config &&
-            typeof config.Image === 'string') {
-            return config.Image;
-        }
-        return '';
-    }
-}
-/** The digest from docker push output (`latest: digest: sha256:<hex> size: 528`); the last one wins. */
-function parsePushDigest(output) {
-    const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64}) size: \d+/g)];
-    return matches.at(-1)?.[1];
-}
-function shellQuote(arg) {
-    return /^[A-Za-z0-9_/.:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/engine/podman.ts
-
-
-
-
-
-/** Podman (4.x and newer) through its CLI. */
-class Podman extends CliEngine {
-    kind = 'podman';
-    /**
-     * @param exec runs every command (inject a spied one in tests)
-     * @param bin the podman program
-     */
-    constructor(exec = defaultExec, bin = 'podman') {
-        super(exec, bin);
-    }
-    buildEngineArgs(opts) {
-        return ['--format', opts.format ?? 'docker', `--pull=${opts.pull ?? 'missing'}`, ...this.tlsArgs(opts)];
-    }
-    tlsArgs(opts) {
-        return opts.insecure ? ['--tls-verify=false'] : [];
-    }
-    /** Podman takes a JSON array as exec form (a plain string would be run by /bin/sh). */
-    execFormHealthCmd(argv) {
-        return JSON.stringify(argv);
-    }
-    /** With `force`, podman would wait 10 s for a graceful stop first; docker kills at once. Match docker. */
-    removeArgs(nameOrId, opts = {}) {
-        const args = super.removeArgs(nameOrId, opts);
-        if (opts.force)
-            args.splice(1, 0, '--time', '0');
-        return args;
-    }
-    /** `push` argv, writing the registry's manifest digest to `digestfile`. */
-    pushArgs(ref, digestfile, opts = {}) {
-        return ['push', ...this.tlsArgs(opts), '--digestfile', digestfile, ref];
-    }
-    async push(ref, opts = {}) {
-        return this.withTempDir(async (dir) => {
-            const digestfile = (0,external_node_path_namespaceObject.join)(dir, 'digest');
-            await this.exec.exec(this.bin, this.pushArgs(ref, digestfile, opts));
-            const digest = (await (0,promises_.readFile)(digestfile, 'utf8')).trim();
-            if (!/^sha256:[0-9a-f]{64}$/.test(digest)) {
-                throw new Error(`podman push ${ref} succeeded but --digestfile holds ${JSON.stringify(digest)}, not a digest`);
-            }
-            return digest;
-        });
-    }
-    /** Runs the check once; exit 1 means "unhealthy", which the check records, so it is not an error. */
-    async runHealthcheck(nameOrId) {
-        const r = await this.exec.exec(this.bin, ['healthcheck', 'run', nameOrId], {
-            silent: true,
-            ignoreReturnCode: true,
-        });
-        if (r.exitCode !== 0 && r.exitCode !== 1) {
-            const argv = [this.bin, 'healthcheck', 'run', nameOrId];
-            throw new errors/* ExecError */.cI(argv, r.exitCode, r.stderr.trim());
-        }
-    }
-    /**
-     * `ImageName` is the reference given to `run`. Podman's `ImageDigest` is deliberately not used:
-     * for an image built here and pushed, it is the digest of the local (uncompressed) manifest,
-     * which differs from the digest the registry serves.
-     */
-    containerImageRef(raw) {
-        return typeof raw.ImageName === 'string' ? raw.ImageName : '';
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/engine/select.ts
-
-
-
-
-
-
-/** Values the `engine` input accepts. */
-const ENGINE_CHOICES = ['auto', 'docker', 'podman'];
-/**
- * Picks the container engine named by the `engine` input.
- *
- * `auto`: `DOCKER_HOST` set → docker (the job points at a daemon); `CONTAINER_HOST` set → podman
- * (remote podman); otherwise podman if it is on PATH (daemonless, nothing to be running), else
- * docker if it is on PATH.
- *
- * @param kind the input's value: `auto`, `docker` or `podman`
- * @param env the environment to read PATH, DOCKER_HOST and CONTAINER_HOST from
- * @param exec the Exec the engine runs commands through
- * @throws InputError (input `engine`) for an unknown value or when the engine's CLI is not on PATH
- */
-function selectEngine(kind, env = process.env, exec = defaultExec) {
-    const choice = kind.trim().toLowerCase();
-    if (!isChoice(choice)) {
-        throw new errors/* InputError */.dz('engine', `engine must be one of ${ENGINE_CHOICES.join(', ')}; got ${JSON.stringify(kind)}`);
-    }
-    const resolved = choice === 'auto' ? autoKind(env) : choice;
-    if (resolved === undefined) {
-        throw new errors/* InputError */.dz('engine', `engine is auto but neither podman nor docker is on PATH (${env.PATH ?? ''}); install one, ` +
-            `or set the engine input to docker or podman (valid values: ${ENGINE_CHOICES.join(', ')})`);
-    }
-    if (!onPath(resolved, env)) {
-        throw new errors/* InputError */.dz('engine', `engine is ${choice === 'auto' ? `auto (chose ${resolved})` : resolved} but ${resolved} is not on PATH ` +
-            `(${env.PATH ?? ''}); install it or pick another engine (valid values: ${ENGINE_CHOICES.join(', ')})`);
-    }
-    return resolved === 'docker' ? new Docker(exec) : new Podman(exec);
-}
-function isChoice(s) {
-    return ENGINE_CHOICES.includes(s);
-}
-function autoKind(env) {
-    if (env.DOCKER_HOST)
-        return 'docker';
-    if (env.CONTAINER_HOST)
-        return 'podman';
-    if (onPath('podman', env))
-        return 'podman';
-    if (onPath('docker', env))
-        return 'docker';
-    return undefined;
-}
-/** Whether `bin` is an executable file in one of env.PATH's directories. */
-function onPath(bin, env) {
-    for (const dir of (env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
-        if (dir === '')
-            continue;
-        const file = (0,external_node_path_namespaceObject.join)(dir, bin);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-            if ((0,external_node_fs_namespaceObject.statSync)(file).isFile())
-                return true;
-        }
-        catch {
-            // Not here; keep looking.
-        }
-    }
-    return false;
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./packages/core/src/registry/auth.ts
-/**
- * Registry authentication: credential lookup (docker and podman auth files), `WWW-Authenticate`
- * challenge parsing and the bearer-token exchange of the Docker token protocol.
- */
-
-
-
-/**
- * Parses a `WWW-Authenticate` header into its challenges (RFC 7235), e.g.
- * `Bearer realm="https://auth.example/token",service="registry",scope="repository:a/b:pull,push"`.
- *
- * Quoted values may contain commas (scopes do) and backslash escapes; several challenges may be
- * listed in one header (`Basic realm="x", Bearer realm="y"`).
- */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (i < n && (header[i] === ' ' || header[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header[i]))
-            i++;
-        return header.slice(start, i);
-    };
-    while (i < n) {
-        skipSpace();
-        if (header[i] === ',') {
-            i++;
-            continue;
-        }
-        const scheme = readToken();
-        if (scheme === '') {
-            // Unparsable junk: skip one character rather than loop forever.
-            i++;
-            continue;
-        }
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        challenges.push(challenge);
-        for (;;) {
-            skipSpace();
-            const save = i;
-            const name = readToken();
-            skipSpace();
-            if (name === '' || header[i] !== '=') {
-                // Not `name=`: the next challenge's scheme starts here (token68 forms are not used by registries).
-                i = save;
-                break;
-            }
-            i++; // '='
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                // Unquoted values are tokens per RFC 7235, but some registries send bare URLs; take up to `,`.
-                const start = i;
-                while (i < n && header[i] !== ',' && header[i] !== ' ' && header[i] !== '\t')
-                    i++;
-                value = header.slice(start, i);
-            }
-            challenge.params[name.toLowerCase()] = value;
-            skipSpace();
-            if (header[i] === ',') {
-                i++;
-                continue;
-            }
-            break;
-        }
-    }
-    return challenges;
-}
-/**
- * Builds the token endpoint URL of a bearer challenge: `realm?service=...&scope=...&scope=...`.
- *
- * @throws Error when the challenge has no realm or the realm is not an http(s) URL
- */
-function tokenUrl(challenge, scopes) {
-    const realm = challenge.params['realm'];
-    if (realm === undefined || realm === '') {
-        throw new Error(`bearer challenge without a realm: ${JSON.stringify(challenge.params)}`);
-    }
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new Error(`bearer challenge realm is not a URL: ${JSON.stringify(realm)}`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new Error(`bearer challenge realm must be http(s), got ${JSON.stringify(realm)}`);
-    }
-    const service = challenge.params['service'];
-    if (service !== undefined && service !== '')
-        url.searchParams.set('service', service);
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-/** Host names under which Docker Hub credentials may be stored. */
-const DOCKER_HUB_ALIASES = [
-    'docker.io',
-    'index.docker.io',
-    'registry-1.docker.io',
-    'registry.hub.docker.com',
-];
-/**
- * Reduces an auth-file key (`https://index.docker.io/v1/`, `http://host:5000`, `host:5000/ns`) to
- * its host[:port], lowercased, so keys written by different tools compare equal.
- */
-function normalizeAuthKey(key) {
-    let k = key.trim().toLowerCase();
-    k = k.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-    const slash = k.indexOf('/');
-    if (slash >= 0)
-        k = k.slice(0, slash);
-    return k;
-}
-function sameRegistry(a, b) {
-    if (a === b)
-        return true;
-    return DOCKER_HUB_ALIASES.includes(a) && DOCKER_HUB_ALIASES.includes(b);
-}
-/**
- * The auth files consulted, in order: `$REGISTRY_AUTH_FILE` (podman's override),
- * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), `${XDG_RUNTIME_DIR}/containers/auth.json`,
- * `~/.config/containers/auth.json`. Docker comes before podman's files because runners'
- * `docker login` steps write there.
- */
-function authFilePaths(options = {}) {
-    const env = options.env ?? process.env;
-    const home = options.home ?? env['HOME'] ?? (0,external_node_os_namespaceObject.homedir)();
-    const paths = [];
-    if (env['REGISTRY_AUTH_FILE'])
-        paths.push(env['REGISTRY_AUTH_FILE']);
-    paths.push((0,external_node_path_namespaceObject.join)(env['DOCKER_CONFIG'] || (0,external_node_path_namespaceObject.join)(home, '.docker'), 'config.json'));
-    if (env['XDG_RUNTIME_DIR'])
-        paths.push((0,external_node_path_namespaceObject.join)(env['XDG_RUNTIME_DIR'], 'containers', 'auth.json'));
-    paths.push((0,external_node_path_namespaceObject.join)(env['XDG_CONFIG_HOME'] || (0,external_node_path_namespaceObject.join)(home, '.config'), 'containers', 'auth.json'));
-    return paths;
-}
-function readIfExists(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT' ||
-            err.code === 'ENOTDIR') {
-            return undefined;
-        }
-        throw new Error(`cannot read registry auth file ${path}: ${err.message}`, { cause: err });
-    }
-}
-/**
- * Decodes an `auths[host]` entry: `auth` is base64 of `user:password` (the password may contain
- * colons); `username`/`password` fields are accepted too. Returns undefined for entries without
- * usable credentials (e.g. only an `identitytoken`, which needs an OAuth exchange we do not do).
- */
-function decodeAuthEntry(entry, where) {
-    if (entry === null || typeof entry !== 'object')
-        return undefined;
-    const e = entry;
-    if (typeof e['auth'] === 'string' && e['auth'] !== '') {
-        const decoded = Buffer.from(e['auth'], 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw new Error(`${where}: "auth" is not base64 of "username:password"`);
-        }
-        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    if (typeof e['username'] === 'string' && typeof e['password'] === 'string' && e['username'] !== '') {
-        return { username: e['username'], password: e['password'] };
-    }
-    return undefined;
-}
-/**
- * Finds stored credentials for `registry` (host[:port]) in the docker and podman auth files.
- * The first file with a matching `auths` entry wins. Credential helpers (`credsStore`,
- * `credHelpers`) are not run.
- *
- * @throws Error naming the file when an auth file exists but is not valid JSON or its entry is malformed
- */
-function findStoredCredentials(registry, options = {}) {
-    const read = options.readFile ?? readIfExists;
-    const want = normalizeAuthKey(registry);
-    for (const path of authFilePaths(options)) {
-        const text = read(path);
-        if (text === undefined || text.trim() === '')
-            continue;
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch (err) {
-            throw new Error(`registry auth file ${path} is not valid JSON: ${err.message}`, {
-                cause: err,
-            });
-        }
-        const auths = parsed?.auths;
-        if (auths === null || typeof auths !== 'object')
-            continue;
-        // Exact key first, so `host:5000` beats a stale `https://host:5000/v1/` entry.
-        const entries = Object.entries(auths).sort(([a], [b]) => Number(b.toLowerCase() === want) - Number(a.toLowerCase() === want));
-        for (const [key, entry] of entries) {
-            // Repository-scoped podman keys (`host/ns`) would need per-repository tokens; skip them.
-            if (key
-                .replace(/^[a-z]+:\/\//i, '')
-                .replace(/\/v[12]\/?$/, '')
-                .includes('/'))
-                continue;
-            if (!sameRegistry(normalizeAuthKey(key), want))
-                continue;
-            const credentials = decodeAuthEntry(entry, `${path} auths[${JSON.stringify(key)}]`);
-            if (credentials !== undefined)
-                return { credentials, source: path };
-        }
-    }
-    return undefined;
-}
-/** `Authorization` value for basic credentials. */
-function basicAuthorization(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
-}
-/**
- * Parses a token endpoint's JSON (`token` or OAuth2 `access_token`, `expires_in` seconds, default 60
- * per the Docker token spec). A margin of 10 s is kept so a token does not expire mid-request.
- */
-function parseTokenResponse(body, now = Date.now()) {
-    const b = (body ?? {});
-    const token = typeof b['token'] === 'string' && b['token'] !== ''
-        ? b['token']
-        : typeof b['access_token'] === 'string'
-            ? b['access_token']
-            : '';
-    if (token === '')
-        throw new Error('token endpoint answered without "token" or "access_token"');
-    const expiresIn = typeof b['expires_in'] === 'number' && b['expires_in'] > 0 ? b['expires_in'] : 60;
-    return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
-/**
- * Content digests (`<algorithm>:<hex>`) as the OCI image spec defines them, for verifying bytes
- * received from or sent to a registry.
- */
-
-const HEX_LENGTH = { sha256: 64, sha512: 128 };
-const DIGEST_RE = /^(sha256|sha512):([0-9a-f]+)$/;
-/** True if `text` is a `sha256:`/`sha512:` digest with the right number of lowercase hex digits. */
-function isContentDigest(text) {
-    const m = DIGEST_RE.exec(text);
-    return m !== null && m[2].length === HEX_LENGTH[m[1]];
-}
-/**
- * Splits a digest into algorithm and hex.
- *
- * @throws Error naming the text and the expected form when it is not a sha256/sha512 digest
- */
-function splitDigest(text) {
-    const m = DIGEST_RE.exec(text);
-    const algorithm = m?.[1];
-    if (m === null || algorithm === undefined || m[2].length !== HEX_LENGTH[algorithm]) {
-        throw new Error(`${JSON.stringify(text)} is not a content digest: expected sha256:<64 lowercase hex> or sha512:<128 lowercase hex>`);
-    }
-    return { algorithm, hex: m[2] };
-}
-/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
-function digest_digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-/**
- * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
- * and (when given) number `expectedSize`.
- *
- * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
- * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
- * taken as complete.
- */
-function verifyingStream(source, expected, describe, expectedSize) {
-    const { algorithm } = splitDigest(expected);
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    let size = 0;
-    return source.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            hash.update(chunk);
-            size += chunk.byteLength;
-            controller.enqueue(chunk);
-        },
-        flush(controller) {
-            const actual = `${algorithm}:${hash.digest('hex')}`;
-            if (actual !== expected) {
-                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
-            }
-            else if (expectedSize !== undefined && size !== expectedSize) {
-                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
-            }
-        },
-    }));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
-/**
- * Bounded retries with exponential backoff and jitter for registry requests.
- *
- * Registries (and the proxies in front of them) answer 429 and 5xx under load and drop
- * connections on restart; a promotion that gives up on the first hiccup would fail pipelines that
- * a second attempt a moment later would have passed.
- */
-/** Defaults used by `RegistryClient` for fields not given. */
-const DEFAULT_RETRY = {
-    attempts: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 60_000,
-    random: Math.random,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-/** Fills in defaults and checks the bounds of user-given retry options. */
-function resolveRetryOptions(options) {
-    const resolved = { ...DEFAULT_RETRY, ...options };
-    if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1) {
-        throw new Error(`retry.attempts must be an integer >= 1, got ${String(resolved.attempts)}`);
-    }
-    if (!(resolved.baseDelayMs >= 0) || !(resolved.maxDelayMs >= 0)) {
-        throw new Error(`retry.baseDelayMs and retry.maxDelayMs must be >= 0, got ${resolved.baseDelayMs} and ${resolved.maxDelayMs}`);
-    }
-    return resolved;
-}
-/**
- * True for statuses worth another attempt: 408 and 429 (the server asks us to come back) and 5xx
- * except 501/505, which say the request will never work.
- */
-function isRetryableStatus(status) {
-    if (status === 408 || status === 429)
-        return true;
-    return status >= 500 && status <= 599 && status !== 501 && status !== 505;
-}
-/**
- * Parses a `Retry-After` header (delay-seconds or HTTP-date) into milliseconds from `now`.
- * Returns undefined when absent or unparsable, so the caller falls back to its own backoff.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null || value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const when = Date.parse(text);
-    if (Number.isNaN(when))
-        return undefined;
-    return Math.max(0, when - now);
-}
-/**
- * Delay before retry number `retry` (1 = first retry): "equal jitter", i.e. half of the
- * exponential step fixed and half random, so clients that failed together do not retry in lockstep
- * yet each still waits a minimum.
- */
-function backoffDelay(retry, options) {
-    const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-    return Math.round(step / 2 + options.random() * (step / 2));
-}
-/**
- * Runs `attempt` until it yields a response that is not retryable, or attempts run out.
- *
- * A network error (a thrown `attempt`) is retried like a 5xx. When the last attempt still fails,
- * the last response is returned (so the caller can build an error from its status and body) or
- * the last network error is rethrown. Bodies of discarded responses are cancelled so their
- * connections are freed.
- *
- * @param attempt performs one request; `n` is the 1-based attempt number. It must be safe to call
- *   again (a request whose body was a consumed one-shot stream is not: pass `attempts: 1` then).
- */
-async function fetchWithRetry(attempt, options, onRetry) {
-    for (let n = 1;; n++) {
-        let response;
-        let error;
-        try {
-            response = await attempt(n);
-        }
-        catch (err) {
-            error = err;
-        }
-        if (response !== undefined && !isRetryableStatus(response.status))
-            return response;
-        if (n >= options.attempts) {
-            if (response !== undefined)
-                return response;
-            throw error;
-        }
-        let delayMs = backoffDelay(n, options);
-        const retryAfter = parseRetryAfter(response?.headers.get('retry-after'));
-        if (retryAfter !== undefined)
-            delayMs = Math.min(Math.max(delayMs, retryAfter), options.maxRetryAfterMs);
-        onRetry?.({
-            attempt: n,
-            attempts: options.attempts,
-            ...(response !== undefined ? { status: response.status } : { error }),
-            delayMs,
-        });
-        await response?.body?.cancel().catch(() => undefined);
-        await options.sleep(delayMs);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/client.ts
-/**
- * A client for the OCI distribution API (the registry HTTP API), built on the global `fetch`.
- *
- * Promotion copies images registry-to-registry by digest, so everything here is about bytes and
- * digests: manifests are verified against the digest asked for, blobs are verified while they
- * stream, and blobs move by cross-repository mount whenever the registry allows it.
- */
-
-
-
-
-
-
-/** A registry answered something other than what the operation needs. */
-class RegistryError extends Error {
-    method;
-    url;
-    status;
-    code;
-    detail;
-    name = 'RegistryError';
-    /**
-     * @param method HTTP method of the failed request
-     * @param url the request URL
-     * @param status HTTP status, or undefined when no response arrived
-     * @param code `errors[0].code` of the registry's error JSON, if any
-     * @param detail `errors[0].message` (or the start of a non-JSON body)
-     * @param message the full message
-     */
-    constructor(method, url, status, code, detail, message, options) {
-        super(message, options);
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
-    }
-}
-/** Bytes received from a registry do not hash to the digest they were supposed to have. */
-class DigestMismatchError extends Error {
-    registry;
-    repository;
-    reference;
-    expected;
-    actual;
-    name = 'DigestMismatchError';
-    constructor(registry, repository, reference, expected, actual, what) {
-        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
-            `expected digest ${expected}, but the received bytes hash to ${actual}`);
-        this.registry = registry;
-        this.repository = repository;
-        this.reference = reference;
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-const TAG_RE = /^\w[\w.-]{0,127}$/;
-/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    return (0,external_node_net_.isIP)(h) === 4 && h.startsWith('127.');
-}
-/**
- * The API base URL (`http(s)://host[:port]`) of a registry: http for loopback hosts or when
- * `insecure`, https otherwise. `docker.io` maps to Docker Hub's API host.
- *
- * @throws Error when `registry` is not a bare host[:port]
- */
-function registryBaseUrl(registry, insecure = false) {
-    let url;
-    try {
-        url = new URL(`http://${registry}`);
-    }
-    catch {
-        throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port]`);
-    }
-    if (registry === '' ||
-        url.username !== '' ||
-        url.password !== '' ||
-        url.pathname !== '/' ||
-        url.search !== '' ||
-        url.hash !== '' ||
-        registry.includes('/')) {
-        throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port] (no scheme, path or credentials)`);
-    }
-    const host = url.host === 'docker.io' || url.host === 'index.docker.io' ? 'registry-1.docker.io' : url.host;
-    const scheme = insecure || isLoopbackHost(url.hostname) ? 'http' : 'https';
-    return `${scheme}://${host}`;
-}
-function checkRepository(repository) {
-    if (!REPOSITORY_RE.test(repository) || repository.length > 255) {
-        throw new Error(`repository ${JSON.stringify(repository)} is not a valid repository name (lowercase path components ` +
-            'of [a-z0-9] separated by ".", "_", "__" or "-", joined by "/")');
-    }
-}
-function checkReference(reference) {
-    if (!TAG_RE.test(reference) && !isContentDigest(reference)) {
-        throw new Error(`reference ${JSON.stringify(reference)} is neither a tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}) nor a ` +
-            'sha256/sha512 digest');
-    }
-}
-function checkDigest(digest, what) {
-    if (!isContentDigest(digest)) {
-        throw new Error(`${what} ${JSON.stringify(digest)} is not a sha256:<64 hex> or sha512:<128 hex> digest`);
-    }
-}
-function mediaTypeOf(response) {
-    const value = response.headers.get('content-type');
-    if (value === null)
-        return undefined;
-    const type = value.split(';')[0].trim();
-    return type === '' ? undefined : type;
-}
-function scopePull(repository) {
-    return `repository:${repository}:pull`;
-}
-function scopePush(repository) {
-    return `repository:${repository}:pull,push`;
-}
-/** Parses RFC 8288 `Link` for `rel="next"` (registries use it to paginate tag and referrer lists). */
-function nextLink(header) {
-    if (header === null)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>(.*)$/.exec(part);
-        if (m !== null && /;\s*rel="?next"?(\s*;|\s*$)/i.test(m[2]))
-            return m[1];
-    }
-    return undefined;
-}
-function isStreamLike(value) {
-    return value instanceof external_node_stream_.Readable || value instanceof ReadableStream;
-}
-function toWebStream(body) {
-    return body instanceof external_node_stream_.Readable ? external_node_stream_.Readable.toWeb(body) : body;
-}
-/**
- * Speaks the OCI distribution API to one registry.
- *
- * Authentication is negotiated on demand: anonymous first, then whatever the registry's
- * `WWW-Authenticate` challenge asks for (basic, or a bearer token fetched from the challenge's realm
- * with the basic credentials, cached per scope). Requests that fail with a network error, 408,
- * 429 or 5xx are retried with exponential backoff and jitter, honouring `Retry-After`.
- *
- * @example
- * const client = new RegistryClient({ registry: '127.0.0.1:5000' });
- * const { digest } = await client.getManifest('app/web', 'v1');
- */
-class RegistryClient {
-    /** host[:port] as given. */
-    registry;
-    /** `http(s)://host[:port]`. */
-    baseUrl;
-    fetchImpl;
-    retry;
-    options;
-    credentialsLoaded = false;
-    credentials = null;
-    credentialsSource = 'none';
-    scheme = 'none';
-    bearerChallenge;
-    tokens = new Map();
-    constructor(options) {
-        this.options = options;
-        this.registry = options.registry;
-        this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
-        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-        this.retry = resolveRetryOptions(options.retry);
-    }
-    /** Checks that the registry speaks the v2 API and that we can authenticate to it. */
-    async ping() {
-        const response = await this.send({ method: 'GET', url: '/v2/', scopes: [] });
-        await this.expect(response, 'GET', '/v2/', [200]);
-        await response.body?.cancel();
-    }
-    /**
-     * HEAD of a manifest: its digest, media type and size, or null when the registry does not have it.
-     * Falls back to a GET when the registry omits `Docker-Content-Digest`.
-     */
-    async headManifest(repository, reference) {
-        checkRepository(repository);
-        checkReference(reference);
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'HEAD',
-            url: path,
-            scopes: [scopePull(repository)],
-            headers: { accept: MANIFEST_ACCEPT },
-        });
-        if (response.status === 404)
-            return null;
-        await this.expect(response, 'HEAD', path, [200]);
-        const digest = response.headers.get('docker-content-digest');
-        const mediaType = mediaTypeOf(response);
-        const length = response.headers.get('content-length');
-        const size = Number(length);
-        if (digest === null ||
-            !isContentDigest(digest) ||
-            mediaType === undefined ||
-            length === null ||
-            !Number.isInteger(size)) {
-            const fetched = await this.getManifest(repository, reference);
-            return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
-        }
-        if (isContentDigest(reference) && digest !== reference) {
-            throw new DigestMismatchError(this.registry, repository, reference, reference, digest, 'HEAD manifest');
-        }
-        return { digest, mediaType, size };
-    }
-    /**
-     * Fetches a manifest (image manifest or index, OCI or Docker v2) and verifies its bytes: against
-     * `reference` when it is a digest, else against the registry's `Docker-Content-Digest`.
-     *
-     * @throws DigestMismatchError when the bytes do not match
-     * @throws RegistryError when the registry does not have it (404) or answers an error
-     */
-    async getManifest(repository, reference) {
-        checkRepository(repository);
-        checkReference(reference);
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'GET',
-            url: path,
-            scopes: [scopePull(repository)],
-            headers: { accept: MANIFEST_ACCEPT },
-        });
-        await this.expect(response, 'GET', path, [200]);
-        const declared = Number(response.headers.get('content-length') ?? '0');
-        if (declared > MAX_MANIFEST_BYTES) {
-            await response.body?.cancel();
-            throw new RegistryError('GET', this.baseUrl + path, 200, undefined, undefined, `GET ${this.baseUrl}${path}: manifest of ${declared} bytes exceeds the ${MAX_MANIFEST_BYTES}-byte limit`);
-        }
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const header = response.headers.get('docker-content-digest');
-        let digest;
-        if (isContentDigest(reference)) {
-            digest = reference;
-        }
-        else if (header !== null && isContentDigest(header)) {
-            digest = header;
-        }
-        else {
-            digest = digest_digestOf(bytes);
-        }
-        const actual = digest_digestOf(bytes, splitDigest(digest).algorithm);
-        if (actual !== digest) {
-            throw new DigestMismatchError(this.registry, repository, reference, digest, actual, 'GET manifest');
-        }
-        if (isContentDigest(reference) && header !== null && isContentDigest(header) && header !== reference) {
-            throw new DigestMismatchError(this.registry, repository, reference, reference, header, 'GET manifest');
-        }
-        let json;
-        try {
-            json = JSON.parse(bytes.toString('utf8'));
-        }
-        catch (err) {
-            throw new Error(`GET ${this.baseUrl}${path}: manifest ${digest} is not valid JSON: ${err.message}`, {
-                cause: err,
-            });
-        }
-        const mediaType = mediaTypeOf(response) ?? json.mediaType ?? 'application/octet-stream';
-        return { digest, mediaType, size: bytes.length, bytes, json };
-    }
-    /**
-     * Stores a manifest under a tag or its digest and returns its digest (sha256 of `bytes`).
-     *
-     * @throws Error when `reference` is a digest that `bytes` do not hash to, or the registry reports
-     *   another digest than the one of the bytes sent
-     */
-    async putManifest(repository, reference, bytes, mediaType) {
-        checkRepository(repository);
-        checkReference(reference);
-        const algorithm = isContentDigest(reference) ? splitDigest(reference).algorithm : 'sha256';
-        const digest = digest_digestOf(bytes, algorithm);
-        if (isContentDigest(reference) && digest !== reference) {
-            throw new Error(`PUT manifest ${this.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
-        }
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'PUT',
-            url: path,
-            scopes: [scopePush(repository)],
-            headers: { 'content-type': mediaType },
-            body: bytes,
-        });
-        await this.expect(response, 'PUT', path, [200, 201, 202]);
-        await response.body?.cancel();
-        const stored = response.headers.get('docker-content-digest');
-        if (stored !== null && stored !== digest && stored !== digest_digestOf(bytes)) {
-            throw new Error(`PUT ${this.baseUrl}${path}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
-        }
-        return digest;
-    }
-    /**
-     * Deletes a manifest by digest (every tag pointing at it goes too). Returns false when the
-     * registry does not have it.
-     *
-     * @throws Error for a tag: registries delete by digest only, and resolving a tag here would
-     *   silently delete other tags sharing the digest
-     */
-    async deleteManifest(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, `deleteManifest(${repository}): reference`);
-        const path = `/v2/${repository}/manifests/${digest}`;
-        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return false;
-        }
-        await this.expect(response, 'DELETE', path, [200, 202, 204]);
-        await response.body?.cancel();
-        return true;
-    }
-    /**
-     * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
-     * registry's next garbage collection). Returns false when the repository does not have it.
-     */
-    async deleteBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
-        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return false;
-        }
-        await this.expect(response, 'DELETE', path, [200, 202, 204]);
-        await response.body?.cancel();
-        return true;
-    }
-    /** Size of a blob in a repository, or null when the repository does not have it. */
-    async statBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
-        const response = await this.send({ method: 'HEAD', url: path, scopes: [scopePull(repository)] });
-        if (response.status === 404)
-            return null;
-        await this.expect(response, 'HEAD', path, [200]);
-        return { size: Number(response.headers.get('content-length') ?? '0') };
-    }
-    /** True if the repository has the blob. */
-    async headBlob(repository, digest) {
-        return (await this.statBlob(repository, digest)) !== null;
-    }
-    /**
-     * Starts downloading a blob. The returned stream is verified against `digest` as it flows (see
-     * {@link BlobDownload.stream}); nothing is buffered.
-     */
-    async getBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
-        const response = await this.send({ method: 'GET', url: path, scopes: [scopePull(repository)] });
-        await this.expect(response, 'GET', path, [200]);
-        const length = response.headers.get('content-length');
-        const size = length === null ? undefined : Number(length);
-        if (response.body === null) {
-            throw new RegistryError('GET', this.baseUrl + path, 200, undefined, undefined, `GET ${this.baseUrl}${path}: empty body`);
-        }
-        const stream = verifyingStream(response.body, digest, `GET blob ${this.registry}/${repository}@${digest}`, size);
-        return { digest, size, stream };
-    }
-    /**
-     * Asks the registry to mount a blob of `fromRepository` into `toRepository` without moving its
-     * bytes. Returns true when mounted (201); false when the registry declined (202: it opened an
-     * upload session instead, which is cancelled here), e.g. because it does not have the blob or
-     * the credentials cannot read `fromRepository`.
-     */
-    async mountBlob(toRepository, fromRepository, digest) {
-        checkRepository(toRepository);
-        checkRepository(fromRepository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${toRepository}/blobs/uploads/?mount=${encodeURIComponent(digest)}` +
-            `&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.send({
-            method: 'POST',
-            url: path,
-            scopes: [scopePush(toRepository), scopePull(fromRepository)],
-        });
-        await this.expect(response, 'POST', path, [201, 202]);
-        await response.body?.cancel();
-        if (response.status === 201)
-            return true;
-        await this.cancelUpload(toRepository, response.headers.get('location'));
-        return false;
-    }
-    /**
-     * Uploads a blob monolithically (POST to open a session, one PUT with the bytes) and returns its
-     * digest. A restartable body (bytes, or a function giving a fresh stream) is retried as a whole
-     * new session on network errors, 429 and 5xx; a one-shot stream is not retried once sent.
-     *
-     * @param size exact byte count (sent as `Content-Length`)
-     */
-    async uploadBlob(repository, digest, body, size) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        if (!Number.isSafeInteger(size) || size < 0) {
-            throw new Error(`uploadBlob(${repository}, ${digest}): size must be a byte count, got ${size}`);
-        }
-        if (body instanceof Uint8Array) {
-            if (body.byteLength !== size) {
-                throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
-            }
-            const actual = digest_digestOf(body, splitDigest(digest).algorithm);
-            if (actual !== digest) {
-                throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
-            }
-        }
-        const restartable = !isStreamLike(body);
-        const attempts = restartable ? this.retry.attempts : 1;
-        for (let attempt = 1;; attempt++) {
-            const location = await this.startUpload(repository);
-            const put = new URL(location, this.baseUrl);
-            put.searchParams.append('digest', digest);
-            let payload;
-            if (body instanceof Uint8Array)
-                payload = body;
-            else if (isStreamLike(body))
-                payload = toWebStream(body);
-            else
-                payload = toWebStream(await body());
-            let response;
-            let error;
-            try {
-                response = await this.send({
-                    method: 'PUT',
-                    url: put.href,
-                    scopes: [scopePush(repository)],
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-                    body: payload,
-                    repeatable: false,
-                });
-            }
-            catch (err) {
-                error = err;
-            }
-            const transient = response === undefined || isRetryableStatus(response.status);
-            if (transient && attempt < attempts) {
-                const delayMs = backoffDelay(attempt, this.retry);
-                this.options.log?.(`PUT ${put.origin}${put.pathname} failed (${response?.status ?? String(error)}); ` +
-                    `restarting the upload in ${delayMs} ms (attempt ${attempt + 1}/${attempts})`);
-                await response?.body?.cancel().catch(() => undefined);
-                await this.cancelUpload(repository, location);
-                await this.retry.sleep(delayMs);
-                continue;
-            }
-            if (response === undefined) {
-                throw new RegistryError('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${this.registry}/${repository}) failed: ` +
-                    `${error?.message ?? String(error)}` +
-                    (restartable ? '' : ' (the body was a one-shot stream, so the upload was not retried)'), { cause: error });
-            }
-            await this.expect(response, 'PUT', put.href, [201, 204]);
-            await response.body?.cancel();
-            const stored = response.headers.get('docker-content-digest');
-            if (stored !== null && stored !== digest) {
-                throw new Error(`PUT blob ${this.registry}/${repository}: registry stored ${stored}, expected ${digest}`);
-            }
-            return digest;
-        }
-    }
-    /**
-     * Makes `descriptor`'s blob present in `repository` of this registry, taking it from
-     * `sourceRepository` of `source` by the cheapest means: nothing if it is already there, a
-     * mount when `source` is this same registry, else a verified stream from `source` into this
-     * registry (restarted from `source` on transient failures, never buffered).
-     */
-    async copyBlobFrom(source, sourceRepository, repository, descriptor) {
-        const { digest, size } = descriptor;
-        if (await this.headBlob(repository, digest))
-            return 'exists';
-        if (source.baseUrl === this.baseUrl && (await this.mountBlob(repository, sourceRepository, digest))) {
-            return 'mounted';
-        }
-        await this.uploadBlob(repository, digest, async () => (await source.getBlob(sourceRepository, digest)).stream, size);
-        return 'streamed';
-    }
-    /** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
-    async listTags(repository) {
-        checkRepository(repository);
-        const tags = [];
-        let url = `/v2/${repository}/tags/list?n=1000`;
-        const seen = new Set();
-        while (url !== undefined) {
-            if (seen.has(url))
-                throw new Error(`GET ${this.baseUrl}${url}: tag list pagination loops`);
-            seen.add(url);
-            const response = await this.send({ method: 'GET', url, scopes: [scopePull(repository)] });
-            if (response.status === 404 && tags.length === 0) {
-                await response.body?.cancel();
-                return [];
-            }
-            await this.expect(response, 'GET', url, [200]);
-            const json = (await response.json());
-            tags.push(...(json.tags ?? []));
-            url = nextLink(response.headers.get('link'));
-        }
-        return tags;
-    }
-    /**
-     * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
-     * Returns null when the registry has no referrers API (404), so the caller can fall back to the
-     * `sha256-<hex>` tag schema.
-     *
-     * @param artifactType keep only referrers of this artifact type
-     */
-    async referrers(repository, digest, artifactType) {
-        checkRepository(repository);
-        checkDigest(digest, 'subject digest');
-        const result = [];
-        let url = `/v2/${repository}/referrers/${digest}` +
-            (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`);
-        let first = true;
-        let filtered = artifactType === undefined;
-        while (url !== undefined) {
-            const response = await this.send({
-                method: 'GET',
-                url,
-                scopes: [scopePull(repository)],
-                headers: { accept: 'application/vnd.oci.image.index.v1+json' },
-            });
-            if (first && response.status === 404) {
-                await response.body?.cancel();
-                return null;
-            }
-            first = false;
-            await this.expect(response, 'GET', url, [200]);
-            if ((response.headers.get('oci-filters-applied') ?? '')
-                .split(',')
-                .some((f) => f.trim() === 'artifactType')) {
-                filtered = true;
-            }
-            const index = (await response.json());
-            result.push(...(index.manifests ?? []));
-            url = nextLink(response.headers.get('link'));
-        }
-        return filtered ? result : result.filter((d) => d.artifactType === artifactType);
-    }
-    async startUpload(repository) {
-        const path = `/v2/${repository}/blobs/uploads/`;
-        const response = await this.send({ method: 'POST', url: path, scopes: [scopePush(repository)] });
-        await this.expect(response, 'POST', path, [202]);
-        await response.body?.cancel();
-        const location = response.headers.get('location');
-        if (location === null || location === '') {
-            throw new RegistryError('POST', this.baseUrl + path, 202, undefined, undefined, `POST ${this.baseUrl}${path}: 202 without a Location header`);
-        }
-        return new URL(location, this.baseUrl).href;
-    }
-    /** Best effort: an abandoned session only costs the registry until it expires it. */
-    async cancelUpload(repository, location) {
-        if (location === null || location === '')
-            return;
-        const url = new URL(location, this.baseUrl).href;
-        try {
-            const response = await this.send({ method: 'DELETE', url, scopes: [scopePush(repository)] });
-            await response.body?.cancel();
-            if (response.status >= 300 && response.status !== 404) {
-                this.options.log?.(`DELETE ${url} (cancel upload) answered ${response.status}`);
-            }
-        }
-        catch (err) {
-            this.options.log?.(`DELETE ${url} (cancel upload) failed: ${err.message}`);
-        }
-    }
-    /** Throws a RegistryError built from the response unless its status is one of `ok`. */
-    async expect(response, method, url, ok) {
-        if (ok.includes(response.status))
-            return;
-        const full = url.startsWith('/') ? this.baseUrl + url : url;
-        let code;
-        let detail;
-        if (method !== 'HEAD') {
-            const text = await response.text().catch(() => '');
-            try {
-                const json = JSON.parse(text);
-                const first = json.errors?.[0];
-                if (typeof first?.code === 'string')
-                    code = first.code;
-                if (typeof first?.message === 'string')
-                    detail = first.message;
-            }
-            catch {
-                detail = text.trim().slice(0, 300) || undefined;
-            }
-        }
-        else {
-            await response.body?.cancel();
-        }
-        let message = `${method} ${full} failed: ${response.status} ${response.statusText}`.trimEnd();
-        if (code !== undefined || detail !== undefined)
-            message += `: ${[code, detail].filter(Boolean).join(': ')}`;
-        if (response.status === 401 || response.status === 403) {
-            message += ` (credentials: ${this.credentialsSource})`;
-        }
-        throw new RegistryError(method, full, response.status, code, detail, message);
-    }
-    /**
-     * One logical request: preemptive auth, retries, and one repeat after answering a 401 challenge
-     * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
-     * cached auth makes a restarted operation authenticate up front).
-     */
-    async send(request) {
-        const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
-        const response = await this.attempt(request, repeatable);
-        const header = response.headers.get('www-authenticate');
-        if (response.status !== 401 || header === null)
-            return response;
-        await this.answerChallenge(parseWwwAuthenticate(header), request.scopes, request.method, request.url);
-        if (!repeatable)
-            return response;
-        await response.body?.cancel();
-        return this.attempt(request, repeatable);
-    }
-    async attempt(request, repeatable) {
-        const url = request.url.startsWith('/') ? this.baseUrl + request.url : request.url;
-        const headers = {
-            'user-agent': this.options.userAgent ?? 'digestline',
-            ...request.headers,
-        };
-        const authorization = await this.authorization(request.scopes);
-        if (authorization !== undefined)
-            headers['authorization'] = authorization;
-        const init = { method: request.method, headers, redirect: 'follow' };
-        if (request.body !== undefined) {
-            init.body = request.body;
-            if (request.body instanceof ReadableStream)
-                init.duplex = 'half';
-        }
-        const onRetry = (event) => {
-            const why = event.status !== undefined ? `status ${event.status}` : `${event.error?.message}`;
-            this.options.log?.(`${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
-        };
-        try {
-            return await fetchWithRetry(() => this.fetchImpl(url, init), repeatable ? this.retry : { ...this.retry, attempts: 1 }, onRetry);
-        }
-        catch (err) {
-            const cause = err.cause;
-            const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
-            throw new RegistryError(request.method, url, undefined, undefined, undefined, `${request.method} ${url} failed: ${reason}` +
-                (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
-        }
-    }
-    loadCredentials() {
-        if (!this.credentialsLoaded) {
-            this.credentialsLoaded = true;
-            if (this.options.credentials !== undefined) {
-                this.credentials = this.options.credentials;
-                this.credentialsSource = this.credentials === null ? 'anonymous by request' : 'given to the client';
-            }
-            else {
-                const env = this.options.env ?? process.env;
-                const found = findStoredCredentials(this.registry, { env });
-                this.credentials = found?.credentials ?? null;
-                this.credentialsSource =
-                    found !== undefined
-                        ? `from ${found.source}`
-                        : `none found for ${this.registry} in ${authFilePaths({ env }).join(', ')}`;
-            }
-        }
-        return this.credentials;
-    }
-    /** The Authorization header to send up front, once we know what the registry wants. */
-    async authorization(scopes) {
-        if (this.scheme === 'basic') {
-            const credentials = this.loadCredentials();
-            return credentials !== null && 'username' in credentials ? basicAuthorization(credentials) : undefined;
-        }
-        if (this.scheme !== 'bearer')
-            return undefined;
-        const cached = this.tokens.get(scopeKey(scopes));
-        if (cached !== undefined && cached.expiresAt > Date.now())
-            return `Bearer ${cached.token}`;
-        const credentials = this.loadCredentials();
-        if (credentials !== null && 'token' in credentials)
-            return `Bearer ${credentials.token}`;
-        if (this.bearerChallenge === undefined)
-            return undefined;
-        const token = await this.fetchToken(this.bearerChallenge, scopes);
-        return `Bearer ${token.token}`;
-    }
-    async answerChallenge(challenges, scopes, method, url) {
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credentials = this.loadCredentials();
-        if (bearer !== undefined) {
-            this.scheme = 'bearer';
-            this.bearerChallenge = bearer;
-            if (credentials !== null && 'token' in credentials)
-                return;
-            const asked = bearer.params['scope']?.split(' ').filter((s) => s !== '') ?? [];
-            const all = [...new Set([...scopes, ...asked])];
-            this.tokens.set(scopeKey(scopes), await this.fetchToken(bearer, all));
-            return;
-        }
-        if (basic !== undefined) {
-            if (credentials === null || !('username' in credentials)) {
-                throw new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, `${method} ${url.startsWith('/') ? this.baseUrl + url : url}: the registry requires basic ` +
-                    `authentication, but there are no username/password credentials (${this.credentialsSource})`);
-            }
-            this.scheme = 'basic';
-            return;
-        }
-        throw new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, `${method} ${url}: unsupported authentication challenge(s): ${challenges.map((c) => c.scheme).join(', ') || '(none)'}`);
-    }
-    async fetchToken(challenge, scopes) {
-        const url = tokenUrl(challenge, scopes);
-        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.options.insecure) {
-            throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
-        }
-        const credentials = this.loadCredentials();
-        const headers = { 'user-agent': this.options.userAgent ?? 'digestline' };
-        if (credentials !== null && 'username' in credentials) {
-            headers['authorization'] = basicAuthorization(credentials);
-        }
-        const response = await fetchWithRetry(() => this.fetchImpl(url, { headers }), this.retry);
-        await this.expect(response, 'GET', url.href, [200]);
-        const token = parseTokenResponse(await response.json());
-        this.tokens.set(scopeKey(scopes), token);
-        return token;
-    }
-}
-function scopeKey(scopes) {
-    return [...scopes].sort().join(' ');
-}
-
-;// CONCATENATED MODULE: ./actions/build-image/src/constants.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
 /** Names as written in action.yml; a test holds the two together. */
 const Inputs = {
     Context: 'context',
@@ -3037,6 +37,29 @@ const State = {
     Logout: 'logout',
 };
 
+
+/***/ }),
+
+/***/ 696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  EW: () => (/* binding */ getBuildRequest),
+  GP: () => (/* binding */ getInputs)
+});
+
+// UNUSED EXPORTS: isInsecureRegistry
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __nccwpck_require__(1397);
 ;// CONCATENATED MODULE: ./packages/core/src/build/labels.ts
 /** OCI annotation: the commit the image was built from. */
 const LABEL_REVISION = 'org.opencontainers.image.revision';
@@ -3092,7 +115,7 @@ const IMAGE_ROLES = ['runtime', 'ci-tools', 'e2e-runner'];
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Docker accepts nearly anything as a label key; whitespace and `=` would break `--label k=v`.
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const inputs_TAG = /^\w[\w.-]{0,127}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
 /**
  * Parses `NAME=value` lines (build args or labels). Split on newlines only, so values may hold
  * commas and `=`; blank lines and lines starting with `#` are skipped; key and value are trimmed.
@@ -3149,7 +172,7 @@ function parseImageRepository(text, input = 'image') {
     }
     let ref;
     try {
-        ref = reference_parseReference(value);
+        ref = (0,reference/* parseReference */.F2)(value);
     }
     catch (err) {
         if (err instanceof errors/* ImageReferenceError */.rI)
@@ -3173,7 +196,7 @@ function parseImageRepository(text, input = 'image') {
 function parseTags(tags, commitTag, input = 'tags') {
     const out = [];
     for (const tag of tags) {
-        if (!inputs_TAG.test(tag)) {
+        if (!TAG.test(tag)) {
             throw new errors/* InputError */.dz(input, `input "${input}": ${JSON.stringify(tag)} is not a valid tag (up to 128 letters, digits, "_", "." and "-", ` +
                 'not starting with "." or "-"; no repository or digest)');
         }
@@ -3184,7 +207,7 @@ function parseTags(tags, commitTag, input = 'tags') {
 }
 function isDirectory(path) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        return (0,external_node_fs_.statSync)(path).isDirectory();
     }
     catch {
         return false;
@@ -3192,7 +215,7 @@ function isDirectory(path) {
 }
 function isFile(path) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).isFile();
+        return (0,external_node_fs_.statSync)(path).isFile();
     }
     catch {
         return false;
@@ -3206,7 +229,7 @@ function resolveContext(text, cwd = process.cwd(), input = 'context') {
     const value = text.trim();
     if (value === '')
         throw new errors/* InputError */.dz(input, `input "${input}" is required: set it to the build context directory`);
-    const path = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    const path = (0,external_node_path_.resolve)(cwd, value);
     if (!isDirectory(path)) {
         throw new errors/* InputError */.dz(input, `input "${input}": ${value} is not a directory (resolved to ${path})`);
     }
@@ -3220,13 +243,13 @@ function resolveContext(text, cwd = process.cwd(), input = 'context') {
  */
 function resolveContainerfile(context, file, cwd = process.cwd(), input = 'file') {
     if (file !== undefined && file.trim() !== '') {
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(file) ? file : (0,external_node_path_namespaceObject.resolve)(cwd, file);
+        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(cwd, file);
         if (!isFile(path))
             throw new errors/* InputError */.dz(input, `input "${input}": ${file} is not a file (resolved to ${path})`);
         return path;
     }
     for (const name of ['Containerfile', 'Dockerfile']) {
-        const path = (0,external_node_path_namespaceObject.join)(context, name);
+        const path = (0,external_node_path_.join)(context, name);
         if (isFile(path))
             return path;
     }
@@ -3252,9 +275,15 @@ function parseRegistryLogin(username, password, inputs = {
     return { username, password };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(4412);
+// EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
+var choices = __nccwpck_require__(6255);
+// EXTERNAL MODULE: ./packages/core/src/commands.ts
+var commands = __nccwpck_require__(508);
 ;// CONCATENATED MODULE: ./packages/core/src/inputs.ts
 /**
- * Action input readers. Each `get*` reads `core.getInput(name)` (env `INPUT_<NAME>`, trimmed) and
+ * Action input readers. Each `get*` reads the input (env `INPUT_<NAME>`, trimmed, as `core.getInput`) and
  * hands the text to a pure `parse*` function, so the parsing is table-testable without env.
  * Every error is an `InputError` whose message names the input and shows the expected form.
  */
@@ -3267,7 +296,7 @@ function quote(text) {
 }
 /** The raw, trimmed text of input `name` (empty when unset). */
 function raw(name) {
-    return lib_core/* getInput */.V4(name);
+    return (0,commands/* getInput */.V4)(name);
 }
 function required(name, what) {
     throw new errors/* InputError */.dz(name, `input "${name}" is required: set it to ${what}`);
@@ -3527,6 +556,10 @@ function getImageSet(name, options = {}) {
     return set;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
+var loopback = __nccwpck_require__(4429);
+// EXTERNAL MODULE: ./actions/build-image/src/constants.ts
+var constants = __nccwpck_require__(2008);
 ;// CONCATENATED MODULE: ./actions/build-image/src/context.ts
 
 
@@ -3543,48 +576,48 @@ function getImageSet(name, options = {}) {
  * for the YAML parser) so that a broken policy fails in seconds, not after the build.
  */
 async function getInputs(cwd = process.cwd()) {
-    const password = getString(Inputs.RegistryPassword);
-    maskSecret(password);
-    const context = resolveContext(getString(Inputs.Context, { required: true }), cwd, Inputs.Context);
+    const password = getString(constants/* Inputs */.G0.RegistryPassword);
+    (0,step/* maskSecret */.$l)(password);
+    const context = resolveContext(getString(constants/* Inputs */.G0.Context, { required: true }), cwd, constants/* Inputs */.G0.Context);
     const inputs = {
         context,
-        file: resolveContainerfile(context, getString(Inputs.File), cwd, Inputs.File),
-        image: parseImageRepository(getString(Inputs.Image, { required: true }), Inputs.Image),
-        tags: parseTags(getList(Inputs.Tags), undefined, Inputs.Tags),
-        buildArgs: parseBuildArgs(getString(Inputs.BuildArgs), Inputs.BuildArgs),
-        labels: parseLabels(getString(Inputs.Labels), Inputs.Labels),
-        role: getEnum(Inputs.Role, IMAGE_ROLES, 'runtime'),
-        push: getBoolean(Inputs.Push, true),
-        engine: getEnum(Inputs.Engine, ENGINE_CHOICES, 'auto'),
+        file: resolveContainerfile(context, getString(constants/* Inputs */.G0.File), cwd, constants/* Inputs */.G0.File),
+        image: parseImageRepository(getString(constants/* Inputs */.G0.Image, { required: true }), constants/* Inputs */.G0.Image),
+        tags: parseTags(getList(constants/* Inputs */.G0.Tags), undefined, constants/* Inputs */.G0.Tags),
+        buildArgs: parseBuildArgs(getString(constants/* Inputs */.G0.BuildArgs), constants/* Inputs */.G0.BuildArgs),
+        labels: parseLabels(getString(constants/* Inputs */.G0.Labels), constants/* Inputs */.G0.Labels),
+        role: getEnum(constants/* Inputs */.G0.Role, IMAGE_ROLES, 'runtime'),
+        push: getBoolean(constants/* Inputs */.G0.Push, true),
+        engine: getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
     };
-    const target = getString(Inputs.Target);
+    const target = getString(constants/* Inputs */.G0.Target);
     if (target !== '')
         inputs.target = target;
-    const login = parseRegistryLogin(getString(Inputs.RegistryUsername), password, {
-        username: Inputs.RegistryUsername,
-        password: Inputs.RegistryPassword,
+    const login = parseRegistryLogin(getString(constants/* Inputs */.G0.RegistryUsername), password, {
+        username: constants/* Inputs */.G0.RegistryUsername,
+        password: constants/* Inputs */.G0.RegistryPassword,
     });
     if (login !== undefined)
         inputs.login = login;
-    const policyPath = getString(Inputs.Policy);
+    const policyPath = getString(constants/* Inputs */.G0.Policy);
     if (policyPath !== '') {
         if (!inputs.push) {
-            throw new errors/* InputError */.dz(Inputs.Policy, `input "${Inputs.Policy}" needs "${Inputs.Push}: true": the policy is checked against the pushed image`);
+            throw new errors/* InputError */.dz(constants/* Inputs */.G0.Policy, `input "${constants/* Inputs */.G0.Policy}" needs "${constants/* Inputs */.G0.Push}: true": the policy is checked against the pushed image`);
         }
         const { loadPolicy } = await __nccwpck_require__.e(/* import() */ 195).then(__nccwpck_require__.bind(__nccwpck_require__, 4195));
         try {
             // Relative to the workspace, and named in errors as the user wrote it.
-            inputs.policy = await loadPolicy((0,external_node_path_namespaceObject.isAbsolute)(policyPath) || cwd === process.cwd() ? policyPath : (0,external_node_path_namespaceObject.join)(cwd, policyPath));
+            inputs.policy = await loadPolicy((0,external_node_path_.isAbsolute)(policyPath) || cwd === process.cwd() ? policyPath : (0,external_node_path_.join)(cwd, policyPath));
         }
         catch (err) {
-            throw new errors/* InputError */.dz(Inputs.Policy, `input "${Inputs.Policy}": ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+            throw new errors/* InputError */.dz(constants/* Inputs */.G0.Policy, `input "${constants/* Inputs */.G0.Policy}": ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
         }
     }
     return inputs;
 }
 /** Whether the engine should push over plain http: only to loopback registries, as the registry client does. */
 function isInsecureRegistry(registry) {
-    return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    return (0,loopback/* isLoopbackHost */.c)(new URL(`http://${registry}`).hostname);
 }
 /**
  * The build request for core's `buildImage` (pure): labels and build args completed with the commit's
@@ -3610,77 +643,32 @@ function getBuildRequest(inputs, commit, tempDir) {
     if (inputs.policy !== undefined) {
         request.policy = inputs.policy;
         const slug = `${inputs.image.repository.replaceAll('/', '-')}-${commit.revision.slice(0, 12)}`;
-        request.policyReportPath = (0,external_node_path_namespaceObject.join)(tempDir, 'digestline-build-image', slug, 'policy-report.json');
+        request.policyReportPath = (0,external_node_path_.join)(tempDir, 'digestline-build-image', slug, 'policy-report.json');
     }
     return request;
 }
 
-;// CONCATENATED MODULE: ./actions/build-image/src/run.ts
+
+/***/ }),
+
+/***/ 9568:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(696);
 
 
+await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', async () => {
+    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)();
+    // The work (engine, registry client, report, summary) is a separate chunk loaded only after the
+    // inputs are good: start-up stays close to a bare node, and a bad input fails before it is parsed.
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+    await run(inputs);
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653))).post());
 
-
-
-
-
-
-
-
-
-
-async function main(exec = defaultExec, env = process.env) {
-    const inputs = await getInputs();
-    const engine = selectEngine(inputs.engine, env, exec);
-    const commit = await readCommit({ cwd: inputs.context, env, exec });
-    const request = getBuildRequest(inputs, commit, env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
-    const registryHost = inputs.image.registry;
-    let loggedIn;
-    if (inputs.login !== undefined && inputs.push) {
-        const { username, password } = inputs.login;
-        await engine.login(registryHost, username, password, { insecure: request.insecure });
-        loggedIn = { engine: engine.kind, registry: registryHost };
-        // Read by the post step only if this one never reaches its own logout (cancelled, killed).
-        saveState(State.Logout, JSON.stringify(loggedIn));
-    }
-    try {
-        const registry = new RegistryClient({
-            registry: registryHost,
-            ...(inputs.login !== undefined ? { credentials: inputs.login } : {}),
-        });
-        const result = await buildImage(request, { engine, registry });
-        setOutputs({
-            [Outputs.Digest]: result.metadata.digest ?? '',
-            [Outputs.Image]: result.metadata.image ?? '',
-            [Outputs.Size]: result.metadata.size === null ? '' : String(result.metadata.size),
-            [Outputs.Metadata]: JSON.stringify(result.metadata),
-            [Outputs.PolicyReport]: result.policyReportPath ?? '',
-        });
-        await writeSummary((summary) => summarizeBuild(summary, result));
-        const failure = policyFailureMessage(result);
-        if (failure !== undefined)
-            throw new Error(failure);
-    }
-    finally {
-        if (loggedIn !== undefined)
-            await logout(loggedIn, exec, env);
-    }
-}
-/** Logs out of a registry main logged in to but did not log out of (e.g. it was cancelled). */
-async function post(exec = defaultExec, env = process.env) {
-    const saved = getState(State.Logout);
-    if (saved !== '')
-        await logout(JSON.parse(saved), exec, env);
-}
-async function logout({ engine, registry }, exec, env) {
-    try {
-        await selectEngine(engine, env, exec).logout(registry);
-        saveState(State.Logout, '');
-    }
-    catch (err) {
-        warn(`could not log out of ${registry}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-}
-
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -3691,7 +679,7 @@ async function logout({ engine, registry }, exec, env) {
 /* harmony export */   Cs: () => (/* binding */ runAction)
 /* harmony export */ });
 /* unused harmony exports IS_POST_STATE, isPost */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5414);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**
  * The one error boundary of every digestline action.
@@ -3707,11 +695,11 @@ async function logout({ engine, registry }, exec, env) {
 const IS_POST_STATE = 'isPost';
 /** True when this process is the post step of an action whose main step called `runAction`. */
 function isPost() {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(IS_POST_STATE) === 'true';
+    return _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(IS_POST_STATE) === 'true';
 }
 function debugStack(err) {
     if (err instanceof Error && err.stack)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
+        _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
 }
 /**
  * Runs the main step, or `post` when this is the post step. Never rejects.
@@ -3733,27 +721,158 @@ async function runAction(name, main, post) {
         catch (err) {
             debugStack(err);
             if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CleanupError */ .pJ) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${name} post step failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+                _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${name} post step failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
                 process.exitCode = 1;
             }
             else {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${name} post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+                _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${name} post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
             }
         }
         return;
     }
     try {
         // Saved before any work so that a main step which fails half-way still gets its cleanup.
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(IS_POST_STATE, 'true');
+        _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(IS_POST_STATE, 'true');
         await main();
     }
     catch (err) {
         debugStack(err);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${name} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+        _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${name} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
         // setFailed sets it too; kept explicit because the exit code is this function's contract.
         process.exitCode = 1;
     }
 }
+
+
+/***/ }),
+
+/***/ 508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports info, error */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The workflow commands an action needs before its work starts (inputs, state, masks, annotations,
+ * outputs, log lines), written exactly as @actions/core 3 writes them but without loading it:
+ * @actions/core's entry point imports @actions/exec, @actions/io and node:crypto, which took as long to
+ * load as everything an action does before it reads its first input. The formats are @actions/core's
+ * byte for byte, so GitHub's and Forgejo's runners read them the same.
+ */
+
+
+function escapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::command prop=value,...::message` on stdout; properties with an empty value are left out. */
+function issueCommand(command, message, properties = {}) {
+    let line = `::${command}`;
+    const keys = Object.keys(properties);
+    if (keys.length > 0) {
+        line += ' ';
+        line += keys
+            .filter((key) => properties[key])
+            .map((key) => `${key}=${escapeProperty(properties[key])}`)
+            .join(',');
+    }
+    process.stdout.write(`${line}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+/** Appends `name<<delimiter ... delimiter` to the file the runner named in `GITHUB_<command>`. */
+function issueKeyValueFileCommand(command, name, value) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath)
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(filePath))
+        throw new Error(`Missing file at path: ${filePath}`);
+    // The global Web Crypto is loaded on first use: only steps that write a file command pay for it.
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
+    if (name.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (value.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(filePath, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, {
+        encoding: 'utf8',
+    });
+}
+/** An input's value (env `INPUT_<NAME>`, spaces as `_`), trimmed; `''` when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** A value the main step saved with {@link saveState} (env `STATE_<name>`); `''` when none. */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+/** Saves a value for the post step (`GITHUB_STATE`, else the `save-state` command). */
+function saveState(name, value) {
+    if (process.env['GITHUB_STATE'])
+        return issueKeyValueFileCommand('STATE', name, value);
+    issueCommand('save-state', value, { name });
+}
+/** Sets an output (`GITHUB_OUTPUT`, else the `set-output` command). */
+function setOutput(name, value) {
+    if (process.env['GITHUB_OUTPUT'])
+        return issueKeyValueFileCommand('OUTPUT', name, value);
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    issueCommand('set-output', value, { name });
+}
+/** Masks a value in every later log line of the job. */
+function setSecret(secret) {
+    issueCommand('add-mask', secret);
+}
+/** A log line. */
+function info(message) {
+    process.stdout.write(message + EOL);
+}
+/** A debug line (shown when the runner's step debug logging is on). */
+function debug(message) {
+    issueCommand('debug', message);
+}
+/** A warning annotation. */
+function warning(message) {
+    issueCommand('warning', message);
+}
+/** An error annotation. */
+function error(message) {
+    issueCommand('error', message);
+}
+/** Fails the step: exit code 1 and an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+
+
+/***/ }),
+
+/***/ 6255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ ENGINE_CHOICES)
+/* harmony export */ });
+/**
+ * The values of the `engine` input, apart from `select.ts`: every action validates its inputs before
+ * it loads the engine classes (and @actions/exec behind them), so this list must not pull them in.
+ */
+/** Values the `engine` input accepts. */
+const ENGINE_CHOICES = ['auto', 'docker', 'podman'];
 
 
 /***/ }),
@@ -3873,6 +992,352 @@ class CleanupError extends Error {
 
 /***/ }),
 
+/***/ 3159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isIPv6),
+/* harmony export */   w: () => (/* binding */ isIPv4)
+/* harmony export */ });
+/**
+ * IP address syntax checks, the same regular expressions as Node's own `net.isIPv4`/`net.isIPv6`
+ * (lib/internal/net.js): importing `node:net` loads sockets and streams, a noticeable part of an
+ * action's start-up when all it needs is to tell whether a registry host is an address.
+ */
+const V4_SEG = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const V4_STR = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
+const IPV4 = new RegExp(`^${V4_STR}$`);
+const V6_SEG = '(?:[0-9a-fA-F]{1,4})';
+const IPV6 = new RegExp('^(?:' +
+    `(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){6}(?:${V4_STR}|:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){5}(?::${V4_STR}|(?::${V6_SEG}){1,2}|:)|` +
+    `(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4_STR}|(?::${V6_SEG}){1,3}|:)|` +
+    `(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4_STR}|(?::${V6_SEG}){1,4}|:)|` +
+    `(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4_STR}|(?::${V6_SEG}){1,5}|:)|` +
+    `(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4_STR}|(?::${V6_SEG}){1,6}|:)|` +
+    `(?::(?:(?::${V6_SEG}){0,5}:${V4_STR}|(?::${V6_SEG}){1,7}|:))` +
+    ')(?:%[0-9a-zA-Z-.:]{1,})?$');
+/** Whether `s` is a dotted-quad IPv4 address (as `net.isIPv4`). */
+function isIPv4(s) {
+    return IPV4.test(s);
+}
+/** Whether `s` is an IPv6 address, optionally with a zone (as `net.isIPv6`). */
+function isIPv6(s) {
+    return IPV6.test(s);
+}
+
+
+/***/ }),
+
+/***/ 1397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   aR: () => (/* binding */ repositoryName)
+/* harmony export */ });
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, isDigest, parseDigest, formatReference, familiarName, familiarString, withDigest */
+/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
+/**
+ * OCI image references, following the grammar of distribution/reference (what docker and podman
+ * accept), with Docker Hub normalisation (`nginx` → `docker.io/library/nginx`).
+ *
+ * Written here rather than taken from npm: the candidates (`docker-parse-image`,
+ * `@swimlane/docker-reference`) either do not validate or do not know bracketed IPv6 hosts, and
+ * digestline needs exact, explainable errors for refs that decide what gets deployed.
+ */
+
+
+
+/** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** Registry used for references without a host, as docker and podman (with short names off) do. */
+const DEFAULT_REGISTRY = 'docker.io';
+/** distribution/reference's NameTotalLengthMax, applied to the normalised `registry/repository`. */
+const NAME_MAX_LENGTH = 255;
+const LEGACY_DEFAULT_REGISTRY = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+const BRACKETED_HOST = /^\[([^\]]*)\](?::(.*))?$/;
+const PORT = /^[0-9]+$/;
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const PATH_COMPONENT_RULE = 'path components are lowercase letters and digits, separated by ".", "_", "__" or dashes';
+const TAG_RULE = 'tags are up to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"';
+/** Describes why `text` is not a digest, or returns undefined when it is one. */
+function digestProblem(text) {
+    const colon = text.indexOf(':');
+    if (colon < 0)
+        return 'expected <algorithm>:<hex>, e.g. sha256:<64 lowercase hex>';
+    const algorithm = text.slice(0, colon);
+    const hex = text.slice(colon + 1);
+    if (!Object.hasOwn(DIGEST_HEX_LENGTH, algorithm)) {
+        return `algorithm ${JSON.stringify(algorithm)} is not supported (use sha256 or sha512)`;
+    }
+    const expected = DIGEST_HEX_LENGTH[algorithm];
+    if (/[A-F]/.test(hex) && /^[0-9a-fA-F]*$/.test(hex))
+        return `${algorithm} hex must be lowercase`;
+    if (!/^[0-9a-f]*$/.test(hex))
+        return `${algorithm} hex may only contain 0-9 and a-f`;
+    if (hex.length !== expected) {
+        return `${algorithm} needs ${expected} hex characters, got ${hex.length}`;
+    }
+    return undefined;
+}
+/** True when `text` is `sha256:<64 lowercase hex>` or `sha512:<128 lowercase hex>`. */
+function isDigest(text) {
+    return digestProblem(text) === undefined;
+}
+/**
+ * Validates a digest and splits it.
+ * @throws ImageReferenceError naming what is wrong (algorithm, case, length)
+ */
+function parseDigest(text) {
+    const problem = digestProblem(text);
+    if (problem !== undefined)
+        throw new ImageReferenceError(text, problem, 'digest');
+    const colon = text.indexOf(':');
+    return { algorithm: text.slice(0, colon), hex: text.slice(colon + 1), value: text };
+}
+/** Describes why `registry` is not a valid `host[:port]`, or returns undefined. */
+function registryProblem(registry) {
+    let host;
+    let port;
+    const bracketed = BRACKETED_HOST.exec(registry);
+    if (bracketed) {
+        if (!(0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .isIPv6 */ .d)(bracketed[1] ?? ''))
+            return `registry host "[${bracketed[1]}]" is not a valid IPv6 address`;
+        port = bracketed[2];
+    }
+    else {
+        const parts = registry.split(':');
+        if (parts.length > 2)
+            return `registry ${JSON.stringify(registry)} has several ":" (IPv6 hosts need [brackets])`;
+        host = parts[0] ?? '';
+        port = parts[1];
+        if (host === '')
+            return `registry ${JSON.stringify(registry)} has no host`;
+        const bad = host.split('.').find((component) => !DOMAIN_COMPONENT.test(component));
+        if (bad !== undefined) {
+            return `registry host ${JSON.stringify(host)} is invalid: each dot-separated part is letters, digits and inner "-"`;
+        }
+    }
+    if (port !== undefined) {
+        if (!PORT.test(port) || Number(port) < 1 || Number(port) > 65535) {
+            return `registry port ${JSON.stringify(port)} is not a number from 1 to 65535`;
+        }
+    }
+    return undefined;
+}
+/** Splits off a leading registry the way docker does: only if it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        // Unlike docker we do not treat an uppercase first component as a host: `Foo/bar` is far more
+        // likely a mistyped Hub repository than a registry called "Foo".
+        if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
+            return { registry: first, path: name.slice(slash + 1), explicit: true };
+        }
+    }
+    return { registry: DEFAULT_REGISTRY, path: name, explicit: false };
+}
+/**
+ * Parses an image reference (`[registry/]repository[:tag][@digest]`) and normalises Docker Hub
+ * names (`nginx` → registry `docker.io`, repository `library/nginx`; `index.docker.io` → `docker.io`).
+ * No tag is implied: `nginx` has neither tag nor digest.
+ * @throws ImageReferenceError `"<text>" is not a valid image reference: <reason>`
+ */
+function parseReference(text) {
+    const fail = (reason) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, reason);
+    };
+    if (text === '')
+        fail('it is empty');
+    if (/\s/.test(text))
+        fail('it contains whitespace');
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        const problem = digestProblem(digest);
+        if (problem !== undefined)
+            fail(`digest ${JSON.stringify(digest)} is invalid: ${problem}`);
+    }
+    if (rest.startsWith('[') && !rest.includes('/')) {
+        fail(`it names only a registry host; add /<repository> after ${rest}`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            fail(`tag ${JSON.stringify(tag)} is invalid: ${TAG_RULE}`);
+    }
+    if (rest === '')
+        fail('the repository name is missing');
+    const split = splitRegistry(rest);
+    let { registry, path } = split;
+    if (split.explicit) {
+        const problem = registryProblem(registry);
+        if (problem !== undefined)
+            fail(problem);
+        if (path === '')
+            fail(`the repository name after registry ${registry} is missing`);
+    }
+    if (registry === LEGACY_DEFAULT_REGISTRY)
+        registry = DEFAULT_REGISTRY;
+    const components = path.split('/');
+    if (components.some((c) => c === ''))
+        fail('repository has an empty path component (check the slashes)');
+    if (/[A-Z]/.test(path))
+        fail('repository must be lowercase');
+    const bad = components.find((c) => !PATH_COMPONENT.test(c));
+    if (bad !== undefined)
+        fail(`repository path component ${JSON.stringify(bad)} is invalid: ${PATH_COMPONENT_RULE}`);
+    if (!split.explicit && IMAGE_ID.test(path)) {
+        fail('a bare 64-character hex string is an image ID, not a repository name');
+    }
+    if (registry === DEFAULT_REGISTRY && components.length === 1)
+        path = OFFICIAL_PREFIX + path;
+    const length = registry.length + 1 + path.length;
+    if (length > NAME_MAX_LENGTH) {
+        fail(`the name ${registry}/${path} is ${length} characters long, the limit is ${NAME_MAX_LENGTH}`);
+    }
+    const ref = { registry, repository: path };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+/** `registry/repository`, fully qualified (e.g. `docker.io/library/nginx`). */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/**
+ * The fully qualified text of a reference: `registry/repository[:tag][@digest]`.
+ * `parseReference(formatReference(r))` equals `r` for any `r` that `parseReference` returned.
+ */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The short name docker shows: `docker.io/library/nginx` → `nginx`, `docker.io/foo/bar` → `foo/bar`;
+ * names on other registries are unchanged. Tag and digest are left out.
+ */
+function familiarName(ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return repositoryName(ref);
+    const rest = ref.repository;
+    if (rest.startsWith(OFFICIAL_PREFIX) && !rest.slice(OFFICIAL_PREFIX.length).includes('/')) {
+        return rest.slice(OFFICIAL_PREFIX.length);
+    }
+    return rest;
+}
+/** `familiarName` plus `:tag` and `@digest` when present, for log lines people read. */
+function familiarString(ref) {
+    return `${familiarName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The same repository pinned to `digest`. The tag is dropped unless `keepTag` is set: a digest
+ * reference with a tag is legal but the tag is ignored on pull, and it misleads readers.
+ * @throws ImageReferenceError when `digest` is not a valid digest
+ */
+function withDigest(ref, digest, options = {}) {
+    parseDigest(digest);
+    const pinned = { registry: ref.registry, repository: ref.repository, digest };
+    if (options.keepTag && ref.tag !== undefined)
+        pinned.tag = ref.tag;
+    return pinned;
+}
+
+
+/***/ }),
+
+/***/ 4429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
+/**
+ * Loopback detection, apart from the registry client: actions use it while reading their inputs,
+ * before the client is loaded.
+ */
+
+/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    return (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .isIPv4 */ .w)(h) && h.startsWith('127.');
+}
+
+
+/***/ }),
+
+/***/ 4412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   R8: () => (/* binding */ warn),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export info */
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
+/**
+ * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
+ * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
+ */
+
+/** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+/** Saves a value for the post step; saving `''` clears it. */
+function saveState(name, value) {
+    _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+}
+/** A value main saved with {@link saveState} (`''` when none). */
+function getState(name) {
+    return _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
+}
+/**
+ * Masks a secret in every later log line of the job. A multi-line secret (a PEM key) is masked line
+ * by line as well, since the runner matches masks within single lines.
+ */
+function maskSecret(secret) {
+    if (secret === '')
+        return;
+    _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+}
+/** A log line. */
+function info(message) {
+    commands.info(message);
+}
+/** A warning annotation (e.g. cleanup that failed but need not fail the step). */
+function warn(message) {
+    _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -3884,6 +1349,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -3978,6 +1457,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -4003,6 +1489,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -4097,6 +1597,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
 /***/ 4756:
 /***/ ((module) => {
 
@@ -4108,2051 +1615,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 5414:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(8418);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// digestline: OIDC (and with it undici) is loaded only when a token is asked for; Forgejo has no OIDC.
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.bind(__nccwpck_require__, 9463));
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 8418:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ getExecOutput)
-});
-
-// UNUSED EXPORTS: exec
-
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
 
 /***/ })
 

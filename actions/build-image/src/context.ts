@@ -15,12 +15,12 @@ import {
 } from '@digestline/core/build/inputs';
 import { assembleBuildArgs, assembleLabels } from '@digestline/core/build/labels';
 import { maskSecret } from '@digestline/core/step';
-import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import { getBoolean, getEnum, getList, getString } from '@digestline/core/inputs';
 import type { ImagePolicy } from '@digestline/core/policy/types';
 import type { ImageReference } from '@digestline/core/reference';
-import { isLoopbackHost } from '@digestline/core/registry/client';
+import { isLoopbackHost } from '@digestline/core/registry/loopback';
 import { Inputs as Name } from './constants.js';
 
 export interface Inputs {

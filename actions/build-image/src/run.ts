@@ -10,15 +10,24 @@ import { defaultExec, type Exec } from '@digestline/core/exec';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';
-import { getBuildRequest, getInputs } from './context.js';
+import { getBuildRequest, getInputs, type Inputs } from './context.js';
 
 interface LoginState {
   engine: EngineKind;
   registry: string;
 }
 
+/** Reads and validates the inputs, then builds: the whole main step in one call. */
 export async function main(exec: Exec = defaultExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const inputs = await getInputs();
+  await run(await getInputs(), exec, env);
+}
+
+/** Builds, pushes and checks the image with inputs already read and validated by `getInputs`. */
+export async function run(
+  inputs: Inputs,
+  exec: Exec = defaultExec,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const engine = selectEngine(inputs.engine, env, exec);
   const commit = await readCommit({ cwd: inputs.context, env, exec });
   const request = getBuildRequest(inputs, commit, env.RUNNER_TEMP || tmpdir());

@@ -9,11 +9,11 @@ import {
   getString,
   type ImageSet,
 } from '@digestline/core/inputs';
-import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { runContext } from '@digestline/core/evidence/statement';
 import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/health';
 import { maskSecret } from '@digestline/core/step';
-import { STACK_NAME_PATTERN } from '@digestline/core/stack/spec';
+import { STACK_NAME_PATTERN } from '@digestline/core/stack/names';
 import { Inputs, MODES, type Mode } from './constants.js';
 
 export interface Inputs {

@@ -1,71 +1,10 @@
 import { runAction } from '@digestline/core/action';
-import { deploy, rollback, status, type DeployerOptions } from '@digestline/core/deploy/deployer';
-import { EventSink } from '@digestline/core/deploy/events';
-import { imageLines, summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
-import { setOutputs } from '@digestline/core/step';
-import { selectEngine } from '@digestline/core/engine/select';
-import { writeSummary } from '@digestline/core/summary';
-import { Outputs } from './constants.js';
 import { getInputs } from './context.js';
 
 await runAction('deploy-staging', async () => {
   const inputs = getInputs();
-  const options: DeployerOptions = {
-    environment: inputs.environment,
-    stateDir: inputs.stateDir,
-    engine: selectEngine(inputs.engine),
-    events: new EventSink(inputs.eventsWebhook !== undefined ? { webhook: inputs.eventsWebhook } : {}),
-    runUrl: inputs.runUrl,
-    ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
-    ...(inputs.metricsFile !== undefined ? { metricsFile: inputs.metricsFile } : {}),
-  };
-
-  if (inputs.mode === 'status') {
-    const report = await status(options);
-    setOutputs({
-      [Outputs.Status]:
-        report.current === undefined || !report.consistent
-          ? 'failed'
-          : report.current.kind === 'rollback'
-            ? 'rolled-back'
-            : 'deployed',
-      [Outputs.DeploymentId]: report.current?.id ?? '',
-      [Outputs.Deployed]: imageLines(report.current?.digests ?? {}),
-      [Outputs.Previous]: imageLines(report.previous?.digests ?? {}),
-    });
-    await writeSummary((s) => summarizeStatus(s, report));
-    return;
-  }
-
-  const outcome =
-    inputs.mode === 'deploy'
-      ? await deploy(options, {
-          stackFile: inputs.stack as string,
-          images: inputs.images,
-          healthChecks: inputs.healthChecks,
-          soakMs: inputs.soakMs,
-          autoRollback: inputs.autoRollback,
-        })
-      : await rollback(options, {
-          ...(inputs.to !== undefined ? { to: inputs.to } : {}),
-          ...(inputs.healthChecks.length > 0 ? { healthChecks: inputs.healthChecks } : {}),
-          soakMs: inputs.soakMs,
-          autoRollback: inputs.autoRollback,
-        });
-  setOutputs({
-    [Outputs.Status]: outcome.status,
-    [Outputs.DeploymentId]: outcome.deploymentId,
-    [Outputs.Deployed]: imageLines(outcome.deployed),
-    [Outputs.Previous]: imageLines(outcome.previous),
-  });
-  await writeSummary((s) => summarizeDeploy(s, inputs.environment, outcome));
-  const asked = inputs.mode === 'deploy' ? 'deployed' : 'rolled-back';
-  if (outcome.status !== asked) {
-    const rolled = outcome.rollback?.ok
-      ? `; rolled back to ${outcome.previousId ?? '?'} (${outcome.rollback.id})`
-      : '';
-    throw new Error(
-      `${inputs.mode} ${outcome.deploymentId} failed: ${outcome.primary.failure ?? 'unknown'}${rolled}`,
-    );
-  }
+  // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
+  // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
+  const { run } = await import('./run.js');
+  await run(inputs);
 });

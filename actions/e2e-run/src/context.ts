@@ -1,10 +1,8 @@
 import { tmpdir } from 'node:os';
-import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
-import { keyId } from '@digestline/core/evidence/dsse';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import { getBoolean, getEnum, getImageRef, getImageSet, getInt, getString } from '@digestline/core/inputs';
-import { resolveTestsDir, type E2eTarget } from '@digestline/core/lanes/e2e';
-import { loadStackFile } from '@digestline/core/lanes/integration';
+import type { E2eTarget } from '@digestline/core/lanes/e2e';
 import { maskSecret } from '@digestline/core/step';
 import { formatReference } from '@digestline/core/reference';
 import { Inputs as Name } from './constants.js';
@@ -25,10 +23,12 @@ export interface Inputs {
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-function signingKey(): string | undefined {
+async function signingKey(): Promise<string | undefined> {
   const pem = getString(Name.SigningKey);
   if (pem === '') return undefined;
   maskSecret(pem);
+  // node:crypto is loaded only when a key is given: start-up stays light.
+  const { keyId } = await import('@digestline/core/evidence/dsse');
   try {
     keyId(pem);
   } catch (err) {
@@ -60,6 +60,9 @@ async function target(workspace: string): Promise<E2eTarget> {
     );
   }
   const images = getImageSet(Name.Images);
+  // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
+  // inputs before it are good, and it still runs before anything starts.
+  const { loadStackFile } = await import('@digestline/core/lanes/integration');
   return { kind: 'stack', spec: await loadStackFile(stack, images, Name.Stack, workspace), images };
 }
 
@@ -74,9 +77,13 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
       `input "${Name.BaseUrlService}" must be a service name ([a-z0-9][a-z0-9_-]*); got ${JSON.stringify(baseUrlService)}`,
     );
   }
+  const targetInput = await target(workspace);
+  const runnerImage = formatReference(getImageRef(Name.RunnerImage, { requireDigest: true }));
+  // The lane module is the bulk of the action: loaded only once the inputs before it are good.
+  const { resolveTestsDir } = await import('@digestline/core/lanes/e2e');
   const inputs: Inputs = {
-    target: await target(workspace),
-    runnerImage: formatReference(getImageRef(Name.RunnerImage, { requireDigest: true })),
+    target: targetInput,
+    runnerImage,
     testsDir: await resolveTestsDir(testsShownAs, workspace, Name.Tests),
     testsShownAs,
     baseUrlService,
@@ -86,7 +93,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
     tempDir: env.RUNNER_TEMP || tmpdir(),
   };
-  const key = signingKey();
+  const key = await signingKey();
   if (key !== undefined) inputs.signingKey = key;
   return inputs;
 }

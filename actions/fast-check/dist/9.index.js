@@ -605,7 +605,7 @@ var Pair = __webpack_require__(1923);
 var YAMLMap = __webpack_require__(372);
 var resolveProps = __webpack_require__(9781);
 var utilContainsNewline = __webpack_require__(5709);
-var utilFlowIndentCheck = __webpack_require__(6230);
+var utilFlowIndentCheck = __webpack_require__(3849);
 var utilMapIncludes = __webpack_require__(8929);
 
 const startColMsg = 'All mapping items must start at the same column';
@@ -934,7 +934,7 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 var YAMLSeq = __webpack_require__(7241);
 var resolveProps = __webpack_require__(9781);
-var utilFlowIndentCheck = __webpack_require__(6230);
+var utilFlowIndentCheck = __webpack_require__(3849);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -1715,7 +1715,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 6230:
+/***/ 3849:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

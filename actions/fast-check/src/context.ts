@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { planChecks, type LanePlan } from '@digestline/core/checks/lane';
-import { checkChecksSource, checkSigningKey, parseEnvNames } from '@digestline/core/checks/inputs';
+import type { LanePlan } from '@digestline/core/checks/lane';
+import { checkChecksSource, parseEnvNames } from '@digestline/core/checks/inputs';
 import { loadChecksFile, parseChecks } from '@digestline/core/checks/spec';
-import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError } from '@digestline/core/errors';
 import {
   getBoolean,
@@ -15,7 +15,7 @@ import {
   getString,
 } from '@digestline/core/inputs';
 import { formatReference, parseReference } from '@digestline/core/reference';
-import { isLoopbackHost } from '@digestline/core/registry/client';
+import { isLoopbackHost } from '@digestline/core/registry/loopback';
 import { maskSecret } from '@digestline/core/step';
 import { DEFAULT_TIMEOUT_MS, Inputs as Name } from './constants.js';
 
@@ -57,6 +57,9 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
           Name.ChecksFile,
         );
 
+  // The lane module (runner, container launcher, report) is the bulk of the action: loaded only once
+  // the checks are known to be well-formed, and still before anything runs.
+  const { planChecks } = await import('@digestline/core/checks/lane');
   const inputs: Inputs = {
     plan: planChecks(specs, {
       workspace,
@@ -74,6 +77,8 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   };
   if (imageRef !== undefined) inputs.image = formatReference(imageRef);
   if (signingKey !== '') {
+    // node:crypto is loaded only when a key is given: start-up stays light.
+    const { checkSigningKey } = await import('@digestline/core/checks/signing-key');
     checkSigningKey(signingKey, Name.SigningKey);
     inputs.signingKey = signingKey;
   }

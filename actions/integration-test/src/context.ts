@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
-import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/select';
-import { keyId } from '@digestline/core/evidence/dsse';
+import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import {
   getBoolean,
@@ -10,7 +9,6 @@ import {
   getString,
   type ImageSet,
 } from '@digestline/core/inputs';
-import { loadStackFile } from '@digestline/core/lanes/integration';
 import { maskSecret } from '@digestline/core/step';
 import type { StackSpec } from '@digestline/core/stack/spec';
 import { Inputs as Name } from './constants.js';
@@ -28,10 +26,12 @@ export interface Inputs {
   tempDir: string;
 }
 
-function signingKey(): string | undefined {
+async function signingKey(): Promise<string | undefined> {
   const pem = getString(Name.SigningKey);
   if (pem === '') return undefined;
   maskSecret(pem);
+  // node:crypto is loaded only when a key is given: start-up stays light.
+  const { keyId } = await import('@digestline/core/evidence/dsse');
   try {
     keyId(pem);
   } catch (err) {
@@ -50,8 +50,12 @@ function signingKey(): string | undefined {
 export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const images = getImageSet(Name.Images);
+  const stack = getString(Name.Stack, { required: true });
+  // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
+  // inputs before it are good, and it still runs before anything starts.
+  const { loadStackFile } = await import('@digestline/core/lanes/integration');
   const inputs: Inputs = {
-    spec: await loadStackFile(getString(Name.Stack, { required: true }), images, Name.Stack, workspace),
+    spec: await loadStackFile(stack, images, Name.Stack, workspace),
     images,
     testCommand: getString(Name.TestCommand, { required: true }),
     readinessTimeoutMs: getDuration(Name.Timeout, 120_000),
@@ -62,7 +66,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   };
   const testImage = getString(Name.TestImage);
   if (testImage !== '') inputs.testImage = testImage;
-  const key = signingKey();
+  const key = await signingKey();
   if (key !== undefined) inputs.signingKey = key;
   return inputs;
 }

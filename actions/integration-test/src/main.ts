@@ -1,48 +1,14 @@
 import { runAction } from '@digestline/core/action';
-import { selectEngine } from '@digestline/core/engine/select';
-import {
-  laneFailureMessage,
-  runIntegrationTest,
-  summarizeLane,
-  teardownIntegrationTest,
-} from '@digestline/core/lanes/integration';
-import { getState, info, saveState, setOutputs } from '@digestline/core/step';
-import { writeSummary } from '@digestline/core/summary';
-import { Outputs, State } from './constants.js';
 import { getInputs } from './context.js';
 
-async function main(): Promise<void> {
-  const inputs = await getInputs();
-  const engine = selectEngine(inputs.engine);
-  const outcome = await runIntegrationTest({
-    ...inputs,
-    engine,
-    // Saved before anything is created: a cancelled or crashed main still gets its teardown.
-    onProject: (project) => {
-      saveState(State.Project, project);
-      saveState(State.Engine, engine.kind);
-    },
-    // Loaded only on the failure path: @actions/artifact doubles the bundle's start-up time.
-    upload: async (name, dir) => (await import('@digestline/core/artifacts')).uploadDirectory(name, dir),
-    log: info,
-  });
-  if (outcome.kept) saveState(State.Kept, 'true');
-  setOutputs({
-    [Outputs.Result]: outcome.report.result,
-    [Outputs.Report]: outcome.reportPath,
-    [Outputs.Bundle]: outcome.bundlePath ?? '',
-    [Outputs.Evidence]: outcome.evidencePath ?? '',
-  });
-  await writeSummary((summary) => summarizeLane(summary, outcome.report));
-  const failure = laneFailureMessage(outcome);
-  if (failure !== undefined) throw new Error(failure);
-}
-
-async function post(): Promise<void> {
-  const project = getState(State.Project);
-  if (project === '') return info('integration-test post: main started no stack, nothing to tear down');
-  const engine = selectEngine(getState(State.Engine) || 'auto');
-  info(await teardownIntegrationTest(engine, project, getState(State.Kept) === 'true', info));
-}
-
-await runAction('integration-test', main, post);
+await runAction(
+  'integration-test',
+  async () => {
+    const inputs = await getInputs();
+    // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
+    // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
+    const { run } = await import('./run.js');
+    await run(inputs);
+  },
+  async () => (await import('./run.js')).post(),
+);

@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   defaultExec: () => (/* binding */ defaultExec)
 /* harmony export */ });
 /* unused harmony exports STDERR_TAIL_LINES, redact, tailLines, Exec */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5414);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8418);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1884);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(296);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /**
  * The one way digestline runs external programs (podman, docker, skopeo...).

@@ -1,11 +1,9 @@
-import { createPrivateKey } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import { getImageSet, getList, getString, type ImageSet } from '@digestline/core/inputs';
 import type { Credentials } from '@digestline/core/registry/auth';
-import { keyId } from '@digestline/core/evidence/dsse';
 import { assertGitObjectId } from '@digestline/core/evidence/statement';
-import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/decide';
+import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/lanes';
 import { buildPlan } from '@digestline/core/promote/plan';
 import { maskSecret } from '@digestline/core/step';
 import { Inputs } from './constants.js';
@@ -50,10 +48,15 @@ function lanes(): RequirableLane[] {
   return [...new Set(items)] as RequirableLane[];
 }
 
-function pemKey(input: string, kind: 'public' | 'private'): string | undefined {
+async function pemKey(input: string, kind: 'public' | 'private'): Promise<string | undefined> {
   const pem = getString(input);
   if (pem === '') return undefined;
   if (kind === 'private') maskSecret(pem);
+  // node:crypto is loaded only when a key is given: start-up stays light.
+  const [{ createPrivateKey }, { keyId }] = await Promise.all([
+    import('node:crypto'),
+    import('@digestline/core/evidence/dsse'),
+  ]);
   try {
     // keyId checks it is a P-256 key; a private key yields its public key's id.
     keyId(kind === 'private' ? createPrivateKey(pem) : pem);
@@ -101,9 +104,9 @@ export async function getInputs(): Promise<Inputs> {
     commit: await commit(),
     recordDir: process.env.RUNNER_TEMP || tmpdir(),
   };
-  const publicKey = pemKey(Inputs.PublicKey, 'public');
+  const publicKey = await pemKey(Inputs.PublicKey, 'public');
   if (publicKey !== undefined) inputs.publicKey = publicKey;
-  const signingKey = pemKey(Inputs.SigningKey, 'private');
+  const signingKey = await pemKey(Inputs.SigningKey, 'private');
   if (signingKey !== undefined) inputs.signingKey = signingKey;
   const source = credentials(Inputs.SourceUsername, Inputs.SourcePassword);
   if (source !== undefined) inputs.sourceCredentials = source;

@@ -1,23 +1,10 @@
 import { runAction } from '@digestline/core/action';
-import { promote, promotedOutput, summarizePromotion } from '@digestline/core/promote/promote';
-import { setOutputs } from '@digestline/core/step';
-import { writeSummary } from '@digestline/core/summary';
-import { Outputs } from './constants.js';
 import { getInputs } from './context.js';
 
 await runAction('promote-digest', async () => {
   const inputs = await getInputs();
-  const result = await promote({
-    images: inputs.images,
-    target: inputs.target,
-    requiredLanes: inputs.require,
-    commit: inputs.commit,
-    recordDir: inputs.recordDir,
-    ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
-    ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
-    ...(inputs.sourceCredentials !== undefined ? { sourceCredentials: inputs.sourceCredentials } : {}),
-    ...(inputs.targetCredentials !== undefined ? { targetCredentials: inputs.targetCredentials } : {}),
-  });
-  setOutputs({ [Outputs.Promoted]: promotedOutput(result), [Outputs.Record]: result.recordPath });
-  await writeSummary((s) => summarizePromotion(s, result));
+  // The work (registry client, evidence, summary) is a separate chunk loaded only after the inputs are
+  // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
+  const { run } = await import('./run.js');
+  await run(inputs);
 });

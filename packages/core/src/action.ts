@@ -6,7 +6,7 @@
  * `STATE_isPost`. That is how @actions/toolkit-based actions tell the two apart, and Forgejo's
  * runner passes state the same way.
  */
-import * as core from '@actions/core';
+import * as commands from './commands.js';
 import { CleanupError, errorMessage } from './errors.js';
 
 /** Name of the state entry main saves so the bundle knows it runs as the post step. */
@@ -14,11 +14,11 @@ export const IS_POST_STATE = 'isPost';
 
 /** True when this process is the post step of an action whose main step called `runAction`. */
 export function isPost(): boolean {
-  return core.getState(IS_POST_STATE) === 'true';
+  return commands.getState(IS_POST_STATE) === 'true';
 }
 
 function debugStack(err: unknown): void {
-  if (err instanceof Error && err.stack) core.debug(err.stack);
+  if (err instanceof Error && err.stack) commands.debug(err.stack);
 }
 
 /**
@@ -43,10 +43,10 @@ export async function runAction(
     } catch (err) {
       debugStack(err);
       if (err instanceof CleanupError) {
-        core.setFailed(`${name} post step failed: ${errorMessage(err)}`);
+        commands.setFailed(`${name} post step failed: ${errorMessage(err)}`);
         process.exitCode = 1;
       } else {
-        core.warning(`${name} post step: ${errorMessage(err)}`);
+        commands.warning(`${name} post step: ${errorMessage(err)}`);
       }
     }
     return;
@@ -54,11 +54,11 @@ export async function runAction(
 
   try {
     // Saved before any work so that a main step which fails half-way still gets its cleanup.
-    core.saveState(IS_POST_STATE, 'true');
+    commands.saveState(IS_POST_STATE, 'true');
     await main();
   } catch (err) {
     debugStack(err);
-    core.setFailed(`${name} failed: ${errorMessage(err)}`);
+    commands.setFailed(`${name} failed: ${errorMessage(err)}`);
     // setFailed sets it too; kept explicit because the exit code is this function's contract.
     process.exitCode = 1;
   }

@@ -1,9 +1,9 @@
 /**
- * Action input readers. Each `get*` reads `core.getInput(name)` (env `INPUT_<NAME>`, trimmed) and
+ * Action input readers. Each `get*` reads the input (env `INPUT_<NAME>`, trimmed, as `core.getInput`) and
  * hands the text to a pure `parse*` function, so the parsing is table-testable without env.
  * Every error is an `InputError` whose message names the input and shows the expected form.
  */
-import * as core from '@actions/core';
+import { getInput } from './commands.js';
 import { InputError, ImageReferenceError } from './errors.js';
 import { parseReference, type ImageReference } from './reference.js';
 
@@ -18,7 +18,7 @@ function quote(text: string): string {
 
 /** The raw, trimmed text of input `name` (empty when unset). */
 function raw(name: string): string {
-  return core.getInput(name);
+  return getInput(name);
 }
 
 function required(name: string, what: string): never {

@@ -6,7 +6,7 @@
  * `@swimlane/docker-reference`) either do not validate or do not know bracketed IPv6 hosts, and
  * digestline needs exact, explainable errors for refs that decide what gets deployed.
  */
-import { isIPv6 } from 'node:net';
+import { isIPv6 } from './ip.js';
 import { ImageReferenceError } from './errors.js';
 
 export { ImageReferenceError } from './errors.js';

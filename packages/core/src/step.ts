@@ -2,21 +2,21 @@
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
  * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
  */
-import * as core from '@actions/core';
+import * as commands from './commands.js';
 
 /** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
 export function setOutputs(outputs: Readonly<Record<string, string>>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) commands.setOutput(name, value);
 }
 
 /** Saves a value for the post step; saving `''` clears it. */
 export function saveState(name: string, value: string): void {
-  core.saveState(name, value);
+  commands.saveState(name, value);
 }
 
 /** A value main saved with {@link saveState} (`''` when none). */
 export function getState(name: string): string {
-  return core.getState(name);
+  return commands.getState(name);
 }
 
 /**
@@ -25,16 +25,16 @@ export function getState(name: string): string {
  */
 export function maskSecret(secret: string): void {
   if (secret === '') return;
-  core.setSecret(secret);
-  for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim());
+  commands.setSecret(secret);
+  for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) commands.setSecret(line.trim());
 }
 
 /** A log line. */
 export function info(message: string): void {
-  core.info(message);
+  commands.info(message);
 }
 
 /** A warning annotation (e.g. cleanup that failed but need not fail the step). */
 export function warn(message: string): void {
-  core.warning(message);
+  commands.warning(message);
 }

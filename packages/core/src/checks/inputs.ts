@@ -1,10 +1,9 @@
 /**
  * Validators for fast-check's own inputs (the generic readers are in ../inputs.ts). Pure, so the
- * action's context.ts stays a list of reads and every rule is table-testable here.
+ * action's context.ts stays a list of reads and every rule is table-testable here. The signing key's
+ * check is in ./signing-key.ts: it needs node:crypto, which the action loads only when a key is given.
  */
-import { createPrivateKey } from 'node:crypto';
-import { errorMessage, InputError } from '../errors.js';
-import { keyId } from '../evidence/dsse.js';
+import { InputError } from '../errors.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -20,25 +19,6 @@ export function parseEnvNames(names: readonly string[], input = 'env'): string[]
     }
   }
   return [...new Set(names)];
-}
-
-/**
- * Checks that the signing key is a PEM ECDSA P-256 private key before any check runs, so a bad key
- * does not waste the lane. Returns the key's id (hex SHA-256 of its public key).
- * @throws InputError naming `input`
- */
-export function checkSigningKey(pem: string, input = 'signing-key'): string {
-  try {
-    return keyId(createPrivateKey(pem));
-  } catch (err) {
-    throw new InputError(
-      input,
-      `input "${input}" must be a PEM ECDSA P-256 private key: ${errorMessage(err)}`,
-      {
-        cause: err,
-      },
-    );
-  }
 }
 
 /**

@@ -6,7 +6,6 @@
  * stream, and blobs move by cross-repository mount whenever the registry allows it.
  */
 import { Readable } from 'node:stream';
-import { isIP } from 'node:net';
 import {
   authFilePaths,
   basicAuthorization,
@@ -20,6 +19,7 @@ import {
   type IssuedToken,
 } from './auth.js';
 import { digestOf, isContentDigest, splitDigest, verifyingStream } from './digest.js';
+import { isLoopbackHost } from './loopback.js';
 import { MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, type Descriptor, type ManifestJson } from './media-types.js';
 import {
   backoffDelay,
@@ -144,12 +144,7 @@ export type BlobCopyResult = 'exists' | 'mounted' | 'streamed';
 const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 const TAG_RE = /^\w[\w.-]{0,127}$/;
 
-/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (h === 'localhost' || h === '::1') return true;
-  return isIP(h) === 4 && h.startsWith('127.');
-}
+export { isLoopbackHost } from './loopback.js';
 
 /**
  * The API base URL (`http(s)://host[:port]`) of a registry: http for loopback hosts or when

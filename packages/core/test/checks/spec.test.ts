@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkChecksSource, checkSigningKey, parseEnvNames } from '../../src/checks/inputs.js';
+import { checkChecksSource, parseEnvNames } from '../../src/checks/inputs.js';
+import { checkSigningKey } from '../../src/checks/signing-key.js';
 import { checksFromDocument, loadChecksFile, parseChecks } from '../../src/checks/spec.js';
 import { InputError } from '../../src/errors.js';
 

@@ -1,0 +1,418 @@
+export const id = 479;
+export const ids = [479];
+export const modules = {
+
+/***/ 92479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ envelopeOf),
+/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   Yj: () => (/* binding */ signEnvelope),
+/* harmony export */   keyId: () => (/* binding */ keyId)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, payloadBytes, verifyEnvelope, parseEnvelope */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45885);
+/**
+ * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
+ *
+ * Signatures are ASN.1 DER encoded, as sigstore/cosign produce and verify them, so an envelope signed
+ * here can be checked with `cosign verify-blob-attestation`-style tooling and vice versa.
+ * Key ids are the lowercase hex SHA-256 of the public key's SubjectPublicKeyInfo DER: stable for a key
+ * whatever PEM wrapping it comes in, and computable by hand with openssl (see docs/evidence.md).
+ */
+
+
+/** The DSSE payload type of in-toto statements. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/**
+ * DSSE pre-authentication encoding: `"DSSEv1" SP LEN(type) SP type SP LEN(body) SP body`, lengths as
+ * ASCII decimal byte counts. Signing the PAE rather than the payload binds the payload type too.
+ */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function publicKeyObject(key) {
+    const obj = typeof key === 'string' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key.type === 'private' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key;
+    if (obj.asymmetricKeyType !== 'ec' || obj.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+        throw new Error(`evidence keys must be ECDSA P-256, got ${obj.asymmetricKeyType ?? 'unknown'} ${obj.asymmetricKeyDetails?.namedCurve ?? ''}`.trim());
+    }
+    return obj;
+}
+/** Key id of a public (or private) key: lowercase hex SHA-256 of its SPKI DER encoding. */
+function keyId(key) {
+    const der = publicKeyObject(key).export({ type: 'spki', format: 'der' });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex');
+}
+/** Wraps a statement in an unsigned envelope (the payload is the statement's compact JSON). */
+function envelopeOf(statement) {
+    return {
+        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        payload: Buffer.from(JSON.stringify(statement), 'utf8').toString('base64'),
+        signatures: [],
+    };
+}
+function decodeBase64(text, what) {
+    // Buffer.from silently skips junk; DSSE allows standard or URL-safe base64, nothing else.
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text))
+        throw new Error(`${what} is not base64`);
+    return Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+}
+/** The envelope's payload bytes (exactly what was signed, not a re-serialisation). */
+function payloadBytes(envelope) {
+    return decodeBase64(envelope.payload, 'DSSE payload');
+}
+/**
+ * Adds a signature by `privateKeyPem` (PKCS#8 or SEC1 PEM of a P-256 key). The envelope is not
+ * mutated; an existing signature with the same key id is replaced.
+ */
+function signEnvelope(envelope, privateKeyPem) {
+    const key = typeof privateKeyPem === 'string' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKeyPem) : privateKeyPem;
+    const keyid = keyId(key);
+    const sig = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae(envelope.payloadType, payloadBytes(envelope)), { key, dsaEncoding: 'der' });
+    return {
+        ...envelope,
+        signatures: [
+            ...envelope.signatures.filter((s) => s.keyid !== keyid),
+            { keyid, sig: sig.toString('base64') },
+        ],
+    };
+}
+/**
+ * Verifies the envelope's signatures against one public key (PEM). Every signature is tried whatever
+ * its `keyid` says (DSSE treats key ids as hints), and the key's own id is reported for each that
+ * verifies.
+ *
+ * @returns the key ids that verified (empty when none did, or the envelope is unsigned)
+ */
+function verifyEnvelope(envelope, publicKeyPem) {
+    const key = publicKeyObject(publicKeyPem);
+    const id = keyId(key);
+    let message;
+    try {
+        message = pae(envelope.payloadType, payloadBytes(envelope));
+    }
+    catch {
+        return [];
+    }
+    for (const s of envelope.signatures) {
+        let sig;
+        try {
+            sig = decodeBase64(s.sig, 'signature');
+        }
+        catch {
+            continue;
+        }
+        if (verify('sha256', message, { key, dsaEncoding: 'der' }, sig))
+            return [id];
+    }
+    return [];
+}
+/**
+ * Checks that parsed JSON has the shape of a DSSE envelope.
+ *
+ * @throws Error naming the malformed field
+ */
+function parseEnvelope(value) {
+    if (typeof value !== 'object' || value === null)
+        throw new Error('DSSE envelope is not a JSON object');
+    const v = value;
+    if (typeof v.payloadType !== 'string')
+        throw new Error('DSSE envelope has no payloadType');
+    if (typeof v.payload !== 'string')
+        throw new Error('DSSE envelope has no payload');
+    if (!Array.isArray(v.signatures))
+        throw new Error('DSSE envelope has no signatures list');
+    const signatures = v.signatures.map((s, i) => {
+        const sig = s;
+        if (typeof sig !== 'object' || sig === null || typeof sig.sig !== 'string') {
+            throw new Error(`DSSE signature #${i + 1} has no sig`);
+        }
+        return { keyid: typeof sig.keyid === 'string' ? sig.keyid : '', sig: sig.sig };
+    });
+    return { payloadType: v.payloadType, payload: v.payload, signatures };
+}
+/**
+ * The statement inside an envelope, checked to be an in-toto statement with digestline's predicate.
+ *
+ * @throws Error when the payload type is not in-toto or the payload is not a verification statement
+ */
+function statementOf(envelope) {
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        throw new Error(`DSSE payloadType is ${JSON.stringify(envelope.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(payloadBytes(envelope).toString('utf8'));
+    }
+    catch (err) {
+        throw new Error(`DSSE payload is not JSON: ${err.message}`, { cause: err });
+    }
+    return (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(json);
+}
+
+
+/***/ }),
+
+/***/ 45885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ parseStatement),
+/* harmony export */   M5: () => (/* binding */ laneStatement)
+/* harmony export */ });
+/* unused harmony exports STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, DEFAULT_VERIFIER_ID, LANES, assertGitObjectId, runContext, digestSet, digestsOfSubject, commitSubjectName, sourceStatement, promotionStatement */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41397);
+/**
+ * in-toto Statement v1 carrying digestline's verification predicate: what one lane checked, for which
+ * digests, at which commit, and with what result.
+ *
+ * The predicate borrows SLSA Verification Summary Attestation (VSA) v1 field names where their meaning
+ * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
+ * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
+ */
+
+/** `_type` of an in-toto Statement v1. */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** `predicateType` of digestline's verification predicate. */
+const VERIFICATION_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
+/** Default `verifier.id`: the project that produced the evidence. */
+const DEFAULT_VERIFIER_ID = 'https://digestline.dev/verifier';
+/** The lanes that produce evidence. */
+const LANES = ['source', 'integration', 'e2e', 'promotion'];
+const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
+ *
+ * @throws Error naming `what` and the expected form
+ */
+function assertGitObjectId(value, what) {
+    if (!COMMIT_RE.test(value)) {
+        throw new Error(`${what} ${JSON.stringify(value)} is not a git object id: expected 40 or 64 lowercase hex`);
+    }
+    return value;
+}
+/**
+ * Reads the commit, repository URL and run URL from the runner's environment, with explicit overrides
+ * taking precedence.
+ *
+ * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
+ * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
+ * set, the run URL uses `GITHUB_RUN_NUMBER`.
+ *
+ * @throws Error when no commit is given and `GITHUB_SHA` is unset or not a commit id
+ */
+function runContext(overrides = {}, env = process.env) {
+    const commit = overrides.commit ?? env.GITHUB_SHA;
+    if (commit === undefined || commit === '') {
+        throw new Error('no commit: pass one explicitly or run where GITHUB_SHA is set');
+    }
+    assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repository = env.GITHUB_REPOSITORY;
+    const repositoryUrl = overrides.repositoryUrl ?? (server && repository ? `${server}/${repository}` : undefined);
+    const forgejo = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
+    const runKey = forgejo ? (env.GITHUB_RUN_NUMBER ?? env.GITHUB_RUN_ID) : env.GITHUB_RUN_ID;
+    const runUrl = overrides.runUrl ??
+        (server && repository && runKey ? `${server}/${repository}/actions/runs/${runKey}` : undefined);
+    const context = { commit };
+    if (repositoryUrl !== undefined)
+        context.repositoryUrl = repositoryUrl;
+    if (runUrl !== undefined)
+        context.runUrl = runUrl;
+    return context;
+}
+/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
+function digestSet(digest) {
+    const parsed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+    return { [parsed.algorithm]: parsed.hex };
+}
+/** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
+function digestsOfSubject(subject) {
+    return Object.entries(subject.digest)
+        .filter(([algorithm]) => algorithm === 'sha256' || algorithm === 'sha512')
+        .map(([algorithm, hex]) => `${algorithm}:${hex}`)
+        .sort();
+}
+/** The subject name of a commit: `git+<repository url>` or `commit` when the URL is unknown. */
+function commitSubjectName(repositoryUrl) {
+    return repositoryUrl ? `git+${repositoryUrl}` : 'commit';
+}
+function resourceUri(commit, repositoryUrl) {
+    return `${repositoryUrl ? `git+${repositoryUrl}` : 'git+commit'}@${commit}`;
+}
+function laneResult(result, checks) {
+    if (result !== undefined)
+        return result;
+    return checks.some((c) => c.result === 'FAILED') ? 'FAILED' : 'PASSED';
+}
+function validateChecks(checks) {
+    return checks.map((c, i) => {
+        if (c.name.trim() === '')
+            throw new Error(`check #${i + 1} has an empty name`);
+        if (!['PASSED', 'FAILED', 'SKIPPED'].includes(c.result)) {
+            throw new Error(`check ${JSON.stringify(c.name)} has result ${JSON.stringify(c.result)}`);
+        }
+        if (!Number.isFinite(c.durationMs) || c.durationMs < 0) {
+            throw new Error(`check ${JSON.stringify(c.name)} has durationMs ${c.durationMs}: expected a number >= 0`);
+        }
+        return { ...c, durationMs: Math.round(c.durationMs) };
+    });
+}
+function predicate(lane, opts, extra) {
+    const overrides = {};
+    if (opts.commit !== undefined)
+        overrides.commit = opts.commit;
+    if (opts.repositoryUrl !== undefined)
+        overrides.repositoryUrl = opts.repositoryUrl;
+    if (opts.runUrl !== undefined)
+        overrides.runUrl = opts.runUrl;
+    const context = runContext(overrides, opts.env);
+    const checks = validateChecks(opts.checks ?? []);
+    const result = laneResult(opts.result, checks);
+    if (result === 'PASSED' && checks.some((c) => c.result === 'FAILED')) {
+        const failed = checks.filter((c) => c.result === 'FAILED').map((c) => c.name);
+        throw new Error(`${lane} lane result PASSED contradicts failed checks: ${failed.join(', ')}`);
+    }
+    const commit = { sha: context.commit };
+    if (extra.tree !== undefined)
+        commit.tree = assertGitObjectId(extra.tree, 'tree');
+    const verifier = { id: opts.verifier?.id ?? DEFAULT_VERIFIER_ID };
+    if (opts.verifier?.version !== undefined)
+        verifier.version = opts.verifier.version;
+    return {
+        context,
+        predicate: {
+            verifier,
+            timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+            resourceUri: resourceUri(context.commit, context.repositoryUrl),
+            policy: opts.policy ?? {},
+            verificationResult: result,
+            lane,
+            commit,
+            runUrl: context.runUrl ?? 'unknown',
+            tested: extra.tested,
+            checks,
+        },
+    };
+}
+/**
+ * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
+ * in-toto's digest set allows), plus the tree (`digest: {gitTree}`) when given: the tree identifies the
+ * checked content even when the commit is rebased.
+ */
+function sourceStatement(opts) {
+    const extra = { tested: [] };
+    if (opts.tree !== undefined)
+        extra.tree = opts.tree;
+    const { predicate: p, context } = predicate('source', opts, extra);
+    const subject = [
+        { name: commitSubjectName(context.repositoryUrl), digest: { gitCommit: context.commit } },
+    ];
+    if (p.commit.tree !== undefined) {
+        subject.push({
+            name: `${commitSubjectName(context.repositoryUrl)}#tree`,
+            digest: { gitTree: p.commit.tree },
+        });
+    }
+    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+function imageSubjects(images, what) {
+    if (images.length === 0)
+        throw new Error(`${what} needs at least one image`);
+    const names = new Set();
+    for (const image of images) {
+        if (names.has(image.name))
+            throw new Error(`${what}: image name ${JSON.stringify(image.name)} appears twice`);
+        names.add(image.name);
+        if (image.repository.includes('@') || image.repository === '') {
+            throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
+        }
+    }
+    return {
+        subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
+        tested: images.map((i) => ({ name: i.name, digest: (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest).value })),
+    };
+}
+/** Builds an integration or E2E lane's statement about a set of images tested together. */
+function laneStatement(opts) {
+    if (opts.lane !== 'integration' && opts.lane !== 'e2e') {
+        throw new Error(`laneStatement builds integration or e2e evidence, not ${JSON.stringify(opts.lane)}`);
+    }
+    const { subject, tested } = imageSubjects(opts.images, `${opts.lane} evidence`);
+    const { predicate: p } = predicate(opts.lane, opts, { tested });
+    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+/**
+ * Builds the promotion statement: promote-digest verified the lanes' evidence for these digests and
+ * copied them. `checks` usually holds one entry per verified lane.
+ */
+function promotionStatement(opts) {
+    const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
+    const { predicate: p } = predicate('promotion', opts, { tested });
+    if (opts.target !== undefined)
+        p.policy = { ...p.policy, uri: p.policy.uri ?? opts.target };
+    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Checks that parsed JSON is a digestline verification statement and returns it typed.
+ *
+ * @throws Error saying which field is missing or malformed
+ */
+function parseStatement(value) {
+    if (!isRecord(value))
+        throw new Error('statement is not a JSON object');
+    if (value._type !== STATEMENT_TYPE)
+        throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
+    if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
+        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`);
+    }
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        throw new Error('statement has no subject');
+    for (const s of value.subject) {
+        if (!isRecord(s) || typeof s.name !== 'string' || !isRecord(s.digest)) {
+            throw new Error('statement subject entries need name and digest');
+        }
+        if (!Object.values(s.digest).every((v) => typeof v === 'string'))
+            throw new Error(`subject ${s.name} has a non-string digest`);
+    }
+    const p = value.predicate;
+    if (!isRecord(p))
+        throw new Error('statement has no predicate object');
+    if (!LANES.includes(p.lane))
+        throw new Error(`predicate lane ${JSON.stringify(p.lane)} is not one of ${LANES.join(', ')}`);
+    if (p.verificationResult !== 'PASSED' && p.verificationResult !== 'FAILED') {
+        throw new Error(`predicate verificationResult ${JSON.stringify(p.verificationResult)} is not PASSED or FAILED`);
+    }
+    if (!isRecord(p.commit) || typeof p.commit.sha !== 'string')
+        throw new Error('predicate commit.sha is missing');
+    if (!Array.isArray(p.tested))
+        throw new Error('predicate tested is not a list');
+    for (const t of p.tested) {
+        if (!isRecord(t) || typeof t.name !== 'string' || typeof t.digest !== 'string') {
+            throw new Error('predicate tested entries need name and digest');
+        }
+    }
+    if (!Array.isArray(p.checks))
+        throw new Error('predicate checks is not a list');
+    if (typeof p.timeVerified !== 'string' || typeof p.runUrl !== 'string') {
+        throw new Error('predicate needs timeVerified and runUrl strings');
+    }
+    return value;
+}
+
+
+/***/ })
+
+};
