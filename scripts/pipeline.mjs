@@ -154,7 +154,11 @@ async function setupHost(log) {
   log(`   registry ${process.env.DIGESTLINE_REGISTRY}, base ${process.env.DIGESTLINE_BASE_IMAGE}`);
 }
 
-/** The signing key pair of local runs, made once: evidence and promotion records are signed. */
+/**
+ * The signing key pair of local runs, made once: evidence and promotion records are signed with the
+ * private key (secrets.EVIDENCE_SIGNING_KEY); promote and deploy-staging verify with the public one
+ * (vars.EVIDENCE_PUBLIC_KEY).
+ */
 async function evidenceKeys() {
   const dir = path.join(ROOT, '.digestline', 'keys');
   const privateFile = path.join(dir, 'evidence-signing.pem');
@@ -313,6 +317,7 @@ async function main(argv) {
       STAGING_ENVIRONMENT: opts.environment,
       STAGING_URL: opts.stagingUrl,
       STAGING_SOAK: opts.soak,
+      // promote-digest's and deploy-staging's `public-key`.
       EVIDENCE_PUBLIC_KEY: keys.public,
       ...(opts['e2e-tests'] ? { E2E_TESTS: opts['e2e-tests'] } : {}),
       ...(opts['staging-stack'] ? { STAGING_STACK: opts['staging-stack'] } : {}),

@@ -6,13 +6,16 @@
  * evidence module exactly as promote-digest writes them.
  *
  * One environment goes through: v1 → v2 → v3 (health fails: automatic rollback to v2) → refused
- * inputs (unpromoted digest, tag) → a run SIGKILLed during its soak, then recovered by the next →
- * manual rollback → status. Events go to a loopback webhook; the metrics file is parsed.
+ * inputs (unpromoted digest, tag) → a promotion record signed by another key, refused → a run
+ * SIGKILLed during its soak, then recovered by the next → manual rollback → status. Promotion records
+ * are signed as promote-digest signs them and deployments run with `public-key`. Events go to a
+ * loopback webhook; the metrics file is parsed.
  *
  * Needs `eval "$(scripts/setup-host)"` (DIGESTLINE_REGISTRY, DIGESTLINE_BASE_IMAGE) and the bundle
  * (`node scripts/build-actions.mjs deploy-staging`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -23,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Podman } from '@digestline/core/engine/podman';
 import { errorMessage } from '@digestline/core/errors';
 import { Exec } from '@digestline/core/exec';
-import { envelopeOf } from '@digestline/core/evidence/dsse';
+import { envelopeOf, keyId, signEnvelope } from '@digestline/core/evidence/dsse';
 import { promotionStatement } from '@digestline/core/evidence/statement';
 import { storeEvidence } from '@digestline/core/evidence/store';
 import { RegistryClient } from '@digestline/core/registry/client';
@@ -41,6 +44,18 @@ const ENV = RUN;
 const REPO = 'digestline-itg/deploy';
 const RUN_COMMIT = 'a'.repeat(40);
 const COMMITS = { v1: '1'.repeat(40), v2: '2'.repeat(40), v3: '3'.repeat(40) } as const;
+
+function keyPair(): { signing: string; public: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    signing: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    public: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  };
+}
+/** The key pair of this "CI": promote-digest signs with `signing`, deploy-staging verifies with `public`. */
+const KEYS = keyPair();
+/** Someone else's key: a record signed with it is a forgery as far as deploy-staging is concerned. */
+const OTHER_KEYS = keyPair();
 
 const exec = new Exec();
 const engine = new Podman(exec);
@@ -151,8 +166,23 @@ function deployInputs(
     'health-checks': healthCheck,
     soak: '3s',
     'events-webhook': webhookUrl,
+    'public-key': KEYS.public,
     ...extra,
   };
+}
+
+/** A PASSED promotion record for `digest`, as promote-digest writes it (unsigned until signed). */
+function promotionRecord(version: string, digest: string, registry: string) {
+  return envelopeOf(
+    promotionStatement({
+      images: [{ name: 'backend', digest, repository: `${registry}/${REPO}` }],
+      commit: COMMITS[version as keyof typeof COMMITS] ?? RUN_COMMIT,
+      runUrl: `http://127.0.0.1:3000/org/app/actions/runs/${version}`,
+      target: `${registry}/${REPO}:staging`,
+      checks: [{ name: 'e2e evidence', result: 'PASSED', durationMs: 1 }],
+      env: {},
+    }),
+  );
 }
 
 async function ledger(): Promise<{ text: string; records: LedgerRecord[] }> {
@@ -280,16 +310,16 @@ beforeAll(async () => {
     ).toHaveLength(1);
     images[v] = `${registry}/${REPO}@${digest}`;
     if (!promote) continue;
-    // What promote-digest attaches: a promotion statement for the digest, in the image's repository.
-    const statement = promotionStatement({
-      images: [{ name: 'backend', digest, repository: `${registry}/${REPO}` }],
-      commit: COMMITS[v as keyof typeof COMMITS],
-      runUrl: `http://127.0.0.1:3000/org/app/actions/runs/${v}`,
-      target: `${registry}/${REPO}:staging`,
-      checks: [{ name: 'e2e evidence', result: 'PASSED', durationMs: 1 }],
-      env: {},
-    });
-    await storeEvidence(client, REPO, digest, envelopeOf(statement), { settleMs: () => 20 });
+    // What promote-digest attaches: a signed promotion statement for the digest, in the image's repository.
+    await storeEvidence(
+      client,
+      REPO,
+      digest,
+      signEnvelope(promotionRecord(v, digest, registry), KEYS.signing),
+      {
+        settleMs: () => 20,
+      },
+    );
   }
 });
 
@@ -329,6 +359,8 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
     const run = await runAction(deployInputs('v1'));
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'deployed', deployed: `backend=${images.v1}`, previous: '' });
+    // Admitted by a record signed with the key given as public-key, so nothing to warn about.
+    expect(run.stdout).not.toContain('public-key is not set');
     expect((await get('/healthz')).json).toEqual({ status: 'ok', version: 'v1' });
     const created = await fetch(`http://127.0.0.1:${port}/records?name=from-v1`, { method: 'POST' });
     expect(created.status).toBe(201);
@@ -447,10 +479,14 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
   it('refuses an unpromoted digest and a tag before anything changes', async () => {
     const ledgerBefore = (await ledger()).text;
     const containerBefore = await containerState();
-    const unpromoted = await runAction(deployInputs('v4'));
+    // Without public-key the gate still wants a record (any record), and says it does not verify them.
+    const unpromoted = await runAction(deployInputs('v4', { 'public-key': '' }));
     expect(unpromoted.code).toBe(1);
     expect(unpromoted.stdout).toContain('not promoted (nothing was changed)');
     expect(unpromoted.stdout).toContain(`backend=${images.v4}: no promotion record`);
+    expect(unpromoted.stdout).toMatch(
+      /::warning::public-key is not set: promotion records are not verified by signature/,
+    );
 
     const tagged = await runAction({
       ...deployInputs('v2'),
@@ -460,6 +496,37 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
     expect(tagged.stdout).toMatch(/input "images" entry 1 .*tags are refused where a digest is required/);
 
     expect((await ledger()).text).toBe(ledgerBefore);
+    expect(await containerState()).toEqual(containerBefore);
+    expect((await get('/healthz')).json).toEqual({ status: 'ok', version: 'v2' });
+  });
+
+  it('refuses a promotion record signed by another key before anything changes', async () => {
+    const registry = requireRegistry();
+    const digest = images.v4!.split('@')[1]!;
+    // A forger with push access and their own key: a well-formed PASSED record for v4.
+    await storeEvidence(
+      new RegistryClient({ registry }),
+      REPO,
+      digest,
+      signEnvelope(promotionRecord('v4', digest, registry), OTHER_KEYS.signing),
+      { settleMs: () => 20 },
+    );
+    const ledgerBefore = await readFile(join(stateDir, 'ledger.jsonl'));
+    const containerBefore = await containerState();
+
+    const ours = keyId(KEYS.public).slice(0, 12);
+    const forged = await runAction(deployInputs('v4'));
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain('not promoted (nothing was changed)');
+    expect(forged.stdout).toMatch(
+      new RegExp(
+        `backend=${images.v4!.replace(/[.]/g, '\\.')}: no passing promotion record signed by key ${ours}… \\(record sha256:[0-9a-f]{12}… is not signed by key ${ours}…\\)`,
+      ),
+    );
+    expect(forged.stdout).not.toContain('public-key is not set');
+    expect(forged.outputs).toEqual({});
+
+    expect(await readFile(join(stateDir, 'ledger.jsonl'))).toEqual(ledgerBefore);
     expect(await containerState()).toEqual(containerBefore);
     expect((await get('/healthz')).json).toEqual({ status: 'ok', version: 'v2' });
   });

@@ -23,6 +23,7 @@ const Inputs = {
     EventsWebhook: 'events-webhook',
     MetricsFile: 'metrics-file',
     Engine: 'engine',
+    PublicKey: 'public-key',
 };
 const Outputs = {
     Status: 'status',
@@ -79,8 +80,22 @@ function runInfo(env) {
     const ctx = (0,_digestline_core_evidence_statement__WEBPACK_IMPORTED_MODULE_4__/* .runContext */ .pO)(valid ? {} : { commit: '0'.repeat(40) }, env);
     return valid ? { commit: sha, runUrl: ctx.runUrl ?? 'unknown' } : { runUrl: ctx.runUrl ?? 'unknown' };
 }
+async function publicKey() {
+    const pem = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey);
+    if (pem === '')
+        return undefined;
+    // node:crypto is loaded only when a key is given: start-up stays light.
+    const { keyId } = await __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479));
+    try {
+        keyId(pem); // also checks that it is a P-256 key
+    }
+    catch (err) {
+        throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey}" must be a PEM ECDSA P-256 public key (SPKI): ${(0,_digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+    }
+    return pem;
+}
 /** Reads and validates every input before any work is done. */
-function getInputs(env = process.env) {
+async function getInputs(env = process.env) {
     const mode = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getEnum */ .GV)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Mode, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .MODES */ .FN, 'deploy');
     const environment = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Environment, { default: 'staging' });
     if (!_digestline_core_stack_names__WEBPACK_IMPORTED_MODULE_8__/* .STACK_NAME_PATTERN */ .K.test(environment)) {
@@ -127,6 +142,11 @@ function getInputs(env = process.env) {
     const metrics = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.MetricsFile);
     if (metrics !== '')
         inputs.metricsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(metrics);
+    // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
+    // rollbacks do not re-check promotion.
+    const key = await publicKey();
+    if (key !== undefined)
+        inputs.publicKey = key;
     return inputs;
 }
 
@@ -142,10 +162,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('deploy-staging', async () => {
-    const inputs = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
+    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 442));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1458));
     await run(inputs);
 });
 

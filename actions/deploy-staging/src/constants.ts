@@ -12,6 +12,7 @@ export const Inputs = {
   EventsWebhook: 'events-webhook',
   MetricsFile: 'metrics-file',
   Engine: 'engine',
+  PublicKey: 'public-key',
 } as const;
 
 export const Outputs = {

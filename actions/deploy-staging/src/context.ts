@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { InputError } from '@digestline/core/errors';
+import { InputError, errorMessage } from '@digestline/core/errors';
 import {
   getBoolean,
   getDuration,
@@ -32,6 +32,8 @@ export interface Inputs {
   eventsWebhook?: string;
   metricsFile?: string;
   engine: EngineChoice;
+  /** PEM ECDSA P-256 public key promotion records must be signed with (deploy). */
+  publicKey?: string;
   commit?: string;
   runUrl: string;
 }
@@ -52,8 +54,24 @@ function runInfo(env: NodeJS.ProcessEnv): { commit?: string; runUrl: string } {
   return valid ? { commit: sha, runUrl: ctx.runUrl ?? 'unknown' } : { runUrl: ctx.runUrl ?? 'unknown' };
 }
 
+async function publicKey(): Promise<string | undefined> {
+  const pem = getString(Inputs.PublicKey);
+  if (pem === '') return undefined;
+  // node:crypto is loaded only when a key is given: start-up stays light.
+  const { keyId } = await import('@digestline/core/evidence/dsse');
+  try {
+    keyId(pem); // also checks that it is a P-256 key
+  } catch (err) {
+    throw new InputError(
+      Inputs.PublicKey,
+      `input "${Inputs.PublicKey}" must be a PEM ECDSA P-256 public key (SPKI): ${errorMessage(err)}`,
+    );
+  }
+  return pem;
+}
+
 /** Reads and validates every input before any work is done. */
-export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
   const mode = getEnum(Inputs.Mode, MODES, 'deploy');
   const environment = getString(Inputs.Environment, { default: 'staging' });
   if (!STACK_NAME_PATTERN.test(environment)) {
@@ -106,5 +124,9 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   }
   const metrics = getString(Inputs.MetricsFile);
   if (metrics !== '') inputs.metricsFile = resolve(metrics);
+  // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
+  // rollbacks do not re-check promotion.
+  const key = await publicKey();
+  if (key !== undefined) inputs.publicKey = key;
   return inputs;
 }

@@ -17,6 +17,7 @@ export async function run(inputs: Inputs): Promise<void> {
     runUrl: inputs.runUrl,
     ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
     ...(inputs.metricsFile !== undefined ? { metricsFile: inputs.metricsFile } : {}),
+    ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
   };
 
   if (inputs.mode === 'status') {

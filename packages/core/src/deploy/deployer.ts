@@ -66,6 +66,11 @@ export interface DeployerOptions {
   soakIntervalMs?: number;
   /** Registry client per host, for promotion records (default: RegistryClient with auth files). */
   clientFor?: (registry: string) => EvidenceRegistry;
+  /**
+   * PEM ECDSA P-256 public key promotion records must be signed with. Without it unsigned records
+   * are accepted (with a warning).
+   */
+  publicKey?: string;
   log?: (line: string) => void;
   warn?: (line: string) => void;
 }
@@ -610,9 +615,10 @@ function finish(
 
 /**
  * Deploys `images` with the stack file: parses the stack (placeholders, fixed host ports) and
- * requires a promotion record for every digest before anything changes; then, under the ledger
- * lock, records interrupted runs, records `started`, recreates the stack, verifies digests and
- * soaks the health checks, records the outcome, and rolls back automatically on failure.
+ * requires a promotion record for every digest (signed by `publicKey` when given) before anything
+ * changes; then, under the ledger lock, records interrupted runs, records `started`, recreates the
+ * stack, verifies digests and soaks the health checks, records the outcome, and rolls back
+ * automatically on failure.
  *
  * @throws Error (and changes nothing) for a bad stack file or unpromoted images; deployment
  *   failures are not thrown but returned as `status: 'failed'` or `'rolled-back'`
@@ -624,7 +630,11 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
   });
   const spec = parseStack(text, req.stackFile, req.images);
   requireStablePorts(spec);
-  const promotions = await requirePromotions(req.images, o.clientFor);
+  const promotions = await requirePromotions(req.images, {
+    warn: r.warn,
+    ...(o.clientFor !== undefined ? { clientFor: o.clientFor } : {}),
+    ...(o.publicKey !== undefined ? { publicKey: o.publicKey } : {}),
+  });
   for (const p of promotions) {
     r.log(
       `${p.name}: promotion record ${p.record.slice(0, 19)}… (commit ${p.commit.slice(0, 12)}, ${p.timeVerified})`,

@@ -1,12 +1,15 @@
 /**
  * The deploy gate: every image must carry a promotion record (evidence of lane `promotion`, written
- * by promote-digest) attached to exactly its digest in its own repository.
+ * by promote-digest) attached to exactly its digest in its own repository, and, with a public key,
+ * signed by that key.
  */
+import * as core from '@actions/core';
+import type { KeyObject } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import { formatReference } from '../reference.js';
 import { RegistryClient } from '../registry/client.js';
-import { statementOf } from '../evidence/dsse.js';
+import { keyId, statementOf, verifyEnvelope } from '../evidence/dsse.js';
 import { findEvidence, type EvidenceRegistry, type FoundEvidence } from '../evidence/store.js';
 import { short } from '../evidence/verify.js';
 
@@ -36,13 +39,17 @@ export class NotPromotedError extends Error {
 /**
  * Picks the newest passing promotion record for `digest` among found evidence (pure).
  *
+ * @param publicKey when given, only records whose DSSE envelope verifies with this key count
+ *   (unsigned or otherwise signed records are named in the reason)
  * @returns the record, or the reason none counts
  */
 export function pickPromotion(
   found: readonly FoundEvidence[],
   digest: string,
+  publicKey?: string | KeyObject,
 ): { info: Omit<PromotionInfo, 'name' | 'reference'> } | { reason: string } {
   const [algorithm, hex] = digest.split(':') as [string, string];
+  const expected = publicKey !== undefined ? short(keyId(publicKey)) : undefined;
   const notes: string[] = [];
   const passing: Array<Omit<PromotionInfo, 'name' | 'reference'>> = [];
   for (const e of found) {
@@ -54,6 +61,17 @@ export function pickPromotion(
       const s = statementOf(e.envelope);
       const p = s.predicate;
       if (p.lane !== 'promotion') continue;
+      // Checked before anything the record says is believed: an unsigned record is anyone's word.
+      if (publicKey !== undefined) {
+        if (e.envelope.signatures.length === 0) {
+          notes.push(`record ${short(e.descriptor.digest)} is unsigned`);
+          continue;
+        }
+        if (verifyEnvelope(e.envelope, publicKey).length === 0) {
+          notes.push(`record ${short(e.descriptor.digest)} is not signed by key ${expected ?? ''}`);
+          continue;
+        }
+      }
       if (!s.subject.some((sub) => sub.digest[algorithm] === hex)) {
         notes.push(`record ${short(e.descriptor.digest)} does not name this digest`);
         continue;
@@ -76,23 +94,43 @@ export function pickPromotion(
   passing.sort((a, b) => b.timeVerified.localeCompare(a.timeVerified));
   const best = passing[0];
   if (best !== undefined) return { info: best };
-  return {
-    reason: notes.length > 0 ? `no passing promotion record (${notes.join('; ')})` : 'no promotion record',
-  };
+  const none = expected !== undefined ? `no passing promotion record signed by key ${expected}` : undefined;
+  if (notes.length > 0) return { reason: `${none ?? 'no passing promotion record'} (${notes.join('; ')})` };
+  return { reason: 'no promotion record' };
+}
+
+/** Options of {@link requirePromotions}. */
+export interface RequirePromotionsOptions {
+  /** Registry client per registry host (default: a {@link RegistryClient} with the docker/podman auth files). */
+  clientFor?: (registry: string) => EvidenceRegistry;
+  /**
+   * PEM (SPKI) or key object of the ECDSA P-256 key promotion records must be signed with. Without
+   * it any record counts, signed or not, and a warning says so.
+   */
+  publicKey?: string | KeyObject;
+  /** Receives the unverified-records warning (default: a workflow warning). */
+  warn?: (line: string) => void;
 }
 
 /**
  * Looks up the promotion record of every image (concurrently) and refuses the whole set when any
- * lacks one.
+ * lacks one (with `publicKey`: one signed by that key).
  *
- * @param clientFor registry client per registry host (default: a {@link RegistryClient} with the
- *   docker/podman auth files)
- * @throws NotPromotedError listing every image without a record (and registry errors as such)
+ * @throws NotPromotedError listing every image without a record, with its digest and why (registry
+ *   errors included); Error for a public key that is not ECDSA P-256, before any request
  */
 export async function requirePromotions(
   images: ImageSet,
-  clientFor: (registry: string) => EvidenceRegistry = defaultClientFor(),
+  options: RequirePromotionsOptions = {},
 ): Promise<PromotionInfo[]> {
+  const { publicKey } = options;
+  if (publicKey !== undefined) keyId(publicKey);
+  else {
+    (options.warn ?? ((l) => core.warning(l)))(
+      "public-key is not set: promotion records are not verified by signature, so anyone who can push to the images' repositories could forge one",
+    );
+  }
+  const clientFor = options.clientFor ?? defaultClientFor();
   const results = await Promise.all(
     images.map(async ({ name, ref }): Promise<PromotionInfo | string> => {
       const reference = formatReference(ref);
@@ -101,7 +139,7 @@ export async function requirePromotions(
         const found = await findEvidence(clientFor(ref.registry), ref.repository, digest, {
           lane: 'promotion',
         });
-        const picked = pickPromotion(found, digest);
+        const picked = pickPromotion(found, digest, publicKey);
         if ('reason' in picked)
           return `${name}=${reference}: ${picked.reason} in ${ref.registry}/${ref.repository}`;
         return { name, reference, ...picked.info };

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +17,9 @@ import { parseStack } from '../../src/stack/spec.js';
 const A = 'sha256:' + 'a'.repeat(64);
 const B = 'sha256:' + 'b'.repeat(64);
 const C1 = '1'.repeat(40);
+const pem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }) as string;
+const P256_PUBLIC = pem(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
+const ED25519_PUBLIC = pem(generateKeyPairSync('ed25519').publicKey);
 
 function found(
   statement: ReturnType<typeof promotionStatement>,
@@ -101,9 +105,12 @@ describe('requirePromotions', () => {
       'images',
     );
     await expect(
-      requirePromotions(set, (registry) => {
-        asked.push(registry);
-        return empty;
+      requirePromotions(set, {
+        clientFor: (registry) => {
+          asked.push(registry);
+          return empty;
+        },
+        warn: () => {},
       }),
     ).rejects.toThrow(
       /2 images are not promoted \(nothing was changed\):\nbackend=127\.0\.0\.1:5000\/app\/backend@sha256:a+: no promotion record in 127\.0\.0\.1:5000\/app\/backend\nweb=/,
@@ -152,11 +159,12 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
     expect(MODES).toContain(meta.inputs['mode']?.default);
   });
 
-  it('reads a deploy with defaults', () => {
+  it('reads a deploy with defaults', async () => {
     setInputs({ stack: '/s.yaml', images: `backend=r.example/app@${A}` });
     process.env.DIGESTLINE_STATE_DIR = '/var/lib/dl';
     process.env.GITHUB_SHA = C1;
-    const inputs = getInputs();
+    const inputs = await getInputs();
+    expect(inputs.publicKey).toBeUndefined();
     expect(inputs).toMatchObject({
       mode: 'deploy',
       environment: 'staging',
@@ -184,9 +192,22 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
     [{ mode: 'status', 'events-webhook': 'not a url' }, /"events-webhook" must be an http or https URL/],
     [{ mode: 'status', 'health-checks': 'http://h/x 99' }, /input "health-checks" line/],
     [{ mode: 'status', soak: '30' }, /input "soak" .*add a unit/],
-  ])('refuses %j', (inputs, error) => {
+    [
+      { mode: 'status', 'public-key': 'not a key' },
+      /input "public-key" must be a PEM ECDSA P-256 public key/,
+    ],
+    [
+      { mode: 'status', 'public-key': ED25519_PUBLIC },
+      /input "public-key" must be .*ECDSA P-256.*got ed25519/,
+    ],
+  ])('refuses %j', async (inputs, error) => {
     setInputs(inputs);
-    expect(() => getInputs()).toThrow(error);
+    await expect(getInputs()).rejects.toThrow(error);
+  });
+
+  it('reads a P-256 public key', async () => {
+    setInputs({ stack: '/s.yaml', images: `backend=r.example/app@${A}`, 'public-key': P256_PUBLIC });
+    expect((await getInputs()).publicKey).toBe(P256_PUBLIC.trim());
   });
 
   it('state dir defaults to XDG state home', () => {

@@ -1,0 +1,231 @@
+/**
+ * The deploy gate with `public-key`: promotion records stored in an in-memory registry exactly as
+ * promote-digest stores them (storeEvidence), then looked up by requirePromotions.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { requirePromotions, NotPromotedError } from '../../src/deploy/promotion.js';
+import { envelopeOf, keyId, signEnvelope, type DsseEnvelope } from '../../src/evidence/dsse.js';
+import { promotionStatement } from '../../src/evidence/statement.js';
+import { storeEvidence, type EvidenceRegistry } from '../../src/evidence/store.js';
+import { parseImageSet } from '../../src/inputs.js';
+import { RegistryError, type FetchedManifest } from '../../src/registry/client.js';
+import { digestOf } from '../../src/registry/digest.js';
+import type { Descriptor, ManifestJson } from '../../src/registry/media-types.js';
+
+const A = 'sha256:' + 'a'.repeat(64);
+const B = 'sha256:' + 'b'.repeat(64);
+const C1 = '1'.repeat(40);
+const REGISTRY = '127.0.0.1:5000';
+const REPO = 'app/backend';
+
+function keyPair(): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  };
+}
+const ours = keyPair();
+const theirs = keyPair();
+
+/** Registry with the referrers API, holding what storeEvidence writes, and images A and B. */
+class MemoryRegistry implements EvidenceRegistry {
+  readonly blobs = new Map<string, Buffer>();
+  readonly manifests = new Map<string, { bytes: Buffer; mediaType: string }>();
+
+  constructor() {
+    // Stand-ins for the images: storeEvidence reads the subject's media type and size.
+    for (const digest of [A, B]) {
+      this.manifests.set(`${REPO}@${digest}`, {
+        bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] })),
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      });
+    }
+  }
+
+  async getManifest(repo: string, ref: string): Promise<FetchedManifest> {
+    const m = this.manifests.get(`${repo}@${ref}`);
+    if (m === undefined) {
+      throw new RegistryError('GET', `${repo}:${ref}`, 404, 'MANIFEST_UNKNOWN', undefined, '404');
+    }
+    const json = JSON.parse(m.bytes.toString('utf8')) as ManifestJson;
+    return { digest: ref, mediaType: m.mediaType, size: m.bytes.length, bytes: m.bytes, json };
+  }
+
+  async putManifest(repo: string, _ref: string, bytes: Uint8Array, mediaType: string): Promise<string> {
+    const digest = digestOf(bytes);
+    this.manifests.set(`${repo}@${digest}`, { bytes: Buffer.from(bytes), mediaType });
+    return digest;
+  }
+
+  async headBlob(repo: string, digest: string): Promise<boolean> {
+    return this.blobs.has(`${repo}@${digest}`);
+  }
+
+  async getBlob(repo: string, digest: string) {
+    const b = this.blobs.get(`${repo}@${digest}`);
+    if (b === undefined) throw new RegistryError('GET', digest, 404, 'BLOB_UNKNOWN', undefined, '404');
+    return { digest, size: b.length, stream: new Blob([b]).stream() };
+  }
+
+  async uploadBlob(repo: string, digest: string, body: unknown): Promise<string> {
+    this.blobs.set(`${repo}@${digest}`, Buffer.from(body as Uint8Array));
+    return digest;
+  }
+
+  async referrers(repo: string, digest: string, artifactType?: string): Promise<Descriptor[] | null> {
+    const out: Descriptor[] = [];
+    for (const [key, m] of this.manifests) {
+      if (!key.startsWith(`${repo}@`)) continue;
+      const json = JSON.parse(m.bytes.toString('utf8')) as ManifestJson;
+      if (json.subject?.digest !== digest) continue;
+      if (artifactType !== undefined && json.artifactType !== artifactType) continue;
+      out.push({
+        mediaType: m.mediaType,
+        digest: key.slice(repo.length + 1),
+        size: m.bytes.length,
+        artifactType: json.artifactType!,
+        annotations: json.annotations ?? {},
+      });
+    }
+    return out;
+  }
+}
+
+/** A PASSED promotion record for `digest`, wrapped as promote-digest wraps it. */
+function record(digest: string, time = '2026-03-01T12:00:00Z'): DsseEnvelope {
+  return envelopeOf(
+    promotionStatement({
+      images: [{ name: 'backend', digest, repository: `${REGISTRY}/${REPO}` }],
+      commit: C1,
+      runUrl: 'http://ci/1',
+      timeVerified: new Date(time),
+      env: {},
+    }),
+  );
+}
+
+async function registryWith(...records: Array<[digest: string, envelope: DsseEnvelope]>) {
+  const registry = new MemoryRegistry();
+  for (const [digest, envelope] of records) {
+    await storeEvidence(registry, REPO, digest, envelope, { settleMs: () => 0 });
+  }
+  return registry;
+}
+
+const backend = parseImageSet(`backend=${REGISTRY}/${REPO}@${A}`, 'images');
+const ourId = keyId(ours.publicPem).slice(0, 12);
+
+async function gate(
+  registry: EvidenceRegistry,
+  publicKey?: string,
+  images = backend,
+): Promise<{ result?: Awaited<ReturnType<typeof requirePromotions>>; error?: unknown; warnings: string[] }> {
+  const warnings: string[] = [];
+  try {
+    const result = await requirePromotions(images, {
+      clientFor: () => registry,
+      warn: (l) => warnings.push(l),
+      ...(publicKey !== undefined ? { publicKey } : {}),
+    });
+    return { result, warnings };
+  } catch (error) {
+    return { error, warnings };
+  }
+}
+
+describe('requirePromotions with a public key', () => {
+  it('admits a record signed by that key, without a warning', async () => {
+    const registry = await registryWith([A, signEnvelope(record(A), ours.privatePem)]);
+    const { result, error, warnings } = await gate(registry, ours.publicPem);
+    expect(error).toBeUndefined();
+    expect(result).toEqual([
+      expect.objectContaining({
+        name: 'backend',
+        digest: A,
+        commit: C1,
+        reference: `${REGISTRY}/${REPO}@${A}`,
+      }),
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('refuses an unsigned record, naming the image, its digest and why', async () => {
+    const registry = await registryWith([A, record(A)]);
+    const { result, error } = await gate(registry, ours.publicPem);
+    expect(result).toBeUndefined();
+    expect(error).toBeInstanceOf(NotPromotedError);
+    const problems = (error as NotPromotedError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^backend=127\\.0\\.0\\.1:5000/app/backend@${A}: no passing promotion record signed by key ${ourId}… \\(record sha256:[0-9a-f]{12}… is unsigned\\)`,
+      ),
+    );
+    expect((error as Error).message).toContain('not promoted (nothing was changed)');
+  });
+
+  it('refuses a record signed by another key', async () => {
+    const registry = await registryWith([A, signEnvelope(record(A), theirs.privatePem)]);
+    const { error } = await gate(registry, ours.publicPem);
+    expect(error).toBeInstanceOf(NotPromotedError);
+    expect((error as NotPromotedError).problems[0]).toMatch(
+      new RegExp(
+        `^backend=\\S+@${A}: no passing promotion record signed by key ${ourId}… \\(record sha256:[0-9a-f]{12}… is not signed by key ${ourId}…\\)`,
+      ),
+    );
+  });
+
+  it('refuses a signed record whose payload was changed after signing', async () => {
+    const signed = signEnvelope(record(A), ours.privatePem);
+    const forged = { ...record(A, '2026-03-02T12:00:00Z'), signatures: signed.signatures };
+    const registry = await registryWith([A, forged]);
+    const { error } = await gate(registry, ours.publicPem);
+    expect((error as NotPromotedError).problems[0]).toContain(`is not signed by key ${ourId}`);
+  });
+
+  it('a newer forged record does not hide the signed one, and every image is judged', async () => {
+    const registry = await registryWith(
+      [A, signEnvelope(record(A, '2026-03-01T10:00:00Z'), ours.privatePem)],
+      [A, signEnvelope(record(A, '2026-03-01T12:00:00Z'), theirs.privatePem)],
+      [B, record(B)],
+    );
+    const both = parseImageSet(`backend=${REGISTRY}/${REPO}@${A}\nweb=${REGISTRY}/${REPO}@${B}`, 'images');
+    const { error } = await gate(registry, ours.publicPem, both);
+    const problems = (error as NotPromotedError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^web=\\S+@${B}: .*is unsigned`));
+    const { result } = await gate(registry, ours.publicPem);
+    expect(result?.[0]?.timeVerified).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it('refuses a public key that is not P-256 before asking any registry', async () => {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    let asked = false;
+    await expect(
+      requirePromotions(backend, {
+        publicKey: pem,
+        clientFor: () => {
+          asked = true;
+          return new MemoryRegistry();
+        },
+      }),
+    ).rejects.toThrow(/ECDSA P-256/);
+    expect(asked).toBe(false);
+  });
+});
+
+describe('requirePromotions without a public key', () => {
+  it('accepts unsigned and otherwise signed records, and warns that nothing is verified', async () => {
+    for (const envelope of [record(A), signEnvelope(record(A), theirs.privatePem)]) {
+      const { result, error, warnings } = await gate(await registryWith([A, envelope]));
+      expect(error).toBeUndefined();
+      expect(result?.map((r) => r.digest)).toEqual([A]);
+      expect(warnings).toEqual([
+        expect.stringMatching(/^public-key is not set: promotion records are not verified by signature/),
+      ]);
+    }
+  });
+});
