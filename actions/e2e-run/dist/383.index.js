@@ -2638,15 +2638,7 @@ class RegistryClient {
     async deleteManifest(repository, digest) {
         checkRepository(repository);
         checkDigest(digest, `deleteManifest(${repository}): reference`);
-        const path = `/v2/${repository}/manifests/${digest}`;
-        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return false;
-        }
-        await this.expect(response, 'DELETE', path, [200, 202, 204]);
-        await response.body?.cancel();
-        return true;
+        return this.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
     }
     /**
      * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
@@ -2655,15 +2647,17 @@ class RegistryClient {
     async deleteBlob(repository, digest) {
         checkRepository(repository);
         checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
+        return this.deleteAt(repository, `/v2/${repository}/blobs/${digest}`);
+    }
+    /** DELETE of a manifest or blob path: true when deleted, false when the registry has no such thing. */
+    async deleteAt(repository, path) {
         const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return false;
-        }
-        await this.expect(response, 'DELETE', path, [200, 202, 204]);
+        const found = response.status !== 404;
+        // expect() reads the body of a refusal for its message; otherwise the body is not needed.
+        if (found)
+            await this.expect(response, 'DELETE', path, [200, 202, 204]);
         await response.body?.cancel();
-        return true;
+        return found;
     }
     /** Size of a blob in a repository, or null when the repository does not have it. */
     async statBlob(repository, digest) {
