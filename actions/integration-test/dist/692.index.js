@@ -8622,7 +8622,7 @@ function utils_toCommandProperties(annotationProperties) {
         endColumn: annotationProperties.endColumn
     };
 }
-//# sourceMappingURL=utils.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/command.js
 
 
@@ -8714,7 +8714,7 @@ function escapeProperty(s) {
         .replace(/:/g, '%3A')
         .replace(/,/g, '%2C');
 }
-//# sourceMappingURL=command.js.map
+
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __webpack_require__(76982);
 // EXTERNAL MODULE: external "fs"
@@ -8753,7 +8753,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     }
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
-//# sourceMappingURL=file-command.js.map
+
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(16928);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/summary.js
@@ -9036,7 +9036,7 @@ const _summary = new Summary();
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/path-utils.js
 
 /**
@@ -9070,7 +9070,7 @@ function toWin32Path(pth) {
 function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
-//# sourceMappingURL=path-utils.js.map
+
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
 var lib_exec = __webpack_require__(40296);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/platform.js
@@ -9137,7 +9137,7 @@ function getDetails() {
             isLinux });
     });
 }
-//# sourceMappingURL=platform.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -9456,7 +9456,7 @@ function getIDToken(aud) {
  * Platform utilities exports
  */
 
-//# sourceMappingURL=core.js.map
+
 
 /***/ }),
 
@@ -9664,7 +9664,7 @@ function getCmdPath() {
     var _a;
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
-//# sourceMappingURL=io-util.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -9936,7 +9936,7 @@ function io_copyFile(srcFile, destFile, force) {
         }
     });
 }
-//# sourceMappingURL=io.js.map
+
 // EXTERNAL MODULE: external "timers"
 var external_timers_ = __webpack_require__(53557);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
@@ -10526,7 +10526,7 @@ class ExecState extends external_events_.EventEmitter {
         state._setResult();
     }
 }
-//# sourceMappingURL=toolrunner.js.map
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -10606,7 +10606,7 @@ function getExecOutput(commandLine, args, options) {
         };
     });
 }
-//# sourceMappingURL=exec.js.map
+
 
 /***/ })
 
