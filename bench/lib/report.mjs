@@ -190,7 +190,8 @@ export function renderResults(r, analysis) {
         'when each child process (podman, test commands, git) ran; own = process wall − union of child ' +
         'intervals. That includes node start-up, registry HTTP and in-process waits (readiness probes from ' +
         "the runner, deploy-staging's soak). `overheadShare` = own time of action processes in the jobs of the " +
-        "critical path (as run) ÷ the runner's wall time.",
+        "critical path (as run), less deploy-staging's soak window (health checks against staging: " +
+        "verification, like the test lanes), ÷ the runner's wall time.",
       '',
     );
     out.push(`| | |`, '|---|---|');
@@ -202,7 +203,7 @@ export function renderResults(r, analysis) {
       `| longest path by job durations | ${pl.criticalPath.perJob.map((j) => `${j.job} ${j.seconds} s`).join(' → ')} = ${pl.criticalPath.seconds} s |`,
     );
     out.push(
-      `| own time on the critical path | ${pl.ownMsOnCriticalPath} ms = ${fig.overheadShare} of wall (${pl.overheadShareExcludingSoak} without the ${10} s soak) |`,
+      `| own time on the critical path | ${pl.ownMsOnCriticalPath} ms; less the 10 s soak: ${fig.overheadShare} of wall (${pl.overheadShareIncludingSoak} with it) |`,
     );
     out.push(`| own time ÷ all step time (every job) | ${pl.ownShareOfAllStepTime} |`);
     if (pl.fastCheck) {
