@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { podman, requireRegistry, uniquePrefix } from './support/registry.js';
+import { parseFileCommands } from './support/file-commands.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'actions/build-image/dist/index.js');
@@ -47,25 +48,6 @@ interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   ms: number;
-}
-
-/** Parses a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIM` … `DELIM` blocks. */
-function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const [, name, delim] = heredoc as unknown as [string, string, string];
-      const value: string[] = [];
-      while (++i < lines.length && lines[i] !== delim) value.push(lines[i] as string);
-      out[name] = value.join('\n');
-    } else if (line.includes('=')) {
-      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
-    }
-  }
-  return out;
 }
 
 let runDir = '';
@@ -100,7 +82,7 @@ async function runAction(inputs: Record<string, string>, label: string): Promise
   return {
     exitCode,
     stdout,
-    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    outputs: parseFileCommands(await readFile(files.output, 'utf8')),
     summary: await readFile(files.summary, 'utf8'),
     ms,
   };

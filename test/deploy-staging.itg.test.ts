@@ -34,6 +34,7 @@ import { STACK_LABEL, Stack } from '@digestline/core/stack/stack';
 import { parseLedger, type LedgerRecord } from '@digestline/core/deploy/ledger';
 import type { DeployEvent } from '@digestline/core/deploy/events';
 import { requireRegistry, uniquePrefix } from './support/registry.js';
+import { parseFileCommands } from './support/file-commands.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'actions/deploy-staging/dist/index.js');
@@ -91,20 +92,6 @@ function requireHostSetup(): { registry: string; base: string } {
   return { registry, base };
 }
 
-/** Parses a GITHUB_OUTPUT file (`name<<delimiter` blocks, as @actions/core writes them). */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (m === null) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    outputs[m[1]!] = value.join('\n');
-  }
-  return outputs;
-}
-
 /** Starts the bundled action like a runner: INPUT_* env, GITHUB_OUTPUT / GITHUB_STATE files. */
 async function startAction(
   inputs: Record<string, string>,
@@ -143,7 +130,7 @@ async function startAction(
     code,
     stdout,
     stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     ms: Math.round(performance.now() - started),
   }));

@@ -17,6 +17,7 @@ import type { LaneReport } from '@digestline/core/checks/report';
 import { parseStatement } from '@digestline/core/evidence/statement';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { buildAndPushImage, podman, requireRegistry, uniquePrefix } from './support/registry.js';
+import { parseFileCommands } from './support/file-commands.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'actions/fast-check/dist/index.js');
@@ -28,20 +29,6 @@ interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   ms: number;
-}
-
-/** Parses a GITHUB_OUTPUT file (`name<<delimiter` blocks, as @actions/core writes them). */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (m === null) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    outputs[m[1]!] = value.join('\n');
-  }
-  return outputs;
 }
 
 const prefix = uniquePrefix();
@@ -78,7 +65,7 @@ async function runAction(
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number>((res) => child.on('close', (c) => res(c ?? -1)));
   const ms = performance.now() - started;
-  return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), ms };
+  return { code, stdout, stderr, outputs: parseFileCommands(await readFile(outputFile, 'utf8')), ms };
 }
 
 /** Starts the bundled action and sends it SIGTERM once `marker` appears in its stdout (a cancelled job). */
@@ -113,7 +100,7 @@ async function runAndCancel(inputs: Record<string, string>, marker: string): Pro
     code,
     stdout,
     stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
     ms: performance.now() - started,
   };
 }

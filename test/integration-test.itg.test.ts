@@ -28,6 +28,7 @@ import type { LaneReport } from '@digestline/core/lanes/stack-lane';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { STACK_LABEL, Stack } from '@digestline/core/stack/stack';
 import { buildAndPushImage } from './support/registry.js';
+import { parseFileCommands } from './support/file-commands.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const BUNDLE = join(ROOT, 'actions/integration-test/dist/index.js');
@@ -67,14 +68,6 @@ function run(
       resolve({ code, out: `${stdout}${stderr}`, ms: Date.now() - t0 });
     });
   });
-}
-
-/** `name<<delimiter\nvalue\ndelimiter` entries of a GITHUB_STATE / GITHUB_OUTPUT file. */
-function parseFileCommands(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
-  return out;
 }
 
 interface ActionRun {

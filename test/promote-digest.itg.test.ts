@@ -38,6 +38,7 @@ import {
   uniquePrefix,
   type PushedImage,
 } from './support/registry.js';
+import { parseFileCommands } from './support/file-commands.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'actions/promote-digest/dist/index.js');
@@ -65,20 +66,6 @@ interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   ms: number;
-}
-
-/** Parses a GITHUB_OUTPUT file (`name<<delimiter` blocks, as @actions/core writes them). */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (m === null) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    outputs[m[1]!] = value.join('\n');
-  }
-  return outputs;
 }
 
 /** Runs the bundled action like a runner: INPUT_* env, GITHUB_OUTPUT / RUNNER_TEMP files. */
@@ -110,7 +97,7 @@ async function runAction(inputs: Record<string, string>, onSpawn?: () => void): 
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? -1)));
     const ms = performance.now() - started;
-    const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
+    const outputs = parseFileCommands(await readFile(outputFile, 'utf8'));
     if (outputs['record'] !== undefined && outputs['record'].startsWith(dir)) {
       outputs['recordContent'] = await readFile(outputs['record'], 'utf8');
     }
