@@ -4276,7 +4276,7 @@ async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloa
             throw new Error(`envelope blob hashes to ${actual}, expected ${layer.digest}`);
         if (bytes.length !== layer.size)
             throw new Error(`envelope blob is ${bytes.length} bytes, expected ${layer.size}`);
-        const envelope = (0,dsse/* parseEnvelope */.mE)(JSON.parse(bytes.toString('utf8')));
+        const envelope = (0,dsse.parseEnvelope)(JSON.parse(bytes.toString('utf8')));
         return { descriptor, via, envelope, manifest: m };
     }
     catch (err) {
@@ -4537,7 +4537,7 @@ function pickPromotion(found, digest, publicKey) {
             continue;
         }
         try {
-            const s = (0,dsse/* statementOf */.T8)(e.envelope);
+            const s = (0,dsse.statementOf)(e.envelope);
             const p = s.predicate;
             if (p.lane !== 'promotion')
                 continue;
@@ -4547,7 +4547,7 @@ function pickPromotion(found, digest, publicKey) {
                     notes.push(`record ${verify_short(e.descriptor.digest)} is unsigned`);
                     continue;
                 }
-                if ((0,dsse/* verifyEnvelope */.FY)(e.envelope, publicKey).length === 0) {
+                if ((0,dsse.verifyEnvelope)(e.envelope, publicKey).length === 0) {
                     notes.push(`record ${verify_short(e.descriptor.digest)} is not signed by key ${expected ?? ''}`);
                     continue;
                 }
@@ -5797,13 +5797,18 @@ async function run(inputs) {
 /***/ 2479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FY: () => (/* binding */ verifyEnvelope),
-/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   IN_TOTO_PAYLOAD_TYPE: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   envelopeOf: () => (/* binding */ envelopeOf),
 /* harmony export */   keyId: () => (/* binding */ keyId),
-/* harmony export */   mE: () => (/* binding */ parseEnvelope)
+/* harmony export */   pae: () => (/* binding */ pae),
+/* harmony export */   parseEnvelope: () => (/* binding */ parseEnvelope),
+/* harmony export */   payloadBytes: () => (/* binding */ payloadBytes),
+/* harmony export */   signEnvelope: () => (/* binding */ signEnvelope),
+/* harmony export */   statementOf: () => (/* binding */ statementOf),
+/* harmony export */   verifyEnvelope: () => (/* binding */ verifyEnvelope)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, envelopeOf, payloadBytes, signEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
@@ -5867,9 +5872,9 @@ function payloadBytes(envelope) {
  * mutated; an existing signature with the same key id is replaced.
  */
 function signEnvelope(envelope, privateKeyPem) {
-    const key = typeof privateKeyPem === 'string' ? createPrivateKey(privateKeyPem) : privateKeyPem;
+    const key = typeof privateKeyPem === 'string' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKeyPem) : privateKeyPem;
     const keyid = keyId(key);
-    const sig = sign('sha256', pae(envelope.payloadType, payloadBytes(envelope)), { key, dsaEncoding: 'der' });
+    const sig = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae(envelope.payloadType, payloadBytes(envelope)), { key, dsaEncoding: 'der' });
     return {
         ...envelope,
         signatures: [

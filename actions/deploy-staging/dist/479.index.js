@@ -5,13 +5,18 @@ export const modules = {
 /***/ 2479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FY: () => (/* binding */ verifyEnvelope),
-/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   IN_TOTO_PAYLOAD_TYPE: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   envelopeOf: () => (/* binding */ envelopeOf),
 /* harmony export */   keyId: () => (/* binding */ keyId),
-/* harmony export */   mE: () => (/* binding */ parseEnvelope)
+/* harmony export */   pae: () => (/* binding */ pae),
+/* harmony export */   parseEnvelope: () => (/* binding */ parseEnvelope),
+/* harmony export */   payloadBytes: () => (/* binding */ payloadBytes),
+/* harmony export */   signEnvelope: () => (/* binding */ signEnvelope),
+/* harmony export */   statementOf: () => (/* binding */ statementOf),
+/* harmony export */   verifyEnvelope: () => (/* binding */ verifyEnvelope)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, envelopeOf, payloadBytes, signEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
@@ -75,9 +80,9 @@ function payloadBytes(envelope) {
  * mutated; an existing signature with the same key id is replaced.
  */
 function signEnvelope(envelope, privateKeyPem) {
-    const key = typeof privateKeyPem === 'string' ? createPrivateKey(privateKeyPem) : privateKeyPem;
+    const key = typeof privateKeyPem === 'string' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(privateKeyPem) : privateKeyPem;
     const keyid = keyId(key);
-    const sig = sign('sha256', pae(envelope.payloadType, payloadBytes(envelope)), { key, dsaEncoding: 'der' });
+    const sig = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae(envelope.payloadType, payloadBytes(envelope)), { key, dsaEncoding: 'der' });
     return {
         ...envelope,
         signatures: [

@@ -36,25 +36,72 @@ const MODES = ['deploy', 'rollback', 'status'];
 
 /***/ }),
 
-/***/ 6417:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ getInputs)
-/* harmony export */ });
-/* unused harmony export defaultStateDir */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(637);
-/* harmony import */ var _digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6875);
-/* harmony import */ var _digestline_core_engine_choices__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6255);
-/* harmony import */ var _digestline_core_evidence_statement__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5885);
-/* harmony import */ var _digestline_core_deploy_health__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(882);
-/* harmony import */ var _digestline_core_step__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4412);
-/* harmony import */ var _digestline_core_stack_names__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3031);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3487);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ getInputs)
+});
+
+// UNUSED EXPORTS: defaultStateDir
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var src_inputs = __nccwpck_require__(6875);
+// EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
+var choices = __nccwpck_require__(6255);
+// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
+var statement = __nccwpck_require__(5885);
+// EXTERNAL MODULE: ./packages/core/src/deploy/health.ts
+var health = __nccwpck_require__(882);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(4412);
+// EXTERNAL MODULE: ./packages/core/src/stack/names.ts
+var names = __nccwpck_require__(3031);
+// EXTERNAL MODULE: ./actions/deploy-staging/src/constants.ts
+var constants = __nccwpck_require__(3487);
+;// CONCATENATED MODULE: ./packages/core/src/keys.ts
+/**
+ * Key inputs (`signing-key`, `public-key`) shared by the lanes, promote-digest and deploy-staging.
+ * node:crypto and the DSSE module are loaded only when a key is given, so start-up stays light.
+ */
+
+
+
+/**
+ * Reads a PEM ECDSA P-256 key input: a private key (PKCS#8 or SEC1, masked in the log) or a public key
+ * (SPKI). Returns undefined when the input is empty.
+ * @throws InputError naming the input and the expected form when it is not such a key
+ */
+async function getPemKey(input, kind) {
+    const pem = (0,src_inputs/* getString */.AA)(input);
+    if (pem === '')
+        return undefined;
+    if (kind === 'private')
+        (0,step/* maskSecret */.$l)(pem);
+    const [{ createPrivateKey }, { keyId }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
+        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
+    ]);
+    try {
+        // keyId checks it is a P-256 key; a private key yields its public key's id.
+        keyId(kind === 'private' ? createPrivateKey(pem) : pem);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    return pem;
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-staging/src/context.ts
+
 
 
 
@@ -68,65 +115,51 @@ const MODES = ['deploy', 'rollback', 'status'];
 /** `$DIGESTLINE_STATE_DIR/<env>`, else `$XDG_STATE_HOME/digestline/<env>` (default ~/.local/state). */
 function defaultStateDir(environment, env = process.env) {
     if (env.DIGESTLINE_STATE_DIR)
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.DIGESTLINE_STATE_DIR, environment);
-    const base = env.XDG_STATE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.local', 'state');
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, 'digestline', environment);
+        return (0,external_node_path_.join)(env.DIGESTLINE_STATE_DIR, environment);
+    const base = env.XDG_STATE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.local', 'state');
+    return (0,external_node_path_.join)(base, 'digestline', environment);
 }
 function runInfo(env) {
     const sha = env.GITHUB_SHA ?? '';
     const valid = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
     // runContext derives the run URL (Forgejo's run numbers included) and insists on a commit; without
     // one the URL is still wanted, so it gets a stand-in that is not used further.
-    const ctx = (0,_digestline_core_evidence_statement__WEBPACK_IMPORTED_MODULE_4__/* .runContext */ .pO)(valid ? {} : { commit: '0'.repeat(40) }, env);
+    const ctx = (0,statement/* runContext */.pO)(valid ? {} : { commit: '0'.repeat(40) }, env);
     return valid ? { commit: sha, runUrl: ctx.runUrl ?? 'unknown' } : { runUrl: ctx.runUrl ?? 'unknown' };
-}
-async function publicKey() {
-    const pem = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey);
-    if (pem === '')
-        return undefined;
-    // node:crypto is loaded only when a key is given: start-up stays light.
-    const { keyId } = await __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479));
-    try {
-        keyId(pem); // also checks that it is a P-256 key
-    }
-    catch (err) {
-        throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.PublicKey}" must be a PEM ECDSA P-256 public key (SPKI): ${(0,_digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
-    }
-    return pem;
 }
 /** Reads and validates every input before any work is done. */
 async function getInputs(env = process.env) {
-    const mode = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getEnum */ .GV)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Mode, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .MODES */ .FN, 'deploy');
-    const environment = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Environment, { default: 'staging' });
-    if (!_digestline_core_stack_names__WEBPACK_IMPORTED_MODULE_8__/* .STACK_NAME_PATTERN */ .K.test(environment)) {
-        throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Environment, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Environment}" must be lowercase letters, digits, "_" and "-" (it names containers and volumes); got ${JSON.stringify(environment)}`);
+    const mode = (0,src_inputs/* getEnum */.GV)(constants/* Inputs */.G0.Mode, constants/* MODES */.FN, 'deploy');
+    const environment = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.Environment, { default: 'staging' });
+    if (!names/* STACK_NAME_PATTERN */.K.test(environment)) {
+        throw new errors/* InputError */.dz(constants/* Inputs */.G0.Environment, `input "${constants/* Inputs */.G0.Environment}" must be lowercase letters, digits, "_" and "-" (it names containers and volumes); got ${JSON.stringify(environment)}`);
     }
     const inputs = {
         mode,
         environment,
-        images: (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getImageSet */ .MH)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Images, { required: mode === 'deploy' }),
-        healthChecks: (0,_digestline_core_deploy_health__WEBPACK_IMPORTED_MODULE_5__/* .parseHealthChecks */ .Pe)((0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HealthChecks), _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HealthChecks),
-        soakMs: (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getDuration */ .Ds)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Soak, 30_000),
-        autoRollback: (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getBoolean */ .pW)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AutoRollback, true),
-        stateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.StateDir) || defaultStateDir(environment, env)),
-        engine: (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getEnum */ .GV)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Engine, _digestline_core_engine_choices__WEBPACK_IMPORTED_MODULE_9__/* .ENGINE_CHOICES */ .u, 'auto'),
+        images: (0,src_inputs/* getImageSet */.MH)(constants/* Inputs */.G0.Images, { required: mode === 'deploy' }),
+        healthChecks: (0,health/* parseHealthChecks */.Pe)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.HealthChecks), constants/* Inputs */.G0.HealthChecks),
+        soakMs: (0,src_inputs/* getDuration */.Ds)(constants/* Inputs */.G0.Soak, 30_000),
+        autoRollback: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AutoRollback, true),
+        stateDir: (0,external_node_path_.resolve)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.StateDir) || defaultStateDir(environment, env)),
+        engine: (0,src_inputs/* getEnum */.GV)(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
         ...runInfo(env),
     };
-    const stack = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Stack, { required: mode === 'deploy' });
+    const stack = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.Stack, { required: mode === 'deploy' });
     if (stack !== '')
-        inputs.stack = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(stack) ? stack : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stack);
+        inputs.stack = (0,external_node_path_.isAbsolute)(stack) ? stack : (0,external_node_path_.resolve)(stack);
     if (mode !== 'deploy' && inputs.images.length > 0) {
-        throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Images, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Images}" is only used with mode deploy; a ${mode} takes its digests from the ledger`);
+        throw new errors/* InputError */.dz(constants/* Inputs */.G0.Images, `input "${constants/* Inputs */.G0.Images}" is only used with mode deploy; a ${mode} takes its digests from the ledger`);
     }
-    const to = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.To);
+    const to = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.To);
     if (to !== '') {
         if (mode !== 'rollback')
-            throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.To, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.To}" is only used with mode rollback`);
+            throw new errors/* InputError */.dz(constants/* Inputs */.G0.To, `input "${constants/* Inputs */.G0.To}" is only used with mode rollback`);
         inputs.to = to;
     }
-    const webhook = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.EventsWebhook);
+    const webhook = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.EventsWebhook);
     if (webhook !== '') {
-        (0,_digestline_core_step__WEBPACK_IMPORTED_MODULE_6__/* .maskSecret */ .$l)(webhook);
+        (0,step/* maskSecret */.$l)(webhook);
         let url;
         try {
             url = new URL(webhook);
@@ -135,16 +168,16 @@ async function getInputs(env = process.env) {
             url = undefined;
         }
         if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-            throw new _digestline_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.EventsWebhook, `input "${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.EventsWebhook}" must be an http or https URL`);
+            throw new errors/* InputError */.dz(constants/* Inputs */.G0.EventsWebhook, `input "${constants/* Inputs */.G0.EventsWebhook}" must be an http or https URL`);
         }
         inputs.eventsWebhook = webhook;
     }
-    const metrics = (0,_digestline_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .getString */ .AA)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.MetricsFile);
+    const metrics = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.MetricsFile);
     if (metrics !== '')
-        inputs.metricsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(metrics);
+        inputs.metricsFile = (0,external_node_path_.resolve)(metrics);
     // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
     // rollbacks do not re-check promotion.
-    const key = await publicKey();
+    const key = await getPemKey(constants/* Inputs */.G0.PublicKey, 'public');
     if (key !== undefined)
         inputs.publicKey = key;
     return inputs;
@@ -158,7 +191,7 @@ async function getInputs(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6417);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(621);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('deploy-staging', async () => {

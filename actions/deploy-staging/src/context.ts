@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { InputError, errorMessage } from '@digestline/core/errors';
+import { InputError } from '@digestline/core/errors';
 import {
   getBoolean,
   getDuration,
@@ -15,6 +15,7 @@ import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/hea
 import { maskSecret } from '@digestline/core/step';
 import { STACK_NAME_PATTERN } from '@digestline/core/stack/names';
 import { Inputs, MODES, type Mode } from './constants.js';
+import { getPemKey } from '@digestline/core/keys';
 
 export interface Inputs {
   mode: Mode;
@@ -52,22 +53,6 @@ function runInfo(env: NodeJS.ProcessEnv): { commit?: string; runUrl: string } {
   // one the URL is still wanted, so it gets a stand-in that is not used further.
   const ctx = runContext(valid ? {} : { commit: '0'.repeat(40) }, env);
   return valid ? { commit: sha, runUrl: ctx.runUrl ?? 'unknown' } : { runUrl: ctx.runUrl ?? 'unknown' };
-}
-
-async function publicKey(): Promise<string | undefined> {
-  const pem = getString(Inputs.PublicKey);
-  if (pem === '') return undefined;
-  // node:crypto is loaded only when a key is given: start-up stays light.
-  const { keyId } = await import('@digestline/core/evidence/dsse');
-  try {
-    keyId(pem); // also checks that it is a P-256 key
-  } catch (err) {
-    throw new InputError(
-      Inputs.PublicKey,
-      `input "${Inputs.PublicKey}" must be a PEM ECDSA P-256 public key (SPKI): ${errorMessage(err)}`,
-    );
-  }
-  return pem;
 }
 
 /** Reads and validates every input before any work is done. */
@@ -126,7 +111,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   if (metrics !== '') inputs.metricsFile = resolve(metrics);
   // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
   // rollbacks do not re-check promotion.
-  const key = await publicKey();
+  const key = await getPemKey(Inputs.PublicKey, 'public');
   if (key !== undefined) inputs.publicKey = key;
   return inputs;
 }

@@ -396,9 +396,9 @@ async function writeAndStoreEvidence(o) {
         checks: o.checks,
         result: o.passed ? 'PASSED' : 'FAILED',
     });
-    let envelope = (0,_evidence_dsse_js__WEBPACK_IMPORTED_MODULE_3__/* .envelopeOf */ .Ge)(statement);
+    let envelope = (0,_evidence_dsse_js__WEBPACK_IMPORTED_MODULE_3__.envelopeOf)(statement);
     if (o.signingKey !== undefined)
-        envelope = (0,_evidence_dsse_js__WEBPACK_IMPORTED_MODULE_3__/* .signEnvelope */ .Yj)(envelope, o.signingKey);
+        envelope = (0,_evidence_dsse_js__WEBPACK_IMPORTED_MODULE_3__.signEnvelope)(envelope, o.signingKey);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(o.path, `${JSON.stringify(envelope, null, 2)}\n`);
     const evidence = {
         path: o.path,

@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
-import { InputError, errorMessage } from '@digestline/core/errors';
+import { InputError } from '@digestline/core/errors';
 import { getBoolean, getEnum, getImageRef, getImageSet, getInt, getString } from '@digestline/core/inputs';
 import type { E2eTarget } from '@digestline/core/lanes/e2e';
-import { maskSecret } from '@digestline/core/step';
 import { formatReference } from '@digestline/core/reference';
 import { Inputs as Name } from './constants.js';
+import { getPemKey } from '@digestline/core/keys';
 
 export interface Inputs {
   target: E2eTarget;
@@ -22,23 +22,6 @@ export interface Inputs {
 }
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-
-async function signingKey(): Promise<string | undefined> {
-  const pem = getString(Name.SigningKey);
-  if (pem === '') return undefined;
-  maskSecret(pem);
-  // node:crypto is loaded only when a key is given: start-up stays light.
-  const { keyId } = await import('@digestline/core/evidence/dsse');
-  try {
-    keyId(pem);
-  } catch (err) {
-    throw new InputError(
-      Name.SigningKey,
-      `input "${Name.SigningKey}" must be a PEM ECDSA P-256 private key (PKCS#8 or SEC1): ${errorMessage(err)}`,
-    );
-  }
-  return pem;
-}
 
 async function target(workspace: string): Promise<E2eTarget> {
   const network = getString(Name.Network);
@@ -93,7 +76,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
     tempDir: env.RUNNER_TEMP || tmpdir(),
   };
-  const key = await signingKey();
+  const key = await getPemKey(Name.SigningKey, 'private');
   if (key !== undefined) inputs.signingKey = key;
   return inputs;
 }

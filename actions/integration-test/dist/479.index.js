@@ -5,13 +5,18 @@ export const modules = {
 /***/ 92479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ envelopeOf),
-/* harmony export */   T8: () => (/* binding */ statementOf),
-/* harmony export */   Yj: () => (/* binding */ signEnvelope),
-/* harmony export */   keyId: () => (/* binding */ keyId)
+/* harmony export */   IN_TOTO_PAYLOAD_TYPE: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   envelopeOf: () => (/* binding */ envelopeOf),
+/* harmony export */   keyId: () => (/* binding */ keyId),
+/* harmony export */   pae: () => (/* binding */ pae),
+/* harmony export */   parseEnvelope: () => (/* binding */ parseEnvelope),
+/* harmony export */   payloadBytes: () => (/* binding */ payloadBytes),
+/* harmony export */   signEnvelope: () => (/* binding */ signEnvelope),
+/* harmony export */   statementOf: () => (/* binding */ statementOf),
+/* harmony export */   verifyEnvelope: () => (/* binding */ verifyEnvelope)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, payloadBytes, verifyEnvelope, parseEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45885);
@@ -111,7 +116,7 @@ function verifyEnvelope(envelope, publicKeyPem) {
         catch {
             continue;
         }
-        if (verify('sha256', message, { key, dsaEncoding: 'der' }, sig))
+        if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', message, { key, dsaEncoding: 'der' }, sig))
             return [id];
     }
     return [];

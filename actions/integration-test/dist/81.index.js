@@ -513,13 +513,18 @@ function parseImageHealthcheck(x) {
 /***/ 92479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ envelopeOf),
-/* harmony export */   T8: () => (/* binding */ statementOf),
-/* harmony export */   Yj: () => (/* binding */ signEnvelope),
-/* harmony export */   keyId: () => (/* binding */ keyId)
+/* harmony export */   IN_TOTO_PAYLOAD_TYPE: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   envelopeOf: () => (/* binding */ envelopeOf),
+/* harmony export */   keyId: () => (/* binding */ keyId),
+/* harmony export */   pae: () => (/* binding */ pae),
+/* harmony export */   parseEnvelope: () => (/* binding */ parseEnvelope),
+/* harmony export */   payloadBytes: () => (/* binding */ payloadBytes),
+/* harmony export */   signEnvelope: () => (/* binding */ signEnvelope),
+/* harmony export */   statementOf: () => (/* binding */ statementOf),
+/* harmony export */   verifyEnvelope: () => (/* binding */ verifyEnvelope)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, payloadBytes, verifyEnvelope, parseEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45885);
@@ -619,7 +624,7 @@ function verifyEnvelope(envelope, publicKeyPem) {
         catch {
             continue;
         }
-        if (verify('sha256', message, { key, dsaEncoding: 'der' }, sig))
+        if ((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', message, { key, dsaEncoding: 'der' }, sig))
             return [id];
     }
     return [];
@@ -3144,7 +3149,7 @@ function evidenceRepository(imageRepository) {
  * evidence, which refers to a commit rather than an image.
  */
 function buildEvidenceManifest(envelope, opts) {
-    const statement = (0,dsse/* statementOf */.T8)(envelope);
+    const statement = (0,dsse.statementOf)(envelope);
     const layer = Buffer.from(JSON.stringify(envelope), 'utf8');
     const annotations = {
         [LANE_ANNOTATION]: statement.predicate.lane,
@@ -3210,7 +3215,7 @@ async function uploadIfMissing(client, repo, bytes, digest) {
  */
 async function storeEvidence(client, repo, digest, envelope, opts = {}) {
     const subjectDigest = (0,reference/* parseDigest */.m)(digest).value;
-    const statement = (0,dsse/* statementOf */.T8)(envelope);
+    const statement = (0,dsse.statementOf)(envelope);
     const hex = subjectDigest.slice(subjectDigest.indexOf(':') + 1);
     const algorithm = subjectDigest.slice(0, subjectDigest.indexOf(':'));
     if (!statement.subject.some((s) => s.digest[algorithm] === hex)) {
@@ -4604,9 +4609,9 @@ async function runStackLane(opts) {
             checks,
             result: passed ? 'PASSED' : 'FAILED',
         });
-        let envelope = (0,dsse/* envelopeOf */.Ge)(statement);
+        let envelope = (0,dsse.envelopeOf)(statement);
         if (opts.signingKey !== undefined)
-            envelope = (0,dsse/* signEnvelope */.Yj)(envelope, opts.signingKey);
+            envelope = (0,dsse.signEnvelope)(envelope, opts.signingKey);
         const path = (0,external_node_path_.join)(opts.outDir, 'evidence.dsse.json');
         await (0,promises_.writeFile)(path, `${JSON.stringify(envelope, null, 2)}\n`);
         outcome.evidencePath = path;

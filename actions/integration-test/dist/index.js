@@ -38,7 +38,7 @@ const State = {
 
 /***/ }),
 
-/***/ 43829:
+/***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51,10 +51,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
 var choices = __nccwpck_require__(76255);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __nccwpck_require__(637);
 // EXTERNAL MODULE: ./packages/core/src/commands.ts
 var commands = __nccwpck_require__(60508);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(637);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __nccwpck_require__(41397);
 ;// CONCATENATED MODULE: ./packages/core/src/inputs.ts
@@ -332,32 +332,49 @@ function getImageSet(name, options = {}) {
     return set;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __nccwpck_require__(74412);
 // EXTERNAL MODULE: ./actions/integration-test/src/constants.ts
 var constants = __nccwpck_require__(68573);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(74412);
+;// CONCATENATED MODULE: ./packages/core/src/keys.ts
+/**
+ * Key inputs (`signing-key`, `public-key`) shared by the lanes, promote-digest and deploy-staging.
+ * node:crypto and the DSSE module are loaded only when a key is given, so start-up stays light.
+ */
+
+
+
+/**
+ * Reads a PEM ECDSA P-256 key input: a private key (PKCS#8 or SEC1, masked in the log) or a public key
+ * (SPKI). Returns undefined when the input is empty.
+ * @throws InputError naming the input and the expected form when it is not such a key
+ */
+async function getPemKey(input, kind) {
+    const pem = getString(input);
+    if (pem === '')
+        return undefined;
+    if (kind === 'private')
+        (0,step/* maskSecret */.$l)(pem);
+    const [{ createPrivateKey }, { keyId }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 77598, 23)),
+        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 92479)),
+    ]);
+    try {
+        // keyId checks it is a P-256 key; a private key yields its public key's id.
+        keyId(kind === 'private' ? createPrivateKey(pem) : pem);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    return pem;
+}
+
 ;// CONCATENATED MODULE: ./actions/integration-test/src/context.ts
 
 
 
 
 
-
-async function signingKey() {
-    const pem = getString(constants/* Inputs */.G0.SigningKey);
-    if (pem === '')
-        return undefined;
-    (0,step/* maskSecret */.$l)(pem);
-    // node:crypto is loaded only when a key is given: start-up stays light.
-    const { keyId } = await __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 92479));
-    try {
-        keyId(pem);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz(constants/* Inputs */.G0.SigningKey, `input "${constants/* Inputs */.G0.SigningKey}" must be a PEM ECDSA P-256 private key (PKCS#8 or SEC1): ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-    return pem;
-}
 /**
  * Reads and validates every input, the stack file included, before anything runs: a stack with a key
  * outside the subset, a tagged image or an image for no service fails here, with nothing started.
@@ -382,7 +399,7 @@ async function getInputs(env = process.env) {
     const testImage = getString(constants/* Inputs */.G0.TestImage);
     if (testImage !== '')
         inputs.testImage = testImage;
-    const key = await signingKey();
+    const key = await getPemKey(constants/* Inputs */.G0.SigningKey, 'private');
     if (key !== undefined)
         inputs.signingKey = key;
     return inputs;
@@ -396,7 +413,7 @@ async function getInputs(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43829);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8917);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('integration-test', async () => {

@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
-import { InputError, errorMessage } from '@digestline/core/errors';
 import {
   getBoolean,
   getDuration,
@@ -9,9 +8,9 @@ import {
   getString,
   type ImageSet,
 } from '@digestline/core/inputs';
-import { maskSecret } from '@digestline/core/step';
 import type { StackSpec } from '@digestline/core/stack/spec';
 import { Inputs as Name } from './constants.js';
+import { getPemKey } from '@digestline/core/keys';
 
 export interface Inputs {
   spec: StackSpec;
@@ -24,23 +23,6 @@ export interface Inputs {
   signingKey?: string;
   workspace: string;
   tempDir: string;
-}
-
-async function signingKey(): Promise<string | undefined> {
-  const pem = getString(Name.SigningKey);
-  if (pem === '') return undefined;
-  maskSecret(pem);
-  // node:crypto is loaded only when a key is given: start-up stays light.
-  const { keyId } = await import('@digestline/core/evidence/dsse');
-  try {
-    keyId(pem);
-  } catch (err) {
-    throw new InputError(
-      Name.SigningKey,
-      `input "${Name.SigningKey}" must be a PEM ECDSA P-256 private key (PKCS#8 or SEC1): ${errorMessage(err)}`,
-    );
-  }
-  return pem;
 }
 
 /**
@@ -66,7 +48,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   };
   const testImage = getString(Name.TestImage);
   if (testImage !== '') inputs.testImage = testImage;
-  const key = await signingKey();
+  const key = await getPemKey(Name.SigningKey, 'private');
   if (key !== undefined) inputs.signingKey = key;
   return inputs;
 }

@@ -29,7 +29,7 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 7680:
+/***/ 1560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -337,7 +337,41 @@ var plan = __nccwpck_require__(8140);
 var step = __nccwpck_require__(4412);
 // EXTERNAL MODULE: ./actions/promote-digest/src/constants.ts
 var constants = __nccwpck_require__(2315);
+;// CONCATENATED MODULE: ./packages/core/src/keys.ts
+/**
+ * Key inputs (`signing-key`, `public-key`) shared by the lanes, promote-digest and deploy-staging.
+ * node:crypto and the DSSE module are loaded only when a key is given, so start-up stays light.
+ */
+
+
+
+/**
+ * Reads a PEM ECDSA P-256 key input: a private key (PKCS#8 or SEC1, masked in the log) or a public key
+ * (SPKI). Returns undefined when the input is empty.
+ * @throws InputError naming the input and the expected form when it is not such a key
+ */
+async function getPemKey(input, kind) {
+    const pem = getString(input);
+    if (pem === '')
+        return undefined;
+    if (kind === 'private')
+        (0,step/* maskSecret */.$l)(pem);
+    const [{ createPrivateKey }, { keyId }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
+        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
+    ]);
+    try {
+        // keyId checks it is a P-256 key; a private key yields its public key's id.
+        keyId(kind === 'private' ? createPrivateKey(pem) : pem);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    return pem;
+}
+
 ;// CONCATENATED MODULE: ./actions/promote-digest/src/context.ts
+
 
 
 
@@ -368,26 +402,6 @@ function lanes() {
         }
     }
     return [...new Set(items)];
-}
-async function pemKey(input, kind) {
-    const pem = getString(input);
-    if (pem === '')
-        return undefined;
-    if (kind === 'private')
-        (0,step/* maskSecret */.$l)(pem);
-    // node:crypto is loaded only when a key is given: start-up stays light.
-    const [{ createPrivateKey }, { keyId }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
-        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
-    ]);
-    try {
-        // keyId checks it is a P-256 key; a private key yields its public key's id.
-        keyId(kind === 'private' ? createPrivateKey(pem) : pem);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-    return pem;
 }
 async function commit() {
     let value = getString(constants/* Inputs */.G.Commit);
@@ -421,10 +435,10 @@ async function getInputs() {
         commit: await commit(),
         recordDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
     };
-    const publicKey = await pemKey(constants/* Inputs */.G.PublicKey, 'public');
+    const publicKey = await getPemKey(constants/* Inputs */.G.PublicKey, 'public');
     if (publicKey !== undefined)
         inputs.publicKey = publicKey;
-    const signingKey = await pemKey(constants/* Inputs */.G.SigningKey, 'private');
+    const signingKey = await getPemKey(constants/* Inputs */.G.SigningKey, 'private');
     if (signingKey !== undefined)
         inputs.signingKey = signingKey;
     const source = credentials(constants/* Inputs */.G.SourceUsername, constants/* Inputs */.G.SourcePassword);
@@ -444,7 +458,7 @@ async function getInputs() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7680);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1560);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('promote-digest', async () => {

@@ -7,6 +7,7 @@ import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/
 import { buildPlan } from '@digestline/core/promote/plan';
 import { maskSecret } from '@digestline/core/step';
 import { Inputs } from './constants.js';
+import { getPemKey } from '@digestline/core/keys';
 
 export interface Inputs {
   images: ImageSet;
@@ -48,27 +49,6 @@ function lanes(): RequirableLane[] {
   return [...new Set(items)] as RequirableLane[];
 }
 
-async function pemKey(input: string, kind: 'public' | 'private'): Promise<string | undefined> {
-  const pem = getString(input);
-  if (pem === '') return undefined;
-  if (kind === 'private') maskSecret(pem);
-  // node:crypto is loaded only when a key is given: start-up stays light.
-  const [{ createPrivateKey }, { keyId }] = await Promise.all([
-    import('node:crypto'),
-    import('@digestline/core/evidence/dsse'),
-  ]);
-  try {
-    // keyId checks it is a P-256 key; a private key yields its public key's id.
-    keyId(kind === 'private' ? createPrivateKey(pem) : pem);
-  } catch (err) {
-    throw new InputError(
-      input,
-      `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${errorMessage(err)}`,
-    );
-  }
-  return pem;
-}
-
 async function commit(): Promise<string> {
   let value = getString(Inputs.Commit);
   let from = `input "${Inputs.Commit}"`;
@@ -104,9 +84,9 @@ export async function getInputs(): Promise<Inputs> {
     commit: await commit(),
     recordDir: process.env.RUNNER_TEMP || tmpdir(),
   };
-  const publicKey = await pemKey(Inputs.PublicKey, 'public');
+  const publicKey = await getPemKey(Inputs.PublicKey, 'public');
   if (publicKey !== undefined) inputs.publicKey = publicKey;
-  const signingKey = await pemKey(Inputs.SigningKey, 'private');
+  const signingKey = await getPemKey(Inputs.SigningKey, 'private');
   if (signingKey !== undefined) inputs.signingKey = signingKey;
   const source = credentials(Inputs.SourceUsername, Inputs.SourcePassword);
   if (source !== undefined) inputs.sourceCredentials = source;
