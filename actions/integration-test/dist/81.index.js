@@ -2209,6 +2209,19 @@ function isLoopbackHost(hostname) {
         return true;
     return (0,ip/* isIPv4 */.w)(h) && h.startsWith('127.');
 }
+/**
+ * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
+ * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
+ * plain http without an explicit insecure input.
+ */
+function isLoopbackRegistry(registry) {
+    try {
+        return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
 /**
@@ -3502,7 +3515,7 @@ function untilAborted(promise, signal) {
         });
     });
 }
-function isLoopbackRegistry(ref) {
+function stack_isLoopbackRegistry(ref) {
     try {
         const host = (0,reference/* parseReference */.F2)(ref).registry.replace(/:\d+$/, '');
         return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
@@ -3747,7 +3760,7 @@ class Stack {
             }
             catch {
                 log(`pulling ${ref}`);
-                await engine.pull(ref, { insecure: isLoopbackRegistry(ref) });
+                await engine.pull(ref, { insecure: stack_isLoopbackRegistry(ref) });
                 return [ref, await engine.inspectImage(ref)];
             }
         }));

@@ -3,6 +3,7 @@
  * masking and log lines. Actions import only `@digestline/core/...`, never `@actions/*` directly.
  */
 import * as commands from './commands.js';
+import type { Log } from './log.js';
 
 /** Sets each output (`GITHUB_OUTPUT`, which Forgejo's runner sets too). */
 export function setOutputs(outputs: Readonly<Record<string, string>>): void {
@@ -38,3 +39,10 @@ export function info(message: string): void {
 export function warn(message: string): void {
   commands.warning(message);
 }
+
+/** The step log as a {@link Log}: what the action edge passes into core's modules. */
+export const stepLog: Log = {
+  info: (line) => commands.info(line),
+  warning: (line) => commands.warning(line),
+  debug: (line) => commands.debug(line),
+};
