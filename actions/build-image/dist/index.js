@@ -757,9 +757,10 @@ async function runAction(name, main, post) {
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports info, error */
+/* unused harmony export error */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -838,7 +839,7 @@ function setSecret(secret) {
 }
 /** A log line. */
 function info(message) {
-    process.stdout.write(message + EOL);
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 /** A debug line (shown when the runner's step debug logging is on). */
 function debug(message) {
@@ -1267,6 +1268,7 @@ function withDigest(ref, digest, options = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
+/* unused harmony export isLoopbackRegistry */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,
@@ -1279,6 +1281,19 @@ function isLoopbackHost(hostname) {
     if (h === 'localhost' || h === '::1')
         return true;
     return (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .isIPv4 */ .w)(h) && h.startsWith('127.');
+}
+/**
+ * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
+ * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
+ * plain http without an explicit insecure input.
+ */
+function isLoopbackRegistry(registry) {
+    try {
+        return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -1294,7 +1309,7 @@ function isLoopbackHost(hostname) {
 /* harmony export */   R8: () => (/* binding */ warn),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* unused harmony export info */
+/* unused harmony exports info, stepLog */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
@@ -1334,6 +1349,12 @@ function info(message) {
 function warn(message) {
     _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
 }
+/** The step log as a {@link Log}: what the action edge passes into core's modules. */
+const stepLog = {
+    info: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    warning: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    debug: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+};
 
 
 /***/ }),

@@ -292,9 +292,10 @@ async function runAction(name, main, post) {
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports info, error */
+/* unused harmony export error */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -373,7 +374,7 @@ function setSecret(secret) {
 }
 /** A log line. */
 function info(message) {
-    process.stdout.write(message + EOL);
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 /** A debug line (shown when the runner's step debug logging is on). */
 function debug(message) {
@@ -1559,7 +1560,7 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* unused harmony exports saveState, getState, info, warn */
+/* unused harmony exports saveState, getState, info, warn, stepLog */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
@@ -1599,6 +1600,12 @@ function info(message) {
 function warn(message) {
     commands.warning(message);
 }
+/** The step log as a {@link Log}: what the action edge passes into core's modules. */
+const stepLog = {
+    info: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    warning: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    debug: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+};
 
 
 /***/ }),

@@ -2235,6 +2235,19 @@ function isLoopbackHost(hostname) {
         return true;
     return (0,ip/* isIPv4 */.w)(h) && h.startsWith('127.');
 }
+/**
+ * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
+ * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
+ * plain http without an explicit insecure input.
+ */
+function isLoopbackRegistry(registry) {
+    try {
+        return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    }
+    catch {
+        return false;
+    }
+}
 
 // EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
 var media_types = __webpack_require__(45514);

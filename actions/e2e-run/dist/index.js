@@ -1052,7 +1052,7 @@ function withDigest(ref, digest, options = {}) {
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony export warn */
+/* unused harmony exports warn, stepLog */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,
@@ -1092,6 +1092,12 @@ function info(message) {
 function warn(message) {
     commands.warning(message);
 }
+/** The step log as a {@link Log}: what the action edge passes into core's modules. */
+const stepLog = {
+    info: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    warning: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    debug: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+};
 
 
 /***/ }),
