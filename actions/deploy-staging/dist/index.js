@@ -198,7 +198,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1458));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(4)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7004));
     await run(inputs);
 });
 
@@ -983,10 +983,10 @@ function parseStatement(value) {
 /* harmony export */   Ds: () => (/* binding */ getDuration),
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   MH: () => (/* binding */ getImageSet),
-/* harmony export */   pW: () => (/* binding */ getBoolean),
-/* harmony export */   zw: () => (/* binding */ parseImageSet)
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   pW: () => (/* binding */ getBoolean)
 /* harmony export */ });
-/* unused harmony exports parseList, getList, parseBoolean, parseEnum, parseDuration, parseInteger, getInt, parseImageRef, getImageRef */
+/* unused harmony exports parseList, getList, parseBoolean, parseEnum, parseDuration, parseInteger, getInt, getImageRef, parseImageSet */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1397);
@@ -1182,16 +1182,16 @@ function parseImageRef(text, input, options = {}) {
     }
     let ref;
     try {
-        ref = parseReference(value);
+        ref = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(value);
     }
     catch (err) {
-        if (err instanceof ImageReferenceError) {
-            throw new InputError(input, `input "${input}": ${err.message}`, { cause: err });
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `input "${input}": ${err.message}`, { cause: err });
         }
         throw err;
     }
     if (options.requireDigest && ref.digest === undefined) {
-        throw new InputError(input, `input "${input}" must be pinned by digest (${DIGEST_FORM}); got ${quote(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `input "${input}" must be pinned by digest (${DIGEST_FORM}); got ${quote(value)}`);
     }
     return ref;
 }
@@ -1558,9 +1558,10 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* unused harmony exports saveState, getState, info, warn, stepLog */
+/* unused harmony exports saveState, getState, info, warn */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,

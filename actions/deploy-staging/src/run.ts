@@ -1,7 +1,7 @@
 import { deploy, rollback, status, type DeployerOptions } from '@digestline/core/deploy/deployer';
 import { EventSink } from '@digestline/core/deploy/events';
 import { imageLines, summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
-import { setOutputs } from '@digestline/core/step';
+import { setOutputs, stepLog } from '@digestline/core/step';
 import { selectEngine } from '@digestline/core/engine/select';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs } from './constants.js';
@@ -13,7 +13,11 @@ export async function run(inputs: Inputs): Promise<void> {
     environment: inputs.environment,
     stateDir: inputs.stateDir,
     engine: selectEngine(inputs.engine),
-    events: new EventSink(inputs.eventsWebhook !== undefined ? { webhook: inputs.eventsWebhook } : {}),
+    events: new EventSink({
+      log: stepLog,
+      ...(inputs.eventsWebhook !== undefined ? { webhook: inputs.eventsWebhook } : {}),
+    }),
+    log: stepLog,
     runUrl: inputs.runUrl,
     ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
     ...(inputs.metricsFile !== undefined ? { metricsFile: inputs.metricsFile } : {}),

@@ -4,8 +4,8 @@
  * that is down or slow produces a warning and never fails or delays a deployment by more than the
  * short timeout.
  */
-import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
+import type { Log } from '../log.js';
 import type { DeploymentKind } from './ledger.js';
 
 /** Event names, one per phase. */
@@ -47,10 +47,8 @@ export interface EventSinkOptions {
   webhook?: string;
   /** Per-POST timeout (default 3 s). */
   timeoutMs?: number;
-  /** Where the JSON line goes (default: `core.info`, the step log). */
-  log?: (line: string) => void;
-  /** Where delivery problems go (default: `core.warning`). */
-  warn?: (line: string) => void;
+  /** Where the JSON line goes (info) and delivery problems go (warning). */
+  log: Log;
   fetch?: typeof fetch;
 }
 
@@ -61,7 +59,7 @@ export class EventSink {
   /** POSTs that failed. */
   failedDeliveries = 0;
 
-  constructor(private readonly opts: EventSinkOptions = {}) {}
+  constructor(private readonly opts: EventSinkOptions) {}
 
   /** Logs the event as one JSON line and POSTs it to the webhook (never throws). */
   async emit(event: Omit<DeployEvent, 'schema' | 'time'> & { time?: string }): Promise<void> {
@@ -72,7 +70,7 @@ export class EventSink {
     };
     this.emitted.push(full);
     const line = JSON.stringify(full);
-    (this.opts.log ?? ((l: string) => core.info(l)))(line);
+    this.opts.log.info(line);
     if (this.opts.webhook === undefined || this.opts.webhook === '') return;
     const fetchImpl = this.opts.fetch ?? globalThis.fetch;
     try {
@@ -87,7 +85,7 @@ export class EventSink {
     } catch (err) {
       this.failedDeliveries++;
       // The URL may embed a token (chat webhooks do): name the input, not the URL.
-      (this.opts.warn ?? ((l: string) => core.warning(l)))(
+      this.opts.log.warning(
         `events-webhook: could not deliver the ${full.event} event: ${errorMessage(err)}`,
       );
     }

@@ -3,11 +3,11 @@
  * by promote-digest) attached to exactly its digest in its own repository, and, with a public key,
  * signed by that key.
  */
-import * as core from '@actions/core';
 import type { KeyObject } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
-import { formatReference } from '../reference.js';
+import type { Log } from '../log.js';
+import { formatReference, parseDigest } from '../reference.js';
 import { RegistryClient } from '../registry/client.js';
 import { keyId, statementOf, verifyEnvelope } from '../evidence/dsse.js';
 import { findEvidence, type EvidenceRegistry, type FoundEvidence } from '../evidence/store.js';
@@ -42,13 +42,14 @@ export class NotPromotedError extends Error {
  * @param publicKey when given, only records whose DSSE envelope verifies with this key count
  *   (unsigned or otherwise signed records are named in the reason)
  * @returns the record, or the reason none counts
+ * @throws ImageReferenceError when `digest` is not a digest
  */
 export function pickPromotion(
   found: readonly FoundEvidence[],
   digest: string,
   publicKey?: string | KeyObject,
 ): { info: Omit<PromotionInfo, 'name' | 'reference'> } | { reason: string } {
-  const [algorithm, hex] = digest.split(':') as [string, string];
+  const { algorithm, hex } = parseDigest(digest);
   const expected = publicKey !== undefined ? short(keyId(publicKey)) : undefined;
   const notes: string[] = [];
   const passing: Array<Omit<PromotionInfo, 'name' | 'reference'>> = [];
@@ -108,8 +109,8 @@ export interface RequirePromotionsOptions {
    * it any record counts, signed or not, and a warning says so.
    */
   publicKey?: string | KeyObject;
-  /** Receives the unverified-records warning (default: a workflow warning). */
-  warn?: (line: string) => void;
+  /** Receives the unverified-records warning. */
+  log: Log;
 }
 
 /**
@@ -121,12 +122,12 @@ export interface RequirePromotionsOptions {
  */
 export async function requirePromotions(
   images: ImageSet,
-  options: RequirePromotionsOptions = {},
+  options: RequirePromotionsOptions,
 ): Promise<PromotionInfo[]> {
   const { publicKey } = options;
   if (publicKey !== undefined) keyId(publicKey);
   else {
-    (options.warn ?? ((l) => core.warning(l)))(
+    options.log.warning(
       "public-key is not set: promotion records are not verified by signature, so anyone who can push to the images' repositories could forge one",
     );
   }
@@ -163,16 +164,4 @@ function defaultClientFor(): (registry: string) => EvidenceRegistry {
     }
     return client;
   };
-}
-
-/** `name=reference` lines of an image set (the format of the `images` input and outputs). */
-export function imageLines(digests: Record<string, string>): string {
-  return Object.entries(digests)
-    .map(([name, ref]) => `${name}=${ref}`)
-    .join('\n');
-}
-
-/** Image set entries as a name → digest reference map. */
-export function digestMap(images: ImageSet): Record<string, string> {
-  return Object.fromEntries(images.map(({ name, ref }): [string, string] => [name, formatReference(ref)]));
 }

@@ -3,8 +3,9 @@
  * the plain-text status report.
  */
 import type { SummaryBuilder } from '../summary.js';
-import type { DeployOutcome, DeploymentReport, StatusReport } from './deployer.js';
-import { imageLines } from './promotion.js';
+import { imageLines } from './images.js';
+import type { DeployOutcome, DeploymentReport } from './outcome.js';
+import type { StatusReport } from './status.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;

@@ -12,6 +12,7 @@ import {
   rollbackTarget,
   type LedgerRecord,
 } from '../../src/deploy/ledger.js';
+import { recordingLog } from '../support/log.js';
 
 const D = (n: number): string => `r/app@sha256:${String(n).repeat(64).slice(0, 64)}`;
 
@@ -167,8 +168,9 @@ describe('Ledger lock', () => {
       ledger.lockPath,
       JSON.stringify({ pid, hostname: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'killed' }),
     );
-    const lines: string[] = [];
-    const held = await ledger.lock({ purpose: 'next', timeoutMs: 1000, log: (l) => lines.push(l) });
+    const log = recordingLog();
+    const held = await ledger.lock({ purpose: 'next', timeoutMs: 1000, log });
+    const lines = log.lines.filter((l) => l.level === 'info').map((l) => l.line);
     expect(lines.join('\n')).toContain(`took over a stale lock (pid ${pid}`);
     expect(JSON.parse(await readFile(ledger.lockPath, 'utf8'))).toMatchObject({ pid: process.pid });
     await held.release();

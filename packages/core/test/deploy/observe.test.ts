@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventSink, type DeployEvent } from '../../src/deploy/events.js';
 import { escapeLabel, renderMetrics, writeFileAtomic } from '../../src/deploy/metrics.js';
+import { recordingLog } from '../support/log.js';
 
 const base = {
   event: 'started' as const,
@@ -42,9 +43,10 @@ describe('EventSink', () => {
 
   it('logs one JSON line and POSTs the same event', async () => {
     mode = 'ok';
-    const lines: string[] = [];
-    const sink = new EventSink({ webhook: url, log: (l) => lines.push(l) });
+    const log = recordingLog();
+    const sink = new EventSink({ webhook: url, log });
     await sink.emit({ ...base, detail: 'x' });
+    const lines = log.lines.filter((l) => l.level === 'info').map((l) => l.line);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
     const logged = JSON.parse(lines[0]!) as DeployEvent;
@@ -58,15 +60,11 @@ describe('EventSink', () => {
     ['no answer within the timeout', 'hang' as const, /timeout|aborted/i],
   ])('turns %s into a warning without the URL', async (_what, m, error) => {
     mode = m;
-    const warnings: string[] = [];
-    const sink = new EventSink({
-      webhook: url,
-      timeoutMs: 200,
-      log: () => {},
-      warn: (l) => warnings.push(l),
-    });
+    const log = recordingLog();
+    const sink = new EventSink({ webhook: url, timeoutMs: 200, log });
     const started = Date.now();
     await sink.emit(base);
+    const warnings = log.lines.filter((l) => l.level === 'warning').map((l) => l.line);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(sink.failedDeliveries).toBe(1);
     expect(warnings[0]).toMatch(error);

@@ -9,9 +9,11 @@ import { envelopeOf, keyId, signEnvelope, type DsseEnvelope } from '../../src/ev
 import { promotionStatement } from '../../src/evidence/statement.js';
 import { storeEvidence, type EvidenceRegistry } from '../../src/evidence/store.js';
 import { parseImageSet } from '../../src/inputs.js';
+import { silentLog } from '../../src/log.js';
 import { RegistryError, type FetchedManifest } from '../../src/registry/client.js';
 import { digestOf } from '../../src/registry/digest.js';
 import type { Descriptor, ManifestJson } from '../../src/registry/media-types.js';
+import { recordingLog } from '../support/log.js';
 
 const A = 'sha256:' + 'a'.repeat(64);
 const B = 'sha256:' + 'b'.repeat(64);
@@ -122,16 +124,17 @@ async function gate(
   publicKey?: string,
   images = backend,
 ): Promise<{ result?: Awaited<ReturnType<typeof requirePromotions>>; error?: unknown; warnings: string[] }> {
-  const warnings: string[] = [];
+  const log = recordingLog();
+  const warnings = (): string[] => log.lines.filter((l) => l.level === 'warning').map((l) => l.line);
   try {
     const result = await requirePromotions(images, {
       clientFor: () => registry,
-      warn: (l) => warnings.push(l),
+      log,
       ...(publicKey !== undefined ? { publicKey } : {}),
     });
-    return { result, warnings };
+    return { result, warnings: warnings() };
   } catch (error) {
-    return { error, warnings };
+    return { error, warnings: warnings() };
   }
 }
 
@@ -206,6 +209,7 @@ describe('requirePromotions with a public key', () => {
     let asked = false;
     await expect(
       requirePromotions(backend, {
+        log: silentLog,
         publicKey: pem,
         clientFor: () => {
           asked = true;
