@@ -1,5 +1,5 @@
 export const id = 694;
-export const ids = [694,375];
+export const ids = [694,428];
 export const modules = {
 
 /***/ 9694:
@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FileTree: () => (/* binding */ FileTree)
 /* harmony export */ });
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8375);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5428);
 
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
@@ -210,28 +210,138 @@ function splitPath(path, keepDotDot = false) {
 
 /***/ }),
 
-/***/ 8375:
+/***/ 5428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LayerFormatError: () => (/* binding */ LayerFormatError),
-/* harmony export */   layerCompression: () => (/* binding */ layerCompression),
-/* harmony export */   listLayerEntries: () => (/* binding */ listLayerEntries),
-/* harmony export */   listTarEntries: () => (/* binding */ listTarEntries),
-/* harmony export */   normalizeLayerPath: () => (/* binding */ normalizeLayerPath)
-/* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LayerFormatError: () => (/* binding */ LayerFormatError),
+  layerCompression: () => (/* binding */ layerCompression),
+  listLayerEntries: () => (/* binding */ listLayerEntries),
+  listTarEntries: () => (/* binding */ listTarEntries),
+  normalizeLayerPath: () => (/* binding */ normalizeLayerPath)
+});
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./packages/core/src/tar-header.ts
+/** Size of a tar block: every header, and every entry's data rounded up. */
+const BLOCK = 512;
+/** True for typeflags whose entries carry no data, whatever their size field says. */
+function headerOnly(typeflag) {
+    return '123456'.includes(typeflag);
+}
+/** The kind of entry a typeflag stands for; `rawPath` decides for pre-POSIX regular files. */
+function entryType(typeflag, rawPath) {
+    switch (typeflag) {
+        case '0':
+        case '7':
+            // Pre-POSIX archives mark directories only by a trailing slash.
+            return rawPath.endsWith('/') ? 'dir' : 'file';
+        case 'S':
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+        case 'D':
+            return 'dir';
+        default:
+            return 'other';
+    }
+}
+/** A NUL-terminated header field as text (the whole field when it has no NUL). */
+function cString(b) {
+    const nul = b.indexOf(0);
+    return b.toString('utf8', 0, nul === -1 ? b.length : nul);
+}
+/** A numeric header field: octal text, or GNU base-256 for values too large for octal. */
+function parseNumeric(field, what, offset, fail) {
+    const first = field[0] ?? 0;
+    if (first & 0x80) {
+        // GNU base-256, used for values that do not fit the octal field (files >= 8 GiB).
+        if (first === 0xff)
+            throw fail(offset, `negative ${what} in header`);
+        let v = first & 0x7f;
+        for (let i = 1; i < field.length; i++)
+            v = v * 256 + (field[i] ?? 0);
+        if (!Number.isSafeInteger(v))
+            throw fail(offset, `${what} in header is too large`);
+        return v;
+    }
+    const text = cString(field).trim();
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw fail(offset, `bad ${what} field "${text}" in header (expected octal)`);
+    return parseInt(text, 8);
+}
+/** @throws LayerFormatError (through `fail`) when the header's checksum field does not match its bytes */
+function verifyChecksum(header, offset, fail) {
+    const stored = cString(header.subarray(148, 156)).trim();
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    const want = /^[0-7]+$/.test(stored) ? parseInt(stored, 8) : NaN;
+    // Some historic writers summed signed bytes; accept either, as GNU tar does.
+    if (want === unsigned || want === signed)
+        return;
+    throw fail(offset, `bad header checksum${formatHint(header, offset) || (offset === 0 ? ': not a tar archive' : '')}`);
+}
+/** Explains the commonest cause of garbage at the start: compressed data under an uncompressed type. */
+function formatHint(header, offset) {
+    if (offset !== 0 || header.length < 4)
+        return '';
+    if (header[0] === 0x1f && header[1] === 0x8b)
+        return ': the data is gzip, but the media type says uncompressed';
+    if (header.readUInt32LE(0) === 0xfd2fb528)
+        return ': the data is zstd, but the media type says uncompressed';
+    return '';
+}
+/** The records of a PAX extended header's data. */
+function parsePax(data, offset, fail) {
+    // Records are "<len> <key>=<value>\n" where <len> counts the bytes of the whole record.
+    const out = new Map();
+    let pos = 0;
+    while (pos < data.length) {
+        if (data[pos] === 0)
+            break; // some writers pad the data with NULs
+        const space = data.indexOf(0x20, pos);
+        const len = space === -1 ? NaN : Number(data.toString('latin1', pos, space));
+        if (!Number.isInteger(len) || len <= 0 || pos + len > data.length || data[pos + len - 1] !== 0x0a) {
+            throw fail(offset, `malformed PAX record at byte ${pos} of the extended header`);
+        }
+        const record = data.toString('utf8', space + 1, pos + len - 1);
+        const eq = record.indexOf('=');
+        if (eq <= 0)
+            throw fail(offset, `malformed PAX record "${record}"`);
+        const key = record.slice(0, eq);
+        const value = record.slice(eq + 1);
+        // An empty value cancels the keyword (POSIX); kept as '' so it also overrides a global one.
+        out.set(key, value);
+        pos += len;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/tar.ts
+
 
 
 /** A layer blob that cannot be read: unknown media type, zstd, corrupt gzip or tar data. */
 class LayerFormatError extends Error {
     name = 'LayerFormatError';
 }
-const BLOCK = 512;
 /** Long names and PAX headers are buffered; real ones are a few KiB, so a cap keeps memory bounded. */
 const MAX_META_BYTES = 1024 * 1024;
 /**
@@ -317,10 +427,10 @@ function toAsyncIterable(stream) {
     })();
 }
 async function* gunzip(source, mediaType) {
-    const gz = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip)();
-    const input = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(source);
+    const gz = (0,external_node_zlib_.createGunzip)();
+    const input = external_node_stream_.Readable.from(source);
     // Errors from either side end up destroying `gz`, so they surface in the loop below.
-    (0,node_stream__WEBPACK_IMPORTED_MODULE_0__.pipeline)(input, gz, () => undefined);
+    (0,external_node_stream_.pipeline)(input, gz, () => undefined);
     try {
         for await (const chunk of gz)
             yield chunk;
@@ -463,54 +573,16 @@ async function* readTar(source, label) {
                     await skipData(reader, headerSize, offset, 'volume label', fail);
                     continue;
             }
-            const merged = new Map([...globalPax, ...localPax]);
-            const pax = (key) => merged.get(key) || undefined;
-            const magic = header.toString('latin1', 257, 263);
-            let name = cString(header.subarray(0, 100));
-            // Only POSIX ustar has a prefix field; GNU tar stores atime/ctime in the same bytes.
-            if (magic === 'ustar\0') {
-                const prefix = cString(header.subarray(345, 500));
-                if (prefix)
-                    name = `${prefix}/${name}`;
-            }
-            const rawPath = pax('path') ?? pax('GNU.sparse.name') ?? longName ?? name;
-            const rawLink = pax('linkpath') ?? longLink ?? cString(header.subarray(157, 257));
-            let dataSize = headerSize;
-            const paxSize = pax('size');
-            if (paxSize !== undefined) {
-                if (!/^\d+$/.test(paxSize))
-                    throw fail(offset, `bad PAX size "${paxSize}"`);
-                dataSize = Number(paxSize);
-            }
-            let size = dataSize;
-            if (typeflag === 'S') {
-                // Old GNU sparse: stored bytes in `size`, real size at 483; extra sparse-map blocks may follow.
-                size = parseNumeric(header.subarray(483, 495), 'sparse real size', offset, fail);
-                let extended = header[482] !== 0;
-                while (extended) {
-                    const ext = await reader.read(BLOCK);
-                    if (ext.length < BLOCK)
-                        throw fail(offset, 'truncated GNU sparse header');
-                    extended = ext[504] !== 0;
-                }
-            }
-            const realSize = pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size');
-            if (realSize !== undefined && /^\d+$/.test(realSize))
-                size = Number(realSize);
-            const type = entryType(typeflag, rawPath);
-            // Header-only types carry no data even if `size` is set (same rule as Go's archive/tar).
-            if (headerOnly(typeflag))
-                dataSize = 0;
-            const entry = {
-                path: normalizeLayerPath(rawPath),
-                type,
-                size: type === 'file' ? size : 0,
-                mode: parseNumeric(header.subarray(100, 108), 'mode', offset, fail) & 0o7777,
-            };
-            if (type === 'symlink')
-                entry.linkname = rawLink;
-            else if (type === 'hardlink')
-                entry.linkname = normalizeLayerPath(rawLink);
+            const { entry, dataSize } = await readEntry(reader, {
+                header,
+                typeflag,
+                headerSize,
+                pax: new Map([...globalPax, ...localPax]),
+                longName,
+                longLink,
+                offset,
+                fail,
+            });
             longName = undefined;
             longLink = undefined;
             localPax = new Map();
@@ -524,6 +596,60 @@ async function* readTar(source, label) {
             await reader.close();
     }
 }
+/**
+ * Decodes a regular entry from its header and extensions, reading the extra sparse-map blocks of
+ * an old GNU sparse file. Returns the entry and how many data bytes follow it in the archive.
+ */
+async function readEntry(reader, { header, typeflag, headerSize, pax: merged, longName, longLink, offset, fail }) {
+    const pax = (key) => merged.get(key) || undefined;
+    const magic = header.toString('latin1', 257, 263);
+    let name = cString(header.subarray(0, 100));
+    // Only POSIX ustar has a prefix field; GNU tar stores atime/ctime in the same bytes.
+    if (magic === 'ustar\0') {
+        const prefix = cString(header.subarray(345, 500));
+        if (prefix)
+            name = `${prefix}/${name}`;
+    }
+    const rawPath = pax('path') ?? pax('GNU.sparse.name') ?? longName ?? name;
+    const rawLink = pax('linkpath') ?? longLink ?? cString(header.subarray(157, 257));
+    let dataSize = headerSize;
+    const paxSize = pax('size');
+    if (paxSize !== undefined) {
+        if (!/^\d+$/.test(paxSize))
+            throw fail(offset, `bad PAX size "${paxSize}"`);
+        dataSize = Number(paxSize);
+    }
+    let size = dataSize;
+    if (typeflag === 'S') {
+        // Old GNU sparse: stored bytes in `size`, real size at 483; extra sparse-map blocks may follow.
+        size = parseNumeric(header.subarray(483, 495), 'sparse real size', offset, fail);
+        let extended = header[482] !== 0;
+        while (extended) {
+            const ext = await reader.read(BLOCK);
+            if (ext.length < BLOCK)
+                throw fail(offset, 'truncated GNU sparse header');
+            extended = ext[504] !== 0;
+        }
+    }
+    const realSize = pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size');
+    if (realSize !== undefined && /^\d+$/.test(realSize))
+        size = Number(realSize);
+    const type = entryType(typeflag, rawPath);
+    // Header-only types carry no data even if `size` is set (same rule as Go's archive/tar).
+    if (headerOnly(typeflag))
+        dataSize = 0;
+    const entry = {
+        path: normalizeLayerPath(rawPath),
+        type,
+        size: type === 'file' ? size : 0,
+        mode: parseNumeric(header.subarray(100, 108), 'mode', offset, fail) & 0o7777,
+    };
+    if (type === 'symlink')
+        entry.linkname = rawLink;
+    else if (type === 'hardlink')
+        entry.linkname = normalizeLayerPath(rawLink);
+    return { entry, dataSize };
+}
 async function skipPadding(reader, size) {
     const pad = (BLOCK - (size % BLOCK)) % BLOCK;
     if (pad > 0)
@@ -535,101 +661,6 @@ async function skipData(reader, size, offset, what, fail) {
     // Missing padding after the last entry is tolerated; missing content is not.
     if (skipped < size)
         throw fail(offset, `truncated contents of ${what} (${skipped} of ${size} bytes)`);
-}
-function headerOnly(typeflag) {
-    return '123456'.includes(typeflag);
-}
-function entryType(typeflag, rawPath) {
-    switch (typeflag) {
-        case '0':
-        case '7':
-            // Pre-POSIX archives mark directories only by a trailing slash.
-            return rawPath.endsWith('/') ? 'dir' : 'file';
-        case 'S':
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '5':
-        case 'D':
-            return 'dir';
-        default:
-            return 'other';
-    }
-}
-function cString(b) {
-    const nul = b.indexOf(0);
-    return b.toString('utf8', 0, nul === -1 ? b.length : nul);
-}
-function parseNumeric(field, what, offset, fail) {
-    const first = field[0] ?? 0;
-    if (first & 0x80) {
-        // GNU base-256, used for values that do not fit the octal field (files >= 8 GiB).
-        if (first === 0xff)
-            throw fail(offset, `negative ${what} in header`);
-        let v = first & 0x7f;
-        for (let i = 1; i < field.length; i++)
-            v = v * 256 + (field[i] ?? 0);
-        if (!Number.isSafeInteger(v))
-            throw fail(offset, `${what} in header is too large`);
-        return v;
-    }
-    const text = cString(field).trim();
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        throw fail(offset, `bad ${what} field "${text}" in header (expected octal)`);
-    return parseInt(text, 8);
-}
-function verifyChecksum(header, offset, fail) {
-    const stored = cString(header.subarray(148, 156)).trim();
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK; i++) {
-        const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
-    const want = /^[0-7]+$/.test(stored) ? parseInt(stored, 8) : NaN;
-    // Some historic writers summed signed bytes; accept either, as GNU tar does.
-    if (want === unsigned || want === signed)
-        return;
-    throw fail(offset, `bad header checksum${formatHint(header, offset) || (offset === 0 ? ': not a tar archive' : '')}`);
-}
-/** Explains the commonest cause of garbage at the start: compressed data under an uncompressed type. */
-function formatHint(header, offset) {
-    if (offset !== 0 || header.length < 4)
-        return '';
-    if (header[0] === 0x1f && header[1] === 0x8b)
-        return ': the data is gzip, but the media type says uncompressed';
-    if (header.readUInt32LE(0) === 0xfd2fb528)
-        return ': the data is zstd, but the media type says uncompressed';
-    return '';
-}
-function parsePax(data, offset, fail) {
-    // Records are "<len> <key>=<value>\n" where <len> counts the bytes of the whole record.
-    const out = new Map();
-    let pos = 0;
-    while (pos < data.length) {
-        if (data[pos] === 0)
-            break; // some writers pad the data with NULs
-        const space = data.indexOf(0x20, pos);
-        const len = space === -1 ? NaN : Number(data.toString('latin1', pos, space));
-        if (!Number.isInteger(len) || len <= 0 || pos + len > data.length || data[pos + len - 1] !== 0x0a) {
-            throw fail(offset, `malformed PAX record at byte ${pos} of the extended header`);
-        }
-        const record = data.toString('utf8', space + 1, pos + len - 1);
-        const eq = record.indexOf('=');
-        if (eq <= 0)
-            throw fail(offset, `malformed PAX record "${record}"`);
-        const key = record.slice(0, eq);
-        const value = record.slice(eq + 1);
-        // An empty value cancels the keyword (POSIX); kept as '' so it also overrides a global one.
-        out.set(key, value);
-        pos += len;
-    }
-    return out;
 }
 
 

@@ -663,9 +663,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)();
     // The work (engine, registry client, report, summary) is a separate chunk loaded only after the
     // inputs are good: start-up stays close to a bare node, and a bad input fails before it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2399));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2399))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1035,10 +1035,12 @@ function isIPv6(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   aR: () => (/* binding */ repositoryName)
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, isDigest, parseDigest, formatReference, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, formatReference, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**
@@ -1099,7 +1101,7 @@ function isDigest(text) {
 function parseDigest(text) {
     const problem = digestProblem(text);
     if (problem !== undefined)
-        throw new ImageReferenceError(text, problem, 'digest');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, problem, 'digest');
     const colon = text.indexOf(':');
     return { algorithm: text.slice(0, colon), hex: text.slice(colon + 1), value: text };
 }

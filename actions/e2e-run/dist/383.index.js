@@ -940,7 +940,7 @@ function parseStatement(value) {
 /* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57212);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45514);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(389);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61634);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41397);
 /* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92479);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45885);
@@ -974,7 +974,7 @@ const CREATED_ANNOTATION = 'org.opencontainers.image.created';
 /** The OCI empty JSON blob (`{}`), config of artifacts without a config. */
 const EMPTY_BLOB = Buffer.from('{}', 'utf8');
 /** Descriptor of {@link EMPTY_BLOB}. */
-const EMPTY_DESCRIPTOR = { mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY */ .g1, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(EMPTY_BLOB), size: 2 };
+const EMPTY_DESCRIPTOR = { mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY */ .g1, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(EMPTY_BLOB), size: 2 };
 /** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
 const MAX_ENVELOPE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /**
@@ -1072,7 +1072,7 @@ function buildEvidenceManifest(envelope, opts) {
         mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
         artifactType: EVIDENCE_ARTIFACT_TYPE,
         config: EMPTY_DESCRIPTOR,
-        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(layer), size: layer.length }],
+        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(layer), size: layer.length }],
         annotations,
     };
     if (opts.subject !== undefined) {
@@ -1083,7 +1083,7 @@ function buildEvidenceManifest(envelope, opts) {
         };
     }
     const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const digest = (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(bytes);
+    const digest = (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(bytes);
     return {
         manifest,
         bytes,
@@ -1501,7 +1501,7 @@ const defaultExec = new Exec();
 /* harmony import */ var _evidence_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86673);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78851);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41397);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(389);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(61634);
 /* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(54747);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(56968);
 /**
@@ -1945,21 +1945,36 @@ async function teardownLaneStack(engine, project, log = () => undefined) {
 
 /***/ }),
 
-/***/ 389:
+/***/ 61634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   bP: () => (/* binding */ RegistryClient),
-  gl: () => (/* binding */ RegistryError),
+  gl: () => (/* reexport */ RegistryError),
   cW: () => (/* reexport */ isLoopbackHost)
 });
 
 // UNUSED EXPORTS: DigestMismatchError, nextLink, registryBaseUrl
 
+;// CONCATENATED MODULE: ./packages/core/src/log.ts
+/**
+ * The one logging interface of core. Modules take a `Log` from their caller and never write to the
+ * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
+ * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ */
+/** A log that drops everything: the default where a caller has nothing to say it to. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+};
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var src_reference = __webpack_require__(41397);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -2218,8 +2233,102 @@ function parseTokenResponse(body, now = Date.now()) {
     return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/registry/digest.ts
-var registry_digest = __webpack_require__(57212);
+;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
+/**
+ * What the registry client throws when a registry answers something other than an operation
+ * needs, or sends bytes that do not hash to the digest they were asked for by.
+ */
+/** A registry answered something other than what the operation needs. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    code;
+    detail;
+    name = 'RegistryError';
+    /**
+     * @param method HTTP method of the failed request
+     * @param url the request URL
+     * @param status HTTP status, or undefined when no response arrived
+     * @param code `errors[0].code` of the registry's error JSON, if any
+     * @param detail `errors[0].message` (or the start of a non-JSON body)
+     * @param message the full message
+     */
+    constructor(method, url, status, code, detail, message, options) {
+        super(message, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/** Bytes received from a registry do not hash to the digest they were supposed to have. */
+class DigestMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    expected;
+    actual;
+    name = 'DigestMismatchError';
+    constructor(registry, repository, reference, expected, actual, what) {
+        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
+            `expected digest ${expected}, but the received bytes hash to ${actual}`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * A RegistryError for an answer that came with a usable status but lacks what the operation
+ * needs (a header, a body, a size within limits).
+ *
+ * @param url the full request URL
+ */
+function malformedAnswer(method, url, status, what) {
+    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
+}
+/**
+ * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
+ * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
+ * since that is what a reader has to fix.
+ *
+ * @param url the full request URL
+ * @param credentialsSource where the credentials came from (or why there are none)
+ */
+async function failUnlessStatus(response, method, url, ok, credentialsSource) {
+    if (ok.includes(response.status))
+        return;
+    let code;
+    let detail;
+    if (method !== 'HEAD') {
+        const text = await response.text().catch(() => '');
+        try {
+            const json = JSON.parse(text);
+            const first = json.errors?.[0];
+            if (typeof first?.code === 'string')
+                code = first.code;
+            if (typeof first?.message === 'string')
+                detail = first.message;
+        }
+        catch {
+            detail = text.trim().slice(0, 300) || undefined;
+        }
+    }
+    else {
+        await response.body?.cancel();
+    }
+    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
+    if (code !== undefined || detail !== undefined)
+        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
+    if (response.status === 401 || response.status === 403) {
+        message += ` (credentials: ${credentialsSource})`;
+    }
+    throw new RegistryError(method, url, response.status, code, detail, message);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/ip.ts
 var ip = __webpack_require__(3159);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
@@ -2249,8 +2358,6 @@ function isLoopbackRegistry(registry) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
-var media_types = __webpack_require__(45514);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
 /**
  * Bounded retries with exponential backoff and jitter for registry requests.
@@ -2355,13 +2462,173 @@ async function fetchWithRetry(attempt, options, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/registry/client.ts
+;// CONCATENATED MODULE: ./packages/core/src/registry/auth-session.ts
 /**
- * A client for the OCI distribution API (the registry HTTP API), built on the global `fetch`.
+ * The authentication state of one registry client: which credentials it has, which scheme the
+ * registry asked for, and the bearer tokens it was issued (cached per scope set).
  *
- * Promotion copies images registry-to-registry by digest, so everything here is about bytes and
- * digests: manifests are verified against the digest asked for, blobs are verified while they
- * stream, and blobs move by cross-repository mount whenever the registry allows it.
+ * Negotiation is on demand: requests go out anonymously until the registry answers a
+ * `WWW-Authenticate` challenge; from then on the scheme it asked for is used up front.
+ */
+
+
+
+
+/** Token scope to read `repository`. */
+function scopePull(repository) {
+    return `repository:${repository}:pull`;
+}
+/** Token scope to read and write `repository`. */
+function scopePush(repository) {
+    return `repository:${repository}:pull,push`;
+}
+/** Answers a registry's authentication challenges and supplies the `Authorization` header. */
+class AuthSession {
+    options;
+    /** Where the credentials came from, or why there are none; named in 401/403 messages. */
+    credentialsSource = 'none';
+    credentialsLoaded = false;
+    credentials = null;
+    scheme = 'none';
+    bearerChallenge;
+    tokens = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    /** The Authorization header to send up front, once we know what the registry wants. */
+    async authorization(scopes) {
+        if (this.scheme === 'basic') {
+            const credentials = this.loadCredentials();
+            return credentials !== null && 'username' in credentials ? basicAuthorization(credentials) : undefined;
+        }
+        if (this.scheme !== 'bearer')
+            return undefined;
+        const cached = this.tokens.get(scopeKey(scopes));
+        if (cached !== undefined && cached.expiresAt > Date.now())
+            return `Bearer ${cached.token}`;
+        const credentials = this.loadCredentials();
+        if (credentials !== null && 'token' in credentials)
+            return `Bearer ${credentials.token}`;
+        if (this.bearerChallenge === undefined)
+            return undefined;
+        const token = await this.fetchToken(this.bearerChallenge, scopes);
+        return `Bearer ${token.token}`;
+    }
+    /**
+     * Takes in a 401's challenges: a bearer challenge fetches a token for `scopes` (and whatever
+     * scope the challenge names), a basic one switches to basic credentials.
+     *
+     * @param url the request URL as sent to the transport (a path or an absolute URL)
+     * @throws RegistryError when the challenge cannot be answered with the credentials at hand
+     */
+    async answerChallenge(challenges, scopes, method, url) {
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credentials = this.loadCredentials();
+        if (bearer !== undefined) {
+            this.scheme = 'bearer';
+            this.bearerChallenge = bearer;
+            if (credentials !== null && 'token' in credentials)
+                return;
+            const asked = bearer.params['scope']?.split(' ').filter((s) => s !== '') ?? [];
+            const all = [...new Set([...scopes, ...asked])];
+            this.tokens.set(scopeKey(scopes), await this.fetchToken(bearer, all));
+            return;
+        }
+        if (basic !== undefined) {
+            if (credentials === null || !('username' in credentials)) {
+                throw unauthorized(method, url, `${method} ${url.startsWith('/') ? this.options.baseUrl + url : url}: the registry requires basic ` +
+                    `authentication, but there are no username/password credentials (${this.credentialsSource})`);
+            }
+            this.scheme = 'basic';
+            return;
+        }
+        const schemes = challenges.map((c) => c.scheme).join(', ') || '(none)';
+        throw unauthorized(method, url, `${method} ${url}: unsupported authentication challenge(s): ${schemes}`);
+    }
+    loadCredentials() {
+        if (!this.credentialsLoaded) {
+            this.credentialsLoaded = true;
+            if (this.options.credentials !== undefined) {
+                this.credentials = this.options.credentials;
+                this.credentialsSource = this.credentials === null ? 'anonymous by request' : 'given to the client';
+            }
+            else {
+                const { env, registry } = this.options;
+                const found = findStoredCredentials(registry, { env });
+                this.credentials = found?.credentials ?? null;
+                this.credentialsSource =
+                    found !== undefined
+                        ? `from ${found.source}`
+                        : `none found for ${registry} in ${authFilePaths({ env }).join(', ')}`;
+            }
+        }
+        return this.credentials;
+    }
+    async fetchToken(challenge, scopes) {
+        const url = tokenUrl(challenge, scopes);
+        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.options.insecure) {
+            throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
+        }
+        const credentials = this.loadCredentials();
+        const headers = { 'user-agent': this.options.userAgent };
+        if (credentials !== null && 'username' in credentials) {
+            headers['authorization'] = basicAuthorization(credentials);
+        }
+        const response = await fetchWithRetry(() => this.options.fetch(url, { headers }), this.options.retry);
+        await failUnlessStatus(response, 'GET', url.href, [200], this.credentialsSource);
+        const token = parseTokenResponse(await response.json());
+        this.tokens.set(scopeKey(scopes), token);
+        return token;
+    }
+}
+/** A 401 that the credentials at hand cannot answer. */
+function unauthorized(method, url, message) {
+    return new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, message);
+}
+function scopeKey(scopes) {
+    return [...scopes].sort().join(' ');
+}
+
+// EXTERNAL MODULE: ./packages/core/src/registry/digest.ts
+var registry_digest = __webpack_require__(57212);
+;// CONCATENATED MODULE: ./packages/core/src/registry/names.ts
+/**
+ * Checks of the names an operation puts into a registry URL (repository, tag or digest), made
+ * before any request so that a bad name fails with the rule it breaks, not with a registry 404.
+ * Digests follow the one digest grammar of reference.ts.
+ */
+
+const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const TAG_RE = /^\w[\w.-]{0,127}$/;
+/** @throws Error when `repository` is not a valid repository name */
+function checkRepository(repository) {
+    if (!REPOSITORY_RE.test(repository) || repository.length > 255) {
+        throw new Error(`repository ${JSON.stringify(repository)} is not a valid repository name (lowercase path components ` +
+            'of [a-z0-9] separated by ".", "_", "__" or "-", joined by "/")');
+    }
+}
+/** @throws Error when `reference` is neither a tag nor a digest */
+function checkReference(reference) {
+    if (!TAG_RE.test(reference) && !(0,src_reference/* isDigest */.Bc)(reference)) {
+        throw new Error(`reference ${JSON.stringify(reference)} is neither a tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}) nor a ` +
+            'sha256/sha512 digest');
+    }
+}
+/**
+ * @param what names the value in the message, e.g. `blob digest`
+ * @throws Error when `digest` is not a sha256/sha512 digest
+ */
+function checkDigest(digest, what) {
+    if (!(0,src_reference/* isDigest */.Bc)(digest)) {
+        throw new Error(`${what} ${JSON.stringify(digest)} is not a sha256:<64 hex> or sha512:<128 hex> digest`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/blobs.ts
+/**
+ * Blob operations: stat, download (verified while it streams), cross-repository mount, monolithic
+ * upload and delete. Nothing here holds a blob in memory unless the caller handed it over as bytes.
  */
 
 
@@ -2369,51 +2636,343 @@ async function fetchWithRetry(attempt, options, onRetry) {
 
 
 
-/** A registry answered something other than what the operation needs. */
-class RegistryError extends Error {
-    method;
-    url;
-    status;
-    code;
-    detail;
-    name = 'RegistryError';
-    /**
-     * @param method HTTP method of the failed request
-     * @param url the request URL
-     * @param status HTTP status, or undefined when no response arrived
-     * @param code `errors[0].code` of the registry's error JSON, if any
-     * @param detail `errors[0].message` (or the start of a non-JSON body)
-     * @param message the full message
-     */
-    constructor(method, url, status, code, detail, message, options) {
-        super(message, options);
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
+
+function isStreamLike(value) {
+    return value instanceof external_node_stream_.Readable || value instanceof ReadableStream;
+}
+function toWebStream(body) {
+    return body instanceof external_node_stream_.Readable ? external_node_stream_.Readable.toWeb(body) : body;
+}
+/** Size of a blob in a repository, or null when the repository does not have it. */
+async function statBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await transport.send({ method: 'HEAD', url: path, scopes: [scopePull(repository)] });
+    if (response.status === 404)
+        return null;
+    await transport.expect(response, 'HEAD', path, [200]);
+    return { size: Number(response.headers.get('content-length') ?? '0') };
+}
+/**
+ * Starts downloading a blob. The returned stream is verified against `digest` as it flows (see
+ * {@link BlobDownload.stream}); nothing is buffered.
+ */
+async function getBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await transport.send({ method: 'GET', url: path, scopes: [scopePull(repository)] });
+    await transport.expect(response, 'GET', path, [200]);
+    const length = response.headers.get('content-length');
+    const size = length === null ? undefined : Number(length);
+    if (response.body === null)
+        throw malformedAnswer('GET', transport.absolute(path), 200, 'empty body');
+    const stream = (0,registry_digest/* verifyingStream */.X)(response.body, digest, `GET blob ${transport.registry}/${repository}@${digest}`, size);
+    return { digest, size, stream };
+}
+/**
+ * Asks the registry to mount a blob of `fromRepository` into `toRepository` without moving its
+ * bytes. Returns true when mounted (201); false when the registry declined (202: it opened an
+ * upload session instead, which is cancelled here), e.g. because it does not have the blob or
+ * the credentials cannot read `fromRepository`.
+ */
+async function mountBlob(transport, toRepository, fromRepository, digest) {
+    checkRepository(toRepository);
+    checkRepository(fromRepository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${toRepository}/blobs/uploads/?mount=${encodeURIComponent(digest)}` +
+        `&from=${encodeURIComponent(fromRepository)}`;
+    const response = await transport.send({
+        method: 'POST',
+        url: path,
+        scopes: [scopePush(toRepository), scopePull(fromRepository)],
+    });
+    await transport.expect(response, 'POST', path, [201, 202]);
+    await response.body?.cancel();
+    if (response.status === 201)
+        return true;
+    await cancelUpload(transport, toRepository, response.headers.get('location'));
+    return false;
+}
+/**
+ * Uploads a blob monolithically (POST to open a session, one PUT with the bytes) and returns its
+ * digest. A restartable body (bytes, or a function giving a fresh stream) is retried as a whole
+ * new session on network errors, 429 and 5xx; a one-shot stream is not retried once sent.
+ *
+ * @param size exact byte count (sent as `Content-Length`)
+ */
+async function uploadBlob(transport, repository, digest, body, size) {
+    checkUpload(repository, digest, body, size);
+    const restartable = !isStreamLike(body);
+    const attempts = restartable ? transport.retry.attempts : 1;
+    for (let attempt = 1;; attempt++) {
+        const location = await startUpload(transport, repository);
+        const put = new URL(location, transport.baseUrl);
+        put.searchParams.append('digest', digest);
+        let payload;
+        if (body instanceof Uint8Array)
+            payload = body;
+        else if (isStreamLike(body))
+            payload = toWebStream(body);
+        else
+            payload = toWebStream(await body());
+        let response;
+        let error;
+        try {
+            response = await transport.send({
+                method: 'PUT',
+                url: put.href,
+                scopes: [scopePush(repository)],
+                headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+                body: payload,
+                repeatable: false,
+            });
+        }
+        catch (err) {
+            error = err;
+        }
+        const transient = response === undefined || isRetryableStatus(response.status);
+        if (transient && attempt < attempts) {
+            const delayMs = backoffDelay(attempt, transport.retry);
+            transport.log.debug(`PUT ${put.origin}${put.pathname} failed (${response?.status ?? String(error)}); ` +
+                `restarting the upload in ${delayMs} ms (attempt ${attempt + 1}/${attempts})`);
+            await response?.body?.cancel().catch(() => undefined);
+            await cancelUpload(transport, repository, location);
+            await transport.retry.sleep(delayMs);
+            continue;
+        }
+        if (response === undefined) {
+            throw new RegistryError('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${transport.registry}/${repository}) failed: ` +
+                `${error?.message ?? String(error)}` +
+                (restartable ? '' : ' (the body was a one-shot stream, so the upload was not retried)'), { cause: error });
+        }
+        await transport.expect(response, 'PUT', put.href, [201, 204]);
+        await response.body?.cancel();
+        const stored = response.headers.get('docker-content-digest');
+        if (stored !== null && stored !== digest) {
+            throw new Error(`PUT blob ${transport.registry}/${repository}: registry stored ${stored}, expected ${digest}`);
+        }
+        return digest;
     }
 }
-/** Bytes received from a registry do not hash to the digest they were supposed to have. */
-class DigestMismatchError extends Error {
-    registry;
-    repository;
-    reference;
-    expected;
-    actual;
-    name = 'DigestMismatchError';
-    constructor(registry, repository, reference, expected, actual, what) {
-        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
-            `expected digest ${expected}, but the received bytes hash to ${actual}`);
-        this.registry = registry;
-        this.repository = repository;
-        this.reference = reference;
-        this.expected = expected;
-        this.actual = actual;
+/** Refuses an upload that cannot succeed before any request: bad names, size, or bytes that do not match. */
+function checkUpload(repository, digest, body, size) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    if (!Number.isSafeInteger(size) || size < 0) {
+        throw new Error(`uploadBlob(${repository}, ${digest}): size must be a byte count, got ${size}`);
+    }
+    if (body instanceof Uint8Array) {
+        if (body.byteLength !== size) {
+            throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
+        }
+        const actual = (0,registry_digest/* digestOf */.o)(body, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+        if (actual !== digest) {
+            throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
+        }
     }
 }
-const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-const TAG_RE = /^\w[\w.-]{0,127}$/;
+/**
+ * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
+ * registry's next garbage collection). Returns false when the repository does not have it.
+ */
+async function deleteBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    return transport.deleteAt(repository, `/v2/${repository}/blobs/${digest}`);
+}
+/** Opens an upload session; returns its absolute location. */
+async function startUpload(transport, repository) {
+    const path = `/v2/${repository}/blobs/uploads/`;
+    const response = await transport.send({ method: 'POST', url: path, scopes: [scopePush(repository)] });
+    await transport.expect(response, 'POST', path, [202]);
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (location === null || location === '') {
+        throw malformedAnswer('POST', transport.absolute(path), 202, '202 without a Location header');
+    }
+    return new URL(location, transport.baseUrl).href;
+}
+/** Best effort: an abandoned session only costs the registry until it expires it. */
+async function cancelUpload(transport, repository, location) {
+    if (location === null || location === '')
+        return;
+    const url = new URL(location, transport.baseUrl).href;
+    try {
+        const response = await transport.send({ method: 'DELETE', url, scopes: [scopePush(repository)] });
+        await response.body?.cancel();
+        if (response.status >= 300 && response.status !== 404) {
+            transport.log.debug(`DELETE ${url} (cancel upload) answered ${response.status}`);
+        }
+    }
+    catch (err) {
+        transport.log.debug(`DELETE ${url} (cancel upload) failed: ${err.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
+var media_types = __webpack_require__(45514);
+;// CONCATENATED MODULE: ./packages/core/src/registry/manifests.ts
+/**
+ * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
+ * Manifests are small and are verified whole; blobs are streamed (see blobs.ts).
+ */
+
+
+
+
+
+
+function mediaTypeOf(response) {
+    const value = response.headers.get('content-type');
+    if (value === null)
+        return undefined;
+    const type = value.split(';')[0].trim();
+    return type === '' ? undefined : type;
+}
+/** A HEAD or GET of a manifest, accepting every manifest type we can verify. */
+async function requestManifest(transport, method, repository, reference) {
+    checkRepository(repository);
+    checkReference(reference);
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const response = await transport.send({
+        method,
+        url: path,
+        scopes: [scopePull(repository)],
+        headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
+    });
+    return { path, response };
+}
+/**
+ * HEAD of a manifest: its digest, media type and size, or null when the registry does not have it.
+ * Falls back to a GET when the registry omits `Docker-Content-Digest`.
+ */
+async function headManifest(transport, repository, reference) {
+    const { path, response } = await requestManifest(transport, 'HEAD', repository, reference);
+    if (response.status === 404)
+        return null;
+    await transport.expect(response, 'HEAD', path, [200]);
+    const digest = response.headers.get('docker-content-digest');
+    const mediaType = mediaTypeOf(response);
+    const length = response.headers.get('content-length');
+    const size = Number(length);
+    if (digest === null ||
+        !(0,src_reference/* isDigest */.Bc)(digest) ||
+        mediaType === undefined ||
+        length === null ||
+        !Number.isInteger(size)) {
+        const fetched = await getManifest(transport, repository, reference);
+        return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
+    }
+    if ((0,src_reference/* isDigest */.Bc)(reference) && digest !== reference) {
+        throw new DigestMismatchError(transport.registry, repository, reference, reference, digest, 'HEAD manifest');
+    }
+    return { digest, mediaType, size };
+}
+/**
+ * Fetches a manifest (image manifest or index, OCI or Docker v2) and verifies its bytes: against
+ * `reference` when it is a digest, else against the registry's `Docker-Content-Digest`.
+ *
+ * @throws DigestMismatchError when the bytes do not match
+ * @throws RegistryError when the registry does not have it (404) or answers an error
+ */
+async function getManifest(transport, repository, reference) {
+    const { path, response } = await requestManifest(transport, 'GET', repository, reference);
+    await transport.expect(response, 'GET', path, [200]);
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > media_types/* MAX_MANIFEST_BYTES */.ZJ) {
+        await response.body?.cancel();
+        const what = `manifest of ${declared} bytes exceeds the ${media_types/* MAX_MANIFEST_BYTES */.ZJ}-byte limit`;
+        throw malformedAnswer('GET', transport.absolute(path), 200, what);
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const header = response.headers.get('docker-content-digest');
+    const digest = verifyManifestBytes(transport.registry, repository, reference, bytes, header);
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        throw new Error(`GET ${transport.absolute(path)}: manifest ${digest} is not valid JSON: ${err.message}`, { cause: err });
+    }
+    const mediaType = mediaTypeOf(response) ?? json.mediaType ?? 'application/octet-stream';
+    return { digest, mediaType, size: bytes.length, bytes, json };
+}
+/**
+ * The digest of fetched manifest bytes, checked against what the caller asked for (a digest
+ * reference) or else what the registry says it is (`Docker-Content-Digest`).
+ *
+ * @throws DigestMismatchError when the bytes or the registry's header disagree with the reference
+ */
+function verifyManifestBytes(registry, repository, reference, bytes, header) {
+    let digest;
+    if ((0,src_reference/* isDigest */.Bc)(reference)) {
+        digest = reference;
+    }
+    else if (header !== null && (0,src_reference/* isDigest */.Bc)(header)) {
+        digest = header;
+    }
+    else {
+        digest = (0,registry_digest/* digestOf */.o)(bytes);
+    }
+    const actual = (0,registry_digest/* digestOf */.o)(bytes, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+    if (actual !== digest) {
+        throw new DigestMismatchError(registry, repository, reference, digest, actual, 'GET manifest');
+    }
+    if ((0,src_reference/* isDigest */.Bc)(reference) && header !== null && (0,src_reference/* isDigest */.Bc)(header) && header !== reference) {
+        throw new DigestMismatchError(registry, repository, reference, reference, header, 'GET manifest');
+    }
+    return digest;
+}
+/**
+ * Stores a manifest under a tag or its digest and returns its digest (sha256 of `bytes`).
+ *
+ * @throws Error when `reference` is a digest that `bytes` do not hash to, or the registry reports
+ *   another digest than the one of the bytes sent
+ */
+async function putManifest(transport, repository, reference, bytes, mediaType) {
+    checkRepository(repository);
+    checkReference(reference);
+    const algorithm = (0,src_reference/* isDigest */.Bc)(reference) ? (0,src_reference/* parseDigest */.m)(reference).algorithm : 'sha256';
+    const digest = (0,registry_digest/* digestOf */.o)(bytes, algorithm);
+    if ((0,src_reference/* isDigest */.Bc)(reference) && digest !== reference) {
+        throw new Error(`PUT manifest ${transport.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
+    }
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const response = await transport.send({
+        method: 'PUT',
+        url: path,
+        scopes: [scopePush(repository)],
+        headers: { 'content-type': mediaType },
+        body: bytes,
+    });
+    await transport.expect(response, 'PUT', path, [200, 201, 202]);
+    await response.body?.cancel();
+    const stored = response.headers.get('docker-content-digest');
+    if (stored !== null && stored !== digest && stored !== (0,registry_digest/* digestOf */.o)(bytes)) {
+        throw new Error(`PUT ${transport.absolute(path)}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
+    }
+    return digest;
+}
+/**
+ * Deletes a manifest by digest (every tag pointing at it goes too). Returns false when the
+ * registry does not have it.
+ *
+ * @throws Error for a tag: registries delete by digest only, and resolving a tag here would
+ *   silently delete other tags sharing the digest
+ */
+async function deleteManifest(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, `deleteManifest(${repository}): reference`);
+    return transport.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/transport.ts
+
+
+
+
 
 /**
  * The API base URL (`http(s)://host[:port]`) of a registry: http for loopback hosts or when
@@ -2442,36 +3001,6 @@ function registryBaseUrl(registry, insecure = false) {
     const scheme = insecure || isLoopbackHost(url.hostname) ? 'http' : 'https';
     return `${scheme}://${host}`;
 }
-function checkRepository(repository) {
-    if (!REPOSITORY_RE.test(repository) || repository.length > 255) {
-        throw new Error(`repository ${JSON.stringify(repository)} is not a valid repository name (lowercase path components ` +
-            'of [a-z0-9] separated by ".", "_", "__" or "-", joined by "/")');
-    }
-}
-function checkReference(reference) {
-    if (!TAG_RE.test(reference) && !(0,registry_digest/* isContentDigest */.Ch)(reference)) {
-        throw new Error(`reference ${JSON.stringify(reference)} is neither a tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}) nor a ` +
-            'sha256/sha512 digest');
-    }
-}
-function checkDigest(digest, what) {
-    if (!(0,registry_digest/* isContentDigest */.Ch)(digest)) {
-        throw new Error(`${what} ${JSON.stringify(digest)} is not a sha256:<64 hex> or sha512:<128 hex> digest`);
-    }
-}
-function mediaTypeOf(response) {
-    const value = response.headers.get('content-type');
-    if (value === null)
-        return undefined;
-    const type = value.split(';')[0].trim();
-    return type === '' ? undefined : type;
-}
-function scopePull(repository) {
-    return `repository:${repository}:pull`;
-}
-function scopePush(repository) {
-    return `repository:${repository}:pull,push`;
-}
 /** Parses RFC 8288 `Link` for `rel="next"` (registries use it to paginate tag and referrer lists). */
 function nextLink(header) {
     if (header === null)
@@ -2483,11 +3012,209 @@ function nextLink(header) {
     }
     return undefined;
 }
-function isStreamLike(value) {
-    return value instanceof external_node_stream_.Readable || value instanceof ReadableStream;
+/**
+ * Sends requests to one registry. Authentication is negotiated on demand (see {@link AuthSession});
+ * requests that fail with a network error, 408, 429 or 5xx are retried with exponential backoff
+ * and jitter, honouring `Retry-After`.
+ */
+class RegistryTransport {
+    /** host[:port] as given. */
+    registry;
+    /** `http(s)://host[:port]`. */
+    baseUrl;
+    /** The resolved retry policy (uploads restart whole sessions with it). */
+    retry;
+    /** Receives retries and best-effort cleanup failures, as debug lines. */
+    log;
+    fetchImpl;
+    userAgent;
+    auth;
+    constructor(options, log) {
+        this.registry = options.registry;
+        this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
+        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+        this.retry = resolveRetryOptions(options.retry);
+        this.log = log;
+        this.userAgent = options.userAgent ?? 'digestline';
+        this.auth = new AuthSession({
+            registry: options.registry,
+            baseUrl: this.baseUrl,
+            credentials: options.credentials,
+            env: options.env ?? process.env,
+            insecure: options.insecure ?? false,
+            userAgent: this.userAgent,
+            fetch: this.fetchImpl,
+            retry: this.retry,
+        });
+    }
+    /** The absolute URL of a path under the base URL; absolute URLs are returned as they are. */
+    absolute(url) {
+        return url.startsWith('/') ? this.baseUrl + url : url;
+    }
+    /**
+     * One logical request: preemptive auth, retries, and one repeat after answering a 401 challenge
+     * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
+     * cached auth makes a restarted operation authenticate up front).
+     */
+    async send(request) {
+        const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
+        const response = await this.attempt(request, repeatable);
+        const header = response.headers.get('www-authenticate');
+        if (response.status !== 401 || header === null)
+            return response;
+        await this.auth.answerChallenge(parseWwwAuthenticate(header), request.scopes, request.method, request.url);
+        if (!repeatable)
+            return response;
+        await response.body?.cancel();
+        return this.attempt(request, repeatable);
+    }
+    /**
+     * Throws a RegistryError built from the response unless its status is one of `ok`.
+     *
+     * @param url a path under the base URL or an absolute URL
+     */
+    async expect(response, method, url, ok) {
+        await failUnlessStatus(response, method, this.absolute(url), ok, this.auth.credentialsSource);
+    }
+    /**
+     * DELETE of a manifest or blob path: true when deleted, false when the registry has no such thing.
+     */
+    async deleteAt(repository, path) {
+        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
+        const found = response.status !== 404;
+        // expect() reads the body of a refusal for its message; otherwise the body is not needed.
+        if (found)
+            await this.expect(response, 'DELETE', path, [200, 202, 204]);
+        await response.body?.cancel();
+        return found;
+    }
+    async attempt(request, repeatable) {
+        const url = this.absolute(request.url);
+        const headers = { 'user-agent': this.userAgent, ...request.headers };
+        const authorization = await this.auth.authorization(request.scopes);
+        if (authorization !== undefined)
+            headers['authorization'] = authorization;
+        const init = { method: request.method, headers, redirect: 'follow' };
+        if (request.body !== undefined) {
+            init.body = request.body;
+            if (request.body instanceof ReadableStream)
+                init.duplex = 'half';
+        }
+        const onRetry = (event) => {
+            const why = event.status !== undefined ? `status ${event.status}` : `${event.error?.message}`;
+            this.log.debug(`${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
+        };
+        try {
+            return await fetchWithRetry(() => this.fetchImpl(url, init), repeatable ? this.retry : { ...this.retry, attempts: 1 }, onRetry);
+        }
+        catch (err) {
+            const cause = err.cause;
+            const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+            throw new RegistryError(request.method, url, undefined, undefined, undefined, `${request.method} ${url} failed: ${reason}` +
+                (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
+        }
+    }
 }
-function toWebStream(body) {
-    return body instanceof external_node_stream_.Readable ? external_node_stream_.Readable.toWeb(body) : body;
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/referrers.ts
+/**
+ * The OCI referrers API: manifests whose `subject` is a given digest (signatures, attestations).
+ * Registries without it (Forgejo's among them) answer 404; callers then use the tag schema.
+ */
+
+
+
+
+/**
+ * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
+ * Returns null when the registry has no referrers API (404), so the caller can fall back to the
+ * `sha256-<hex>` tag schema.
+ *
+ * @param artifactType keep only referrers of this artifact type
+ */
+async function referrers(transport, repository, digest, artifactType) {
+    checkRepository(repository);
+    checkDigest(digest, 'subject digest');
+    const result = [];
+    let url = `/v2/${repository}/referrers/${digest}` +
+        (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`);
+    let first = true;
+    // A registry that ignores the filter says so by not listing it in OCI-Filters-Applied.
+    let filtered = artifactType === undefined;
+    while (url !== undefined) {
+        const response = await transport.send({
+            method: 'GET',
+            url,
+            scopes: [scopePull(repository)],
+            headers: { accept: media_types/* OCI_INDEX */.$p },
+        });
+        if (first && response.status === 404) {
+            await response.body?.cancel();
+            return null;
+        }
+        first = false;
+        await transport.expect(response, 'GET', url, [200]);
+        const applied = (response.headers.get('oci-filters-applied') ?? '').split(',');
+        if (applied.some((f) => f.trim() === 'artifactType'))
+            filtered = true;
+        const index = (await response.json());
+        result.push(...(index.manifests ?? []));
+        url = nextLink(response.headers.get('link'));
+    }
+    return filtered ? result : result.filter((d) => d.artifactType === artifactType);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
+/** Tag listing, following the registry's `Link` pagination. */
+
+
+
+/** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
+async function listTags(transport, repository) {
+    checkRepository(repository);
+    const tags = [];
+    let url = `/v2/${repository}/tags/list?n=1000`;
+    const seen = new Set();
+    while (url !== undefined) {
+        if (seen.has(url))
+            throw new Error(`GET ${transport.baseUrl}${url}: tag list pagination loops`);
+        seen.add(url);
+        const response = await transport.send({ method: 'GET', url, scopes: [scopePull(repository)] });
+        if (response.status === 404 && tags.length === 0) {
+            await response.body?.cancel();
+            return [];
+        }
+        await transport.expect(response, 'GET', url, [200]);
+        const json = (await response.json());
+        tags.push(...(json.tags ?? []));
+        url = nextLink(response.headers.get('link'));
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/client.ts
+/**
+ * A client for the OCI distribution API (the registry HTTP API), built on the global `fetch`.
+ *
+ * Promotion copies images registry-to-registry by digest, so everything here is about bytes and
+ * digests: manifests are verified against the digest asked for, blobs are verified while they
+ * stream, and blobs move by cross-repository mount whenever the registry allows it.
+ *
+ * `RegistryClient` is the one class callers construct; each operation lives in the module of its
+ * concern (manifests.ts, blobs.ts, tags.ts, referrers.ts), HTTP in transport.ts.
+ */
+
+
+
+
+
+
+
+
+
+/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
+function callbackLog(log) {
+    return log === undefined ? silentLog : { info: log, warning: log, debug: log };
 }
 /**
  * Speaks the OCI distribution API to one registry.
@@ -2506,61 +3233,24 @@ class RegistryClient {
     registry;
     /** `http(s)://host[:port]`. */
     baseUrl;
-    fetchImpl;
-    retry;
-    options;
-    credentialsLoaded = false;
-    credentials = null;
-    credentialsSource = 'none';
-    scheme = 'none';
-    bearerChallenge;
-    tokens = new Map();
+    transport;
     constructor(options) {
-        this.options = options;
-        this.registry = options.registry;
-        this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
-        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-        this.retry = resolveRetryOptions(options.retry);
+        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.registry = this.transport.registry;
+        this.baseUrl = this.transport.baseUrl;
     }
     /** Checks that the registry speaks the v2 API and that we can authenticate to it. */
     async ping() {
-        const response = await this.send({ method: 'GET', url: '/v2/', scopes: [] });
-        await this.expect(response, 'GET', '/v2/', [200]);
+        const response = await this.transport.send({ method: 'GET', url: '/v2/', scopes: [] });
+        await this.transport.expect(response, 'GET', '/v2/', [200]);
         await response.body?.cancel();
     }
     /**
      * HEAD of a manifest: its digest, media type and size, or null when the registry does not have it.
      * Falls back to a GET when the registry omits `Docker-Content-Digest`.
      */
-    async headManifest(repository, reference) {
-        checkRepository(repository);
-        checkReference(reference);
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'HEAD',
-            url: path,
-            scopes: [scopePull(repository)],
-            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
-        });
-        if (response.status === 404)
-            return null;
-        await this.expect(response, 'HEAD', path, [200]);
-        const digest = response.headers.get('docker-content-digest');
-        const mediaType = mediaTypeOf(response);
-        const length = response.headers.get('content-length');
-        const size = Number(length);
-        if (digest === null ||
-            !(0,registry_digest/* isContentDigest */.Ch)(digest) ||
-            mediaType === undefined ||
-            length === null ||
-            !Number.isInteger(size)) {
-            const fetched = await this.getManifest(repository, reference);
-            return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
-        }
-        if ((0,registry_digest/* isContentDigest */.Ch)(reference) && digest !== reference) {
-            throw new DigestMismatchError(this.registry, repository, reference, reference, digest, 'HEAD manifest');
-        }
-        return { digest, mediaType, size };
+    headManifest(repository, reference) {
+        return headManifest(this.transport, repository, reference);
     }
     /**
      * Fetches a manifest (image manifest or index, OCI or Docker v2) and verifies its bytes: against
@@ -2569,52 +3259,8 @@ class RegistryClient {
      * @throws DigestMismatchError when the bytes do not match
      * @throws RegistryError when the registry does not have it (404) or answers an error
      */
-    async getManifest(repository, reference) {
-        checkRepository(repository);
-        checkReference(reference);
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'GET',
-            url: path,
-            scopes: [scopePull(repository)],
-            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
-        });
-        await this.expect(response, 'GET', path, [200]);
-        const declared = Number(response.headers.get('content-length') ?? '0');
-        if (declared > media_types/* MAX_MANIFEST_BYTES */.ZJ) {
-            await response.body?.cancel();
-            throw new RegistryError('GET', this.baseUrl + path, 200, undefined, undefined, `GET ${this.baseUrl}${path}: manifest of ${declared} bytes exceeds the ${media_types/* MAX_MANIFEST_BYTES */.ZJ}-byte limit`);
-        }
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const header = response.headers.get('docker-content-digest');
-        let digest;
-        if ((0,registry_digest/* isContentDigest */.Ch)(reference)) {
-            digest = reference;
-        }
-        else if (header !== null && (0,registry_digest/* isContentDigest */.Ch)(header)) {
-            digest = header;
-        }
-        else {
-            digest = (0,registry_digest/* digestOf */.ol)(bytes);
-        }
-        const actual = (0,registry_digest/* digestOf */.ol)(bytes, (0,registry_digest/* splitDigest */.vo)(digest).algorithm);
-        if (actual !== digest) {
-            throw new DigestMismatchError(this.registry, repository, reference, digest, actual, 'GET manifest');
-        }
-        if ((0,registry_digest/* isContentDigest */.Ch)(reference) && header !== null && (0,registry_digest/* isContentDigest */.Ch)(header) && header !== reference) {
-            throw new DigestMismatchError(this.registry, repository, reference, reference, header, 'GET manifest');
-        }
-        let json;
-        try {
-            json = JSON.parse(bytes.toString('utf8'));
-        }
-        catch (err) {
-            throw new Error(`GET ${this.baseUrl}${path}: manifest ${digest} is not valid JSON: ${err.message}`, {
-                cause: err,
-            });
-        }
-        const mediaType = mediaTypeOf(response) ?? json.mediaType ?? 'application/octet-stream';
-        return { digest, mediaType, size: bytes.length, bytes, json };
+    getManifest(repository, reference) {
+        return getManifest(this.transport, repository, reference);
     }
     /**
      * Stores a manifest under a tag or its digest and returns its digest (sha256 of `bytes`).
@@ -2622,29 +3268,8 @@ class RegistryClient {
      * @throws Error when `reference` is a digest that `bytes` do not hash to, or the registry reports
      *   another digest than the one of the bytes sent
      */
-    async putManifest(repository, reference, bytes, mediaType) {
-        checkRepository(repository);
-        checkReference(reference);
-        const algorithm = (0,registry_digest/* isContentDigest */.Ch)(reference) ? (0,registry_digest/* splitDigest */.vo)(reference).algorithm : 'sha256';
-        const digest = (0,registry_digest/* digestOf */.ol)(bytes, algorithm);
-        if ((0,registry_digest/* isContentDigest */.Ch)(reference) && digest !== reference) {
-            throw new Error(`PUT manifest ${this.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
-        }
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.send({
-            method: 'PUT',
-            url: path,
-            scopes: [scopePush(repository)],
-            headers: { 'content-type': mediaType },
-            body: bytes,
-        });
-        await this.expect(response, 'PUT', path, [200, 201, 202]);
-        await response.body?.cancel();
-        const stored = response.headers.get('docker-content-digest');
-        if (stored !== null && stored !== digest && stored !== (0,registry_digest/* digestOf */.ol)(bytes)) {
-            throw new Error(`PUT ${this.baseUrl}${path}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
-        }
-        return digest;
+    putManifest(repository, reference, bytes, mediaType) {
+        return putManifest(this.transport, repository, reference, bytes, mediaType);
     }
     /**
      * Deletes a manifest by digest (every tag pointing at it goes too). Returns false when the
@@ -2653,40 +3278,19 @@ class RegistryClient {
      * @throws Error for a tag: registries delete by digest only, and resolving a tag here would
      *   silently delete other tags sharing the digest
      */
-    async deleteManifest(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, `deleteManifest(${repository}): reference`);
-        return this.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
+    deleteManifest(repository, digest) {
+        return deleteManifest(this.transport, repository, digest);
     }
     /**
      * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
      * registry's next garbage collection). Returns false when the repository does not have it.
      */
-    async deleteBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        return this.deleteAt(repository, `/v2/${repository}/blobs/${digest}`);
-    }
-    /** DELETE of a manifest or blob path: true when deleted, false when the registry has no such thing. */
-    async deleteAt(repository, path) {
-        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
-        const found = response.status !== 404;
-        // expect() reads the body of a refusal for its message; otherwise the body is not needed.
-        if (found)
-            await this.expect(response, 'DELETE', path, [200, 202, 204]);
-        await response.body?.cancel();
-        return found;
+    deleteBlob(repository, digest) {
+        return deleteBlob(this.transport, repository, digest);
     }
     /** Size of a blob in a repository, or null when the repository does not have it. */
-    async statBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
-        const response = await this.send({ method: 'HEAD', url: path, scopes: [scopePull(repository)] });
-        if (response.status === 404)
-            return null;
-        await this.expect(response, 'HEAD', path, [200]);
-        return { size: Number(response.headers.get('content-length') ?? '0') };
+    statBlob(repository, digest) {
+        return statBlob(this.transport, repository, digest);
     }
     /** True if the repository has the blob. */
     async headBlob(repository, digest) {
@@ -2696,19 +3300,8 @@ class RegistryClient {
      * Starts downloading a blob. The returned stream is verified against `digest` as it flows (see
      * {@link BlobDownload.stream}); nothing is buffered.
      */
-    async getBlob(repository, digest) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${repository}/blobs/${digest}`;
-        const response = await this.send({ method: 'GET', url: path, scopes: [scopePull(repository)] });
-        await this.expect(response, 'GET', path, [200]);
-        const length = response.headers.get('content-length');
-        const size = length === null ? undefined : Number(length);
-        if (response.body === null) {
-            throw new RegistryError('GET', this.baseUrl + path, 200, undefined, undefined, `GET ${this.baseUrl}${path}: empty body`);
-        }
-        const stream = (0,registry_digest/* verifyingStream */.oP)(response.body, digest, `GET blob ${this.registry}/${repository}@${digest}`, size);
-        return { digest, size, stream };
+    getBlob(repository, digest) {
+        return getBlob(this.transport, repository, digest);
     }
     /**
      * Asks the registry to mount a blob of `fromRepository` into `toRepository` without moving its
@@ -2716,23 +3309,8 @@ class RegistryClient {
      * upload session instead, which is cancelled here), e.g. because it does not have the blob or
      * the credentials cannot read `fromRepository`.
      */
-    async mountBlob(toRepository, fromRepository, digest) {
-        checkRepository(toRepository);
-        checkRepository(fromRepository);
-        checkDigest(digest, 'blob digest');
-        const path = `/v2/${toRepository}/blobs/uploads/?mount=${encodeURIComponent(digest)}` +
-            `&from=${encodeURIComponent(fromRepository)}`;
-        const response = await this.send({
-            method: 'POST',
-            url: path,
-            scopes: [scopePush(toRepository), scopePull(fromRepository)],
-        });
-        await this.expect(response, 'POST', path, [201, 202]);
-        await response.body?.cancel();
-        if (response.status === 201)
-            return true;
-        await this.cancelUpload(toRepository, response.headers.get('location'));
-        return false;
+    mountBlob(toRepository, fromRepository, digest) {
+        return mountBlob(this.transport, toRepository, fromRepository, digest);
     }
     /**
      * Uploads a blob monolithically (POST to open a session, one PUT with the bytes) and returns its
@@ -2741,72 +3319,8 @@ class RegistryClient {
      *
      * @param size exact byte count (sent as `Content-Length`)
      */
-    async uploadBlob(repository, digest, body, size) {
-        checkRepository(repository);
-        checkDigest(digest, 'blob digest');
-        if (!Number.isSafeInteger(size) || size < 0) {
-            throw new Error(`uploadBlob(${repository}, ${digest}): size must be a byte count, got ${size}`);
-        }
-        if (body instanceof Uint8Array) {
-            if (body.byteLength !== size) {
-                throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
-            }
-            const actual = (0,registry_digest/* digestOf */.ol)(body, (0,registry_digest/* splitDigest */.vo)(digest).algorithm);
-            if (actual !== digest) {
-                throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
-            }
-        }
-        const restartable = !isStreamLike(body);
-        const attempts = restartable ? this.retry.attempts : 1;
-        for (let attempt = 1;; attempt++) {
-            const location = await this.startUpload(repository);
-            const put = new URL(location, this.baseUrl);
-            put.searchParams.append('digest', digest);
-            let payload;
-            if (body instanceof Uint8Array)
-                payload = body;
-            else if (isStreamLike(body))
-                payload = toWebStream(body);
-            else
-                payload = toWebStream(await body());
-            let response;
-            let error;
-            try {
-                response = await this.send({
-                    method: 'PUT',
-                    url: put.href,
-                    scopes: [scopePush(repository)],
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-                    body: payload,
-                    repeatable: false,
-                });
-            }
-            catch (err) {
-                error = err;
-            }
-            const transient = response === undefined || isRetryableStatus(response.status);
-            if (transient && attempt < attempts) {
-                const delayMs = backoffDelay(attempt, this.retry);
-                this.options.log?.(`PUT ${put.origin}${put.pathname} failed (${response?.status ?? String(error)}); ` +
-                    `restarting the upload in ${delayMs} ms (attempt ${attempt + 1}/${attempts})`);
-                await response?.body?.cancel().catch(() => undefined);
-                await this.cancelUpload(repository, location);
-                await this.retry.sleep(delayMs);
-                continue;
-            }
-            if (response === undefined) {
-                throw new RegistryError('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${this.registry}/${repository}) failed: ` +
-                    `${error?.message ?? String(error)}` +
-                    (restartable ? '' : ' (the body was a one-shot stream, so the upload was not retried)'), { cause: error });
-            }
-            await this.expect(response, 'PUT', put.href, [201, 204]);
-            await response.body?.cancel();
-            const stored = response.headers.get('docker-content-digest');
-            if (stored !== null && stored !== digest) {
-                throw new Error(`PUT blob ${this.registry}/${repository}: registry stored ${stored}, expected ${digest}`);
-            }
-            return digest;
-        }
+    uploadBlob(repository, digest, body, size) {
+        return uploadBlob(this.transport, repository, digest, body, size);
     }
     /**
      * Makes `descriptor`'s blob present in `repository` of this registry, taking it from
@@ -2825,26 +3339,8 @@ class RegistryClient {
         return 'streamed';
     }
     /** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
-    async listTags(repository) {
-        checkRepository(repository);
-        const tags = [];
-        let url = `/v2/${repository}/tags/list?n=1000`;
-        const seen = new Set();
-        while (url !== undefined) {
-            if (seen.has(url))
-                throw new Error(`GET ${this.baseUrl}${url}: tag list pagination loops`);
-            seen.add(url);
-            const response = await this.send({ method: 'GET', url, scopes: [scopePull(repository)] });
-            if (response.status === 404 && tags.length === 0) {
-                await response.body?.cancel();
-                return [];
-            }
-            await this.expect(response, 'GET', url, [200]);
-            const json = (await response.json());
-            tags.push(...(json.tags ?? []));
-            url = nextLink(response.headers.get('link'));
-        }
-        return tags;
+    listTags(repository) {
+        return listTags(this.transport, repository);
     }
     /**
      * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
@@ -2853,224 +3349,9 @@ class RegistryClient {
      *
      * @param artifactType keep only referrers of this artifact type
      */
-    async referrers(repository, digest, artifactType) {
-        checkRepository(repository);
-        checkDigest(digest, 'subject digest');
-        const result = [];
-        let url = `/v2/${repository}/referrers/${digest}` +
-            (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`);
-        let first = true;
-        let filtered = artifactType === undefined;
-        while (url !== undefined) {
-            const response = await this.send({
-                method: 'GET',
-                url,
-                scopes: [scopePull(repository)],
-                headers: { accept: 'application/vnd.oci.image.index.v1+json' },
-            });
-            if (first && response.status === 404) {
-                await response.body?.cancel();
-                return null;
-            }
-            first = false;
-            await this.expect(response, 'GET', url, [200]);
-            if ((response.headers.get('oci-filters-applied') ?? '')
-                .split(',')
-                .some((f) => f.trim() === 'artifactType')) {
-                filtered = true;
-            }
-            const index = (await response.json());
-            result.push(...(index.manifests ?? []));
-            url = nextLink(response.headers.get('link'));
-        }
-        return filtered ? result : result.filter((d) => d.artifactType === artifactType);
+    referrers(repository, digest, artifactType) {
+        return referrers(this.transport, repository, digest, artifactType);
     }
-    async startUpload(repository) {
-        const path = `/v2/${repository}/blobs/uploads/`;
-        const response = await this.send({ method: 'POST', url: path, scopes: [scopePush(repository)] });
-        await this.expect(response, 'POST', path, [202]);
-        await response.body?.cancel();
-        const location = response.headers.get('location');
-        if (location === null || location === '') {
-            throw new RegistryError('POST', this.baseUrl + path, 202, undefined, undefined, `POST ${this.baseUrl}${path}: 202 without a Location header`);
-        }
-        return new URL(location, this.baseUrl).href;
-    }
-    /** Best effort: an abandoned session only costs the registry until it expires it. */
-    async cancelUpload(repository, location) {
-        if (location === null || location === '')
-            return;
-        const url = new URL(location, this.baseUrl).href;
-        try {
-            const response = await this.send({ method: 'DELETE', url, scopes: [scopePush(repository)] });
-            await response.body?.cancel();
-            if (response.status >= 300 && response.status !== 404) {
-                this.options.log?.(`DELETE ${url} (cancel upload) answered ${response.status}`);
-            }
-        }
-        catch (err) {
-            this.options.log?.(`DELETE ${url} (cancel upload) failed: ${err.message}`);
-        }
-    }
-    /** Throws a RegistryError built from the response unless its status is one of `ok`. */
-    async expect(response, method, url, ok) {
-        if (ok.includes(response.status))
-            return;
-        const full = url.startsWith('/') ? this.baseUrl + url : url;
-        let code;
-        let detail;
-        if (method !== 'HEAD') {
-            const text = await response.text().catch(() => '');
-            try {
-                const json = JSON.parse(text);
-                const first = json.errors?.[0];
-                if (typeof first?.code === 'string')
-                    code = first.code;
-                if (typeof first?.message === 'string')
-                    detail = first.message;
-            }
-            catch {
-                detail = text.trim().slice(0, 300) || undefined;
-            }
-        }
-        else {
-            await response.body?.cancel();
-        }
-        let message = `${method} ${full} failed: ${response.status} ${response.statusText}`.trimEnd();
-        if (code !== undefined || detail !== undefined)
-            message += `: ${[code, detail].filter(Boolean).join(': ')}`;
-        if (response.status === 401 || response.status === 403) {
-            message += ` (credentials: ${this.credentialsSource})`;
-        }
-        throw new RegistryError(method, full, response.status, code, detail, message);
-    }
-    /**
-     * One logical request: preemptive auth, retries, and one repeat after answering a 401 challenge
-     * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
-     * cached auth makes a restarted operation authenticate up front).
-     */
-    async send(request) {
-        const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
-        const response = await this.attempt(request, repeatable);
-        const header = response.headers.get('www-authenticate');
-        if (response.status !== 401 || header === null)
-            return response;
-        await this.answerChallenge(parseWwwAuthenticate(header), request.scopes, request.method, request.url);
-        if (!repeatable)
-            return response;
-        await response.body?.cancel();
-        return this.attempt(request, repeatable);
-    }
-    async attempt(request, repeatable) {
-        const url = request.url.startsWith('/') ? this.baseUrl + request.url : request.url;
-        const headers = {
-            'user-agent': this.options.userAgent ?? 'digestline',
-            ...request.headers,
-        };
-        const authorization = await this.authorization(request.scopes);
-        if (authorization !== undefined)
-            headers['authorization'] = authorization;
-        const init = { method: request.method, headers, redirect: 'follow' };
-        if (request.body !== undefined) {
-            init.body = request.body;
-            if (request.body instanceof ReadableStream)
-                init.duplex = 'half';
-        }
-        const onRetry = (event) => {
-            const why = event.status !== undefined ? `status ${event.status}` : `${event.error?.message}`;
-            this.options.log?.(`${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
-        };
-        try {
-            return await fetchWithRetry(() => this.fetchImpl(url, init), repeatable ? this.retry : { ...this.retry, attempts: 1 }, onRetry);
-        }
-        catch (err) {
-            const cause = err.cause;
-            const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
-            throw new RegistryError(request.method, url, undefined, undefined, undefined, `${request.method} ${url} failed: ${reason}` +
-                (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
-        }
-    }
-    loadCredentials() {
-        if (!this.credentialsLoaded) {
-            this.credentialsLoaded = true;
-            if (this.options.credentials !== undefined) {
-                this.credentials = this.options.credentials;
-                this.credentialsSource = this.credentials === null ? 'anonymous by request' : 'given to the client';
-            }
-            else {
-                const env = this.options.env ?? process.env;
-                const found = findStoredCredentials(this.registry, { env });
-                this.credentials = found?.credentials ?? null;
-                this.credentialsSource =
-                    found !== undefined
-                        ? `from ${found.source}`
-                        : `none found for ${this.registry} in ${authFilePaths({ env }).join(', ')}`;
-            }
-        }
-        return this.credentials;
-    }
-    /** The Authorization header to send up front, once we know what the registry wants. */
-    async authorization(scopes) {
-        if (this.scheme === 'basic') {
-            const credentials = this.loadCredentials();
-            return credentials !== null && 'username' in credentials ? basicAuthorization(credentials) : undefined;
-        }
-        if (this.scheme !== 'bearer')
-            return undefined;
-        const cached = this.tokens.get(scopeKey(scopes));
-        if (cached !== undefined && cached.expiresAt > Date.now())
-            return `Bearer ${cached.token}`;
-        const credentials = this.loadCredentials();
-        if (credentials !== null && 'token' in credentials)
-            return `Bearer ${credentials.token}`;
-        if (this.bearerChallenge === undefined)
-            return undefined;
-        const token = await this.fetchToken(this.bearerChallenge, scopes);
-        return `Bearer ${token.token}`;
-    }
-    async answerChallenge(challenges, scopes, method, url) {
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credentials = this.loadCredentials();
-        if (bearer !== undefined) {
-            this.scheme = 'bearer';
-            this.bearerChallenge = bearer;
-            if (credentials !== null && 'token' in credentials)
-                return;
-            const asked = bearer.params['scope']?.split(' ').filter((s) => s !== '') ?? [];
-            const all = [...new Set([...scopes, ...asked])];
-            this.tokens.set(scopeKey(scopes), await this.fetchToken(bearer, all));
-            return;
-        }
-        if (basic !== undefined) {
-            if (credentials === null || !('username' in credentials)) {
-                throw new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, `${method} ${url.startsWith('/') ? this.baseUrl + url : url}: the registry requires basic ` +
-                    `authentication, but there are no username/password credentials (${this.credentialsSource})`);
-            }
-            this.scheme = 'basic';
-            return;
-        }
-        throw new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, `${method} ${url}: unsupported authentication challenge(s): ${challenges.map((c) => c.scheme).join(', ') || '(none)'}`);
-    }
-    async fetchToken(challenge, scopes) {
-        const url = tokenUrl(challenge, scopes);
-        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.options.insecure) {
-            throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
-        }
-        const credentials = this.loadCredentials();
-        const headers = { 'user-agent': this.options.userAgent ?? 'digestline' };
-        if (credentials !== null && 'username' in credentials) {
-            headers['authorization'] = basicAuthorization(credentials);
-        }
-        const response = await fetchWithRetry(() => this.fetchImpl(url, { headers }), this.retry);
-        await this.expect(response, 'GET', url.href, [200]);
-        const token = parseTokenResponse(await response.json());
-        this.tokens.set(scopeKey(scopes), token);
-        return token;
-    }
-}
-function scopeKey(scopes) {
-    return [...scopes].sort().join(' ');
 }
 
 
@@ -3080,38 +3361,18 @@ function scopeKey(scopes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* binding */ isContentDigest),
-/* harmony export */   oP: () => (/* binding */ verifyingStream),
-/* harmony export */   ol: () => (/* binding */ digestOf),
-/* harmony export */   vo: () => (/* binding */ splitDigest)
+/* harmony export */   X: () => (/* binding */ verifyingStream),
+/* harmony export */   o: () => (/* binding */ digestOf)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41397);
 /**
- * Content digests (`<algorithm>:<hex>`) as the OCI image spec defines them, for verifying bytes
- * received from or sent to a registry.
+ * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
+ * grammar and algorithms) is defined once, in reference.ts.
  */
 
-const HEX_LENGTH = { sha256: 64, sha512: 128 };
-const DIGEST_RE = /^(sha256|sha512):([0-9a-f]+)$/;
-/** True if `text` is a `sha256:`/`sha512:` digest with the right number of lowercase hex digits. */
-function isContentDigest(text) {
-    const m = DIGEST_RE.exec(text);
-    return m !== null && m[2].length === HEX_LENGTH[m[1]];
-}
-/**
- * Splits a digest into algorithm and hex.
- *
- * @throws Error naming the text and the expected form when it is not a sha256/sha512 digest
- */
-function splitDigest(text) {
-    const m = DIGEST_RE.exec(text);
-    const algorithm = m?.[1];
-    if (m === null || algorithm === undefined || m[2].length !== HEX_LENGTH[algorithm]) {
-        throw new Error(`${JSON.stringify(text)} is not a content digest: expected sha256:<64 lowercase hex> or sha512:<128 lowercase hex>`);
-    }
-    return { algorithm, hex: m[2] };
-}
+
 /** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
@@ -3125,7 +3386,7 @@ function digestOf(bytes, algorithm = 'sha256') {
  * taken as complete.
  */
 function verifyingStream(source, expected, describe, expectedSize) {
-    const { algorithm } = splitDigest(expected);
+    const { algorithm } = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(expected);
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
     let size = 0;
     return source.pipeThrough(new TransformStream({

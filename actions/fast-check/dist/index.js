@@ -1000,10 +1000,12 @@ function isIPv6(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference)
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, isDigest, parseDigest, repositoryName, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**
@@ -1064,7 +1066,7 @@ function isDigest(text) {
 function parseDigest(text) {
     const problem = digestProblem(text);
     if (problem !== undefined)
-        throw new ImageReferenceError(text, problem, 'digest');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, problem, 'digest');
     const colon = text.indexOf(':');
     return { algorithm: text.slice(0, colon), hex: text.slice(colon + 1), value: text };
 }

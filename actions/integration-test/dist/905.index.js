@@ -249,8 +249,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 11 modules
-var integration = __webpack_require__(56081);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 20 modules
+var integration = __webpack_require__(7378);
 // EXTERNAL MODULE: ./packages/core/src/step.ts
 var step = __webpack_require__(74412);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts

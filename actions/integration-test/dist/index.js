@@ -385,7 +385,7 @@ async function getInputs(env = process.env) {
     const stack = getString(constants/* Inputs */.G0.Stack, { required: true });
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56081));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7378));
     const inputs = {
         spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace),
         images,
@@ -420,9 +420,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(81), __nccwpck_require__.e(905)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21905));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(378), __nccwpck_require__.e(905)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21905));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(81), __nccwpck_require__.e(905)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21905))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(378), __nccwpck_require__.e(905)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21905))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -792,11 +792,12 @@ function isIPv6(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, isDigest, repositoryName, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**

@@ -1,5 +1,17 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import {
+  BLOCK,
+  cString,
+  entryType,
+  formatHint,
+  headerOnly,
+  parseNumeric,
+  parsePax,
+  verifyChecksum,
+  type Fail,
+  type Pax,
+} from './tar-header.js';
 
 /** Kind of a filesystem entry in an image layer. `other` covers devices, fifos and unknown typeflags. */
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
@@ -25,7 +37,6 @@ export class LayerFormatError extends Error {
   override name = 'LayerFormatError';
 }
 
-const BLOCK = 512;
 /** Long names and PAX headers are buffered; real ones are a few KiB, so a cap keeps memory bounded. */
 const MAX_META_BYTES = 1024 * 1024;
 
@@ -206,8 +217,6 @@ class ByteReader {
   }
 }
 
-type Pax = Map<string, string>;
-
 async function* readTar(source: AsyncIterable<Uint8Array>, label: string): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source[Symbol.asyncIterator]());
   const globalPax: Pax = new Map();
@@ -272,50 +281,16 @@ async function* readTar(source: AsyncIterable<Uint8Array>, label: string): Async
           continue;
       }
 
-      const merged = new Map([...globalPax, ...localPax]);
-      const pax = (key: string): string | undefined => merged.get(key) || undefined;
-      const magic = header.toString('latin1', 257, 263);
-      let name = cString(header.subarray(0, 100));
-      // Only POSIX ustar has a prefix field; GNU tar stores atime/ctime in the same bytes.
-      if (magic === 'ustar\0') {
-        const prefix = cString(header.subarray(345, 500));
-        if (prefix) name = `${prefix}/${name}`;
-      }
-      const rawPath = pax('path') ?? pax('GNU.sparse.name') ?? longName ?? name;
-      const rawLink = pax('linkpath') ?? longLink ?? cString(header.subarray(157, 257));
-
-      let dataSize = headerSize;
-      const paxSize = pax('size');
-      if (paxSize !== undefined) {
-        if (!/^\d+$/.test(paxSize)) throw fail(offset, `bad PAX size "${paxSize}"`);
-        dataSize = Number(paxSize);
-      }
-      let size = dataSize;
-      if (typeflag === 'S') {
-        // Old GNU sparse: stored bytes in `size`, real size at 483; extra sparse-map blocks may follow.
-        size = parseNumeric(header.subarray(483, 495), 'sparse real size', offset, fail);
-        let extended = header[482] !== 0;
-        while (extended) {
-          const ext = await reader.read(BLOCK);
-          if (ext.length < BLOCK) throw fail(offset, 'truncated GNU sparse header');
-          extended = ext[504] !== 0;
-        }
-      }
-      const realSize = pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size');
-      if (realSize !== undefined && /^\d+$/.test(realSize)) size = Number(realSize);
-
-      const type = entryType(typeflag, rawPath);
-      // Header-only types carry no data even if `size` is set (same rule as Go's archive/tar).
-      if (headerOnly(typeflag)) dataSize = 0;
-
-      const entry: TarEntry = {
-        path: normalizeLayerPath(rawPath),
-        type,
-        size: type === 'file' ? size : 0,
-        mode: parseNumeric(header.subarray(100, 108), 'mode', offset, fail) & 0o7777,
-      };
-      if (type === 'symlink') entry.linkname = rawLink;
-      else if (type === 'hardlink') entry.linkname = normalizeLayerPath(rawLink);
+      const { entry, dataSize } = await readEntry(reader, {
+        header,
+        typeflag,
+        headerSize,
+        pax: new Map([...globalPax, ...localPax]),
+        longName,
+        longLink,
+        offset,
+        fail,
+      });
 
       longName = undefined;
       longLink = undefined;
@@ -329,6 +304,75 @@ async function* readTar(source: AsyncIterable<Uint8Array>, label: string): Async
   }
 }
 
+/** A regular entry's header block and the extensions (GNU long names, PAX records) before it. */
+interface EntryHeader {
+  header: Buffer;
+  typeflag: string;
+  /** The header's size field. */
+  headerSize: number;
+  /** Global and local PAX records merged, local ones winning. */
+  pax: Pax;
+  longName: string | undefined;
+  longLink: string | undefined;
+  offset: number;
+  fail: Fail;
+}
+
+/**
+ * Decodes a regular entry from its header and extensions, reading the extra sparse-map blocks of
+ * an old GNU sparse file. Returns the entry and how many data bytes follow it in the archive.
+ */
+async function readEntry(
+  reader: ByteReader,
+  { header, typeflag, headerSize, pax: merged, longName, longLink, offset, fail }: EntryHeader,
+): Promise<{ entry: TarEntry; dataSize: number }> {
+  const pax = (key: string): string | undefined => merged.get(key) || undefined;
+  const magic = header.toString('latin1', 257, 263);
+  let name = cString(header.subarray(0, 100));
+  // Only POSIX ustar has a prefix field; GNU tar stores atime/ctime in the same bytes.
+  if (magic === 'ustar\0') {
+    const prefix = cString(header.subarray(345, 500));
+    if (prefix) name = `${prefix}/${name}`;
+  }
+  const rawPath = pax('path') ?? pax('GNU.sparse.name') ?? longName ?? name;
+  const rawLink = pax('linkpath') ?? longLink ?? cString(header.subarray(157, 257));
+
+  let dataSize = headerSize;
+  const paxSize = pax('size');
+  if (paxSize !== undefined) {
+    if (!/^\d+$/.test(paxSize)) throw fail(offset, `bad PAX size "${paxSize}"`);
+    dataSize = Number(paxSize);
+  }
+  let size = dataSize;
+  if (typeflag === 'S') {
+    // Old GNU sparse: stored bytes in `size`, real size at 483; extra sparse-map blocks may follow.
+    size = parseNumeric(header.subarray(483, 495), 'sparse real size', offset, fail);
+    let extended = header[482] !== 0;
+    while (extended) {
+      const ext = await reader.read(BLOCK);
+      if (ext.length < BLOCK) throw fail(offset, 'truncated GNU sparse header');
+      extended = ext[504] !== 0;
+    }
+  }
+  const realSize = pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size');
+  if (realSize !== undefined && /^\d+$/.test(realSize)) size = Number(realSize);
+
+  const type = entryType(typeflag, rawPath);
+  // Header-only types carry no data even if `size` is set (same rule as Go's archive/tar).
+  if (headerOnly(typeflag)) dataSize = 0;
+
+  const entry: TarEntry = {
+    path: normalizeLayerPath(rawPath),
+    type,
+    size: type === 'file' ? size : 0,
+    mode: parseNumeric(header.subarray(100, 108), 'mode', offset, fail) & 0o7777,
+  };
+  if (type === 'symlink') entry.linkname = rawLink;
+  else if (type === 'hardlink') entry.linkname = normalizeLayerPath(rawLink);
+
+  return { entry, dataSize };
+}
+
 async function skipPadding(reader: ByteReader, size: number): Promise<void> {
   const pad = (BLOCK - (size % BLOCK)) % BLOCK;
   if (pad > 0) await reader.skip(pad);
@@ -339,119 +383,10 @@ async function skipData(
   size: number,
   offset: number,
   what: string,
-  fail: (offset: number, what: string) => LayerFormatError,
+  fail: Fail,
 ): Promise<void> {
   const total = size + ((BLOCK - (size % BLOCK)) % BLOCK);
   const skipped = await reader.skip(total);
   // Missing padding after the last entry is tolerated; missing content is not.
   if (skipped < size) throw fail(offset, `truncated contents of ${what} (${skipped} of ${size} bytes)`);
-}
-
-function headerOnly(typeflag: string): boolean {
-  return '123456'.includes(typeflag);
-}
-
-function entryType(typeflag: string, rawPath: string): TarEntryType {
-  switch (typeflag) {
-    case '0':
-    case '7':
-      // Pre-POSIX archives mark directories only by a trailing slash.
-      return rawPath.endsWith('/') ? 'dir' : 'file';
-    case 'S':
-      return 'file';
-    case '1':
-      return 'hardlink';
-    case '2':
-      return 'symlink';
-    case '5':
-    case 'D':
-      return 'dir';
-    default:
-      return 'other';
-  }
-}
-
-function cString(b: Buffer): string {
-  const nul = b.indexOf(0);
-  return b.toString('utf8', 0, nul === -1 ? b.length : nul);
-}
-
-function parseNumeric(
-  field: Buffer,
-  what: string,
-  offset: number,
-  fail: (offset: number, what: string) => LayerFormatError,
-): number {
-  const first = field[0] ?? 0;
-  if (first & 0x80) {
-    // GNU base-256, used for values that do not fit the octal field (files >= 8 GiB).
-    if (first === 0xff) throw fail(offset, `negative ${what} in header`);
-    let v = first & 0x7f;
-    for (let i = 1; i < field.length; i++) v = v * 256 + (field[i] ?? 0);
-    if (!Number.isSafeInteger(v)) throw fail(offset, `${what} in header is too large`);
-    return v;
-  }
-  const text = cString(field).trim();
-  if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw fail(offset, `bad ${what} field "${text}" in header (expected octal)`);
-  return parseInt(text, 8);
-}
-
-function verifyChecksum(
-  header: Buffer,
-  offset: number,
-  fail: (offset: number, what: string) => LayerFormatError,
-): void {
-  const stored = cString(header.subarray(148, 156)).trim();
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : (header[i] ?? 0);
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
-  }
-  const want = /^[0-7]+$/.test(stored) ? parseInt(stored, 8) : NaN;
-  // Some historic writers summed signed bytes; accept either, as GNU tar does.
-  if (want === unsigned || want === signed) return;
-  throw fail(
-    offset,
-    `bad header checksum${formatHint(header, offset) || (offset === 0 ? ': not a tar archive' : '')}`,
-  );
-}
-
-/** Explains the commonest cause of garbage at the start: compressed data under an uncompressed type. */
-function formatHint(header: Buffer, offset: number): string {
-  if (offset !== 0 || header.length < 4) return '';
-  if (header[0] === 0x1f && header[1] === 0x8b)
-    return ': the data is gzip, but the media type says uncompressed';
-  if (header.readUInt32LE(0) === 0xfd2fb528)
-    return ': the data is zstd, but the media type says uncompressed';
-  return '';
-}
-
-function parsePax(
-  data: Buffer,
-  offset: number,
-  fail: (offset: number, what: string) => LayerFormatError,
-): Pax {
-  // Records are "<len> <key>=<value>\n" where <len> counts the bytes of the whole record.
-  const out: Pax = new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    if (data[pos] === 0) break; // some writers pad the data with NULs
-    const space = data.indexOf(0x20, pos);
-    const len = space === -1 ? NaN : Number(data.toString('latin1', pos, space));
-    if (!Number.isInteger(len) || len <= 0 || pos + len > data.length || data[pos + len - 1] !== 0x0a) {
-      throw fail(offset, `malformed PAX record at byte ${pos} of the extended header`);
-    }
-    const record = data.toString('utf8', space + 1, pos + len - 1);
-    const eq = record.indexOf('=');
-    if (eq <= 0) throw fail(offset, `malformed PAX record "${record}"`);
-    const key = record.slice(0, eq);
-    const value = record.slice(eq + 1);
-    // An empty value cancels the keyword (POSIX); kept as '' so it also overrides a global one.
-    out.set(key, value);
-    pos += len;
-  }
-  return out;
 }

@@ -1,36 +1,11 @@
 /**
- * Content digests (`<algorithm>:<hex>`) as the OCI image spec defines them, for verifying bytes
- * received from or sent to a registry.
+ * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
+ * grammar and algorithms) is defined once, in reference.ts.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { parseDigest, type DigestAlgorithm } from '../reference.js';
 
-/** Digest algorithms the registry client can verify. */
-export type DigestAlgorithm = 'sha256' | 'sha512';
-
-const HEX_LENGTH: Record<DigestAlgorithm, number> = { sha256: 64, sha512: 128 };
-const DIGEST_RE = /^(sha256|sha512):([0-9a-f]+)$/;
-
-/** True if `text` is a `sha256:`/`sha512:` digest with the right number of lowercase hex digits. */
-export function isContentDigest(text: string): boolean {
-  const m = DIGEST_RE.exec(text);
-  return m !== null && m[2]!.length === HEX_LENGTH[m[1] as DigestAlgorithm];
-}
-
-/**
- * Splits a digest into algorithm and hex.
- *
- * @throws Error naming the text and the expected form when it is not a sha256/sha512 digest
- */
-export function splitDigest(text: string): { algorithm: DigestAlgorithm; hex: string } {
-  const m = DIGEST_RE.exec(text);
-  const algorithm = m?.[1] as DigestAlgorithm | undefined;
-  if (m === null || algorithm === undefined || m[2]!.length !== HEX_LENGTH[algorithm]) {
-    throw new Error(
-      `${JSON.stringify(text)} is not a content digest: expected sha256:<64 lowercase hex> or sha512:<128 lowercase hex>`,
-    );
-  }
-  return { algorithm, hex: m[2]! };
-}
+export type { DigestAlgorithm } from '../reference.js';
 
 /** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
 export function digestOf(bytes: Uint8Array, algorithm: DigestAlgorithm = 'sha256'): string {
@@ -51,7 +26,7 @@ export function verifyingStream(
   describe: string,
   expectedSize?: number,
 ): ReadableStream<Uint8Array> {
-  const { algorithm } = splitDigest(expected);
+  const { algorithm } = parseDigest(expected);
   const hash: Hash = createHash(algorithm);
   let size = 0;
   return source.pipeThrough(

@@ -1,0 +1,213 @@
+/**
+ * HTTP to one registry: base URL and scheme, authentication, retries, and turning refusals into
+ * RegistryErrors. The operations (manifests.ts, blobs.ts, tags.ts, referrers.ts) speak through it.
+ */
+import type { Log } from '../log.js';
+import { parseWwwAuthenticate, type Credentials } from './auth.js';
+import { AuthSession, scopePush } from './auth-session.js';
+import { failUnlessStatus, RegistryError } from './errors.js';
+import { isLoopbackHost } from './loopback.js';
+import { fetchWithRetry, resolveRetryOptions, type RetryEvent, type RetryOptions } from './retry.js';
+
+/** How to reach a registry; the options of `RegistryClient` apart from its log. */
+export interface ConnectionOptions {
+  /** Registry host with optional port, e.g. `127.0.0.1:5000`, `ghcr.io`, `[::1]:5000`, `docker.io`. */
+  registry: string;
+  /**
+   * Allow plain http to a non-loopback registry. Loopback registries (127.0.0.0/8, ::1, localhost)
+   * always use http; every other registry uses https unless this is set.
+   */
+  insecure?: boolean;
+  /**
+   * Credentials. `undefined` (the default) looks them up in the docker/podman auth files (see
+   * `authFilePaths`); `null` forces anonymous access.
+   */
+  credentials?: Credentials | null;
+  /** `fetch` implementation (default: the global one). */
+  fetch?: typeof fetch;
+  /** Retry policy for network errors, 408/429 and 5xx; defaults to 4 attempts, 500 ms base delay. */
+  retry?: Partial<RetryOptions>;
+  /** Environment used for the auth-file lookup (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /** `User-Agent` header (default `digestline`). */
+  userAgent?: string;
+}
+
+/** One logical request through {@link RegistryTransport.send}. */
+export interface SendOptions {
+  method: string;
+  /** A path under the base URL (`/v2/...`) or an absolute URL (upload locations). */
+  url: string;
+  scopes: readonly string[];
+  headers?: Record<string, string>;
+  body?: Uint8Array | ReadableStream<Uint8Array>;
+  /** False when a failed attempt cannot be repeated (one-shot stream body, upload session PUT). */
+  repeatable?: boolean;
+}
+
+/**
+ * The API base URL (`http(s)://host[:port]`) of a registry: http for loopback hosts or when
+ * `insecure`, https otherwise. `docker.io` maps to Docker Hub's API host.
+ *
+ * @throws Error when `registry` is not a bare host[:port]
+ */
+export function registryBaseUrl(registry: string, insecure = false): string {
+  let url: URL;
+  try {
+    url = new URL(`http://${registry}`);
+  } catch {
+    throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port]`);
+  }
+  if (
+    registry === '' ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    registry.includes('/')
+  ) {
+    throw new Error(
+      `registry ${JSON.stringify(registry)} is not a host[:port] (no scheme, path or credentials)`,
+    );
+  }
+  const host = url.host === 'docker.io' || url.host === 'index.docker.io' ? 'registry-1.docker.io' : url.host;
+  const scheme = insecure || isLoopbackHost(url.hostname) ? 'http' : 'https';
+  return `${scheme}://${host}`;
+}
+
+/** Parses RFC 8288 `Link` for `rel="next"` (registries use it to paginate tag and referrer lists). */
+export function nextLink(header: string | null): string | undefined {
+  if (header === null) return undefined;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (m !== null && /;\s*rel="?next"?(\s*;|\s*$)/i.test(m[2]!)) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * Sends requests to one registry. Authentication is negotiated on demand (see {@link AuthSession});
+ * requests that fail with a network error, 408, 429 or 5xx are retried with exponential backoff
+ * and jitter, honouring `Retry-After`.
+ */
+export class RegistryTransport {
+  /** host[:port] as given. */
+  readonly registry: string;
+  /** `http(s)://host[:port]`. */
+  readonly baseUrl: string;
+  /** The resolved retry policy (uploads restart whole sessions with it). */
+  readonly retry: RetryOptions;
+  /** Receives retries and best-effort cleanup failures, as debug lines. */
+  readonly log: Log;
+
+  private readonly fetchImpl: typeof fetch;
+  private readonly userAgent: string;
+  private readonly auth: AuthSession;
+
+  constructor(options: ConnectionOptions, log: Log) {
+    this.registry = options.registry;
+    this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.retry = resolveRetryOptions(options.retry);
+    this.log = log;
+    this.userAgent = options.userAgent ?? 'digestline';
+    this.auth = new AuthSession({
+      registry: options.registry,
+      baseUrl: this.baseUrl,
+      credentials: options.credentials,
+      env: options.env ?? process.env,
+      insecure: options.insecure ?? false,
+      userAgent: this.userAgent,
+      fetch: this.fetchImpl,
+      retry: this.retry,
+    });
+  }
+
+  /** The absolute URL of a path under the base URL; absolute URLs are returned as they are. */
+  absolute(url: string): string {
+    return url.startsWith('/') ? this.baseUrl + url : url;
+  }
+
+  /**
+   * One logical request: preemptive auth, retries, and one repeat after answering a 401 challenge
+   * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
+   * cached auth makes a restarted operation authenticate up front).
+   */
+  async send(request: SendOptions): Promise<Response> {
+    const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
+    const response = await this.attempt(request, repeatable);
+    const header = response.headers.get('www-authenticate');
+    if (response.status !== 401 || header === null) return response;
+    await this.auth.answerChallenge(
+      parseWwwAuthenticate(header),
+      request.scopes,
+      request.method,
+      request.url,
+    );
+    if (!repeatable) return response;
+    await response.body?.cancel();
+    return this.attempt(request, repeatable);
+  }
+
+  /**
+   * Throws a RegistryError built from the response unless its status is one of `ok`.
+   *
+   * @param url a path under the base URL or an absolute URL
+   */
+  async expect(response: Response, method: string, url: string, ok: readonly number[]): Promise<void> {
+    await failUnlessStatus(response, method, this.absolute(url), ok, this.auth.credentialsSource);
+  }
+
+  /**
+   * DELETE of a manifest or blob path: true when deleted, false when the registry has no such thing.
+   */
+  async deleteAt(repository: string, path: string): Promise<boolean> {
+    const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
+    const found = response.status !== 404;
+    // expect() reads the body of a refusal for its message; otherwise the body is not needed.
+    if (found) await this.expect(response, 'DELETE', path, [200, 202, 204]);
+    await response.body?.cancel();
+    return found;
+  }
+
+  private async attempt(request: SendOptions, repeatable: boolean): Promise<Response> {
+    const url = this.absolute(request.url);
+    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...request.headers };
+    const authorization = await this.auth.authorization(request.scopes);
+    if (authorization !== undefined) headers['authorization'] = authorization;
+    const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers, redirect: 'follow' };
+    if (request.body !== undefined) {
+      init.body = request.body;
+      if (request.body instanceof ReadableStream) init.duplex = 'half';
+    }
+    const onRetry = (event: RetryEvent): void => {
+      const why =
+        event.status !== undefined ? `status ${event.status}` : `${(event.error as Error)?.message}`;
+      this.log.debug(
+        `${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`,
+      );
+    };
+    try {
+      return await fetchWithRetry(
+        () => this.fetchImpl(url, init),
+        repeatable ? this.retry : { ...this.retry, attempts: 1 },
+        onRetry,
+      );
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause;
+      const reason =
+        cause instanceof Error ? `${(err as Error).message}: ${cause.message}` : (err as Error).message;
+      throw new RegistryError(
+        request.method,
+        url,
+        undefined,
+        undefined,
+        undefined,
+        `${request.method} ${url} failed: ${reason}` +
+          (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''),
+        { cause: err },
+      );
+    }
+  }
+}
