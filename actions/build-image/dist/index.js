@@ -40,7 +40,7 @@ const State = {
 
 /***/ }),
 
-/***/ 696:
+/***/ 3313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60,7 +60,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var errors = __nccwpck_require__(637);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __nccwpck_require__(1397);
-;// CONCATENATED MODULE: ./packages/core/src/build/labels.ts
+;// CONCATENATED MODULE: ./packages/core/src/image/labels.ts
 /** OCI annotation: the commit the image was built from. */
 const LABEL_REVISION = 'org.opencontainers.image.revision';
 /** OCI annotation: where the source lives (`GITHUB_SERVER_URL/GITHUB_REPOSITORY`). */
@@ -100,7 +100,7 @@ function assembleBuildArgs(extra, commit) {
     return { ...extra, [SOURCE_DATE_EPOCH]: String(commit.epoch) };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/build/inputs.ts
+;// CONCATENATED MODULE: ./packages/core/src/image/inputs.ts
 /**
  * Pure parsers for build-image's inputs. Each error is an `InputError` naming the input and showing
  * the expected form, so a bad input fails the step before anything is built or pushed.
@@ -656,16 +656,16 @@ function getBuildRequest(inputs, commit, tempDir) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(696);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3313);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', async () => {
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)();
     // The work (engine, registry client, report, summary) is a separate chunk loaded only after the
     // inputs are good: start-up stays close to a bare node, and a bad input fails before it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2399));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2962));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2399))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2962))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1309,9 +1309,10 @@ function isLoopbackRegistry(registry) {
 /* harmony export */   Gu: () => (/* binding */ getState),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   R8: () => (/* binding */ warn),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* unused harmony exports info, stepLog */
+/* unused harmony export info */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
-import type { BuildImageRequest } from '@digestline/core/build/build-image';
-import type { CommitInfo } from '@digestline/core/build/commit';
+import type { BuildImageRequest } from '@digestline/core/image/build-image';
+import type { CommitInfo } from '@digestline/core/image/commit';
 import {
   IMAGE_ROLES,
   parseBuildArgs,
@@ -12,8 +12,8 @@ import {
   resolveContext,
   type ImageRole,
   type RegistryLogin,
-} from '@digestline/core/build/inputs';
-import { assembleBuildArgs, assembleLabels } from '@digestline/core/build/labels';
+} from '@digestline/core/image/inputs';
+import { assembleBuildArgs, assembleLabels } from '@digestline/core/image/labels';
 import { maskSecret } from '@digestline/core/step';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError, errorMessage } from '@digestline/core/errors';

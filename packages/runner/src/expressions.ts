@@ -12,6 +12,7 @@ import {
   isSequence,
   isString,
 } from '@actions/workflow-parser';
+import { errorText } from './errors.js';
 
 /** A plain JSON value: what contexts hold and what expressions evaluate to. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -142,7 +143,7 @@ export function evaluateExpression(
     const tree = new Parser(tokens, CONTEXT_NAMES, FUNCTION_INFO).parse();
     return new Evaluator(tree, contextDictionary(contexts), functions(status)).evaluate();
   } catch (err) {
-    throw new ExpressionFailure(where, expression, err instanceof Error ? err.message : String(err));
+    throw new ExpressionFailure(where, expression, errorText(err));
   }
 }
 

@@ -8,6 +8,7 @@ import { Lexer, Parser } from '@actions/expressions';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import { parseDocument } from 'yaml';
+import { errorText } from './errors.js';
 import { multiLineTemplate } from './expressions.js';
 import {
   type JobModel,
@@ -98,7 +99,7 @@ export async function lintWithActionlint(
         check: 'actionlint',
         file,
         kind: 'crash',
-        message: `actionlint aborted on this file (${err instanceof Error ? err.message : String(err)})`,
+        message: `actionlint aborted on this file (${errorText(err)})`,
       },
     ];
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Masker, parseEnvFile, parsePathFile, parseWorkflowCommand } from '../src/commands.js';
-import { shellArgv } from '../src/runner.js';
+import { shellArgv } from '../src/shell.js';
 import { inputEnvName, resolveActionDir } from '../src/action.js';
 
 describe('parseEnvFile', () => {

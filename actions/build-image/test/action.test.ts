@@ -1,7 +1,6 @@
 /**
  * The build-image action's own layer: action.yml and constants.ts agree, inputs become the exact
  * engine argv, and bad inputs fail naming the input before any command runs.
- * (Lives here because the action package has no test directory of its own yet.)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { Inputs, Outputs } from '../../../../actions/build-image/src/constants.js';
-import { getBuildRequest, getInputs } from '../../../../actions/build-image/src/context.js';
-import { main } from '../../../../actions/build-image/src/run.js';
-import type { CommitInfo } from '../../src/build/commit.js';
-import { Podman } from '../../src/engine/podman.js';
-import { InputError } from '../../src/errors.js';
-import { Exec } from '../../src/exec.js';
+import { Inputs, Outputs } from '../src/constants.js';
+import { getBuildRequest, getInputs } from '../src/context.js';
+import { main } from '../src/run.js';
+import type { CommitInfo } from '@digestline/core/image/commit';
+import { Podman } from '@digestline/core/engine/podman';
+import { InputError } from '@digestline/core/errors';
+import { Exec } from '@digestline/core/exec';
 
-const actionDir = fileURLToPath(new URL('../../../../actions/build-image/', import.meta.url));
+const actionDir = fileURLToPath(new URL('..', import.meta.url));
 const SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 const commit: CommitInfo = {
   revision: SHA,

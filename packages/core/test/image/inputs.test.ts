@@ -11,7 +11,7 @@ import {
   parseTags,
   resolveContainerfile,
   resolveContext,
-} from '../../src/build/inputs.js';
+} from '../../src/image/inputs.js';
 
 function inputErrorOf(fn: () => unknown): InputError {
   try {

@@ -5,8 +5,8 @@ import {
   readCommit,
   sourceUrl,
   type CommitInfo,
-} from '../../src/build/commit.js';
-import { assembleBuildArgs, assembleLabels } from '../../src/build/labels.js';
+} from '../../src/image/commit.js';
+import { assembleBuildArgs, assembleLabels } from '../../src/image/labels.js';
 import { ExecError } from '../../src/errors.js';
 import { Exec } from '../../src/exec.js';
 

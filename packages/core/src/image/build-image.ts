@@ -3,8 +3,8 @@
  * the registry by digest, add the extra tags through the registry API (same manifest bytes, so the
  * same digest), and check the image policy against what the registry holds.
  */
-import * as core from '@actions/core';
 import type { BuildOptions, ContainerEngine } from '../engine/engine.js';
+import type { Log } from '../log.js';
 import type { ImagePolicy, PolicyResult } from '../policy/types.js';
 import { repositoryName, type ImageReference } from '../reference.js';
 import type { RegistryClient } from '../registry/client.js';
@@ -54,6 +54,8 @@ export interface BuildImageResult {
 export interface BuildImageDeps {
   engine: ContainerEngine;
   registry: RegistryClient;
+  /** Where progress lines (image id, digest, tags, the policy report) go. */
+  log: Log;
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -72,7 +74,7 @@ export async function buildImage(
   request: BuildImageRequest,
   deps: BuildImageDeps,
 ): Promise<BuildImageResult> {
-  const { engine, registry } = deps;
+  const { engine, log } = deps;
   if (request.policy !== undefined && (!request.push || request.policyReportPath === undefined)) {
     throw new Error(
       'buildImage: a policy is checked against the pushed image, so it needs push and a report path',
@@ -85,7 +87,7 @@ export async function buildImage(
   const [imageId, buildMs] = await group(`Build ${localRef}`, () =>
     timed(() => engine.build({ ...request.build, tags: [localRef] })),
   );
-  core.info(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
+  log.info(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
 
   if (!request.push) {
     const info = await engine.inspectImage(imageId);
@@ -99,16 +101,7 @@ export async function buildImage(
 
   const tags = [commitTag, ...request.extraTags.filter((t) => t !== commitTag)];
   const [pushed, pushMs] = await group(`Push ${localRef}`, () =>
-    timed(async () => {
-      const digest = await engine.push(localRef, { insecure: request.insecure });
-      core.info(`registry digest: ${digest}`);
-      const image = await readPushedImage(registry, request.repository.repository, digest);
-      await tagPushedImage(registry, request.repository.repository, image, commitTag, request.extraTags);
-      core.info(
-        `tags ${tags.join(', ')} → ${image.digest} (${image.size} bytes compressed, ${image.manifest.mediaType})`,
-      );
-      return image;
-    }),
+    timed(() => pushAndTag(request, deps, localRef, tags)),
   );
 
   let policy: PolicyResult | undefined;
@@ -117,17 +110,7 @@ export async function buildImage(
     const checkedPolicy = request.policy;
     const reportPath = request.policyReportPath;
     [policy, policyMs] = await group(`Policy ${checkedPolicy.source}`, () =>
-      timed(async () => {
-        const result = await checkPushedImage(registry, request.repository.repository, pushed, checkedPolicy);
-        await writePolicyReport(reportPath, `${repo}@${pushed.digest}`, pushed.digest, result);
-        const { formatPolicyReport } = await import('../policy/report.js');
-        for (const line of formatPolicyReport(result, { image: `${repo}@${pushed.digest}` }).text.split(
-          '\n',
-        )) {
-          core.info(line);
-        }
-        return result;
-      }),
+      timed(() => checkPolicy(request, deps, pushed, checkedPolicy, reportPath)),
     );
   }
 
@@ -149,5 +132,44 @@ export async function buildImage(
     result.policy = policy;
     if (request.policyReportPath !== undefined) result.policyReportPath = request.policyReportPath;
   }
+  return result;
+}
+
+/** Pushes the commit-sha tag, reads the image back by digest and adds the extra tags to it. */
+async function pushAndTag(
+  request: BuildImageRequest,
+  { engine, registry, log }: BuildImageDeps,
+  localRef: string,
+  tags: string[],
+): Promise<PushedImage> {
+  const digest = await engine.push(localRef, { insecure: request.insecure });
+  log.info(`registry digest: ${digest}`);
+  const image = await readPushedImage(registry, request.repository.repository, digest);
+  await tagPushedImage(
+    registry,
+    request.repository.repository,
+    image,
+    request.commit.revision,
+    request.extraTags,
+  );
+  log.info(
+    `tags ${tags.join(', ')} → ${image.digest} (${image.size} bytes compressed, ${image.manifest.mediaType})`,
+  );
+  return image;
+}
+
+/** Checks the policy against what the registry holds, writes the report file and logs the report. */
+async function checkPolicy(
+  request: BuildImageRequest,
+  { registry, log }: BuildImageDeps,
+  pushed: PushedImage,
+  policy: ImagePolicy,
+  reportPath: string,
+): Promise<PolicyResult> {
+  const image = `${repositoryName(request.repository)}@${pushed.digest}`;
+  const result = await checkPushedImage(registry, request.repository.repository, pushed, policy);
+  await writePolicyReport(reportPath, image, pushed.digest, result);
+  const { formatPolicyReport } = await import('../policy/report.js');
+  for (const line of formatPolicyReport(result, { image }).text.split('\n')) log.info(line);
   return result;
 }

@@ -9,21 +9,25 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pushedMetadata } from '../../src/build/metadata.js';
+import type { ContainerEngine } from '../../src/engine/engine.js';
+import { buildImage } from '../../src/image/build-image.js';
+import { pushedMetadata } from '../../src/image/metadata.js';
+import { parseReference } from '../../src/reference.js';
 import {
   checkPushedImage,
   forEachConcurrent,
   readImageFiles,
   writePolicyReport,
-} from '../../src/build/policy-check.js';
+} from '../../src/image/policy-check.js';
 import {
   compressedSize,
   readPushedImage,
   selectPlatformManifest,
   tagPushedImage,
-} from '../../src/build/pushed-image.js';
+} from '../../src/image/pushed-image.js';
 import type { ImagePolicy } from '../../src/policy/types.js';
 import { RegistryClient } from '../../src/registry/client.js';
+import { recordingLog } from '../support/log.js';
 import {
   DOCKER_CONFIG,
   DOCKER_LAYER_GZIP,
@@ -393,5 +397,82 @@ describe('metadata', () => {
       policy: { source: 'p.yaml', passed: false, violations: ['non-root: user is root'] },
     });
     expect(JSON.parse(JSON.stringify(metadata))).toEqual(metadata);
+  });
+});
+
+describe('buildImage', () => {
+  /** An engine whose build returns a fixed id and whose push puts `image` into the memory registry. */
+  function fakeEngine(reg: MemoryRegistry, calls: string[]): ContainerEngine {
+    const engine: Partial<ContainerEngine> = {
+      kind: 'podman',
+      bin: 'podman',
+      build: async (opts) => {
+        calls.push(`build ${opts.tags.join(',')}`);
+        return 'sha256:local';
+      },
+      push: async (ref, opts) => {
+        calls.push(`push ${ref} insecure=${String(opts?.insecure)}`);
+        return pushDockerImage(reg, [layer('build-l1', { 'app/main.js': 'x' })], ref.split(':').pop());
+      },
+    };
+    return engine as ContainerEngine;
+  }
+
+  it('builds, pushes by the commit sha, tags the same digest and says so in its log', async () => {
+    const reg = new MemoryRegistry();
+    const calls: string[] = [];
+    const log = recordingLog();
+    const result = await buildImage(
+      {
+        repository: parseReference('127.0.0.1:5999/app'),
+        build: { context: work },
+        commit: { revision: 'sha1', epoch: 0, created: '1970-01-01T00:00:00Z' },
+        role: 'runtime',
+        extraTags: ['latest', 'sha1'],
+        push: true,
+        insecure: true,
+      },
+      { engine: fakeEngine(reg, calls), registry: reg.client(), log },
+    );
+    const digest = result.pushed?.digest ?? '';
+    expect(calls).toEqual(['build 127.0.0.1:5999/app:sha1', 'push 127.0.0.1:5999/app:sha1 insecure=true']);
+    expect(result.tags).toEqual(['sha1', 'latest']);
+    expect(reg.manifests.get('latest')?.bytes).toEqual(reg.manifests.get(digest)?.bytes);
+    expect(result.metadata.image).toBe(`127.0.0.1:5999/app@${digest}`);
+    expect(result.policy).toBeUndefined();
+    expect(log.lines).toEqual([
+      { level: 'info', line: expect.stringMatching(/^built sha256:local in \d+\.\d s$/) },
+      { level: 'info', line: `registry digest: ${digest}` },
+      {
+        level: 'info',
+        line: `tags sha1, latest → ${digest} (${result.pushed?.size} bytes compressed, ${DOCKER_MANIFEST})`,
+      },
+    ]);
+  });
+
+  it('logs the policy report and writes its file when a policy is given', async () => {
+    const reg = new MemoryRegistry();
+    const log = recordingLog();
+    const reportPath = join(work, 'build-policy-report.json');
+    const result = await buildImage(
+      {
+        repository: parseReference('127.0.0.1:5999/app'),
+        build: { context: work },
+        commit: { revision: 'sha2', epoch: 0, created: '1970-01-01T00:00:00Z' },
+        role: 'runtime',
+        extraTags: [],
+        push: true,
+        insecure: true,
+        policy: { source: 'p.yaml', nonRoot: true, forbid: [], requireLabels: [], requireHealthcheck: false },
+        policyReportPath: reportPath,
+      },
+      { engine: fakeEngine(reg, []), registry: reg.client(), log },
+    );
+    expect(result.policy?.passed).toBe(true);
+    expect(result.policyReportPath).toBe(reportPath);
+    expect(JSON.parse(readFileSync(reportPath, 'utf8'))).toMatchObject({ passed: true, policy: 'p.yaml' });
+    expect(log.lines.length).toBeGreaterThan(3);
+    expect(log.lines.every((l) => l.level === 'info')).toBe(true);
+    expect(log.lines.map((l) => l.line).join('\n')).toContain(`127.0.0.1:5999/app@${result.pushed?.digest}`);
   });
 });
