@@ -7,6 +7,9 @@
  * skipped (with the reason printed) when setup-host reported it unavailable or `docker info` fails.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Docker } from '@digestline/core/engine/docker';
@@ -261,6 +264,31 @@ describe.each<EngineKind>(['podman', 'docker'])('%s engine', (kind) => {
       expect(logs.stdout).not.toContain('responder ready');
       expect(logs.stdout).not.toMatch(/^served $/m);
       expect(logs.stderr).toContain('responder ready\n');
+    });
+
+    step('copies a host directory into a created container, which then reads it', async () => {
+      const { copyInto, create, startAttached } = engine;
+      if (!copyInto || !create || !startAttached)
+        throw new Error(`${kind} lacks create/startAttached/copyInto`);
+      const dir = await mkdtemp(join(tmpdir(), 'dl-itg-cp-'));
+      try {
+        await writeFile(join(dir, 'payload.txt'), `${greeting}\n`);
+        const reader = `${run}-reader`;
+        await create.call(engine, {
+          image: `${REGISTRY}/${repo}@${digest}`,
+          name: reader,
+          labels,
+          entrypoint: '',
+          command: ['cat', '/in/payload.txt'],
+        });
+        await copyInto.call(engine, dir, reader, '/in');
+        const r = await startAttached.call(engine, reader, { timeoutMs: 60_000 });
+        expect(r.exitCode, r.stderr).toBe(0);
+        expect(r.stdout).toBe(`${greeting}\n`);
+        await engine.remove(reader, { force: true });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     step('stops gracefully, tears down and leaves nothing with the run label', async () => {

@@ -1775,7 +1775,7 @@ var Schema = __webpack_require__(2018);
 var stringifyDocument = __webpack_require__(3611);
 var anchors = __webpack_require__(5026);
 var applyReviver = __webpack_require__(3131);
-var createNode = __webpack_require__(581);
+var createNode = __webpack_require__(2962);
 var directives = __webpack_require__(2300);
 
 class Document {
@@ -2252,7 +2252,7 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 581:
+/***/ 2962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2818,7 +2818,7 @@ exports.Alias = Alias;
 
 
 
-var createNode = __webpack_require__(581);
+var createNode = __webpack_require__(2962);
 var identity = __webpack_require__(2485);
 var Node = __webpack_require__(2427);
 
@@ -3023,7 +3023,7 @@ exports.NodeBase = NodeBase;
 
 
 
-var createNode = __webpack_require__(581);
+var createNode = __webpack_require__(2962);
 var stringifyPair = __webpack_require__(6930);
 var addPairToJSMap = __webpack_require__(8274);
 var identity = __webpack_require__(2485);
@@ -3257,7 +3257,7 @@ exports.findPair = findPair;
 
 
 
-var createNode = __webpack_require__(581);
+var createNode = __webpack_require__(2962);
 var stringifyCollection = __webpack_require__(6090);
 var Collection = __webpack_require__(1763);
 var identity = __webpack_require__(2485);

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
-/* harmony import */ var _stack_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24925);
+/* harmony import */ var _stack_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52281);
 /* harmony import */ var _stack_lane_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17383);
 /**
  * The integration lane: the images under test started as a stack on a fresh network, black-box

@@ -2,514 +2,6 @@ export const id = 383;
 export const ids = [383,479];
 export const modules = {
 
-/***/ 24404:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bp: () => (/* binding */ CliEngine),
-/* harmony export */   Ej: () => (/* binding */ pickRepoDigest)
-/* harmony export */ });
-/* unused harmony exports goDuration, lines, digestOf, repositoryOf */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * What Docker and Podman share: their CLIs agree on most verbs and flags, so the argv builders and
- * the inspect parsers live here and the subclasses override only where the engines differ.
- */
-
-
-
-/** Common argv builders and parsers for the Docker and Podman CLIs. */
-class CliEngine {
-    exec;
-    bin;
-    /**
-     * @param exec runs every command; inject a spied instance in tests
-     * @param bin the CLI program (name on PATH or absolute path)
-     */
-    constructor(exec, bin) {
-        this.exec = exec;
-        this.bin = bin;
-    }
-    // ---- argv builders (pure; pinned by test tables) ----
-    /** `build` argv, writing the image id to `iidfile`. */
-    buildArgs(opts, iidfile) {
-        const args = ['build', ...this.buildEngineArgs(opts)];
-        if (opts.file !== undefined)
-            args.push('--file', opts.file);
-        if (opts.target !== undefined)
-            args.push('--target', opts.target);
-        for (const [k, v] of Object.entries(opts.buildArgs ?? {}))
-            args.push('--build-arg', `${k}=${v}`);
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        for (const tag of opts.tags)
-            args.push('--tag', tag);
-        args.push('--iidfile', iidfile, opts.context);
-        return args;
-    }
-    /** `login` argv; the password goes to stdin. */
-    loginArgs(registry, username, opts = {}) {
-        return ['login', ...this.tlsArgs(opts), '--username', username, '--password-stdin', registry];
-    }
-    /** `pull` argv. */
-    pullArgs(ref, opts = {}) {
-        return ['pull', ...this.tlsArgs(opts), ref];
-    }
-    /** Podman's `--tls-verify=false`; docker has no per-command switch. */
-    tlsArgs(_opts) {
-        return [];
-    }
-    /** `network create` argv. */
-    networkCreateArgs(name, opts = {}) {
-        const args = ['network', 'create'];
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        if (opts.internal)
-            args.push('--internal');
-        args.push(name);
-        return args;
-    }
-    /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
-    runArgs(opts, detach) {
-        const args = ['run'];
-        if (detach)
-            args.push('--detach');
-        if (opts.rm)
-            args.push('--rm');
-        if (opts.name !== undefined)
-            args.push('--name', opts.name);
-        if (opts.network !== undefined)
-            args.push('--network', opts.network);
-        for (const alias of opts.aliases ?? [])
-            args.push('--network-alias', alias);
-        for (const [name, ip] of Object.entries(opts.hosts ?? {}))
-            args.push('--add-host', `${name}:${ip}`);
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        for (const [k, v] of Object.entries(opts.env ?? {}))
-            args.push('--env', `${k}=${v}`);
-        for (const port of opts.ports ?? [])
-            args.push('--publish', publishSpec(port));
-        for (const volume of opts.volumes ?? [])
-            args.push('--volume', volumeSpec(volume));
-        if (opts.user !== undefined)
-            args.push('--user', opts.user);
-        if (opts.workdir !== undefined)
-            args.push('--workdir', opts.workdir);
-        if (opts.entrypoint !== undefined)
-            args.push('--entrypoint', opts.entrypoint);
-        if (opts.healthcheck)
-            args.push(...this.healthcheckArgs(opts.healthcheck));
-        args.push(opts.image, ...(opts.command ?? []));
-        return args;
-    }
-    /** `create` argv: the flags of {@link runArgs}, for a container started later. */
-    createArgs(opts) {
-        return ['create', ...this.runArgs(opts, false).slice(1)];
-    }
-    /** `start --attach` argv: the container's output and exit code become the command's. */
-    startAttachedArgs(nameOrId) {
-        return ['start', '--attach', nameOrId];
-    }
-    /** `--health-*` flags for a Docker-form health check. */
-    healthcheckArgs(hc) {
-        const [kind, ...rest] = hc.test;
-        if (kind === 'NONE')
-            return ['--no-healthcheck'];
-        let cmd;
-        if (kind === 'CMD-SHELL') {
-            if (rest.length !== 1)
-                throw new Error(`healthcheck CMD-SHELL takes exactly one script, got ${rest.length}`);
-            cmd = rest[0];
-        }
-        else {
-            const argv = kind === 'CMD' ? rest : hc.test;
-            if (argv.length === 0)
-                throw new Error('healthcheck test is empty: give a command, CMD-SHELL script or NONE');
-            cmd = this.execFormHealthCmd(argv);
-        }
-        const args = ['--health-cmd', cmd];
-        if (hc.intervalMs !== undefined)
-            args.push('--health-interval', goDuration(hc.intervalMs));
-        if (hc.timeoutMs !== undefined)
-            args.push('--health-timeout', goDuration(hc.timeoutMs));
-        if (hc.retries !== undefined)
-            args.push('--health-retries', String(hc.retries));
-        if (hc.startPeriodMs !== undefined)
-            args.push('--health-start-period', goDuration(hc.startPeriodMs));
-        return args;
-    }
-    /** `rm` argv. */
-    removeArgs(nameOrId, opts = {}) {
-        const args = ['rm'];
-        if (opts.force)
-            args.push('--force');
-        if (opts.volumes)
-            args.push('--volumes');
-        args.push(nameOrId);
-        return args;
-    }
-    // ---- commands ----
-    async build(opts) {
-        return this.withTempDir(async (dir) => {
-            const iidfile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'iid');
-            await this.exec.exec(this.bin, this.buildArgs(opts, iidfile));
-            const id = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(iidfile, 'utf8')).trim();
-            if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
-                throw new Error(`${this.bin} build succeeded but wrote no image id to --iidfile (got ${JSON.stringify(id)})`);
-            }
-            return id;
-        });
-    }
-    async login(registry, username, password, opts = {}) {
-        await this.exec.exec(this.bin, this.loginArgs(registry, username, opts), {
-            input: password,
-            secrets: [password],
-        });
-    }
-    async logout(registry) {
-        await this.exec.exec(this.bin, ['logout', registry]);
-    }
-    async pull(ref, opts = {}) {
-        await this.exec.exec(this.bin, this.pullArgs(ref, opts));
-    }
-    async tag(source, target) {
-        await this.exec.exec(this.bin, ['tag', source, target], { silent: true });
-    }
-    async removeImage(ref, opts = {}) {
-        await this.exec.exec(this.bin, ['rmi', ...(opts.force ? ['--force'] : []), ref], { silent: true });
-    }
-    async networkCreate(name, opts = {}) {
-        await this.exec.exec(this.bin, this.networkCreateArgs(name, opts), { silent: true });
-    }
-    async networkRemove(name) {
-        await this.exec.exec(this.bin, ['network', 'rm', name], { silent: true });
-    }
-    async networkList(opts = {}) {
-        const r = await this.exec.exec(this.bin, ['network', 'ls', ...labelFilterArgs(opts), '--format', '{{.Name}}'], { silent: true });
-        return lines(r.stdout);
-    }
-    async run(opts) {
-        const r = await this.exec.exec(this.bin, this.runArgs(opts, true));
-        // Pull progress may precede the id; the id is the last line.
-        const id = lines(r.stdout).pop() ?? '';
-        if (!/^[0-9a-f]{64}$/.test(id)) {
-            throw new Error(`${this.bin} run printed no container id (stdout ended with ${JSON.stringify(id)})`);
-        }
-        return id;
-    }
-    async runToCompletion(opts, exec = {}) {
-        return this.exec.exec(this.bin, this.runArgs(opts, false), {
-            ignoreReturnCode: true,
-            timeoutMs: exec.timeoutMs,
-        });
-    }
-    async create(opts) {
-        const r = await this.exec.exec(this.bin, this.createArgs(opts), { silent: true });
-        const id = lines(r.stdout).pop() ?? '';
-        if (!/^[0-9a-f]{64}$/.test(id)) {
-            throw new Error(`${this.bin} create printed no container id (stdout ended with ${JSON.stringify(id)})`);
-        }
-        return id;
-    }
-    async startAttached(nameOrId, exec = {}) {
-        return this.exec.exec(this.bin, this.startAttachedArgs(nameOrId), {
-            ignoreReturnCode: true,
-            timeoutMs: exec.timeoutMs,
-        });
-    }
-    async inspectContainer(nameOrId) {
-        const r = await this.exec.exec(this.bin, ['container', 'inspect', nameOrId], { silent: true });
-        const info = this.parseContainerInspect(r.stdout);
-        if (info.imageDigest === undefined) {
-            const digests = await this.repoDigestsOf(info.image);
-            const digest = pickRepoDigest(digests, info.imageRef);
-            if (digest !== undefined)
-                info.imageDigest = digest;
-        }
-        return info;
-    }
-    async repoDigestsOf(imageId) {
-        const r = await this.exec.exec(this.bin, ['image', 'inspect', '--format', '{{json .RepoDigests}}', imageId], {
-            silent: true,
-            ignoreReturnCode: true,
-        });
-        // The image may be gone (removed while its container lives on): then the digest is unknown.
-        if (r.exitCode !== 0)
-            return [];
-        const parsed = JSON.parse(r.stdout.trim() || 'null');
-        return stringArray(parsed);
-    }
-    async runHealthcheck(_nameOrId) { }
-    async logs(nameOrId) {
-        const r = await this.exec.exec(this.bin, ['logs', nameOrId], { silent: true });
-        return { stdout: r.stdout, stderr: r.stderr };
-    }
-    async stop(nameOrId, timeoutS = 10) {
-        await this.exec.exec(this.bin, ['stop', '--time', String(timeoutS), nameOrId], { silent: true });
-    }
-    async remove(nameOrId, opts = {}) {
-        await this.exec.exec(this.bin, this.removeArgs(nameOrId, opts), { silent: true });
-    }
-    async containerList(opts = {}) {
-        const args = ['ps', '--no-trunc', ...(opts.all ? ['--all'] : []), ...labelFilterArgs(opts)];
-        args.push('--format', '{{.ID}}\t{{.Names}}');
-        const r = await this.exec.exec(this.bin, args, { silent: true });
-        return lines(r.stdout).map((line) => {
-            const [id = '', name = ''] = line.split('\t');
-            return { id, name };
-        });
-    }
-    async volumeCreate(name, opts = {}) {
-        const args = ['volume', 'create'];
-        for (const [k, v] of Object.entries(opts.labels ?? {}))
-            args.push('--label', `${k}=${v}`);
-        await this.exec.exec(this.bin, [...args, name], { silent: true });
-    }
-    async volumeRemove(name, opts = {}) {
-        await this.exec.exec(this.bin, ['volume', 'rm', ...(opts.force ? ['--force'] : []), name], {
-            silent: true,
-        });
-    }
-    async volumeList(opts = {}) {
-        const r = await this.exec.exec(this.bin, ['volume', 'ls', '--quiet', ...labelFilterArgs(opts)], {
-            silent: true,
-        });
-        return lines(r.stdout);
-    }
-    async inspectImage(ref) {
-        const r = await this.exec.exec(this.bin, ['image', 'inspect', ref], { silent: true });
-        return this.parseImageInspect(r.stdout);
-    }
-    // ---- parsers (pure; tested against JSON captured from real engines) ----
-    /** Parses `container inspect` output (a one-element JSON array). */
-    parseContainerInspect(json) {
-        const raw = firstOf(json, 'container inspect');
-        const state = record(raw.State);
-        const config = record(raw.Config);
-        const net = record(raw.NetworkSettings);
-        const imageRef = this.containerImageRef(raw);
-        const info = {
-            id: string(raw.Id),
-            name: string(raw.Name).replace(/^\//, ''),
-            state: {
-                status: string(state.Status),
-                running: state.Running === true,
-                exitCode: number(state.ExitCode),
-            },
-            image: withSha256Prefix(string(raw.Image)),
-            imageRef,
-            networks: parseNetworks(net.Networks),
-            ports: parsePorts(net.Ports),
-            labels: stringRecord(config.Labels),
-        };
-        const health = this.containerHealth(state);
-        if (health !== undefined)
-            info.state.health = health;
-        const digest = digestOf(imageRef);
-        if (digest !== undefined)
-            info.imageDigest = digest;
-        return info;
-    }
-    /** Reads `State.Health` (docker, podman 4) and `State.Healthcheck` (older podman). */
-    containerHealth(state) {
-        const health = record(state.Health ?? state.Healthcheck);
-        const status = string(health.Status).toLowerCase();
-        return status === 'starting' || status === 'healthy' || status === 'unhealthy' ? status : undefined;
-    }
-    /** Parses `image inspect` output (a one-element JSON array). */
-    parseImageInspect(json) {
-        const raw = firstOf(json, 'image inspect');
-        const config = record(raw.Config);
-        const info = {
-            id: withSha256Prefix(string(raw.Id)),
-            size: number(raw.Size),
-            // Podman repeats some Config fields at the top level, and writes only there for some images.
-            user: string(config.User ?? raw.User),
-            labels: stringRecord(config.Labels ?? raw.Labels),
-            env: parseEnv(stringArray(config.Env)),
-            entrypoint: stringArray(config.Entrypoint),
-            cmd: stringArray(config.Cmd),
-            digests: stringArray(raw.RepoDigests),
-            created: string(raw.Created),
-            exposedPorts: Object.keys(record(config.ExposedPorts)),
-        };
-        const healthcheck = parseImageHealthcheck(config.Healthcheck ?? raw.Healthcheck);
-        if (healthcheck)
-            info.healthcheck = healthcheck;
-        return info;
-    }
-    /** Runs `fn` with a private temporary directory, removed afterwards whatever happens. */
-    async withTempDir(fn) {
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `digestline-${this.kind}-`));
-        try {
-            return await fn(dir);
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-        }
-    }
-}
-// ---- helpers ----
-/** `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
-function publishSpec(port) {
-    const host = port.host.includes(':') ? `[${port.host}]` : port.host;
-    const proto = port.protocol && port.protocol !== 'tcp' ? `/${port.protocol}` : '';
-    return `${host}:${port.hostPort ?? ''}:${port.containerPort}${proto}`;
-}
-function volumeSpec(v) {
-    return `${v.source}:${v.target}${v.readonly ? ':ro' : ''}`;
-}
-function labelFilterArgs(opts) {
-    return opts.label !== undefined ? ['--filter', `label=${opts.label}`] : [];
-}
-/** A duration both engines parse (Go's time.ParseDuration). */
-function goDuration(ms) {
-    if (!Number.isInteger(ms) || ms < 0)
-        throw new Error(`durations must be whole milliseconds >= 0, got ${ms}`);
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-/** Non-empty, trimmed lines. */
-function lines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** The digest part of `repo@sha256:...`, if any. */
-function digestOf(ref) {
-    return /@(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/.exec(ref)?.[1];
-}
-/**
- * Repository of a reference without tag or digest, in the form engines print in RepoDigests
- * (`docker.io/library/x` and `x` compare equal).
- */
-function repositoryOf(ref) {
-    let repo = ref.replace(/@.*$/, '');
-    const slash = repo.lastIndexOf('/');
-    const colon = repo.lastIndexOf(':');
-    if (colon > slash)
-        repo = repo.slice(0, colon);
-    return repo.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
-}
-/**
- * The one digest among `repoDigests` for `ref`'s repository; `undefined` when none or several
- * distinct ones match (then guessing could name the wrong image).
- */
-function pickRepoDigest(repoDigests, ref) {
-    const repo = repositoryOf(ref);
-    const found = new Set();
-    for (const entry of repoDigests) {
-        const digest = digestOf(entry);
-        if (digest !== undefined && repositoryOf(entry) === repo)
-            found.add(digest);
-    }
-    return found.size === 1 ? [...found][0] : undefined;
-}
-function firstOf(json, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch (err) {
-        throw new Error(`${what} printed something that is not JSON: ${json.slice(0, 200)}`, { cause: err });
-    }
-    const first = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (typeof first !== 'object' || first === null)
-        throw new Error(`${what} printed no object: ${json.slice(0, 200)}`);
-    return first;
-}
-function record(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x) ? x : {};
-}
-function string(x) {
-    return typeof x === 'string' ? x : '';
-}
-function number(x) {
-    return typeof x === 'number' && Number.isFinite(x) ? x : 0;
-}
-function stringArray(x) {
-    return Array.isArray(x) ? x.filter((e) => typeof e === 'string') : [];
-}
-function stringRecord(x) {
-    const out = {};
-    for (const [k, v] of Object.entries(record(x)))
-        if (typeof v === 'string')
-            out[k] = v;
-    return out;
-}
-function withSha256Prefix(id) {
-    return /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id;
-}
-function parseEnv(entries) {
-    const env = {};
-    for (const entry of entries) {
-        const eq = entry.indexOf('=');
-        if (eq > 0)
-            env[entry.slice(0, eq)] = entry.slice(eq + 1);
-        else
-            env[entry] = '';
-    }
-    return env;
-}
-function parseNetworks(x) {
-    return Object.entries(record(x)).map(([name, value]) => {
-        const n = record(value);
-        const network = { name, aliases: stringArray(n.Aliases) };
-        const ip = string(n.IPAddress);
-        if (ip !== '')
-            network.ipAddress = ip;
-        return network;
-    });
-}
-function parsePorts(x) {
-    const out = [];
-    for (const [key, bindings] of Object.entries(record(x))) {
-        const [port = '', protocol = 'tcp'] = key.split('/');
-        if (!Array.isArray(bindings))
-            continue; // exposed, not published
-        for (const b of bindings) {
-            const binding = record(b);
-            out.push({
-                containerPort: Number(port),
-                protocol,
-                hostIp: string(binding.HostIp),
-                hostPort: Number(string(binding.HostPort)),
-            });
-        }
-    }
-    return out;
-}
-/** Image health checks carry durations in nanoseconds. */
-function parseImageHealthcheck(x) {
-    const hc = record(x);
-    const test = stringArray(hc.Test);
-    if (test.length === 0 || test[0] === 'NONE')
-        return undefined;
-    const out = { test };
-    const ms = (ns) => typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : undefined;
-    const interval = ms(hc.Interval);
-    const timeout = ms(hc.Timeout);
-    const startPeriod = ms(hc.StartPeriod);
-    if (interval !== undefined)
-        out.intervalMs = interval;
-    if (timeout !== undefined)
-        out.timeoutMs = timeout;
-    if (typeof hc.Retries === 'number' && hc.Retries > 0)
-        out.retries = hc.Retries;
-    if (startPeriod !== undefined)
-        out.startPeriodMs = startPeriod;
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 92479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -940,7 +432,7 @@ function parseStatement(value) {
 /* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57212);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45514);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61634);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44212);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41397);
 /* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92479);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45885);
@@ -1501,8 +993,8 @@ const defaultExec = new Exec();
 /* harmony import */ var _evidence_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86673);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78851);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41397);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(61634);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(54747);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(44212);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(94262);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(56968);
 /**
  * The shape every stack lane shares (integration-test now, e2e-run next): start the images under
@@ -1945,7 +1437,7 @@ async function teardownLaneStack(engine, project, log = () => undefined) {
 
 /***/ }),
 
-/***/ 61634:
+/***/ 44212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1953,7 +1445,7 @@ async function teardownLaneStack(engine, project, log = () => undefined) {
 __webpack_require__.d(__webpack_exports__, {
   bP: () => (/* binding */ RegistryClient),
   gl: () => (/* reexport */ RegistryError),
-  cW: () => (/* reexport */ isLoopbackHost)
+  cW: () => (/* reexport */ loopback/* isLoopbackHost */.c)
 });
 
 // UNUSED EXPORTS: DigestMismatchError, nextLink, registryBaseUrl
@@ -2329,35 +1821,8 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
     throw new RegistryError(method, url, response.status, code, detail, message);
 }
 
-// EXTERNAL MODULE: ./packages/core/src/ip.ts
-var ip = __webpack_require__(3159);
-;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
-/**
- * Loopback detection, apart from the registry client: actions use it while reading their inputs,
- * before the client is loaded.
- */
-
-/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    return (0,ip/* isIPv4 */.w)(h) && h.startsWith('127.');
-}
-/**
- * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
- * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
- * plain http without an explicit insecure input.
- */
-function isLoopbackRegistry(registry) {
-    try {
-        return isLoopbackHost(new URL(`http://${registry}`).hostname);
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
+var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
 /**
  * Bounded retries with exponential backoff and jitter for registry requests.
@@ -2567,7 +2032,7 @@ class AuthSession {
     }
     async fetchToken(challenge, scopes) {
         const url = tokenUrl(challenge, scopes);
-        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.options.insecure) {
+        if (url.protocol === 'http:' && !(0,loopback/* isLoopbackHost */.c)(url.hostname) && !this.options.insecure) {
             throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
         }
         const credentials = this.loadCredentials();
@@ -2998,7 +2463,7 @@ function registryBaseUrl(registry, insecure = false) {
         throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port] (no scheme, path or credentials)`);
     }
     const host = url.host === 'docker.io' || url.host === 'index.docker.io' ? 'registry-1.docker.io' : url.host;
-    const scheme = insecure || isLoopbackHost(url.hostname) ? 'http' : 'https';
+    const scheme = insecure || (0,loopback/* isLoopbackHost */.c)(url.hostname) ? 'http' : 'https';
     return `${scheme}://${host}`;
 }
 /** Parses RFC 8288 `Link` for `rel="next"` (registries use it to paginate tag and referrer lists). */
@@ -3410,6 +2875,43 @@ function verifyingStream(source, expected, describe, expectedSize) {
 
 /***/ }),
 
+/***/ 64429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   j: () => (/* binding */ isLoopbackRegistry)
+/* harmony export */ });
+/* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
+/**
+ * Loopback detection, apart from the registry client: actions use it while reading their inputs,
+ * before the client is loaded.
+ */
+
+/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    return (0,_ip_js__WEBPACK_IMPORTED_MODULE_0__/* .isIPv4 */ .w)(h) && h.startsWith('127.');
+}
+/**
+ * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
+ * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
+ * plain http without an explicit insecure input.
+ */
+function isLoopbackRegistry(registry) {
+    try {
+        return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 45514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3475,7 +2977,7 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /***/ }),
 
-/***/ 24925:
+/***/ 52281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3483,36 +2985,15 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 __webpack_require__.d(__webpack_exports__, {
   K9: () => (/* reexport */ STACK_NAME_PATTERN),
   GI: () => (/* binding */ parseStack),
-  l8: () => (/* binding */ startOrder)
+  l8: () => (/* reexport */ startOrder)
 });
 
 // UNUSED EXPORTS: StackFileError, parseComposeDuration, placeholderFor, splitCommand
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(88009);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(637);
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __webpack_require__(41397);
-;// CONCATENATED MODULE: ./packages/core/src/stack/names.ts
-/**
- * The naming rule of stacks, apart from the stack file parser (and its YAML library): deploy-staging
- * checks its `environment` input against it before anything else is loaded.
- */
-/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
-const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/spec.ts
-/**
- * Stack files: the documented subset of the Compose file format that digestline runs itself
- * (docs/stack-format.md). Parsing is pure and strict: anything outside the subset is an error that
- * names the key, its path and the file, because a key silently ignored (a `build:`, a bind mount,
- * a `0.0.0.0` port) would make the validated stack differ from what its author reads.
- */
-
-
-
-
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/types.ts
+/** The parsed form of a stack file, and the error for one that cannot be parsed. */
 /** A stack file does not parse or uses something outside the supported subset. */
 class StackFileError extends Error {
     source;
@@ -3535,36 +3016,13 @@ class StackFileError extends Error {
     }
 }
 
-const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
-const SERVICE_KEYS = [
-    'image',
-    'environment',
-    'command',
-    'ports',
-    'expose',
-    'healthcheck',
-    'depends_on',
-    'volumes',
-    'networks',
-];
-const HEALTHCHECK_KEYS = ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'];
-const CONDITIONS = [
-    'service_started',
-    'service_healthy',
-    'service_completed_successfully',
-];
-/** Why some common Compose keys are refused, so the error can say what to do instead. */
-const REFUSED_BECAUSE = {
-    build: 'stacks run images that were built and pushed before validation; build the image with build-image and pass it in the image set',
-    container_name: 'containers are always named <project>-<service> so that parallel runs do not clash',
-    network_mode: 'every service joins the stack’s own network',
-    privileged: 'privileged containers are not supported',
-    env_file: 'env files are resolved on the host; write the variables under environment',
-    restart: 'a validation stack must not restart crashed services: a crash is a failure',
-    extends: 'write the service out in full',
-    profiles: 'every service in the file is started',
-};
-const LOOPBACK_V4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/document.ts
+/**
+ * The YAML document of a stack file and the helpers every field parser shares: failing with the
+ * key's path and line, describing a wrong value, and refusing Compose variable interpolation.
+ */
+
+
 /** Parses the text of a stack file. Keeps the document around to point errors at lines. */
 class Parser {
     source;
@@ -3604,9 +3062,11 @@ class Parser {
         return range ? this.lineCounter.linePos(range[0]).line : undefined;
     }
 }
+/** `services.api.ports[0]`. */
 function formatPath(path) {
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
+/** A wrong value as a message names it: `a list`, `string "x"`, `nothing`. */
 function describe(value) {
     if (value === null || value === undefined)
         return 'nothing';
@@ -3616,238 +3076,41 @@ function describe(value) {
         return 'a map';
     return `${typeof value} ${JSON.stringify(value)}`;
 }
+/** Whether `value` is a YAML map (as plain data). */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** Compose's `$$` escape; any other `$` would be interpolated by Compose, which stacks do not do. */
+function literal(p, at, text) {
+    const stray = /\$(?!\$)(\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.replace(/\$\$/g, ''));
+    if (stray) {
+        p.fail(at, `${JSON.stringify(stray[0])} would be substituted from the environment by Compose; stacks do not interpolate variables outside image: write the value, or $$ for a literal $`);
+    }
+    return text.replace(/\$\$/g, '$');
+}
+/** A scalar as text (numbers and booleans as written); `$` handled as in {@link literal}. */
+function scalarText(p, at, value, what) {
+    if (typeof value === 'string')
+        return literal(p, at, value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return p.fail(at, `${what} must be a string, number or boolean, got ${describe(value)}`);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/image.ts
+/** A service's `image`: a digest reference, or a placeholder filled from the image set. */
+
+
+
 /** The placeholder an image set entry fills: `backend` → `BACKEND_IMAGE`, `web-ui` → `WEB_UI_IMAGE`. */
 function placeholderFor(imageSetName) {
     return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
 }
-/**
- * Splits a command string the way Compose does (shell-like words): whitespace separates words,
- * single quotes keep text literally, double quotes keep spaces and honour `\"` and `\\`, a
- * backslash outside quotes escapes the next character. No variables, globs or operators.
- * @returns the words, or an error reason
- */
-function splitCommand(text) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "'") {
-            const end = text.indexOf("'", i + 1);
-            if (end < 0)
-                return { error: `unterminated single quote at character ${i + 1}` };
-            word += text.slice(i + 1, end);
-            inWord = true;
-            i = end;
-        }
-        else if (c === '"') {
-            let j = i + 1;
-            for (; j < text.length && text[j] !== '"'; j++) {
-                if (text[j] === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\'))
-                    j++;
-                word += text[j];
-            }
-            if (j >= text.length)
-                return { error: `unterminated double quote at character ${i + 1}` };
-            inWord = true;
-            i = j;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= text.length)
-                return { error: 'trailing backslash' };
-            word += text[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(c)) {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-        }
-        else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        words.push(word);
-    return words;
-}
-/**
- * Parses a Compose duration (`30s`, `1m30s`, `500ms`, `1.5s`, `1h`) into milliseconds.
- * @returns `undefined` when `text` is not one
- */
-function parseComposeDuration(text) {
-    const unit = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001 };
-    if (!/^(\d+(\.\d+)?(h|ms|m|s|us))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const match of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us)/g)) {
-        total += Number(match[1]) * unit[match[2]];
-    }
-    return Math.round(total);
-}
-/**
- * Parses a stack file and fills image placeholders from `images`.
- *
- * Placeholders: a service's `image` may be exactly `${NAME}`; image set entry `backend` fills
- * `${BACKEND_IMAGE}` (upper case, `-` → `_`). Every image must end up a digest reference. Other
- * strings are not interpolated: `$$` stands for `$`, and any other `$NAME` / `${...}` is an error
- * (Compose would substitute it from the runner's environment, which a stack must not depend on).
- *
- * @param text the file's contents
- * @param source the file's path (or another origin) for messages
- * @param images the image set (`name=repo@sha256:...`); every entry's name must be a service
- * @throws StackFileError naming the source, the key path (`services.backend.build`), the line and
- *   the reason, for YAML errors, keys outside the subset, refused values (bind mounts, non-loopback
- *   ports, tags instead of digests), unknown dependencies, unfilled placeholders and unused entries
- */
-function parseStack(text, source, images) {
-    const p = new Parser(text, source);
-    const root = p.data();
-    if (!isRecord(root))
-        p.fail([], `a stack file must be a map with a services key, not ${describe(root)}`);
-    for (const key of Object.keys(root)) {
-        if (key.startsWith('x-'))
-            continue; // Compose extension fields: anchors live here.
-        if (!TOP_LEVEL_KEYS.includes(key)) {
-            p.fail([key], `unsupported key; a stack file may have ${TOP_LEVEL_KEYS.join(', ')} (and x-* extensions)`, true);
-        }
-    }
-    const spec = { source, services: [], volumes: [] };
-    if (root.name !== undefined) {
-        if (typeof root.name !== 'string' || !STACK_NAME_PATTERN.test(root.name)) {
-            p.fail(['name'], `must match ${STACK_NAME_PATTERN.source}, got ${describe(root.name)}`);
-        }
-        spec.name = root.name;
-    }
-    spec.volumes = parseDeclarations(p, root, 'volumes');
-    const networks = parseDeclarations(p, root, 'networks');
-    const services = root.services;
-    if (!isRecord(services) || Object.keys(services).length === 0) {
-        p.fail(['services'], `must be a map with at least one service, got ${describe(services)}`);
-    }
-    const byPlaceholder = new Map();
-    for (const entry of images) {
-        if (!Object.hasOwn(services, entry.name)) {
-            throw new StackFileError(source, 'services', `the image set has an entry ${JSON.stringify(entry.name)} but there is no service of that name (services: ${Object.keys(services).join(', ')})`);
-        }
-        const placeholder = placeholderFor(entry.name);
-        const clash = byPlaceholder.get(placeholder);
-        if (clash !== undefined) {
-            throw new StackFileError(source, 'services', `image set entries ${JSON.stringify(clash.name)} and ${JSON.stringify(entry.name)} both fill \${${placeholder}}; rename one`);
-        }
-        byPlaceholder.set(placeholder, entry);
-    }
-    for (const [name, value] of Object.entries(services)) {
-        spec.services.push(parseService(p, name, value, byPlaceholder, spec.volumes, networks));
-    }
-    const names = new Set(spec.services.map((s) => s.name));
-    for (const service of spec.services) {
-        service.dependsOn.forEach((dep, i) => {
-            if (dep.service === service.name)
-                p.fail(['services', service.name, 'depends_on', i], 'a service cannot depend on itself');
-            if (!names.has(dep.service)) {
-                p.fail(['services', service.name, 'depends_on'], `depends on ${JSON.stringify(dep.service)}, which is not a service (services: ${[...names].join(', ')})`);
-            }
-        });
-    }
-    startOrder(spec);
-    return spec;
-}
-/**
- * The services in an order that starts every service after those it depends on: a stable
- * topological sort (file order among services whose dependencies are met).
- * @throws StackFileError naming the services of a dependency cycle
- */
-function startOrder(spec) {
-    const byName = new Map(spec.services.map((s) => [s.name, s]));
-    const done = new Set();
-    const order = [];
-    while (order.length < spec.services.length) {
-        const next = spec.services.find((s) => !done.has(s.name) && s.dependsOn.every((d) => done.has(d.service) || !byName.has(d.service)));
-        if (next === undefined) {
-            const cycle = findCycle(spec.services.filter((s) => !done.has(s.name)));
-            throw new StackFileError(spec.source, 'services', `depends_on has a cycle: ${cycle.join(' -> ')}; no service in it could ever start`);
-        }
-        done.add(next.name);
-        order.push(next);
-    }
-    return order;
-}
-/** One cycle among `remaining` (every one of which has an unmet dependency), as a closed path. */
-function findCycle(remaining) {
-    const byName = new Map(remaining.map((s) => [s.name, s]));
-    const path = [];
-    let current = remaining[0];
-    while (current !== undefined && !path.includes(current.name)) {
-        path.push(current.name);
-        current = current.dependsOn.map((d) => byName.get(d.service)).find((s) => s !== undefined);
-    }
-    return current === undefined ? path : [...path.slice(path.indexOf(current.name)), current.name];
-}
-/** Top-level `volumes` / `networks`: names with no options. */
-function parseDeclarations(p, root, key) {
-    const value = root[key];
-    if (value === undefined || value === null)
-        return [];
-    if (!isRecord(value))
-        p.fail([key], `must be a map of names, got ${describe(value)}`);
-    const why = key === 'networks'
-        ? 'the stack always runs on one fresh network of its own (dl-<project>-net); declare networks without options'
-        : 'volumes are created by the stack as <prefix>_<name>; declare them without options';
-    for (const [name, options] of Object.entries(value)) {
-        if (!STACK_NAME_PATTERN.test(name))
-            p.fail([key, name], `name must match ${STACK_NAME_PATTERN.source}`, true);
-        if (options === null || (isRecord(options) && Object.keys(options).length === 0))
-            continue;
-        const first = isRecord(options) ? Object.keys(options)[0] : undefined;
-        if (first !== undefined)
-            p.fail([key, name, first], `unsupported option: ${why}`, true);
-        p.fail([key, name], `must be empty or {}, got ${describe(options)}: ${why}`);
-    }
-    return Object.keys(value);
-}
-function parseService(p, name, value, byPlaceholder, volumes, networks) {
-    const at = ['services', name];
-    if (!STACK_NAME_PATTERN.test(name)) {
-        p.fail(at, `service names must match ${STACK_NAME_PATTERN.source} (they become DNS names)`, true);
-    }
-    if (!isRecord(value))
-        p.fail(at, `must be a map, got ${describe(value)}`);
-    for (const key of Object.keys(value)) {
-        if (key.startsWith('x-'))
-            continue;
-        if (!SERVICE_KEYS.includes(key)) {
-            const why = REFUSED_BECAUSE[key] ?? `a service may have ${SERVICE_KEYS.join(', ')}`;
-            p.fail([...at, key], `unsupported key: ${why}`, true);
-        }
-    }
-    const service = {
-        name,
-        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder),
-        environment: parseEnvironment(p, [...at, 'environment'], value.environment),
-        ports: parsePorts(p, [...at, 'ports'], value.ports),
-        expose: parseExpose(p, [...at, 'expose'], value.expose),
-        healthcheckDisabled: false,
-        dependsOn: parseDependsOn(p, [...at, 'depends_on'], value.depends_on),
-        volumes: parseVolumeMounts(p, [...at, 'volumes'], value.volumes, volumes),
-        aliases: parseServiceNetworks(p, [...at, 'networks'], value.networks, networks),
-    };
-    if (value.command !== undefined)
-        service.command = parseCommand(p, [...at, 'command'], value.command);
-    if (value.healthcheck !== undefined) {
-        const hc = parseHealthcheck(p, [...at, 'healthcheck'], value.healthcheck);
-        if (hc === 'disabled')
-            service.healthcheckDisabled = true;
-        else
-            service.healthcheck = hc;
-    }
-    return service;
-}
+/** Reads `image`, resolving a placeholder through `byPlaceholder`. */
 function parseImage(p, at, value, byPlaceholder) {
     if (typeof value !== 'string' || value.trim() === '') {
         p.fail(at, `required: a digest reference or a placeholder like \${BACKEND_IMAGE}, got ${describe(value)}`);
@@ -3881,194 +3144,85 @@ function parseImage(p, at, value, byPlaceholder) {
     }
     return { image: (0,reference/* formatReference */.FH)(ref) };
 }
-/** Compose's `$$` escape; any other `$` would be interpolated by Compose, which stacks do not do. */
-function literal(p, at, text) {
-    const stray = /\$(?!\$)(\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.replace(/\$\$/g, ''));
-    if (stray) {
-        p.fail(at, `${JSON.stringify(stray[0])} would be substituted from the environment by Compose; stacks do not interpolate variables outside image: write the value, or $$ for a literal $`);
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/order.ts
+/** The start order of a stack's services, from their `depends_on`. */
+
+/**
+ * The services in an order that starts every service after those it depends on: a stable
+ * topological sort (file order among services whose dependencies are met).
+ * @throws StackFileError naming the services of a dependency cycle
+ */
+function startOrder(spec) {
+    const byName = new Map(spec.services.map((s) => [s.name, s]));
+    const done = new Set();
+    const order = [];
+    while (order.length < spec.services.length) {
+        const next = spec.services.find((s) => !done.has(s.name) && s.dependsOn.every((d) => done.has(d.service) || !byName.has(d.service)));
+        if (next === undefined) {
+            const cycle = findCycle(spec.services.filter((s) => !done.has(s.name)));
+            throw new StackFileError(spec.source, 'services', `depends_on has a cycle: ${cycle.join(' -> ')}; no service in it could ever start`);
+        }
+        done.add(next.name);
+        order.push(next);
     }
-    return text.replace(/\$\$/g, '$');
+    return order;
 }
-function scalarText(p, at, value, what) {
-    if (typeof value === 'string')
-        return literal(p, at, value);
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return p.fail(at, `${what} must be a string, number or boolean, got ${describe(value)}`);
-}
-function parseEnvironment(p, at, value) {
-    const env = {};
-    const noPassThrough = (key, where) => p.fail(where, `${key} has no value; Compose would copy it from the runner's environment, which a stack does not: write ${key}=<value>`);
-    if (value === undefined || value === null)
-        return env;
-    if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-            if (typeof item !== 'string')
-                p.fail([...at, i], `entries must be KEY=value strings, got ${describe(item)}`);
-            const eq = item.indexOf('=');
-            if (eq < 0)
-                noPassThrough(item, [...at, i]);
-            const key = item.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-                p.fail([...at, i], `${JSON.stringify(key)} is not a variable name`);
-            env[key] = literal(p, [...at, i], item.slice(eq + 1));
-        });
-        return env;
+/** One cycle among `remaining` (every one of which has an unmet dependency), as a closed path. */
+function findCycle(remaining) {
+    const byName = new Map(remaining.map((s) => [s.name, s]));
+    const path = [];
+    let current = remaining[0];
+    while (current !== undefined && !path.includes(current.name)) {
+        path.push(current.name);
+        current = current.dependsOn.map((d) => byName.get(d.service)).find((s) => s !== undefined);
     }
-    if (!isRecord(value))
-        p.fail(at, `must be a map or a list of KEY=value, got ${describe(value)}`);
-    for (const [key, v] of Object.entries(value)) {
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            p.fail([...at, key], `${JSON.stringify(key)} is not a variable name`, true);
-        if (v === null || v === undefined)
-            noPassThrough(key, [...at, key]);
-        env[key] = scalarText(p, [...at, key], v, 'a value');
-    }
-    return env;
+    return current === undefined ? path : [...path.slice(path.indexOf(current.name)), current.name];
 }
-function parseCommand(p, at, value) {
-    if (typeof value === 'string') {
-        const words = splitCommand(value);
-        if (!Array.isArray(words))
-            p.fail(at, `cannot split into words: ${words.error}; prefer a list`);
-        if (words.length === 0)
-            p.fail(at, 'is empty');
-        return words.map((w) => literal(p, at, w));
-    }
-    if (Array.isArray(value)) {
-        return value.map((item, i) => scalarText(p, [...at, i], item, 'every argument'));
-    }
-    return p.fail(at, `must be a list of arguments (preferred) or a string, got ${describe(value)}`);
-}
-function parsePortNumber(p, at, text, what) {
-    const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= 65535))
-        p.fail(at, `${what} ${JSON.stringify(text)} is not a port number (1-65535)`);
-    return n;
-}
-/** `8080`, `8080/tcp`; udp is refused (probes and URLs are tcp). */
-function containerPortOf(p, at, text) {
-    const [port = '', proto] = text.split('/');
-    if (proto !== undefined && proto !== 'tcp')
-        p.fail(at, `only tcp ports are supported, got ${JSON.stringify(text)}`);
-    if (port.includes('-'))
-        p.fail(at, `port ranges are not supported, got ${JSON.stringify(text)}`);
-    return parsePortNumber(p, at, port, 'container port');
-}
-function isLoopback(host) {
-    if (host === '::1' || host === 'localhost')
-        return true;
-    const m = LOOPBACK_V4.exec(host);
-    return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
-}
-function parsePorts(p, at, value) {
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/names.ts
+/**
+ * The naming rule of stacks, apart from the stack file parser (and its YAML library): deploy-staging
+ * checks its `environment` input against it before anything else is loaded.
+ */
+/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
+const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/relations.ts
+/**
+ * What ties services to each other and to the stack: `depends_on`, named volume mounts, network
+ * aliases, and the top-level `volumes`/`networks` they must be declared in.
+ */
+
+
+const CONDITIONS = [
+    'service_started',
+    'service_healthy',
+    'service_completed_successfully',
+];
+/** Top-level `volumes` / `networks`: names with no options. */
+function parseDeclarations(p, root, key) {
+    const value = root[key];
     if (value === undefined || value === null)
         return [];
-    if (!Array.isArray(value))
-        p.fail(at, `must be a list, got ${describe(value)}`);
-    return value.map((item, i) => {
-        const where = [...at, i];
-        if (typeof item === 'number')
-            item = String(item);
-        if (typeof item !== 'string') {
-            p.fail(where, `use the short form "[127.0.0.1:]hostPort:containerPort" or "containerPort", got ${describe(item)}`);
-        }
-        // An IPv6 host is bracketed: [::1]:8080:80.
-        const v6 = /^\[([^\]]+)\]:(.*)$/.exec(item);
-        const parts = v6 ? [v6[1], ...v6[2].split(':')] : item.split(':');
-        let host = '127.0.0.1';
-        let hostPort;
-        let containerPort;
-        if (parts.length === 1)
-            [containerPort] = parts;
-        else if (parts.length === 2)
-            [hostPort, containerPort] = parts;
-        else if (parts.length === 3)
-            [host, hostPort, containerPort] = parts;
-        else
-            return p.fail(where, `cannot read ${JSON.stringify(item)}; write "127.0.0.1:8080:8080", "8080:8080" or "8080"`);
-        if (!isLoopback(host)) {
-            p.fail(where, `publishes on ${JSON.stringify(host)}: validation stacks publish to loopback only (omit the address for 127.0.0.1, or give 127.x.x.x / [::1])`);
-        }
-        const port = {
-            host: host === 'localhost' ? '127.0.0.1' : host,
-            containerPort: containerPortOf(p, where, containerPort),
-        };
-        if (hostPort !== undefined && hostPort !== '')
-            port.hostPort = parsePortNumber(p, where, hostPort, 'host port');
-        return port;
-    });
-}
-function parseExpose(p, at, value) {
-    if (value === undefined || value === null)
-        return [];
-    if (!Array.isArray(value))
-        p.fail(at, `must be a list of ports, got ${describe(value)}`);
-    return value.map((item, i) => {
-        if (typeof item !== 'string' && typeof item !== 'number')
-            p.fail([...at, i], `must be a port, got ${describe(item)}`);
-        return containerPortOf(p, [...at, i], String(item));
-    });
-}
-function parseDuration(p, at, value) {
-    const ms = typeof value === 'string' ? parseComposeDuration(value) : undefined;
-    if (ms === undefined)
-        p.fail(at, `must be a duration like 500ms, 10s or 1m30s, got ${describe(value)}`);
-    return ms;
-}
-function parseHealthcheck(p, at, value) {
     if (!isRecord(value))
-        p.fail(at, `must be a map, got ${describe(value)}`);
-    for (const key of Object.keys(value)) {
-        if (!HEALTHCHECK_KEYS.includes(key))
-            p.fail([...at, key], `unsupported key; a healthcheck may have ${HEALTHCHECK_KEYS.join(', ')}`, true);
+        p.fail([key], `must be a map of names, got ${describe(value)}`);
+    const why = key === 'networks'
+        ? 'the stack always runs on one fresh network of its own (dl-<project>-net); declare networks without options'
+        : 'volumes are created by the stack as <prefix>_<name>; declare them without options';
+    for (const [name, options] of Object.entries(value)) {
+        if (!STACK_NAME_PATTERN.test(name))
+            p.fail([key, name], `name must match ${STACK_NAME_PATTERN.source}`, true);
+        if (options === null || (isRecord(options) && Object.keys(options).length === 0))
+            continue;
+        const first = isRecord(options) ? Object.keys(options)[0] : undefined;
+        if (first !== undefined)
+            p.fail([key, name, first], `unsupported option: ${why}`, true);
+        p.fail([key, name], `must be empty or {}, got ${describe(options)}: ${why}`);
     }
-    if (value.disable !== undefined) {
-        if (typeof value.disable !== 'boolean')
-            p.fail([...at, 'disable'], `must be true or false, got ${describe(value.disable)}`);
-        if (value.disable)
-            return 'disabled';
-    }
-    const testAt = [...at, 'test'];
-    let test;
-    if (typeof value.test === 'string') {
-        test = ['CMD-SHELL', literal(p, testAt, value.test)];
-    }
-    else if (Array.isArray(value.test) && value.test.length > 0) {
-        test = value.test.map((item, i) => scalarText(p, [...testAt, i], item, 'every element'));
-        const [kind] = test;
-        if (kind === 'NONE') {
-            if (test.length !== 1)
-                p.fail(testAt, '[NONE] takes no arguments');
-            return 'disabled';
-        }
-        if (kind === 'CMD-SHELL' && test.length !== 2)
-            p.fail(testAt, `[CMD-SHELL, script] takes exactly one script, got ${test.length - 1} elements`);
-        if (kind === 'CMD' && test.length < 2)
-            p.fail(testAt, '[CMD, program, args...] needs a program');
-        if (kind !== 'CMD' && kind !== 'CMD-SHELL') {
-            p.fail(testAt, `must start with CMD, CMD-SHELL or NONE, got ${JSON.stringify(kind)}`);
-        }
-    }
-    else {
-        return p.fail(testAt, `required: [CMD, program, args...], [CMD-SHELL, script], a script string or [NONE]; got ${describe(value.test)}`);
-    }
-    let retries = 3;
-    if (value.retries !== undefined) {
-        if (typeof value.retries !== 'number' || !Number.isInteger(value.retries) || value.retries < 1) {
-            p.fail([...at, 'retries'], `must be a whole number >= 1, got ${describe(value.retries)}`);
-        }
-        retries = value.retries;
-    }
-    const duration = (key, fallback) => value[key] === undefined ? fallback : parseDuration(p, [...at, key], value[key]);
-    return {
-        test,
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries,
-        startPeriodMs: duration('start_period', 0),
-    };
+    return Object.keys(value);
 }
+/** Reads `depends_on`: a list of names, or a map of name → `{condition}`. */
 function parseDependsOn(p, at, value) {
     if (value === undefined || value === null)
         return [];
@@ -4097,6 +3251,7 @@ function parseDependsOn(p, at, value) {
         return { service, condition: condition };
     });
 }
+/** Reads `volumes` of a service: `volume:/path[:ro|rw]` of declared named volumes only. */
 function parseVolumeMounts(p, at, value, declared) {
     if (value === undefined || value === null)
         return [];
@@ -4172,49 +3327,440 @@ function parseServiceNetworks(p, at, value, declared) {
     return aliases;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/healthcheck.ts
+/** A service's `healthcheck`, with Compose's defaults and duration syntax. */
+
+const HEALTHCHECK_KEYS = ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'];
+/**
+ * Parses a Compose duration (`30s`, `1m30s`, `500ms`, `1.5s`, `1h`) into milliseconds.
+ * @returns `undefined` when `text` is not one
+ */
+function parseComposeDuration(text) {
+    const unit = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001 };
+    if (!/^(\d+(\.\d+)?(h|ms|m|s|us))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const match of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us)/g)) {
+        total += Number(match[1]) * unit[match[2]];
+    }
+    return Math.round(total);
+}
+function parseDuration(p, at, value) {
+    const ms = typeof value === 'string' ? parseComposeDuration(value) : undefined;
+    if (ms === undefined)
+        p.fail(at, `must be a duration like 500ms, 10s or 1m30s, got ${describe(value)}`);
+    return ms;
+}
+/** Reads `healthcheck`; `disabled` for `disable: true` or `test: [NONE]`. */
+function parseHealthcheck(p, at, value) {
+    if (!isRecord(value))
+        p.fail(at, `must be a map, got ${describe(value)}`);
+    for (const key of Object.keys(value)) {
+        if (!HEALTHCHECK_KEYS.includes(key))
+            p.fail([...at, key], `unsupported key; a healthcheck may have ${HEALTHCHECK_KEYS.join(', ')}`, true);
+    }
+    if (value.disable !== undefined) {
+        if (typeof value.disable !== 'boolean')
+            p.fail([...at, 'disable'], `must be true or false, got ${describe(value.disable)}`);
+        if (value.disable)
+            return 'disabled';
+    }
+    const testAt = [...at, 'test'];
+    let test;
+    if (typeof value.test === 'string') {
+        test = ['CMD-SHELL', literal(p, testAt, value.test)];
+    }
+    else if (Array.isArray(value.test) && value.test.length > 0) {
+        test = value.test.map((item, i) => scalarText(p, [...testAt, i], item, 'every element'));
+        const [kind] = test;
+        if (kind === 'NONE') {
+            if (test.length !== 1)
+                p.fail(testAt, '[NONE] takes no arguments');
+            return 'disabled';
+        }
+        if (kind === 'CMD-SHELL' && test.length !== 2)
+            p.fail(testAt, `[CMD-SHELL, script] takes exactly one script, got ${test.length - 1} elements`);
+        if (kind === 'CMD' && test.length < 2)
+            p.fail(testAt, '[CMD, program, args...] needs a program');
+        if (kind !== 'CMD' && kind !== 'CMD-SHELL') {
+            p.fail(testAt, `must start with CMD, CMD-SHELL or NONE, got ${JSON.stringify(kind)}`);
+        }
+    }
+    else {
+        return p.fail(testAt, `required: [CMD, program, args...], [CMD-SHELL, script], a script string or [NONE]; got ${describe(value.test)}`);
+    }
+    let retries = 3;
+    if (value.retries !== undefined) {
+        if (typeof value.retries !== 'number' || !Number.isInteger(value.retries) || value.retries < 1) {
+            p.fail([...at, 'retries'], `must be a whole number >= 1, got ${describe(value.retries)}`);
+        }
+        retries = value.retries;
+    }
+    const duration = (key, fallback) => value[key] === undefined ? fallback : parseDuration(p, [...at, key], value[key]);
+    return {
+        test,
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
+var loopback = __webpack_require__(64429);
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/ports.ts
+/** A service's `ports` (published to loopback only) and `expose`. */
+
+
+function parsePortNumber(p, at, text, what) {
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 65535))
+        p.fail(at, `${what} ${JSON.stringify(text)} is not a port number (1-65535)`);
+    return n;
+}
+/** `8080`, `8080/tcp`; udp is refused (probes and URLs are tcp). */
+function containerPortOf(p, at, text) {
+    const [port = '', proto] = text.split('/');
+    if (proto !== undefined && proto !== 'tcp')
+        p.fail(at, `only tcp ports are supported, got ${JSON.stringify(text)}`);
+    if (port.includes('-'))
+        p.fail(at, `port ranges are not supported, got ${JSON.stringify(text)}`);
+    return parsePortNumber(p, at, port, 'container port');
+}
+/** Reads `ports` (short form); every host address must be loopback, `localhost` becomes 127.0.0.1. */
+function parsePorts(p, at, value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        p.fail(at, `must be a list, got ${describe(value)}`);
+    return value.map((item, i) => {
+        const where = [...at, i];
+        if (typeof item === 'number')
+            item = String(item);
+        if (typeof item !== 'string') {
+            p.fail(where, `use the short form "[127.0.0.1:]hostPort:containerPort" or "containerPort", got ${describe(item)}`);
+        }
+        // An IPv6 host is bracketed: [::1]:8080:80.
+        const v6 = /^\[([^\]]+)\]:(.*)$/.exec(item);
+        const parts = v6 ? [v6[1], ...v6[2].split(':')] : item.split(':');
+        let host = '127.0.0.1';
+        let hostPort;
+        let containerPort;
+        if (parts.length === 1)
+            [containerPort] = parts;
+        else if (parts.length === 2)
+            [hostPort, containerPort] = parts;
+        else if (parts.length === 3)
+            [host, hostPort, containerPort] = parts;
+        else
+            return p.fail(where, `cannot read ${JSON.stringify(item)}; write "127.0.0.1:8080:8080", "8080:8080" or "8080"`);
+        if (!(0,loopback/* isLoopbackHost */.c)(host)) {
+            p.fail(where, `publishes on ${JSON.stringify(host)}: validation stacks publish to loopback only (omit the address for 127.0.0.1, or give 127.x.x.x / [::1])`);
+        }
+        const port = {
+            host: host.toLowerCase() === 'localhost' ? '127.0.0.1' : host,
+            containerPort: containerPortOf(p, where, containerPort),
+        };
+        if (hostPort !== undefined && hostPort !== '')
+            port.hostPort = parsePortNumber(p, where, hostPort, 'host port');
+        return port;
+    });
+}
+/** Reads `expose`: container ports, not published. */
+function parseExpose(p, at, value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        p.fail(at, `must be a list of ports, got ${describe(value)}`);
+    return value.map((item, i) => {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            p.fail([...at, i], `must be a port, got ${describe(item)}`);
+        return containerPortOf(p, [...at, i], String(item));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/service.ts
+/** One service of a stack file: its keys checked against the subset, each field read by its parser. */
+
+
+
+
+
+
+const SERVICE_KEYS = [
+    'image',
+    'environment',
+    'command',
+    'ports',
+    'expose',
+    'healthcheck',
+    'depends_on',
+    'volumes',
+    'networks',
+];
+/** Why some common Compose keys are refused, so the error can say what to do instead. */
+const REFUSED_BECAUSE = {
+    build: 'stacks run images that were built and pushed before validation; build the image with build-image and pass it in the image set',
+    container_name: 'containers are always named <project>-<service> so that parallel runs do not clash',
+    network_mode: 'every service joins the stack’s own network',
+    privileged: 'privileged containers are not supported',
+    env_file: 'env files are resolved on the host; write the variables under environment',
+    restart: 'a validation stack must not restart crashed services: a crash is a failure',
+    extends: 'write the service out in full',
+    profiles: 'every service in the file is started',
+};
+/**
+ * Splits a command string the way Compose does (shell-like words): whitespace separates words,
+ * single quotes keep text literally, double quotes keep spaces and honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. No variables, globs or operators.
+ * @returns the words, or an error reason
+ */
+function splitCommand(text) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                return { error: `unterminated single quote at character ${i + 1}` };
+            word += text.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            for (; j < text.length && text[j] !== '"'; j++) {
+                if (text[j] === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\'))
+                    j++;
+                word += text[j];
+            }
+            if (j >= text.length)
+                return { error: `unterminated double quote at character ${i + 1}` };
+            inWord = true;
+            i = j;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return { error: 'trailing backslash' };
+            word += text[++i];
+            inWord = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+/** Reads service `name`; `volumes`/`networks` are the declared names. */
+function parseService(p, name, value, byPlaceholder, volumes, networks) {
+    const at = ['services', name];
+    if (!STACK_NAME_PATTERN.test(name)) {
+        p.fail(at, `service names must match ${STACK_NAME_PATTERN.source} (they become DNS names)`, true);
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a map, got ${describe(value)}`);
+    for (const key of Object.keys(value)) {
+        if (key.startsWith('x-'))
+            continue;
+        if (!SERVICE_KEYS.includes(key)) {
+            const why = REFUSED_BECAUSE[key] ?? `a service may have ${SERVICE_KEYS.join(', ')}`;
+            p.fail([...at, key], `unsupported key: ${why}`, true);
+        }
+    }
+    const service = {
+        name,
+        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder),
+        environment: parseEnvironment(p, [...at, 'environment'], value.environment),
+        ports: parsePorts(p, [...at, 'ports'], value.ports),
+        expose: parseExpose(p, [...at, 'expose'], value.expose),
+        healthcheckDisabled: false,
+        dependsOn: parseDependsOn(p, [...at, 'depends_on'], value.depends_on),
+        volumes: parseVolumeMounts(p, [...at, 'volumes'], value.volumes, volumes),
+        aliases: parseServiceNetworks(p, [...at, 'networks'], value.networks, networks),
+    };
+    if (value.command !== undefined)
+        service.command = parseCommand(p, [...at, 'command'], value.command);
+    if (value.healthcheck !== undefined) {
+        const hc = parseHealthcheck(p, [...at, 'healthcheck'], value.healthcheck);
+        if (hc === 'disabled')
+            service.healthcheckDisabled = true;
+        else
+            service.healthcheck = hc;
+    }
+    return service;
+}
+function parseEnvironment(p, at, value) {
+    const env = {};
+    const noPassThrough = (key, where) => p.fail(where, `${key} has no value; Compose would copy it from the runner's environment, which a stack does not: write ${key}=<value>`);
+    if (value === undefined || value === null)
+        return env;
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+            if (typeof item !== 'string')
+                p.fail([...at, i], `entries must be KEY=value strings, got ${describe(item)}`);
+            const eq = item.indexOf('=');
+            if (eq < 0)
+                noPassThrough(item, [...at, i]);
+            const key = item.slice(0, eq);
+            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+                p.fail([...at, i], `${JSON.stringify(key)} is not a variable name`);
+            env[key] = literal(p, [...at, i], item.slice(eq + 1));
+        });
+        return env;
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a map or a list of KEY=value, got ${describe(value)}`);
+    for (const [key, v] of Object.entries(value)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            p.fail([...at, key], `${JSON.stringify(key)} is not a variable name`, true);
+        if (v === null || v === undefined)
+            noPassThrough(key, [...at, key]);
+        env[key] = scalarText(p, [...at, key], v, 'a value');
+    }
+    return env;
+}
+function parseCommand(p, at, value) {
+    if (typeof value === 'string') {
+        const words = splitCommand(value);
+        if (!Array.isArray(words))
+            p.fail(at, `cannot split into words: ${words.error}; prefer a list`);
+        if (words.length === 0)
+            p.fail(at, 'is empty');
+        return words.map((w) => literal(p, at, w));
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, i) => scalarText(p, [...at, i], item, 'every argument'));
+    }
+    return p.fail(at, `must be a list of arguments (preferred) or a string, got ${describe(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/spec.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
+/**
+ * Parses a stack file and fills image placeholders from `images`.
+ *
+ * Placeholders: a service's `image` may be exactly `${NAME}`; image set entry `backend` fills
+ * `${BACKEND_IMAGE}` (upper case, `-` → `_`). Every image must end up a digest reference. Other
+ * strings are not interpolated: `$$` stands for `$`, and any other `$NAME` / `${...}` is an error
+ * (Compose would substitute it from the runner's environment, which a stack must not depend on).
+ *
+ * @param text the file's contents
+ * @param source the file's path (or another origin) for messages
+ * @param images the image set (`name=repo@sha256:...`); every entry's name must be a service
+ * @throws StackFileError naming the source, the key path (`services.backend.build`), the line and
+ *   the reason, for YAML errors, keys outside the subset, refused values (bind mounts, non-loopback
+ *   ports, tags instead of digests), unknown dependencies, unfilled placeholders and unused entries
+ */
+function parseStack(text, source, images) {
+    const p = new Parser(text, source);
+    const root = p.data();
+    if (!isRecord(root))
+        p.fail([], `a stack file must be a map with a services key, not ${describe(root)}`);
+    for (const key of Object.keys(root)) {
+        if (key.startsWith('x-'))
+            continue; // Compose extension fields: anchors live here.
+        if (!TOP_LEVEL_KEYS.includes(key)) {
+            p.fail([key], `unsupported key; a stack file may have ${TOP_LEVEL_KEYS.join(', ')} (and x-* extensions)`, true);
+        }
+    }
+    const spec = { source, services: [], volumes: [] };
+    if (root.name !== undefined) {
+        if (typeof root.name !== 'string' || !STACK_NAME_PATTERN.test(root.name)) {
+            p.fail(['name'], `must match ${STACK_NAME_PATTERN.source}, got ${describe(root.name)}`);
+        }
+        spec.name = root.name;
+    }
+    spec.volumes = parseDeclarations(p, root, 'volumes');
+    const networks = parseDeclarations(p, root, 'networks');
+    const services = root.services;
+    if (!isRecord(services) || Object.keys(services).length === 0) {
+        p.fail(['services'], `must be a map with at least one service, got ${describe(services)}`);
+    }
+    const byPlaceholder = new Map();
+    for (const entry of images) {
+        if (!Object.hasOwn(services, entry.name)) {
+            throw new StackFileError(source, 'services', `the image set has an entry ${JSON.stringify(entry.name)} but there is no service of that name (services: ${Object.keys(services).join(', ')})`);
+        }
+        const placeholder = placeholderFor(entry.name);
+        const clash = byPlaceholder.get(placeholder);
+        if (clash !== undefined) {
+            throw new StackFileError(source, 'services', `image set entries ${JSON.stringify(clash.name)} and ${JSON.stringify(entry.name)} both fill \${${placeholder}}; rename one`);
+        }
+        byPlaceholder.set(placeholder, entry);
+    }
+    for (const [name, value] of Object.entries(services)) {
+        spec.services.push(parseService(p, name, value, byPlaceholder, spec.volumes, networks));
+    }
+    const names = new Set(spec.services.map((s) => s.name));
+    for (const service of spec.services) {
+        service.dependsOn.forEach((dep, i) => {
+            if (dep.service === service.name)
+                p.fail(['services', service.name, 'depends_on', i], 'a service cannot depend on itself');
+            if (!names.has(dep.service)) {
+                p.fail(['services', service.name, 'depends_on'], `depends on ${JSON.stringify(dep.service)}, which is not a service (services: ${[...names].join(', ')})`);
+            }
+        });
+    }
+    startOrder(spec);
+    return spec;
+}
+
 
 /***/ }),
 
-/***/ 54747:
+/***/ 94262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BJ: () => (/* binding */ Stack),
-/* harmony export */   GF: () => (/* binding */ STACK_LABEL),
-/* harmony export */   VE: () => (/* binding */ StackStartError),
-/* harmony export */   eg: () => (/* binding */ ROLE_LABEL)
-/* harmony export */ });
-/* unused harmony exports SERVICE_LABEL, IMAGE_LABEL, PORT_LABEL, ORDER_LABEL, SECRET_ENV_NAME, stackNetworkName, containerName, volumeName, DigestMismatchError, probePort, secretEnvEntries */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31884);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _engine_cli_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24404);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(637);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78851);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(41397);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24925);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eg: () => (/* binding */ ROLE_LABEL),
+  GF: () => (/* reexport */ STACK_LABEL),
+  BJ: () => (/* binding */ Stack),
+  VE: () => (/* reexport */ StackStartError)
+});
+
+// UNUSED EXPORTS: CONTAINER_ROLE_LABEL, IMAGE_LABEL, ORDER_LABEL, PORT_LABEL, RunningDigestMismatchError, SECRET_ENV_NAME, SERVICE_LABEL, containerName, probePort, secretEnvEntries, stackNetworkName, volumeName
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var src_errors = __webpack_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __webpack_require__(74412);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./packages/core/src/stack/labels.ts
 /**
- * Runs a parsed stack (spec.ts) on a container engine directly: one fresh network, named volumes,
- * containers started in dependency order and watched until ready. No docker-compose/podman-compose:
- * they differ between engines and versions, cannot tell us *why* a service is not ready, and
- * podman-compose is not installed on most runners.
- *
- * Everything the stack creates carries the label `dev.digestline.stack=<project>`, so a later
- * process (an action's post step, deploy-staging) finds it again with {@link Stack.attach}.
+ * How a stack marks and names what it creates: labels let a later process (a post step,
+ * deploy-staging) find a stack again, and fixed names keep parallel runs apart.
  */
-
-
-
-
-
-
-
-
-
 /** Label every container, network and volume of a stack carries: the project name. */
 const STACK_LABEL = 'dev.digestline.stack';
 /** Label on service containers: the service name. */
@@ -4225,14 +3771,8 @@ const IMAGE_LABEL = 'dev.digestline.image';
 const PORT_LABEL = 'dev.digestline.port';
 /** Label on service containers: position in the start order (down stops in reverse). */
 const ORDER_LABEL = 'dev.digestline.order';
-/** Label on containers: `service` or `probe` (a readiness helper). */
-const ROLE_LABEL = 'dev.digestline.role';
-/** Env names whose values are replaced by `***` in bundles. */
-const SECRET_ENV_NAME = /PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL|PRIVATE/i;
-/** Secret env values shorter than this are redacted only as `NAME=value`, not wherever they occur. */
-const MIN_REDACTED_LENGTH = 4;
-/** How many log lines a start failure quotes. */
-const LOG_TAIL_LINES = 15;
+/** Label on containers: `service` or `probe` (a readiness helper), or a caller's own role (`tests`). */
+const CONTAINER_ROLE_LABEL = 'dev.digestline.role';
 /** The network a stack runs on. */
 function stackNetworkName(project) {
     return `dl-${project}-net`;
@@ -4245,617 +3785,19 @@ function containerName(project, service) {
 function volumeName(prefix, volume) {
     return `${prefix}_${volume}`;
 }
-/** `up` failed: a service exited, could not be started, or was not ready in time. */
-class StackStartError extends Error {
-    services;
-    name = 'StackStartError';
-    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
-    #partialStack;
-    /**
-     * @param partialStack the half-started stack: collect its bundle, then `down()` it
-     * @param services the services the failure is about
-     */
-    constructor(partialStack, services, message, options) {
-        super(message, options);
-        this.services = services;
-        this.#partialStack = partialStack;
-    }
-    /** The half-started stack: collect its bundle, then `down()` it. */
-    get partialStack() {
-        return this.#partialStack;
-    }
-}
-/** A container runs something other than the digest the stack was given. */
-class DigestMismatchError extends Error {
-    name = 'DigestMismatchError';
-}
-function deferred() {
-    let resolve;
-    const d = { promise: new Promise((r) => (resolve = r)), resolve: () => { }, done: false };
-    d.resolve = () => {
-        d.done = true;
-        resolve();
-    };
-    return d;
-}
-/** Thrown inside `up` tasks when another task failed or the deadline passed. */
-class Aborted extends Error {
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new Aborted());
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Aborted());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-function untilAborted(promise, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new Aborted());
-        const onAbort = () => reject(new Aborted());
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((v) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(v);
-        }, (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e instanceof Error ? e : new Error((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)));
-        });
-    });
-}
-function isLoopbackRegistry(ref) {
-    try {
-        const host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .parseReference */ .F2)(ref).registry.replace(/:\d+$/, '');
-        return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-    }
-    catch {
-        return false;
-    }
-}
-function isGone(err) {
-    return /no such|not found|does not exist|no container with|no volume with|unable to find network/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err));
-}
-function formatMs(ms) {
-    return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)}s` : `${ms}ms`;
-}
+
+// EXTERNAL MODULE: ./packages/core/src/exec.ts
+var exec = __webpack_require__(78851);
+;// CONCATENATED MODULE: ./packages/core/src/stack/redaction.ts
 /**
- * Answers whether something listens on a loopback port, from this process. A connection is
- * "answered" when the peer sends bytes or keeps it open for `holdMs`: docker's userland proxy
- * accepts on the published port even when nothing listens in the container, then closes at once.
- * An HTTP request is sent so that HTTP servers answer right away.
+ * Secrets out of diagnostics bundles: env values of secret-looking names (from the engine's inspect
+ * JSON) and values the caller names are replaced by `***` in every file written.
  */
-function probePort(host, port, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 1000;
-    const holdMs = opts.holdMs ?? 200;
-    return new Promise((resolve) => {
-        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.connect)({ host, port });
-        let settled = false;
-        const finish = (ok) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(deadline);
-            clearTimeout(hold);
-            socket.destroy();
-            resolve(ok);
-        };
-        const deadline = setTimeout(() => finish(false), timeoutMs);
-        let hold;
-        socket.once('connect', () => {
-            socket.write(`GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\n\r\n`);
-            hold = setTimeout(() => finish(true), holdMs);
-        });
-        socket.once('data', () => finish(true));
-        socket.once('error', () => finish(false));
-        socket.once('close', () => finish(false));
-    });
-}
-/** bash script for the network probe: retries a TCP connect until it works. */
-const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
-/**
- * A running stack. Make one with {@link Stack.up}, or find one again with {@link Stack.attach}.
- */
-class Stack {
-    project;
-    engine;
-    services;
-    volumes;
-    exec;
-    /** Per-service timestamps of the `up` that made this instance (empty after `attach`). */
-    timings = {};
-    /**
-     * Every service as the last readiness check of the `up` that made this instance saw it (start
-     * order), so that a caller can start its tests without another {@link inspect} of every
-     * container; undefined after `attach` or a failed `up`. Names, URLs, published ports and aliases
-     * do not change while a container lives; `status`/`health` are those of that check.
-     */
-    readyStatuses;
-    constructor(project, engine, services, volumes, exec) {
-        this.project = project;
-        this.engine = engine;
-        this.services = services;
-        this.volumes = volumes;
-        this.exec = exec;
-    }
-    /** The stack's network. */
-    get network() {
-        return stackNetworkName(this.project);
-    }
-    /** Service names in start order. */
-    get serviceNames() {
-        return [...this.services].sort((a, b) => a.order - b.order).map((s) => s.name);
-    }
-    /**
-     * Creates the network and volumes, starts the services in dependency order and waits until each
-     * is ready (see {@link ReadinessMode}; `condition: service_healthy` waits for the dependency's
-     * health check). Services without dependencies between them start concurrently. Before each
-     * poll (every `pollMs`) the health check is run via `engine.runHealthcheck`: with podman that runs
-     * it now, not on the check's `interval` (without systemd podman would never run it); docker runs
-     * checks itself on their `interval`, so keep it short there.
-     *
-     * `up` never removes what it created: on failure the thrown {@link StackStartError} carries the
-     * stack as `partialStack`, so the caller can `collectBundle` (logs of the failing service) and
-     * then `down` (or a later process can `Stack.attach` it by project).
-     *
-     * @throws StackStartError when a service cannot be started, exits (naming it, its exit code and
-     *   its last log lines), or not every service is ready within `timeoutMs` (naming those that are
-     *   not and what each was doing)
-     * @throws Error for a bad project name, a dependency cycle, a `service_healthy` dependency without
-     *   a health check, or a service that needs a network probe when no `probeImage` was given
-     */
-    static async up(opts) {
-        const { project, engine, spec } = opts;
-        if (!_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .STACK_NAME_PATTERN */ .K9.test(project)) {
-            throw new Error(`stack project name ${JSON.stringify(project)} must match ${_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .STACK_NAME_PATTERN */ .K9.source}`);
-        }
-        const log = opts.log ?? ((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
-        const timeoutMs = opts.readiness?.timeoutMs ?? 120_000;
-        const pollMs = opts.readiness?.pollMs ?? 100;
-        const probeMs = opts.readiness?.probeMs ?? 25;
-        const prefix = opts.volumePrefix ?? project;
-        const order = (0,_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .startOrder */ .l8)(spec);
-        const labels = { ...opts.labels, [STACK_LABEL]: project };
-        const images = await Stack.resolveImages(engine, spec, log);
-        const oneShot = new Set(spec.services.flatMap((s) => s.dependsOn.filter((d) => d.condition === 'service_completed_successfully').map((d) => d.service)));
-        const plans = new Map();
-        order.forEach((service, index) => {
-            const image = images.get(service.image);
-            const hasHealthcheck = service.healthcheck !== undefined ||
-                (!service.healthcheckDisabled && image.healthcheck !== undefined);
-            const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
-            let mode;
-            if (oneShot.has(service.name))
-                mode = 'completed';
-            else if (hasHealthcheck)
-                mode = 'health';
-            else if (service.ports.length > 0)
-                mode = 'published-port';
-            else if (port !== undefined)
-                mode = 'network-probe';
-            else
-                mode = 'running';
-            if (mode === 'network-probe' && opts.probeImage === undefined) {
-                throw new Error(`${spec.source}: service "${service.name}" listens on port ${port} but has no health check and no published port, so its readiness needs a probe container: pass probeImage (an image with bash), or give it a healthcheck`);
-            }
-            const record = {
-                name: service.name,
-                container: containerName(project, service.name),
-                image: service.image,
-                order: index,
-            };
-            if (port !== undefined)
-                record.port = port;
-            plans.set(service.name, {
-                spec: service,
-                record,
-                mode,
-                hasHealthcheck,
-                status: 'not started',
-                started: deferred(),
-                ready: deferred(),
-                timing: { mode },
-            });
-        });
-        for (const service of spec.services) {
-            for (const dep of service.dependsOn) {
-                if (dep.condition === 'service_healthy' && !plans.get(dep.service)?.hasHealthcheck) {
-                    throw new Error(`${spec.source}: service "${service.name}" waits for "${dep.service}" to be healthy, but "${dep.service}" has no health check (none in the stack file or its image); add one or use condition: service_started`);
-                }
-            }
-        }
-        const volumes = spec.volumes.map((v) => volumeName(prefix, v));
-        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes, opts.exec ?? (engine instanceof _engine_cli_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .CliEngine */ .Bp ? engine.exec : _exec_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultExec */ .hp));
-        const network = stackNetworkName(project);
-        log(`stack ${project}: network ${network}, services ${order.map((s) => s.name).join(' → ')}`);
-        try {
-            await engine.networkCreate(network, { labels });
-            const existing = new Set(await engine.volumeList());
-            for (const volume of volumes) {
-                if (!existing.has(volume))
-                    await engine.volumeCreate(volume, { labels });
-            }
-        }
-        catch (err) {
-            throw new StackStartError(stack, [], `stack ${project}: creating network/volumes failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`, {
-                cause: err,
-            });
-        }
-        opts.onStarting?.(stack);
-        const controller = new AbortController();
-        let failure;
-        const fail = (err) => {
-            failure ??= err;
-            controller.abort();
-        };
-        const deadline = setTimeout(() => controller.abort(), timeoutMs);
-        const startedAt = Date.now();
-        const ctx = {
-            stack,
-            engine,
-            plans,
-            labels,
-            network,
-            prefix,
-            pollMs,
-            probeMs,
-            probeImage: opts.probeImage,
-            signal: controller.signal,
-            log,
-            hosts: {},
-        };
-        try {
-            await Promise.all([...plans.values()].map(async (plan) => {
-                try {
-                    await runService(ctx, plan);
-                }
-                catch (err) {
-                    if (err instanceof Aborted)
-                        return;
-                    fail(err instanceof StackStartError
-                        ? err
-                        : new StackStartError(stack, [plan.spec.name], `stack ${project}: service "${plan.spec.name}": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`, { cause: err }));
-                }
-            }));
-        }
-        finally {
-            clearTimeout(deadline);
-        }
-        if (failure)
-            throw failure;
-        const waiting = [...plans.values()].filter((p) => !p.ready.done);
-        if (waiting.length > 0) {
-            const details = await Promise.all(waiting.map(async (p) => {
-                const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
-                return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
-            }));
-            throw new StackStartError(stack, waiting.map((p) => p.spec.name), `stack ${project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
-        }
-        for (const plan of plans.values())
-            stack.timings[plan.spec.name] = plan.timing;
-        const seen = [...plans.values()];
-        if (seen.every((p) => p.lastInfo !== undefined)) {
-            stack.readyStatuses = seen.map((p) => stack.statusOf(p.record, p.lastInfo));
-        }
-        log(`stack ${project}: all ${plans.size} services ready after ${formatMs(Date.now() - startedAt)}`);
-        return stack;
-    }
-    /** Inspects every service image once, pulling the ones not present locally. */
-    static async resolveImages(engine, spec, log) {
-        const refs = [...new Set(spec.services.map((s) => s.image))];
-        const infos = await Promise.all(refs.map(async (ref) => {
-            try {
-                return [ref, await engine.inspectImage(ref)];
-            }
-            catch {
-                log(`pulling ${ref}`);
-                await engine.pull(ref, { insecure: isLoopbackRegistry(ref) });
-                return [ref, await engine.inspectImage(ref)];
-            }
-        }));
-        return new Map(infos);
-    }
-    /**
-     * Finds a stack started earlier (possibly by another process) by its labels.
-     * @throws Error when no container, network or volume carries the project's label
-     */
-    static async attach(project, engine, opts = {}) {
-        const label = `${STACK_LABEL}=${project}`;
-        const services = await Stack.findServices(project, engine);
-        const volumes = await engine.volumeList({ label });
-        // A stack that failed before its first container still has a network (and volumes) to clean up.
-        if (services.length === 0 && volumes.length === 0 && (await engine.networkList({ label })).length === 0) {
-            throw new Error(`no stack "${project}": no container, network or volume has the label ${label}`);
-        }
-        return new Stack(project, engine, services, volumes, opts.exec ?? (engine instanceof _engine_cli_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .CliEngine */ .Bp ? engine.exec : _exec_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultExec */ .hp));
-    }
-    static async findServices(project, engine) {
-        const containers = await engine.containerList({ label: `${STACK_LABEL}=${project}`, all: true });
-        const records = [];
-        for (const c of containers) {
-            let info;
-            try {
-                info = await engine.inspectContainer(c.id);
-            }
-            catch (err) {
-                if (isGone(err))
-                    continue;
-                throw err;
-            }
-            const service = info.labels[SERVICE_LABEL];
-            if (service === undefined || info.labels[ROLE_LABEL] === 'probe')
-                continue;
-            const record = {
-                name: service,
-                container: info.name,
-                image: info.labels[IMAGE_LABEL] ?? info.imageRef,
-                order: Number(info.labels[ORDER_LABEL] ?? records.length),
-            };
-            const port = Number(info.labels[PORT_LABEL]);
-            if (Number.isInteger(port) && port > 0)
-                record.port = port;
-            records.push(record);
-        }
-        return records.sort((a, b) => a.order - b.order);
-    }
-    /** Current state of every service (start order). */
-    async inspect() {
-        return Promise.all(this.ordered().map(async (s) => this.statusOf(s, await this.engine.inspectContainer(s.container))));
-    }
-    /**
-     * Name → IP on the stack network of every running service (service names and aliases), for the
-     * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
-     * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
-     * while other networks are created or removed.
-     */
-    async hosts() {
-        const hosts = {};
-        for (const status of await this.inspect()) {
-            if (status.ipAddress === undefined || !status.running)
-                continue;
-            for (const name of status.aliases)
-                hosts[name] = status.ipAddress;
-        }
-        return hosts;
-    }
-    /**
-     * The internal URL (`http://<service>:<port>`, as {@link inspect} reports it in `urls.internal`) of
-     * every service (start order), from the stack alone: known before any container runs.
-     */
-    internalUrls() {
-        return this.ordered().map((s) => s.port !== undefined ? { service: s.name, url: `http://${s.name}:${s.port}` } : { service: s.name });
-    }
-    ordered() {
-        return [...this.services].sort((a, b) => a.order - b.order);
-    }
-    statusOf(s, info) {
-        const net = info.networks.find((n) => n.name === this.network);
-        const aliases = [s.name, ...(net?.aliases ?? []).filter((a) => a !== s.name && !info.id.startsWith(a))];
-        const status = {
-            service: s.name,
-            container: s.container,
-            containerId: info.id,
-            image: s.image,
-            imageId: info.image,
-            status: info.state.status,
-            running: info.state.running,
-            exitCode: info.state.exitCode,
-            aliases,
-            urls: {},
-        };
-        if (info.imageDigest !== undefined)
-            status.imageDigest = info.imageDigest;
-        if (info.state.health !== undefined)
-            status.health = info.state.health;
-        if (net?.ipAddress !== undefined)
-            status.ipAddress = net.ipAddress;
-        if (s.port !== undefined) {
-            // Same form as internalUrls(), which callers may use before the stack is up.
-            status.urls.internal = `http://${s.name}:${s.port}`;
-            const published = info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ?? info.ports[0];
-            if (published !== undefined)
-                status.urls.published = publishedUrl(published.hostIp, published.hostPort);
-        }
-        return status;
-    }
-    /**
-     * Checks that every service container runs exactly the image its digest names: the container's
-     * image id must be the local image that the digest reference resolves to, that image must list
-     * the digest among its repo digests, and the engine's digest for the container (when it knows
-     * one) must be that digest.
-     * @throws DigestMismatchError listing every service that runs something else
-     */
-    async verifyDigests() {
-        const problems = [];
-        for (const s of this.ordered()) {
-            const expected = (0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .parseReference */ .F2)(s.image).digest;
-            try {
-                const info = await this.engine.inspectContainer(s.container);
-                const image = await this.engine.inspectImage(s.image);
-                if (expected === undefined)
-                    problems.push(`${s.name}: its stack image ${s.image} has no digest`);
-                else if (info.image !== image.id) {
-                    problems.push(`${s.name}: container ${s.container} runs image ${info.image}, but ${s.image} is ${image.id}`);
-                }
-                else if (!image.digests.some((d) => d.endsWith(`@${expected}`))) {
-                    problems.push(`${s.name}: image ${image.id} does not carry digest ${expected} (it has ${image.digests.join(', ') || 'none'})`);
-                }
-                else if (info.imageDigest !== undefined && info.imageDigest !== expected) {
-                    problems.push(`${s.name}: the engine reports digest ${info.imageDigest}, expected ${expected}`);
-                }
-            }
-            catch (err) {
-                problems.push(`${s.name}: cannot check (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)})`);
-            }
-        }
-        if (problems.length > 0) {
-            throw new DigestMismatchError(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
-        }
-    }
-    /**
-     * Writes a diagnostics bundle into `dir`: per container `<name>.stdout.log`, `<name>.stderr.log`
-     * and `<name>.inspect.json` (the engine's raw inspect), plus `network.json` (aliases and IPs of
-     * every container on the stack network) and `services.json` (`inspect()` and timings).
-     * Values of env variables named like *PASSWORD*, *TOKEN*, *SECRET*, *KEY* and every string in
-     * `redact` are replaced by `***` in every file (logs included).
-     * Never throws for one container: a failure is written into the bundle as `errors.txt`.
-     * @returns the files written
-     */
-    async collectBundle(dir, opts = {}) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-        const written = [];
-        const errors = [];
-        const secretEnv = [];
-        const write = async (file, text, secrets) => {
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, file);
-            // `NAME=value` everywhere (Env, podman's CreateCommand), then the bare values, unless so short
-            // that replacing them would garble every file (a 1-character "secret" protects nothing anyway).
-            let out = text;
-            for (const { name, value } of secretEnv)
-                out = out.split(`${name}=${value}`).join(`${name}=***`);
-            out = (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(out, [
-                ...secrets,
-                ...secretEnv.map((e) => e.value).filter((v) => v.length >= MIN_REDACTED_LENGTH),
-            ]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, out);
-            written.push(path);
-        };
-        const containers = await this.engine.containerList({
-            label: `${STACK_LABEL}=${this.project}`,
-            all: true,
-        });
-        const raws = [];
-        const secrets = [...(opts.redact ?? [])];
-        for (const c of containers) {
-            try {
-                const r = await this.exec.exec(this.engine.bin, ['container', 'inspect', c.id], { silent: true });
-                raws.push({ name: c.name, raw: r.stdout });
-                secretEnv.push(...secretEnvEntries(r.stdout));
-            }
-            catch (err) {
-                errors.push(`inspect ${c.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`);
-            }
-        }
-        for (const { name, raw } of raws) {
-            await write(`${name}.inspect.json`, raw, secrets);
-            try {
-                const logs = await this.engine.logs(name);
-                await write(`${name}.stdout.log`, logs.stdout, secrets);
-                await write(`${name}.stderr.log`, logs.stderr, secrets);
-            }
-            catch (err) {
-                errors.push(`logs ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`);
-            }
-        }
-        const networkMap = [];
-        const statuses = [];
-        for (const c of containers) {
-            try {
-                const info = await this.engine.inspectContainer(c.id);
-                const net = info.networks.find((n) => n.name === this.network);
-                const entry = { container: info.name, aliases: net?.aliases ?? [] };
-                if (info.labels[SERVICE_LABEL] !== undefined)
-                    entry.service = info.labels[SERVICE_LABEL];
-                if (net?.ipAddress !== undefined)
-                    entry.ipAddress = net.ipAddress;
-                networkMap.push(entry);
-                const record = this.services.find((s) => s.container === info.name);
-                if (record)
-                    statuses.push(this.statusOf(record, info));
-            }
-            catch (err) {
-                errors.push(`network map ${c.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`);
-            }
-        }
-        await write('network.json', JSON.stringify({ network: this.network, containers: networkMap }, null, 2), secrets);
-        await write('services.json', JSON.stringify({ project: this.project, services: statuses, timings: this.timings }, null, 2), secrets);
-        if (errors.length > 0)
-            await write('errors.txt', errors.join('\n') + '\n', secrets);
-        return written;
-    }
-    /**
-     * Removes the stack: every container with its label (stopped in reverse start order, then
-     * removed), the network, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
-     * named volumes (`'all'`); `'none'` keeps every volume. Idempotent: what is already gone is fine.
-     * Tries everything before failing.
-     * @param opts.stopTimeoutS grace period per container before it is killed (default 10; 0 kills at once)
-     * @throws CleanupError listing everything that could not be removed
-     */
-    async down(opts = {}) {
-        const mode = opts.volumes ?? 'anonymous';
-        const stopTimeoutS = opts.stopTimeoutS ?? 10;
-        const label = `${STACK_LABEL}=${this.project}`;
-        const errors = [];
-        const attempt = async (what, fn) => {
-            try {
-                await fn();
-            }
-            catch (err) {
-                if (!isGone(err))
-                    errors.push(`${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`);
-            }
-        };
-        let containers = [];
-        await attempt('listing containers', async () => {
-            containers = await this.engine.containerList({ label, all: true });
-        });
-        const orderOf = (name) => this.services.find((s) => s.container === name)?.order ?? -1;
-        containers.sort((a, b) => orderOf(b.name) - orderOf(a.name));
-        for (const c of containers) {
-            if (stopTimeoutS > 0)
-                await attempt(`stopping ${c.name}`, () => this.engine.stop(c.id, stopTimeoutS));
-            await attempt(`removing ${c.name}`, () => this.engine.remove(c.id, { force: true, volumes: mode !== 'none' }));
-        }
-        let networks = [];
-        await attempt('listing networks', async () => {
-            networks = await this.engine.networkList({ label });
-        });
-        for (const network of new Set([...networks, this.network])) {
-            await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
-        }
-        if (mode === 'all') {
-            let volumes = [];
-            await attempt('listing volumes', async () => {
-                volumes = await this.engine.volumeList({ label });
-            });
-            for (const volume of new Set([...volumes, ...this.volumes])) {
-                await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
-            }
-        }
-        if (errors.length > 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CleanupError */ .pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
-        }
-    }
-}
-async function lastLogLine(engine, container) {
-    try {
-        const logs = await engine.logs(container);
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .tailLines */ .os)(`${logs.stdout}\n${logs.stderr}`.trim(), 1);
-    }
-    catch {
-        return '';
-    }
-}
-function firstTcpPort(exposed) {
-    for (const entry of exposed) {
-        const [port, proto = 'tcp'] = entry.split('/');
-        const n = Number(port);
-        if (proto === 'tcp' && Number.isInteger(n) && n > 0)
-            return n;
-    }
-    return undefined;
-}
-function publishedUrl(hostIp, hostPort) {
-    const host = hostIp === '' || hostIp === '0.0.0.0' ? '127.0.0.1' : hostIp === '::' ? '::1' : hostIp;
-    return `http://${host.includes(':') ? `[${host}]` : host}:${hostPort}`;
-}
+
+/** Env names whose values are replaced by `***` in bundles. */
+const SECRET_ENV_NAME = /PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL|PRIVATE/i;
+/** Secret env values shorter than this are redacted only as `NAME=value`, not wherever they occur. */
+const MIN_REDACTED_LENGTH = 4;
 /** Env entries with secret-looking names (and a value) in raw inspect JSON (`Config.Env`). */
 function secretEnvEntries(inspectJson) {
     let parsed;
@@ -4881,79 +3823,421 @@ function secretEnvEntries(inspectJson) {
     }
     return entries;
 }
-function conditionText(dep) {
-    return dep.condition === 'service_healthy'
-        ? `${dep.service} to be healthy`
-        : dep.condition === 'service_completed_successfully'
-            ? `${dep.service} to complete`
-            : `${dep.service} to start`;
+/**
+ * A redactor for bundle files: replaces `NAME=value` of every secret env entry everywhere (Env,
+ * podman's CreateCommand), then the bare values, unless so short that replacing them would garble
+ * every file (a 1-character "secret" protects nothing anyway), and every string in `secrets`.
+ * Entries added to `secretEnv` later apply to later calls.
+ */
+function bundleRedactor(secretEnv, secrets) {
+    return (text) => {
+        let out = text;
+        for (const { name, value } of secretEnv)
+            out = out.split(`${name}=${value}`).join(`${name}=***`);
+        return (0,exec/* redact */.E$)(out, [
+            ...secrets,
+            ...secretEnv.map((e) => e.value).filter((v) => v.length >= MIN_REDACTED_LENGTH),
+        ]);
+    };
 }
-async function runService(ctx, plan) {
-    const { engine, signal } = ctx;
-    const service = plan.spec;
-    for (const dep of service.dependsOn) {
-        const target = ctx.plans.get(dep.service);
-        plan.status = `waiting for ${conditionText(dep)}`;
-        await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/status.ts
+/** The status of service `s` from its container's inspect `info`, on stack network `network`. */
+function serviceStatus(network, s, info) {
+    const net = info.networks.find((n) => n.name === network);
+    const aliases = [s.name, ...(net?.aliases ?? []).filter((a) => a !== s.name && !info.id.startsWith(a))];
+    const status = {
+        service: s.name,
+        container: s.container,
+        containerId: info.id,
+        image: s.image,
+        imageId: info.image,
+        status: info.state.status,
+        running: info.state.running,
+        exitCode: info.state.exitCode,
+        aliases,
+        urls: {},
+    };
+    if (info.imageDigest !== undefined)
+        status.imageDigest = info.imageDigest;
+    if (info.state.health !== undefined)
+        status.health = info.state.health;
+    if (net?.ipAddress !== undefined)
+        status.ipAddress = net.ipAddress;
+    if (s.port !== undefined) {
+        // Same form as Stack.internalUrls(), which callers may use before the stack is up.
+        status.urls.internal = `http://${s.name}:${s.port}`;
+        const published = info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ?? info.ports[0];
+        if (published !== undefined)
+            status.urls.published = publishedUrl(published.hostIp, published.hostPort);
     }
-    plan.status = 'starting';
-    const run = {
-        image: service.image,
-        name: plan.record.container,
-        network: ctx.network,
-        aliases: [service.name, ...service.aliases],
-        // Its dependencies have started: their names resolve without the engine's DNS server.
-        hosts: { ...ctx.hosts },
-        env: service.environment,
-        labels: {
-            ...ctx.labels,
-            [SERVICE_LABEL]: service.name,
-            [IMAGE_LABEL]: service.image,
-            [ORDER_LABEL]: String(plan.record.order),
-            [ROLE_LABEL]: 'service',
-            ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
-        },
-        ports: service.ports.map((p) => ({
-            host: p.host,
-            containerPort: p.containerPort,
-            ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-        })),
-        volumes: service.volumes.map((v) => ({
-            source: volumeName(ctx.prefix, v.volume),
-            target: v.target,
-            readonly: v.readonly,
-        })),
-    };
-    if (service.command !== undefined)
-        run.command = service.command;
-    if (service.healthcheck !== undefined)
-        run.healthcheck = toEngineHealthcheck(service.healthcheck);
-    else if (service.healthcheckDisabled)
-        run.healthcheck = { test: ['NONE'] };
-    if (signal.aborted)
-        throw new Aborted();
-    await engine.run(run);
-    plan.timing.startedAt = Date.now();
-    const ip = (await engine.inspectContainer(plan.record.container)).networks.find((n) => n.name === ctx.network)?.ipAddress;
-    if (ip !== undefined)
-        for (const name of run.aliases ?? [])
-            ctx.hosts[name] = ip;
-    plan.started.resolve();
-    ctx.log(`stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`);
-    await waitReady(ctx, plan);
-    plan.timing.readyAt = Date.now();
-    plan.status = 'ready';
-    plan.ready.resolve();
+    return status;
 }
-function toEngineHealthcheck(hc) {
-    return {
-        test: hc.test,
-        intervalMs: hc.intervalMs,
-        timeoutMs: hc.timeoutMs,
-        retries: hc.retries,
-        startPeriodMs: hc.startPeriodMs,
-    };
+/** The URL of a published port; wildcard host addresses are reached on loopback. */
+function publishedUrl(hostIp, hostPort) {
+    const host = hostIp === '' || hostIp === '0.0.0.0' ? '127.0.0.1' : hostIp === '::' ? '::1' : hostIp;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${hostPort}`;
 }
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/bundle.ts
+/**
+ * The diagnostics bundle of a stack: what a reader needs to see why a stack failed (logs, the
+ * engine's raw inspect, who was where on the network), written with secrets redacted.
+ */
+
+
+
+
+
+
+/**
+ * Writes the bundle of `stack` into `dir` (see `Stack.collectBundle`). Never throws for one
+ * container: a failure is written into the bundle as `errors.txt`.
+ * @returns the files written
+ */
+async function collectBundle(stack, dir, opts = {}) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const written = [];
+    const errors = [];
+    const secretEnv = [];
+    const redactSecrets = bundleRedactor(secretEnv, opts.redact ?? []);
+    const write = async (file, text) => {
+        const path = (0,external_node_path_.join)(dir, file);
+        await (0,promises_.writeFile)(path, redactSecrets(text));
+        written.push(path);
+    };
+    const { engine } = stack;
+    const containers = await engine.containerList({ label: `${STACK_LABEL}=${stack.project}`, all: true });
+    const raws = [];
+    for (const c of containers) {
+        try {
+            if (!engine.inspectContainerRaw)
+                throw new Error(`the ${engine.kind} engine has no raw inspect`);
+            const raw = await engine.inspectContainerRaw(c.id);
+            raws.push({ name: c.name, raw });
+            secretEnv.push(...secretEnvEntries(raw));
+        }
+        catch (err) {
+            errors.push(`inspect ${c.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    for (const { name, raw } of raws) {
+        await write(`${name}.inspect.json`, raw);
+        try {
+            const logs = await engine.logs(name);
+            await write(`${name}.stdout.log`, logs.stdout);
+            await write(`${name}.stderr.log`, logs.stderr);
+        }
+        catch (err) {
+            errors.push(`logs ${name}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    const networkMap = [];
+    const statuses = [];
+    for (const c of containers) {
+        try {
+            const info = await engine.inspectContainer(c.id);
+            networkMap.push(networkEntry(stack.network, info));
+            const record = stack.services.find((s) => s.container === info.name);
+            if (record)
+                statuses.push(serviceStatus(stack.network, record, info));
+        }
+        catch (err) {
+            errors.push(`network map ${c.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    await write('network.json', JSON.stringify({ network: stack.network, containers: networkMap }, null, 2));
+    await write('services.json', JSON.stringify({ project: stack.project, services: statuses, timings: stack.timings }, null, 2));
+    if (errors.length > 0)
+        await write('errors.txt', errors.join('\n') + '\n');
+    return written;
+}
+function networkEntry(network, info) {
+    const net = info.networks.find((n) => n.name === network);
+    const entry = { container: info.name, aliases: net?.aliases ?? [] };
+    if (info.labels[SERVICE_LABEL] !== undefined)
+        entry.service = info.labels[SERVICE_LABEL];
+    if (net?.ipAddress !== undefined)
+        entry.ipAddress = net.ipAddress;
+    return entry;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
+/** `up` failed: a service exited, could not be started, or was not ready in time. */
+class StackStartError extends Error {
+    services;
+    name = 'StackStartError';
+    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
+    #partialStack;
+    /**
+     * @param partialStack the half-started stack: collect its bundle, then `down()` it
+     * @param services the services the failure is about
+     */
+    constructor(partialStack, services, message, options) {
+        super(message, options);
+        this.services = services;
+        this.#partialStack = partialStack;
+    }
+    /** The half-started stack: collect its bundle, then `down()` it. */
+    get partialStack() {
+        return this.#partialStack;
+    }
+}
+/**
+ * A container runs something other than the digest the stack was given. (Not the registry client's
+ * `DigestMismatchError`, which is about bytes a registry served.)
+ */
+class RunningDigestMismatchError extends Error {
+    name = 'RunningDigestMismatchError';
+}
+
+// EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
+var loopback = __webpack_require__(64429);
+;// CONCATENATED MODULE: ./packages/core/src/stack/waiting.ts
+/**
+ * The waiting primitives of `up`: one-shot signals between service tasks, and sleeps and waits that
+ * end early when `up` is aborted (a service failed, or the deadline passed).
+ */
+
+/** A new unresolved {@link Deferred}. */
+function deferred() {
+    let resolve;
+    const d = { promise: new Promise((r) => (resolve = r)), resolve: () => { }, done: false };
+    d.resolve = () => {
+        d.done = true;
+        resolve();
+    };
+    return d;
+}
+/** Thrown inside `up` tasks when another task failed or the deadline passed. */
+class Aborted extends Error {
+}
+/** Waits `ms`; rejects with {@link Aborted} as soon as `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new Aborted());
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Aborted());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Settles as `promise` does; rejects with {@link Aborted} as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new Aborted());
+        const onAbort = () => reject(new Aborted());
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e instanceof Error ? e : new Error((0,src_errors/* errorMessage */.gJ)(e)));
+        });
+    });
+}
+/** `250ms`, `2s`, `1.5s`: durations in messages. */
+function formatMs(ms) {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)}s` : `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/plan.ts
+
+
+
+
+/** Inspects every service image once, pulling the ones not present locally. */
+async function resolveImages(engine, spec, log) {
+    const refs = [...new Set(spec.services.map((s) => s.image))];
+    const infos = await Promise.all(refs.map(async (ref) => {
+        try {
+            return [ref, await engine.inspectImage(ref)];
+        }
+        catch {
+            log.info(`pulling ${ref}`);
+            await engine.pull(ref, { insecure: isLoopbackReference(ref) });
+            return [ref, await engine.inspectImage(ref)];
+        }
+    }));
+    return new Map(infos);
+}
+/** Whether `ref`'s registry is on loopback (plain http); `false` for a reference that does not parse. */
+function isLoopbackReference(ref) {
+    try {
+        return (0,loopback/* isLoopbackRegistry */.j)((0,reference/* parseReference */.F2)(ref).registry);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Plans every service of `order` (the start order): its record, readiness mode and the signals its
+ * dependants wait for.
+ * @throws Error for a service that needs a network probe when there is no `probeImage`, or a
+ *   `service_healthy` dependency on a service without a health check
+ */
+function planServices(spec, order, images, opts) {
+    const oneShot = new Set(spec.services.flatMap((s) => s.dependsOn.filter((d) => d.condition === 'service_completed_successfully').map((d) => d.service)));
+    const plans = new Map();
+    order.forEach((service, index) => {
+        const image = images.get(service.image);
+        const hasHealthcheck = service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
+        const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
+        const mode = readinessMode(service, { oneShot: oneShot.has(service.name), hasHealthcheck, port });
+        if (mode === 'network-probe' && opts.probeImage === undefined) {
+            throw new Error(`${spec.source}: service "${service.name}" listens on port ${port} but has no health check and no published port, so its readiness needs a probe container: pass probeImage (an image with bash), or give it a healthcheck`);
+        }
+        const record = {
+            name: service.name,
+            container: containerName(opts.project, service.name),
+            image: service.image,
+            order: index,
+        };
+        if (port !== undefined)
+            record.port = port;
+        plans.set(service.name, {
+            spec: service,
+            record,
+            mode,
+            hasHealthcheck,
+            status: 'not started',
+            started: deferred(),
+            ready: deferred(),
+            timing: { mode },
+        });
+    });
+    checkHealthyDependencies(spec, plans);
+    return plans;
+}
+function readinessMode(service, facts) {
+    if (facts.oneShot)
+        return 'completed';
+    if (facts.hasHealthcheck)
+        return 'health';
+    if (service.ports.length > 0)
+        return 'published-port';
+    if (facts.port !== undefined)
+        return 'network-probe';
+    return 'running';
+}
+/** `condition: service_healthy` needs a health check on the dependency, or it could never be met. */
+function checkHealthyDependencies(spec, plans) {
+    for (const service of spec.services) {
+        for (const dep of service.dependsOn) {
+            if (dep.condition === 'service_healthy' && !plans.get(dep.service)?.hasHealthcheck) {
+                throw new Error(`${spec.source}: service "${service.name}" waits for "${dep.service}" to be healthy, but "${dep.service}" has no health check (none in the stack file or its image); add one or use condition: service_started`);
+            }
+        }
+    }
+}
+/** The first tcp port among EXPOSEd ones (`8080/tcp`). */
+function firstTcpPort(exposed) {
+    for (const entry of exposed) {
+        const [port, proto = 'tcp'] = entry.split('/');
+        const n = Number(port);
+        if (proto === 'tcp' && Number.isInteger(n) && n > 0)
+            return n;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/records.ts
+
+
+/** Whether an engine error says the thing is already gone (removed meanwhile, or never made). */
+function isGone(err) {
+    return /no such|not found|does not exist|no container with|no volume with|unable to find network/i.test((0,src_errors/* errorMessage */.gJ)(err));
+}
+/** The service containers of `project` (probes left out), from their labels, in start order. */
+async function findServiceRecords(project, engine) {
+    const containers = await engine.containerList({ label: `${STACK_LABEL}=${project}`, all: true });
+    const records = [];
+    for (const c of containers) {
+        let info;
+        try {
+            info = await engine.inspectContainer(c.id);
+        }
+        catch (err) {
+            if (isGone(err))
+                continue;
+            throw err;
+        }
+        const service = info.labels[SERVICE_LABEL];
+        if (service === undefined || info.labels[CONTAINER_ROLE_LABEL] === 'probe')
+            continue;
+        const record = {
+            name: service,
+            container: info.name,
+            image: info.labels[IMAGE_LABEL] ?? info.imageRef,
+            order: Number(info.labels[ORDER_LABEL] ?? records.length),
+        };
+        const port = Number(info.labels[PORT_LABEL]);
+        if (Number.isInteger(port) && port > 0)
+            record.port = port;
+        records.push(record);
+    }
+    return records.sort((a, b) => a.order - b.order);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/stack/spec.ts + 9 modules
+var stack_spec = __webpack_require__(52281);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./packages/core/src/stack/port-probe.ts
+/** Readiness by TCP: whether something answers on a port, from this process. */
+
+/**
+ * Answers whether something listens on a loopback port, from this process. A connection is
+ * "answered" when the peer sends bytes or keeps it open for `holdMs`: docker's userland proxy
+ * accepts on the published port even when nothing listens in the container, then closes at once.
+ * An HTTP request is sent so that HTTP servers answer right away.
+ */
+function probePort(host, port, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 1000;
+    const holdMs = opts.holdMs ?? 200;
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host, port });
+        let settled = false;
+        const finish = (ok) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            clearTimeout(hold);
+            socket.destroy();
+            resolve(ok);
+        };
+        const deadline = setTimeout(() => finish(false), timeoutMs);
+        let hold;
+        socket.once('connect', () => {
+            socket.write(`GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\n\r\n`);
+            hold = setTimeout(() => finish(true), holdMs);
+        });
+        socket.once('data', () => finish(true));
+        socket.once('error', () => finish(false));
+        socket.once('close', () => finish(false));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/readiness.ts
+
+
+
+
+
+
+/** How many log lines a start failure quotes. */
+const LOG_TAIL_LINES = 15;
+/** bash script for the network probe: retries a TCP connect until it works. */
+const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
 /** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
 const NOT_YET_RUN = new Set(['created', 'configured', 'initialized']);
 /** Whether the container ran and has stopped (podman says `stopped` until its cleanup ran, then `exited`). */
@@ -4971,14 +4255,15 @@ async function checkAlive(ctx, plan) {
     let tail;
     try {
         const logs = await ctx.engine.logs(plan.record.container);
-        tail = (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .tailLines */ .os)(`${logs.stdout}\n${logs.stderr}`.trim(), LOG_TAIL_LINES);
+        tail = (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), LOG_TAIL_LINES);
     }
     catch (err) {
-        tail = `(logs unavailable: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)})`;
+        tail = `(logs unavailable: ${(0,src_errors/* errorMessage */.gJ)(err)})`;
     }
     const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
     throw new StackStartError(ctx.stack, [plan.spec.name], `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
 }
+/** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
 async function waitReady(ctx, plan) {
     const { engine, signal, pollMs } = ctx;
     const container = plan.record.container;
@@ -5075,7 +4360,7 @@ async function networkProbe(ctx, plan) {
         network: ctx.network,
         rm: true,
         entrypoint: '',
-        labels: { ...ctx.labels, [ROLE_LABEL]: 'probe', [SERVICE_LABEL]: plan.spec.name },
+        labels: { ...ctx.labels, [CONTAINER_ROLE_LABEL]: 'probe', [SERVICE_LABEL]: plan.spec.name },
         command: ['bash', '-c', NETWORK_PROBE_SCRIPT, 'probe', plan.spec.name, String(port)],
     });
     let finished = false;
@@ -5089,7 +4374,7 @@ async function networkProbe(ctx, plan) {
         }
         const r = await result;
         if (r.exitCode !== 0) {
-            throw new Error(`the probe container (${ctx.probeImage}) exited with ${r.exitCode}: ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .tailLines */ .os)(r.stderr, 5)}`);
+            throw new Error(`the probe container (${ctx.probeImage}) exited with ${r.exitCode}: ${(0,exec/* tailLines */.os)(r.stderr, 5)}`);
         }
     }
     finally {
@@ -5098,6 +4383,433 @@ async function networkProbe(ctx, plan) {
             await result.catch(() => undefined);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/up.ts
+
+
+
+
+
+
+/**
+ * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them).
+ * @throws StackStartError carrying `stack` when the engine refuses
+ */
+async function createResources(stack, volumes, labels) {
+    const { engine, project, network } = stack;
+    try {
+        await engine.networkCreate(network, { labels });
+        const existing = new Set(await engine.volumeList());
+        for (const volume of volumes) {
+            if (!existing.has(volume))
+                await engine.volumeCreate(volume, { labels });
+        }
+    }
+    catch (err) {
+        throw new StackStartError(stack, [], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+            cause: err,
+        });
+    }
+}
+/**
+ * Runs every planned service to readiness, concurrently as far as their dependencies allow.
+ * @throws StackStartError for the first service that failed, or naming every service not ready
+ *   within `timeoutMs` and what each was doing
+ */
+async function startServices(ctx, timeoutMs) {
+    const { stack, plans } = ctx;
+    const controller = new AbortController();
+    let failure;
+    const fail = (err) => {
+        failure ??= err;
+        controller.abort();
+    };
+    const deadline = setTimeout(() => controller.abort(), timeoutMs);
+    const run = { ...ctx, signal: controller.signal };
+    try {
+        await Promise.all([...plans.values()].map(async (plan) => {
+            try {
+                await runService(run, plan);
+            }
+            catch (err) {
+                if (err instanceof Aborted)
+                    return;
+                fail(err instanceof StackStartError
+                    ? err
+                    : new StackStartError(stack, [plan.spec.name], `stack ${stack.project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
+            }
+        }));
+    }
+    finally {
+        clearTimeout(deadline);
+    }
+    if (failure)
+        throw failure;
+    const waiting = [...plans.values()].filter((p) => !p.ready.done);
+    if (waiting.length > 0)
+        throw await notReadyError(ctx.engine, stack, waiting, timeoutMs);
+}
+async function notReadyError(engine, stack, waiting, timeoutMs) {
+    const details = await Promise.all(waiting.map(async (p) => {
+        const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
+        return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
+    }));
+    return new StackStartError(stack, waiting.map((p) => p.spec.name), `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
+}
+async function lastLogLine(engine, container) {
+    try {
+        const logs = await engine.logs(container);
+        return (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), 1);
+    }
+    catch {
+        return '';
+    }
+}
+function conditionText(dep) {
+    return dep.condition === 'service_healthy'
+        ? `${dep.service} to be healthy`
+        : dep.condition === 'service_completed_successfully'
+            ? `${dep.service} to complete`
+            : `${dep.service} to start`;
+}
+async function runService(ctx, plan) {
+    const { engine, signal } = ctx;
+    const service = plan.spec;
+    for (const dep of service.dependsOn) {
+        const target = ctx.plans.get(dep.service);
+        plan.status = `waiting for ${conditionText(dep)}`;
+        await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
+    }
+    plan.status = 'starting';
+    const run = {
+        image: service.image,
+        name: plan.record.container,
+        network: ctx.network,
+        aliases: [service.name, ...service.aliases],
+        // Its dependencies have started: their names resolve without the engine's DNS server.
+        hosts: { ...ctx.hosts },
+        env: service.environment,
+        labels: {
+            ...ctx.labels,
+            [SERVICE_LABEL]: service.name,
+            [IMAGE_LABEL]: service.image,
+            [ORDER_LABEL]: String(plan.record.order),
+            [CONTAINER_ROLE_LABEL]: 'service',
+            ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
+        },
+        ports: service.ports.map((p) => ({
+            host: p.host,
+            containerPort: p.containerPort,
+            ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+        })),
+        volumes: service.volumes.map((v) => ({
+            source: volumeName(ctx.prefix, v.volume),
+            target: v.target,
+            readonly: v.readonly,
+        })),
+    };
+    if (service.command !== undefined)
+        run.command = service.command;
+    if (service.healthcheck !== undefined)
+        run.healthcheck = toEngineHealthcheck(service.healthcheck);
+    else if (service.healthcheckDisabled)
+        run.healthcheck = { test: ['NONE'] };
+    if (signal.aborted)
+        throw new Aborted();
+    await engine.run(run);
+    plan.timing.startedAt = Date.now();
+    const ip = (await engine.inspectContainer(plan.record.container)).networks.find((n) => n.name === ctx.network)?.ipAddress;
+    if (ip !== undefined)
+        for (const name of run.aliases ?? [])
+            ctx.hosts[name] = ip;
+    plan.started.resolve();
+    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`);
+    await waitReady(ctx, plan);
+    plan.timing.readyAt = Date.now();
+    plan.status = 'ready';
+    plan.ready.resolve();
+}
+function toEngineHealthcheck(hc) {
+    return {
+        test: hc.test,
+        intervalMs: hc.intervalMs,
+        timeoutMs: hc.timeoutMs,
+        retries: hc.retries,
+        startPeriodMs: hc.startPeriodMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/stack.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Temporary alias of {@link CONTAINER_ROLE_LABEL} for callers not yet renamed.
+ * @deprecated use CONTAINER_ROLE_LABEL
+ */
+const ROLE_LABEL = CONTAINER_ROLE_LABEL;
+/**
+ * A running stack. Make one with {@link Stack.up}, or find one again with {@link Stack.attach}.
+ */
+class Stack {
+    project;
+    engine;
+    services;
+    volumes;
+    /** Per-service timestamps of the `up` that made this instance (empty after `attach`). */
+    timings = {};
+    /**
+     * Every service as the last readiness check of the `up` that made this instance saw it (start
+     * order), so that a caller can start its tests without another {@link inspect} of every
+     * container; undefined after `attach` or a failed `up`. Names, URLs, published ports and aliases
+     * do not change while a container lives; `status`/`health` are those of that check.
+     */
+    readyStatuses;
+    constructor(project, engine, services, volumes) {
+        this.project = project;
+        this.engine = engine;
+        this.services = services;
+        this.volumes = volumes;
+    }
+    /** The stack's network. */
+    get network() {
+        return stackNetworkName(this.project);
+    }
+    /** Service names in start order. */
+    get serviceNames() {
+        return [...this.services].sort((a, b) => a.order - b.order).map((s) => s.name);
+    }
+    /**
+     * Creates the network and volumes, starts the services in dependency order and waits until each
+     * is ready (see {@link ReadinessMode}; `condition: service_healthy` waits for the dependency's
+     * health check). Services without dependencies between them start concurrently. Before each
+     * poll (every `pollMs`) the health check is run via `engine.runHealthcheck`: with podman that runs
+     * it now, not on the check's `interval` (without systemd podman would never run it); docker runs
+     * checks itself on their `interval`, so keep it short there.
+     *
+     * `up` never removes what it created: on failure the thrown {@link StackStartError} carries the
+     * stack as `partialStack`, so the caller can `collectBundle` (logs of the failing service) and
+     * then `down` (or a later process can `Stack.attach` it by project).
+     *
+     * @throws StackStartError when a service cannot be started, exits (naming it, its exit code and
+     *   its last log lines), or not every service is ready within `timeoutMs` (naming those that are
+     *   not and what each was doing)
+     * @throws Error for a bad project name, a dependency cycle, a `service_healthy` dependency without
+     *   a health check, or a service that needs a network probe when no `probeImage` was given
+     */
+    static async up(opts) {
+        const { project, engine, spec } = opts;
+        if (!stack_spec/* STACK_NAME_PATTERN */.K9.test(project)) {
+            throw new Error(`stack project name ${JSON.stringify(project)} must match ${stack_spec/* STACK_NAME_PATTERN */.K9.source}`);
+        }
+        const log = progressLog(opts.log);
+        const prefix = opts.volumePrefix ?? project;
+        const order = (0,stack_spec/* startOrder */.l8)(spec);
+        const labels = { ...opts.labels, [STACK_LABEL]: project };
+        const images = await resolveImages(engine, spec, log);
+        const plans = planServices(spec, order, images, { project, probeImage: opts.probeImage });
+        const volumes = spec.volumes.map((v) => volumeName(prefix, v));
+        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
+        log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
+        await createResources(stack, volumes, labels);
+        opts.onStarting?.(stack);
+        const startedAt = Date.now();
+        await startServices({
+            stack,
+            engine,
+            plans,
+            labels,
+            network: stack.network,
+            prefix,
+            pollMs: opts.readiness?.pollMs ?? 100,
+            probeMs: opts.readiness?.probeMs ?? 25,
+            probeImage: opts.probeImage,
+            log,
+            hosts: {},
+        }, opts.readiness?.timeoutMs ?? 120_000);
+        for (const plan of plans.values())
+            stack.timings[plan.spec.name] = plan.timing;
+        const seen = [...plans.values()];
+        if (seen.every((p) => p.lastInfo !== undefined)) {
+            stack.readyStatuses = seen.map((p) => stack.statusOf(p.record, p.lastInfo));
+        }
+        log.info(`stack ${project}: all ${plans.size} services ready after ${formatMs(Date.now() - startedAt)}`);
+        return stack;
+    }
+    /**
+     * Finds a stack started earlier (possibly by another process) by its labels.
+     * @param _opts.exec ignored (see {@link StackUpOptions.exec})
+     * @throws Error when no container, network or volume carries the project's label
+     */
+    static async attach(project, engine, _opts = {}) {
+        const label = `${STACK_LABEL}=${project}`;
+        const services = await findServiceRecords(project, engine);
+        const volumes = await engine.volumeList({ label });
+        // A stack that failed before its first container still has a network (and volumes) to clean up.
+        if (services.length === 0 && volumes.length === 0 && (await engine.networkList({ label })).length === 0) {
+            throw new Error(`no stack "${project}": no container, network or volume has the label ${label}`);
+        }
+        return new Stack(project, engine, services, volumes);
+    }
+    /** Current state of every service (start order). */
+    async inspect() {
+        return Promise.all(this.ordered().map(async (s) => this.statusOf(s, await this.engine.inspectContainer(s.container))));
+    }
+    /**
+     * Name → IP on the stack network of every running service (service names and aliases), for the
+     * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
+     * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
+     * while other networks are created or removed.
+     */
+    async hosts() {
+        const hosts = {};
+        for (const status of await this.inspect()) {
+            if (status.ipAddress === undefined || !status.running)
+                continue;
+            for (const name of status.aliases)
+                hosts[name] = status.ipAddress;
+        }
+        return hosts;
+    }
+    /**
+     * The internal URL (`http://<service>:<port>`, as {@link inspect} reports it in `urls.internal`) of
+     * every service (start order), from the stack alone: known before any container runs.
+     */
+    internalUrls() {
+        return this.ordered().map((s) => s.port !== undefined ? { service: s.name, url: `http://${s.name}:${s.port}` } : { service: s.name });
+    }
+    ordered() {
+        return [...this.services].sort((a, b) => a.order - b.order);
+    }
+    statusOf(s, info) {
+        return serviceStatus(this.network, s, info);
+    }
+    /**
+     * Checks that every service container runs exactly the image its digest names: the container's
+     * image id must be the local image that the digest reference resolves to, that image must list
+     * the digest among its repo digests, and the engine's digest for the container (when it knows
+     * one) must be that digest.
+     * @throws RunningDigestMismatchError listing every service that runs something else
+     */
+    async verifyDigests() {
+        const problems = [];
+        for (const s of this.ordered()) {
+            const expected = (0,reference/* parseReference */.F2)(s.image).digest;
+            try {
+                const info = await this.engine.inspectContainer(s.container);
+                const image = await this.engine.inspectImage(s.image);
+                if (expected === undefined)
+                    problems.push(`${s.name}: its stack image ${s.image} has no digest`);
+                else if (info.image !== image.id) {
+                    problems.push(`${s.name}: container ${s.container} runs image ${info.image}, but ${s.image} is ${image.id}`);
+                }
+                else if (!image.digests.some((d) => d.endsWith(`@${expected}`))) {
+                    problems.push(`${s.name}: image ${image.id} does not carry digest ${expected} (it has ${image.digests.join(', ') || 'none'})`);
+                }
+                else if (info.imageDigest !== undefined && info.imageDigest !== expected) {
+                    problems.push(`${s.name}: the engine reports digest ${info.imageDigest}, expected ${expected}`);
+                }
+            }
+            catch (err) {
+                problems.push(`${s.name}: cannot check (${(0,src_errors/* errorMessage */.gJ)(err)})`);
+            }
+        }
+        if (problems.length > 0) {
+            throw new RunningDigestMismatchError(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
+        }
+    }
+    /**
+     * Writes a diagnostics bundle into `dir`: per container `<name>.stdout.log`, `<name>.stderr.log`
+     * and `<name>.inspect.json` (the engine's raw inspect), plus `network.json` (aliases and IPs of
+     * every container on the stack network) and `services.json` (`inspect()` and timings).
+     * Values of env variables named like *PASSWORD*, *TOKEN*, *SECRET*, *KEY* and every string in
+     * `redact` are replaced by `***` in every file (logs included).
+     * Never throws for one container: a failure is written into the bundle as `errors.txt`.
+     * @returns the files written
+     */
+    async collectBundle(dir, opts = {}) {
+        return collectBundle({
+            project: this.project,
+            network: this.network,
+            engine: this.engine,
+            services: this.services,
+            timings: this.timings,
+        }, dir, opts);
+    }
+    /**
+     * Removes the stack: every container with its label (stopped in reverse start order, then
+     * removed), the network, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
+     * named volumes (`'all'`); `'none'` keeps every volume. Idempotent: what is already gone is fine.
+     * Tries everything before failing.
+     * @param opts.stopTimeoutS grace period per container before it is killed (default 10; 0 kills at once)
+     * @throws CleanupError listing everything that could not be removed
+     */
+    async down(opts = {}) {
+        const mode = opts.volumes ?? 'anonymous';
+        const stopTimeoutS = opts.stopTimeoutS ?? 10;
+        const label = `${STACK_LABEL}=${this.project}`;
+        const errors = [];
+        const attempt = async (what, fn) => {
+            try {
+                await fn();
+            }
+            catch (err) {
+                if (!isGone(err))
+                    errors.push(`${what}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+            }
+        };
+        let containers = [];
+        await attempt('listing containers', async () => {
+            containers = await this.engine.containerList({ label, all: true });
+        });
+        const orderOf = (name) => this.services.find((s) => s.container === name)?.order ?? -1;
+        containers.sort((a, b) => orderOf(b.name) - orderOf(a.name));
+        for (const c of containers) {
+            if (stopTimeoutS > 0)
+                await attempt(`stopping ${c.name}`, () => this.engine.stop(c.id, stopTimeoutS));
+            await attempt(`removing ${c.name}`, () => this.engine.remove(c.id, { force: true, volumes: mode !== 'none' }));
+        }
+        let networks = [];
+        await attempt('listing networks', async () => {
+            networks = await this.engine.networkList({ label });
+        });
+        for (const network of new Set([...networks, this.network])) {
+            await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
+        }
+        if (mode === 'all') {
+            let volumes = [];
+            await attempt('listing volumes', async () => {
+                volumes = await this.engine.volumeList({ label });
+            });
+            for (const volume of new Set([...volumes, ...this.volumes])) {
+                await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
+            }
+        }
+        if (errors.length > 0) {
+            throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
+        }
+    }
+}
+/** The `log` option as a {@link Log}: its lines are progress, so warnings and debug lines join them. */
+function progressLog(log) {
+    if (log === undefined)
+        return step/* stepLog */.tV;
+    return { info: log, warning: log, debug: () => undefined };
 }
 
 

@@ -22,8 +22,8 @@ export const modules = {
 /* harmony import */ var _evidence_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86673);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78851);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(41397);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61634);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54747);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44212);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(94262);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(56968);
 /* harmony import */ var _stack_lane_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(17383);
 /**

@@ -442,9 +442,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(383), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43608));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(383), __nccwpck_require__.e(402), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73570));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(383), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43608))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(383), __nccwpck_require__.e(402), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73570))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1051,9 +1051,10 @@ function withDigest(ref, digest, options = {}) {
 /* harmony export */   Gu: () => (/* binding */ getState),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* unused harmony exports warn, stepLog */
+/* unused harmony export warn */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,

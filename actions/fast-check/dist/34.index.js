@@ -218,10 +218,10 @@ async function group(title, fn) {
 /** Label on every check container; its value is the lane's id. */
 const LANE_LABEL = 'org.digestline.fast-check.lane';
 /** Image label saying what an image is for (set by build-image's `role`). */
-const ROLE_LABEL = 'org.digestline.role';
+const IMAGE_ROLE_LABEL = 'org.digestline.role';
 /** Whether `engine` can run checks (see {@link CheckEngine}). */
 function isCheckEngine(engine) {
-    return typeof engine.runArgs === 'function' && 'exec' in engine;
+    return typeof engine.runStreaming === 'function';
 }
 /**
  * The user checks run as, so that files they write in the mounted workspace (node_modules, coverage)
@@ -247,7 +247,7 @@ function containerName(laneId, index, check) {
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
-/** Runs each check as `<engine> run --rm --name dl-check-<lane>-<n>-<check> ... IMAGE -c <run>` (entrypoint `/bin/sh`). */
+/** Runs each check as `run --rm --name dl-check-<lane>-<n>-<check> ... IMAGE -c <run>` (entrypoint `/bin/sh`). */
 class ContainerLauncher {
     engine;
     options;
@@ -259,12 +259,14 @@ class ContainerLauncher {
         this.options = options;
         this.laneId = options.laneId ?? (0,external_node_crypto_.randomBytes)(4).toString('hex');
     }
-    /** The `run` argv for `check` as container `name` (pure; pinned by tests). */
-    runArgs(check, name) {
+    /** The foreground run of `check` as container `name` (pure; its argv is pinned by tests). */
+    runOptions(check, name) {
         const opts = {
             image: this.options.image,
             name,
             rm: true,
+            // Name-only: the values come from the engine CLI's environment, so secrets stay out of argv.
+            passEnv: this.options.envNames,
             labels: { [LANE_LABEL]: this.laneId },
             volumes: [{ source: this.options.workspace, target: this.options.workspace }],
             workdir: check.cwd,
@@ -276,24 +278,17 @@ class ContainerLauncher {
             opts.user = this.options.user;
         if (this.options.env !== undefined && Object.keys(this.options.env).length > 0)
             opts.env = this.options.env;
-        const args = this.engine.runArgs(opts, false);
-        // Name-only --env takes the value from the engine CLI's environment: secrets stay out of argv.
-        const passThrough = this.options.envNames.flatMap((n) => ['--env', n]);
-        return [args[0], ...passThrough, ...args.slice(1)];
+        return opts;
     }
     start(check, output) {
         const name = containerName(this.laneId, ++this.started, check);
         let settled = false;
-        const exited = this.engine.exec
-            .exec(this.engine.bin, this.runArgs(check, name), { silent: true, ignoreReturnCode: true })
-            .then((result) => {
-            output(Buffer.from(result.stdout));
-            // The engine's own complaints (image, mount, name clash); the check's stderr is in stdout.
-            if (result.stderr.trim() !== '')
-                output(Buffer.from(result.stderr));
-            return { exitCode: result.exitCode };
-        }, (err) => {
-            output(Buffer.from(`fast-check: could not run ${this.engine.bin}: ${(0,errors/* errorMessage */.gJ)(err)}\n`));
+        // The check's stderr joins its stdout in the container, so what the engine reports on stderr
+        // after it is the engine's own complaint (image, mount, name clash).
+        const exited = this.engine
+            .runStreaming(this.runOptions(check, name), { onOutput: output })
+            .then((result) => ({ exitCode: result.exitCode }), (err) => {
+            output(Buffer.from(`fast-check: could not run ${this.engine.kind}: ${(0,errors/* errorMessage */.gJ)(err)}\n`));
             return { exitCode: null };
         })
             .finally(() => {
@@ -332,7 +327,7 @@ class ContainerLauncher {
  * used for, and a runtime image passing the source lane would say nothing about the source.
  *
  * @param input the input named in errors
- * @throws InputError (input `image`) for an image whose {@link ROLE_LABEL} is `runtime`
+ * @throws InputError (input `image`) for an image whose {@link IMAGE_ROLE_LABEL} is `runtime`
  */
 async function prepareImage(engine, image, options = {}) {
     const input = options.input ?? 'image';
@@ -353,9 +348,9 @@ async function prepareImage(engine, image, options = {}) {
         pulled = true;
         info = await engine.inspectImage(image);
     }
-    const role = info.labels[ROLE_LABEL];
+    const role = info.labels[IMAGE_ROLE_LABEL];
     if (role === 'runtime') {
-        throw new errors/* InputError */.dz(input, `input "${input}": ${image} is labelled ${ROLE_LABEL}=runtime; checks run only in a CI tooling image ` +
+        throw new errors/* InputError */.dz(input, `input "${input}": ${image} is labelled ${IMAGE_ROLE_LABEL}=runtime; checks run only in a CI tooling image ` +
             '(e.g. images/ci-tools), never in a deployable runtime image');
     }
     return { pulled, labels: info.labels };

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { errorMessage, InputError } from '../errors.js';
-import type { Exec } from '../exec.js';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run.js';
 
@@ -14,20 +13,17 @@ import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run
 export const LANE_LABEL = 'org.digestline.fast-check.lane';
 
 /** Image label saying what an image is for (set by build-image's `role`). */
-export const ROLE_LABEL = 'org.digestline.role';
+export const IMAGE_ROLE_LABEL = 'org.digestline.role';
 
 /**
- * An engine that can also show the argv of a foreground `run` (Docker and Podman can; both extend
- * `CliEngine`). Checks need the argv because they run it through `Exec` themselves.
+ * An engine that can run a container in the foreground without echoing it and hand over its output
+ * (`runStreaming`; Docker and Podman can). Checks need that: their output goes to the check's log.
  */
-export type CheckEngine = ContainerEngine & {
-  readonly exec: Exec;
-  runArgs(opts: RunOptions, detach: boolean): string[];
-};
+export type CheckEngine = ContainerEngine & Required<Pick<ContainerEngine, 'runStreaming'>>;
 
 /** Whether `engine` can run checks (see {@link CheckEngine}). */
 export function isCheckEngine(engine: ContainerEngine): engine is CheckEngine {
-  return typeof (engine as Partial<CheckEngine>).runArgs === 'function' && 'exec' in engine;
+  return typeof engine.runStreaming === 'function';
 }
 
 /** Options of {@link ContainerLauncher}. */
@@ -75,7 +71,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Runs each check as `<engine> run --rm --name dl-check-<lane>-<n>-<check> ... IMAGE -c <run>` (entrypoint `/bin/sh`). */
+/** Runs each check as `run --rm --name dl-check-<lane>-<n>-<check> ... IMAGE -c <run>` (entrypoint `/bin/sh`). */
 export class ContainerLauncher implements CheckLauncher {
   /** The lane id in container names and the {@link LANE_LABEL}. */
   readonly laneId: string;
@@ -88,12 +84,14 @@ export class ContainerLauncher implements CheckLauncher {
     this.laneId = options.laneId ?? randomBytes(4).toString('hex');
   }
 
-  /** The `run` argv for `check` as container `name` (pure; pinned by tests). */
-  runArgs(check: PlannedCheck, name: string): string[] {
+  /** The foreground run of `check` as container `name` (pure; its argv is pinned by tests). */
+  runOptions(check: PlannedCheck, name: string): RunOptions {
     const opts: RunOptions = {
       image: this.options.image,
       name,
       rm: true,
+      // Name-only: the values come from the engine CLI's environment, so secrets stay out of argv.
+      passEnv: this.options.envNames,
       labels: { [LANE_LABEL]: this.laneId },
       volumes: [{ source: this.options.workspace, target: this.options.workspace }],
       workdir: check.cwd,
@@ -104,26 +102,20 @@ export class ContainerLauncher implements CheckLauncher {
     if (this.options.user !== undefined) opts.user = this.options.user;
     if (this.options.env !== undefined && Object.keys(this.options.env).length > 0)
       opts.env = this.options.env;
-    const args = this.engine.runArgs(opts, false);
-    // Name-only --env takes the value from the engine CLI's environment: secrets stay out of argv.
-    const passThrough = this.options.envNames.flatMap((n) => ['--env', n]);
-    return [args[0]!, ...passThrough, ...args.slice(1)];
+    return opts;
   }
 
   start(check: PlannedCheck, output: (chunk: Buffer) => void): CheckProcess {
     const name = containerName(this.laneId, ++this.started, check);
     let settled = false;
-    const exited: Promise<CheckExit> = this.engine.exec
-      .exec(this.engine.bin, this.runArgs(check, name), { silent: true, ignoreReturnCode: true })
+    // The check's stderr joins its stdout in the container, so what the engine reports on stderr
+    // after it is the engine's own complaint (image, mount, name clash).
+    const exited: Promise<CheckExit> = this.engine
+      .runStreaming(this.runOptions(check, name), { onOutput: output })
       .then(
-        (result) => {
-          output(Buffer.from(result.stdout));
-          // The engine's own complaints (image, mount, name clash); the check's stderr is in stdout.
-          if (result.stderr.trim() !== '') output(Buffer.from(result.stderr));
-          return { exitCode: result.exitCode };
-        },
-        (err: unknown) => {
-          output(Buffer.from(`fast-check: could not run ${this.engine.bin}: ${errorMessage(err)}\n`));
+        (result): CheckExit => ({ exitCode: result.exitCode }),
+        (err: unknown): CheckExit => {
+          output(Buffer.from(`fast-check: could not run ${this.engine.kind}: ${errorMessage(err)}\n`));
           return { exitCode: null };
         },
       )
@@ -171,7 +163,7 @@ export interface PreparedImage {
  * used for, and a runtime image passing the source lane would say nothing about the source.
  *
  * @param input the input named in errors
- * @throws InputError (input `image`) for an image whose {@link ROLE_LABEL} is `runtime`
+ * @throws InputError (input `image`) for an image whose {@link IMAGE_ROLE_LABEL} is `runtime`
  */
 export async function prepareImage(
   engine: ContainerEngine,
@@ -194,11 +186,11 @@ export async function prepareImage(
     pulled = true;
     info = await engine.inspectImage(image);
   }
-  const role = info.labels[ROLE_LABEL];
+  const role = info.labels[IMAGE_ROLE_LABEL];
   if (role === 'runtime') {
     throw new InputError(
       input,
-      `input "${input}": ${image} is labelled ${ROLE_LABEL}=runtime; checks run only in a CI tooling image ` +
+      `input "${input}": ${image} is labelled ${IMAGE_ROLE_LABEL}=runtime; checks run only in a CI tooling image ` +
         '(e.g. images/ci-tools), never in a deployable runtime image',
     );
   }

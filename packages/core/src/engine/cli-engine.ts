@@ -1,28 +1,43 @@
 /**
  * What Docker and Podman share: their CLIs agree on most verbs and flags, so the argv builders and
- * the inspect parsers live here and the subclasses override only where the engines differ.
+ * the commands live here (the JSON readers in inspect-json.ts) and the subclasses override only
+ * where the engines differ.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../exec.js';
+import { goDuration, labelFilterArgs, lines, publishSpec, volumeSpec } from './cli-args.js';
 import type {
   BuildOptions,
   ContainerEngine,
   ContainerInfo,
-  ContainerNetwork,
   ContainerSummary,
   EngineKind,
   Healthcheck,
-  HealthStatus,
   ImageInfo,
   LabelFilter,
-  PortBinding,
-  PortMapping,
   RegistryOptions,
   RunOptions,
-  VolumeMount,
+  StreamingRunOptions,
 } from './engine.js';
+import {
+  containerHealth,
+  firstOf,
+  number,
+  parseImageInspect,
+  parseNetworks,
+  parsePorts,
+  record,
+  string,
+  stringArray,
+  stringRecord,
+  withSha256Prefix,
+} from './inspect-json.js';
+import { digestOf, pickRepoDigest } from './repo-digests.js';
+
+export { goDuration, lines } from './cli-args.js';
+export { digestOf, pickRepoDigest, repositoryOf } from './repo-digests.js';
 
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 export abstract class CliEngine implements ContainerEngine {
@@ -84,6 +99,8 @@ export abstract class CliEngine implements ContainerEngine {
   /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
   runArgs(opts: RunOptions, detach: boolean): string[] {
     const args = ['run'];
+    // Name-only --env takes the value from the engine CLI's environment: values stay out of argv.
+    for (const name of opts.passEnv ?? []) args.push('--env', name);
     if (detach) args.push('--detach');
     if (opts.rm) args.push('--rm');
     if (opts.name !== undefined) args.push('--name', opts.name);
@@ -110,6 +127,11 @@ export abstract class CliEngine implements ContainerEngine {
   /** `start --attach` argv: the container's output and exit code become the command's. */
   startAttachedArgs(nameOrId: string): string[] {
     return ['start', '--attach', nameOrId];
+  }
+
+  /** `cp` argv: copies a host file or directory into a container. */
+  copyIntoArgs(source: string, container: string, path: string): string[] {
+    return ['cp', source, `${container}:${path}`];
   }
 
   /** `--health-*` flags for a Docker-form health check. */
@@ -230,6 +252,17 @@ export abstract class CliEngine implements ContainerEngine {
     });
   }
 
+  async runStreaming(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }> {
+    const r = await this.exec.exec(this.bin, this.runArgs(opts, false), {
+      silent: true,
+      ignoreReturnCode: true,
+      ...(io.timeoutMs !== undefined ? { timeoutMs: io.timeoutMs } : {}),
+    });
+    io.onOutput(Buffer.from(r.stdout));
+    if (r.stderr.trim() !== '') io.onOutput(Buffer.from(r.stderr));
+    return { exitCode: r.exitCode };
+  }
+
   async create(opts: RunOptions): Promise<string> {
     const r = await this.exec.exec(this.bin, this.createArgs(opts), { silent: true });
     const id = lines(r.stdout).pop() ?? '';
@@ -246,9 +279,13 @@ export abstract class CliEngine implements ContainerEngine {
     });
   }
 
-  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
+  async inspectContainerRaw(nameOrId: string): Promise<string> {
     const r = await this.exec.exec(this.bin, ['container', 'inspect', nameOrId], { silent: true });
-    const info = this.parseContainerInspect(r.stdout);
+    return r.stdout;
+  }
+
+  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
+    const info = this.parseContainerInspect(await this.inspectContainerRaw(nameOrId));
     if (info.imageDigest === undefined) {
       const digests = await this.repoDigestsOf(info.image);
       const digest = pickRepoDigest(digests, info.imageRef);
@@ -316,6 +353,10 @@ export abstract class CliEngine implements ContainerEngine {
     return lines(r.stdout);
   }
 
+  async copyInto(source: string, container: string, path: string): Promise<void> {
+    await this.exec.exec(this.bin, this.copyIntoArgs(source, container, path), { silent: true });
+  }
+
   async inspectImage(ref: string): Promise<ImageInfo> {
     const r = await this.exec.exec(this.bin, ['image', 'inspect', ref], { silent: true });
     return this.parseImageInspect(r.stdout);
@@ -344,7 +385,7 @@ export abstract class CliEngine implements ContainerEngine {
       ports: parsePorts(net.Ports),
       labels: stringRecord(config.Labels),
     };
-    const health = this.containerHealth(state);
+    const health = containerHealth(state);
     if (health !== undefined) info.state.health = health;
     const digest = digestOf(imageRef);
     if (digest !== undefined) info.imageDigest = digest;
@@ -354,33 +395,9 @@ export abstract class CliEngine implements ContainerEngine {
   /** The reference the container was created from. */
   protected abstract containerImageRef(raw: Record<string, unknown>): string;
 
-  /** Reads `State.Health` (docker, podman 4) and `State.Healthcheck` (older podman). */
-  protected containerHealth(state: Record<string, unknown>): HealthStatus | undefined {
-    const health = record(state.Health ?? state.Healthcheck);
-    const status = string(health.Status).toLowerCase();
-    return status === 'starting' || status === 'healthy' || status === 'unhealthy' ? status : undefined;
-  }
-
   /** Parses `image inspect` output (a one-element JSON array). */
   parseImageInspect(json: string): ImageInfo {
-    const raw = firstOf(json, 'image inspect');
-    const config = record(raw.Config);
-    const info: ImageInfo = {
-      id: withSha256Prefix(string(raw.Id)),
-      size: number(raw.Size),
-      // Podman repeats some Config fields at the top level, and writes only there for some images.
-      user: string(config.User ?? raw.User),
-      labels: stringRecord(config.Labels ?? raw.Labels),
-      env: parseEnv(stringArray(config.Env)),
-      entrypoint: stringArray(config.Entrypoint),
-      cmd: stringArray(config.Cmd),
-      digests: stringArray(raw.RepoDigests),
-      created: string(raw.Created),
-      exposedPorts: Object.keys(record(config.ExposedPorts)),
-    };
-    const healthcheck = parseImageHealthcheck(config.Healthcheck ?? raw.Healthcheck);
-    if (healthcheck) info.healthcheck = healthcheck;
-    return info;
+    return parseImageInspect(json);
   }
 
   /** Runs `fn` with a private temporary directory, removed afterwards whatever happens. */
@@ -392,162 +409,4 @@ export abstract class CliEngine implements ContainerEngine {
       await rm(dir, { recursive: true, force: true });
     }
   }
-}
-
-// ---- helpers ----
-
-/** `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
-function publishSpec(port: PortMapping): string {
-  const host = port.host.includes(':') ? `[${port.host}]` : port.host;
-  const proto = port.protocol && port.protocol !== 'tcp' ? `/${port.protocol}` : '';
-  return `${host}:${port.hostPort ?? ''}:${port.containerPort}${proto}`;
-}
-
-function volumeSpec(v: VolumeMount): string {
-  return `${v.source}:${v.target}${v.readonly ? ':ro' : ''}`;
-}
-
-function labelFilterArgs(opts: LabelFilter): string[] {
-  return opts.label !== undefined ? ['--filter', `label=${opts.label}`] : [];
-}
-
-/** A duration both engines parse (Go's time.ParseDuration). */
-export function goDuration(ms: number): string {
-  if (!Number.isInteger(ms) || ms < 0)
-    throw new Error(`durations must be whole milliseconds >= 0, got ${ms}`);
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
-/** Non-empty, trimmed lines. */
-export function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
-/** The digest part of `repo@sha256:...`, if any. */
-export function digestOf(ref: string): string | undefined {
-  return /@(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/.exec(ref)?.[1];
-}
-
-/**
- * Repository of a reference without tag or digest, in the form engines print in RepoDigests
- * (`docker.io/library/x` and `x` compare equal).
- */
-export function repositoryOf(ref: string): string {
-  let repo = ref.replace(/@.*$/, '');
-  const slash = repo.lastIndexOf('/');
-  const colon = repo.lastIndexOf(':');
-  if (colon > slash) repo = repo.slice(0, colon);
-  return repo.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
-}
-
-/**
- * The one digest among `repoDigests` for `ref`'s repository; `undefined` when none or several
- * distinct ones match (then guessing could name the wrong image).
- */
-export function pickRepoDigest(repoDigests: readonly string[], ref: string): string | undefined {
-  const repo = repositoryOf(ref);
-  const found = new Set<string>();
-  for (const entry of repoDigests) {
-    const digest = digestOf(entry);
-    if (digest !== undefined && repositoryOf(entry) === repo) found.add(digest);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
-}
-
-function firstOf(json: string, what: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (err) {
-    throw new Error(`${what} printed something that is not JSON: ${json.slice(0, 200)}`, { cause: err });
-  }
-  const first: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (typeof first !== 'object' || first === null)
-    throw new Error(`${what} printed no object: ${json.slice(0, 200)}`);
-  return first as Record<string, unknown>;
-}
-
-function record(x: unknown): Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
-}
-
-function string(x: unknown): string {
-  return typeof x === 'string' ? x : '';
-}
-
-function number(x: unknown): number {
-  return typeof x === 'number' && Number.isFinite(x) ? x : 0;
-}
-
-function stringArray(x: unknown): string[] {
-  return Array.isArray(x) ? x.filter((e): e is string => typeof e === 'string') : [];
-}
-
-function stringRecord(x: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(record(x))) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-function withSha256Prefix(id: string): string {
-  return /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id;
-}
-
-function parseEnv(entries: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
-    else env[entry] = '';
-  }
-  return env;
-}
-
-function parseNetworks(x: unknown): ContainerNetwork[] {
-  return Object.entries(record(x)).map(([name, value]) => {
-    const n = record(value);
-    const network: ContainerNetwork = { name, aliases: stringArray(n.Aliases) };
-    const ip = string(n.IPAddress);
-    if (ip !== '') network.ipAddress = ip;
-    return network;
-  });
-}
-
-function parsePorts(x: unknown): PortBinding[] {
-  const out: PortBinding[] = [];
-  for (const [key, bindings] of Object.entries(record(x))) {
-    const [port = '', protocol = 'tcp'] = key.split('/');
-    if (!Array.isArray(bindings)) continue; // exposed, not published
-    for (const b of bindings) {
-      const binding = record(b);
-      out.push({
-        containerPort: Number(port),
-        protocol,
-        hostIp: string(binding.HostIp),
-        hostPort: Number(string(binding.HostPort)),
-      });
-    }
-  }
-  return out;
-}
-
-/** Image health checks carry durations in nanoseconds. */
-function parseImageHealthcheck(x: unknown): Healthcheck | undefined {
-  const hc = record(x);
-  const test = stringArray(hc.Test);
-  if (test.length === 0 || test[0] === 'NONE') return undefined;
-  const out: Healthcheck = { test };
-  const ms = (ns: unknown): number | undefined =>
-    typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : undefined;
-  const interval = ms(hc.Interval);
-  const timeout = ms(hc.Timeout);
-  const startPeriod = ms(hc.StartPeriod);
-  if (interval !== undefined) out.intervalMs = interval;
-  if (timeout !== undefined) out.timeoutMs = timeout;
-  if (typeof hc.Retries === 'number' && hc.Retries > 0) out.retries = hc.Retries;
-  if (startPeriod !== undefined) out.startPeriodMs = startPeriod;
-  return out;
 }

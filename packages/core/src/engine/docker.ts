@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultExec, type Exec } from '../exec.js';
-import { CliEngine, pickRepoDigest } from './cli-engine.js';
+import { CliEngine } from './cli-engine.js';
 import type { BuildOptions, RegistryOptions } from './engine.js';
+import { stringArray } from './inspect-json.js';
+import { pickRepoDigest } from './repo-digests.js';
 
 /** Docker Engine through the docker CLI (legacy builder or BuildKit, whichever the CLI uses). */
 export class Docker extends CliEngine {
@@ -64,8 +66,7 @@ export class Docker extends CliEngine {
         silent: true,
       },
     );
-    const parsed: unknown = JSON.parse(inspect.stdout.trim() || 'null');
-    const repoDigests = Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : [];
+    const repoDigests = stringArray(JSON.parse(inspect.stdout.trim() || 'null'));
     const digest = pickRepoDigest(repoDigests, ref);
     if (digest === undefined) {
       throw new Error(

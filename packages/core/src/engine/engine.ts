@@ -91,6 +91,11 @@ export interface RunOptions {
    */
   hosts?: Record<string, string>;
   env?: Record<string, string>;
+  /**
+   * Names of variables the container takes from the engine CLI's own environment (`--env NAME`),
+   * so that their values (tokens) never appear in argv.
+   */
+  passEnv?: string[];
   ports?: PortMapping[];
   /** Arguments after the image (replace the image's CMD). */
   command?: string[];
@@ -105,6 +110,18 @@ export interface RunOptions {
   /** Remove the container when it exits. */
   rm?: boolean;
   workdir?: string;
+}
+
+/** How {@link ContainerEngine.runStreaming} hands over output and when it gives up. */
+export interface StreamingRunOptions {
+  /**
+   * Receives the output: the container's stdout, then the engine's stderr (the container's stderr
+   * and the engine's own complaints). The CLI engines deliver it when the run ends: `Exec` collects
+   * a command's output and has no per-chunk listener.
+   */
+  onOutput: (chunk: Buffer) => void;
+  /** Kill the engine command after this many ms (an `ExecError` then says so). */
+  timeoutMs?: number;
 }
 
 /** A network a container is attached to. */
@@ -215,6 +232,13 @@ export interface ContainerEngine {
   /** Runs a container in the foreground; a non-zero exit code is returned, not thrown. */
   runToCompletion(opts: RunOptions, exec?: { timeoutMs?: number }): Promise<ExecResult>;
   /**
+   * Runs a container in the foreground without echoing it to the log, handing its output to
+   * `io.onOutput`; a non-zero exit code is returned, not thrown.
+   * Optional (in-memory test engines may lack it); `Docker` and `Podman` have it.
+   * @throws ExecError when the engine cannot be started or `io.timeoutMs` passed
+   */
+  runStreaming?(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }>;
+  /**
    * Creates a container without starting it (`create`, the options of `run`); returns its full id.
    * With {@link startAttached} this splits `runToCompletion`, so the creation can happen while the
    * caller still waits for something. Optional: callers fall back to `runToCompletion`.
@@ -226,6 +250,17 @@ export interface ContainerEngine {
    */
   startAttached?(nameOrId: string, exec?: { timeoutMs?: number }): Promise<ExecResult>;
   inspectContainer(nameOrId: string): Promise<ContainerInfo>;
+  /**
+   * The engine's own `container inspect` JSON, unparsed (for diagnostics bundles). Optional
+   * (in-memory test engines may lack it); `Docker` and `Podman` have it.
+   */
+  inspectContainerRaw?(nameOrId: string): Promise<string>;
+  /**
+   * Copies a host file or directory into a container (`cp SRC CONTAINER:PATH`); the container may
+   * be created but not started. Works when the engine runs on another host than this process.
+   * Optional (in-memory test engines may lack it); `Docker` and `Podman` have it.
+   */
+  copyInto?(source: string, container: string, path: string): Promise<void>;
   /**
    * Runs the container's health check once now. Podman schedules checks with systemd timers, so
    * on hosts without systemd (CI containers) its status stays `starting` unless checks are run by

@@ -15,6 +15,7 @@ import { Docker } from '../../src/engine/docker.js';
 import { Podman } from '../../src/engine/podman.js';
 import { ExecError, InputError } from '../../src/errors.js';
 import { Exec, type ExecOptions, type ExecResult } from '../../src/exec.js';
+import { FakeEngine } from '../support/fake-engine.js';
 
 const IMAGE = `127.0.0.1:5000/dl/ci-tools@sha256:${'c'.repeat(64)}`;
 const ok = (stdout = '', stderr = '', exitCode = 0): ExecResult => ({ exitCode, stdout, stderr });
@@ -265,5 +266,30 @@ describe('checkUser and isCheckEngine', () => {
   it('knows the CLI engines', () => {
     expect(isCheckEngine(new Podman(new Exec()))).toBe(true);
     expect(isCheckEngine(new Docker(new Exec()))).toBe(true);
+  });
+});
+
+describe('checks on any ContainerEngine', () => {
+  it('runs a check through runStreaming with name-only env, and only such engines are check engines', async () => {
+    const engine = new FakeEngine();
+    engine.foreground = () => ({ exitCode: 2, stdout: 'lint failed\n', stderr: '' });
+    const launcher = new ContainerLauncher(engine, {
+      image: IMAGE,
+      workspace: '/ws',
+      envNames: ['NPM_TOKEN'],
+      laneId: 'l4',
+    });
+    const chunks: Buffer[] = [];
+    expect(await launcher.start(lint, (c) => chunks.push(c)).exited).toEqual({ exitCode: 2 });
+    expect(Buffer.concat(chunks).toString()).toBe('lint failed\n');
+    expect(engine.foregroundRuns).toEqual([launcher.runOptions(lint, 'dl-check-l4-1-backend-lint')]);
+    expect(engine.foregroundRuns[0]).toMatchObject({
+      passEnv: ['NPM_TOKEN'],
+      rm: true,
+      entrypoint: '/bin/sh',
+    });
+    expect(isCheckEngine(engine)).toBe(true);
+    // An engine without runStreaming (e.g. an older in-memory test engine) cannot run checks.
+    expect(isCheckEngine(Object.assign(new FakeEngine(), { runStreaming: undefined }))).toBe(false);
   });
 });

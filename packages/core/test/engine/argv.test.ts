@@ -167,6 +167,13 @@ describe('run argv', () => {
       'same',
     ],
     [
+      'foreground with pass-through env (names only, right after the verb)',
+      { image: 'img', rm: true, passEnv: ['NPM_TOKEN', 'CI'], command: ['true'] },
+      false,
+      ['run', '--env', 'NPM_TOKEN', '--env', 'CI', '--rm', 'img', 'true'],
+      ['run', '--env', 'NPM_TOKEN', '--env', 'CI', '--rm', 'img', 'true'],
+    ],
+    [
       'foreground',
       { image: 'img', rm: true, command: ['sh', '-c', 'exit 3'] },
       false,
@@ -330,6 +337,16 @@ describe('registry, network and removal argv', () => {
       ['rm', '--time', '0', '--force', '--volumes', 'c'],
     ],
     ['podman rm', () => podman.removeArgs('c'), ['rm', 'c']],
+    [
+      'podman cp into a container',
+      () => podman.copyIntoArgs('/ws/app', 'p-tests', '/ws'),
+      ['cp', '/ws/app', 'p-tests:/ws'],
+    ],
+    [
+      'docker cp into a container',
+      () => docker.copyIntoArgs('/ws/app/.', 'p-tests', '/ws/app'),
+      ['cp', '/ws/app/.', 'p-tests:/ws/app'],
+    ],
     [
       'docker rm force',
       () => docker.removeArgs('c', { force: true, volumes: true }),

@@ -277,3 +277,46 @@ describe('lists', () => {
     expect(spy.mock.calls[0]?.[1]).toEqual(argv);
   });
 });
+
+describe('raw inspect, streaming run and copy', () => {
+  it.each([
+    ['podman', (exec: Exec) => new Podman(exec)],
+    ['docker', (exec: Exec) => new Docker(exec)],
+  ] as const)('%s: inspectContainerRaw returns the JSON as printed', async (bin, make) => {
+    const { exec, spy } = spiedExec(() => ok('[{"Id":"x"}]\n'));
+    await expect(make(exec).inspectContainerRaw('c1')).resolves.toBe('[{"Id":"x"}]\n');
+    expect(spy).toHaveBeenCalledWith(bin, ['container', 'inspect', 'c1'], { silent: true });
+  });
+
+  it('runStreaming runs silently in the foreground, hands over stdout then stderr, returns the exit code', async () => {
+    const { exec, spy } = spiedExec(() => ({ exitCode: 3, stdout: 'out\n', stderr: 'engine complaint\n' }));
+    const chunks: string[] = [];
+    const r = await new Podman(exec).runStreaming(
+      { image: 'img', rm: true, passEnv: ['TOKEN'], command: ['true'] },
+      { onOutput: (c) => chunks.push(c.toString()), timeoutMs: 5000 },
+    );
+    expect(r).toEqual({ exitCode: 3 });
+    expect(chunks).toEqual(['out\n', 'engine complaint\n']);
+    expect(spy).toHaveBeenCalledWith('podman', ['run', '--env', 'TOKEN', '--rm', 'img', 'true'], {
+      silent: true,
+      ignoreReturnCode: true,
+      timeoutMs: 5000,
+    });
+  });
+
+  it('runStreaming leaves out an empty stderr', async () => {
+    const { exec } = spiedExec(() => ok('only out\n', '  \n'));
+    const chunks: string[] = [];
+    await new Docker(exec).runStreaming({ image: 'img' }, { onOutput: (c) => chunks.push(c.toString()) });
+    expect(chunks).toEqual(['only out\n']);
+  });
+
+  it.each([
+    ['podman', (exec: Exec) => new Podman(exec)],
+    ['docker', (exec: Exec) => new Docker(exec)],
+  ] as const)('%s: copyInto runs cp SRC CONTAINER:PATH', async (bin, make) => {
+    const { exec, spy } = spiedExec(() => ok());
+    await make(exec).copyInto('/ws/app', 'p-tests', '/ws');
+    expect(spy).toHaveBeenCalledWith(bin, ['cp', '/ws/app', 'p-tests:/ws'], { silent: true });
+  });
+});

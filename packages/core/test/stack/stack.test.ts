@@ -2,21 +2,13 @@ import { createServer, type Server } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import type {
-  ContainerEngine,
-  ContainerInfo,
-  ContainerSummary,
-  ImageInfo,
-  LabelFilter,
-  RunOptions,
-} from '../../src/engine/engine.js';
+import { afterEach, describe, expect, test } from 'vitest';
 import { CleanupError, errorMessage } from '../../src/errors.js';
-import { Exec } from '../../src/exec.js';
 import { parseReference } from '../../src/reference.js';
 import { parseStack, type StackSpec } from '../../src/stack/spec.js';
+import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
 import {
-  DigestMismatchError,
+  RunningDigestMismatchError,
   IMAGE_LABEL,
   probePort,
   secretEnvEntries,
@@ -34,178 +26,14 @@ const IMAGES = [
   { name: 'web', ref: parseReference(WEB) },
 ];
 
-/** How a fake container behaves, keyed by service name. */
-interface Behaviour {
-  /** `runHealthcheck` calls until the check passes (undefined: never). */
-  healthyAfterChecks?: number;
-  /** Exits with this code on the inspect poll number `exitOnPoll`. */
-  exit?: { code: number; onPoll: number };
-  logs?: string;
-}
-
-interface FakeContainer {
-  id: string;
-  run: RunOptions;
-  checks: number;
-  polls: number;
-  running: boolean;
-  exitCode: number;
-  behaviour: Behaviour;
-  imageId: string;
-}
-
-/** An in-memory engine: records calls, plays scripted container behaviours. */
-class FakeEngine implements ContainerEngine {
-  readonly kind = 'podman' as const;
-  readonly bin = 'podman';
-  readonly calls: string[] = [];
-  readonly containers = new Map<string, FakeContainer>();
-  readonly networks = new Map<string, Record<string, string>>();
-  readonly volumes = new Map<string, Record<string, string>>();
-  readonly failing = new Set<string>();
-  imageIds: Record<string, string> = { [API]: 'sha256:api', [WEB]: 'sha256:web' };
-
+/** The shared fake with this file's images: api's image has a health check unless told otherwise. */
+class FakeEngine extends SharedFakeEngine {
   constructor(
-    private readonly behaviours: Record<string, Behaviour> = {},
-    private readonly imageHealthcheck: Record<string, boolean> = { [API]: true },
-  ) {}
-
-  private maybeFail(what: string): void {
-    if (this.failing.has(what)) throw new Error(`${what} failed: device busy`);
+    behaviours: Record<string, FakeBehaviour> = {},
+    imageHealthcheck: Record<string, boolean> = { [API]: true },
+  ) {
+    super({ behaviours, imageHealthcheck, imageIds: { [API]: 'sha256:api', [WEB]: 'sha256:web' } });
   }
-
-  build = vi.fn();
-  push = vi.fn();
-  login = vi.fn();
-  logout = vi.fn();
-  tag = vi.fn();
-  removeImage = vi.fn();
-  readonly probes: RunOptions[] = [];
-  async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    this.probes.push(opts);
-    return { exitCode: 0, stdout: 'reachable', stderr: '' };
-  }
-  async pull(ref: string): Promise<void> {
-    this.calls.push(`pull ${ref}`);
-  }
-  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.calls.push(`network create ${name}`);
-    this.networks.set(name, opts.labels ?? {});
-  }
-  async networkRemove(name: string): Promise<void> {
-    this.calls.push(`network rm ${name}`);
-    this.maybeFail(`network rm ${name}`);
-    if (!this.networks.delete(name)) throw new Error(`unable to find network with name or ID ${name}`);
-  }
-  async networkList(opts: LabelFilter = {}): Promise<string[]> {
-    return [...this.networks].filter(([, labels]) => matches(labels, opts)).map(([n]) => n);
-  }
-  async run(opts: RunOptions): Promise<string> {
-    const name = opts.name ?? '';
-    this.calls.push(`run ${name}`);
-    const service = opts.labels?.[SERVICE_LABEL] ?? '';
-    const id = `${name}-id`.padEnd(64, '0');
-    this.containers.set(name, {
-      id,
-      run: opts,
-      checks: 0,
-      polls: 0,
-      running: true,
-      exitCode: 0,
-      behaviour: this.behaviours[service] ?? {},
-      imageId: this.imageIds[opts.image] ?? 'sha256:unknown',
-    });
-    return id;
-  }
-  private get(nameOrId: string): FakeContainer {
-    const c = this.containers.get(nameOrId) ?? [...this.containers.values()].find((x) => x.id === nameOrId);
-    if (!c) throw new Error(`no container with name or ID "${nameOrId}" found: no such container`);
-    return c;
-  }
-  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
-    const c = this.get(nameOrId);
-    c.polls++;
-    if (c.behaviour.exit && c.polls >= c.behaviour.exit.onPoll && c.running) {
-      c.running = false;
-      c.exitCode = c.behaviour.exit.code;
-    }
-    const hasCheck =
-      c.run.healthcheck !== undefined
-        ? c.run.healthcheck.test[0] !== 'NONE'
-        : this.imageHealthcheck[c.run.image];
-    const healthy =
-      c.behaviour.healthyAfterChecks !== undefined && c.checks >= c.behaviour.healthyAfterChecks;
-    const info: ContainerInfo = {
-      id: c.id,
-      name: c.run.name ?? '',
-      state: { status: c.running ? 'running' : 'exited', running: c.running, exitCode: c.exitCode },
-      image: c.imageId,
-      imageRef: c.run.image,
-      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [], ipAddress: '10.0.0.2' }],
-      ports: (c.run.ports ?? []).map((p) => ({
-        containerPort: p.containerPort,
-        protocol: 'tcp',
-        hostIp: p.host,
-        hostPort: p.hostPort ?? 40000,
-      })),
-      labels: c.run.labels ?? {},
-    };
-    if (hasCheck) info.state.health = healthy ? 'healthy' : 'starting';
-    return info;
-  }
-  async runHealthcheck(nameOrId: string): Promise<void> {
-    this.get(nameOrId).checks++;
-  }
-  async logs(nameOrId: string): Promise<{ stdout: string; stderr: string }> {
-    return { stdout: this.get(nameOrId).behaviour.logs ?? '', stderr: '' };
-  }
-  async stop(nameOrId: string): Promise<void> {
-    this.calls.push(`stop ${this.get(nameOrId).run.name}`);
-  }
-  async remove(nameOrId: string): Promise<void> {
-    const c = this.get(nameOrId);
-    this.calls.push(`rm ${c.run.name}`);
-    this.maybeFail(`rm ${c.run.name}`);
-    this.containers.delete(c.run.name ?? '');
-  }
-  async containerList(opts: LabelFilter & { all?: boolean } = {}): Promise<ContainerSummary[]> {
-    return [...this.containers.values()]
-      .filter((c) => matches(c.run.labels ?? {}, opts))
-      .map((c) => ({ id: c.id, name: c.run.name ?? '' }));
-  }
-  async volumeCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.calls.push(`volume create ${name}`);
-    this.volumes.set(name, opts.labels ?? {});
-  }
-  async volumeRemove(name: string): Promise<void> {
-    this.calls.push(`volume rm ${name}`);
-    if (!this.volumes.delete(name)) throw new Error(`no volume with name "${name}" found: no such volume`);
-  }
-  async volumeList(opts: LabelFilter = {}): Promise<string[]> {
-    return [...this.volumes].filter(([, labels]) => matches(labels, opts)).map(([n]) => n);
-  }
-  async inspectImage(ref: string): Promise<ImageInfo> {
-    const info: ImageInfo = {
-      id: this.imageIds[ref] ?? 'sha256:unknown',
-      size: 1,
-      user: '',
-      labels: {},
-      env: {},
-      entrypoint: [],
-      cmd: [],
-      digests: [ref],
-      created: '',
-      exposedPorts: ['8080/tcp'],
-    };
-    if (this.imageHealthcheck[ref]) info.healthcheck = { test: ['CMD', 'true'] };
-    return info;
-  }
-}
-
-function matches(labels: Record<string, string>, opts: LabelFilter): boolean {
-  if (opts.label === undefined) return true;
-  const [key = '', value] = opts.label.split('=');
-  return value === undefined ? key in labels : labels[key] === value;
 }
 
 function stackSpec(text: string, images = IMAGES): StackSpec {
@@ -281,6 +109,21 @@ describe('Stack.up', () => {
     expect(api?.run.hosts).toEqual({});
     expect(engine.containers.get('p1-web')?.run.hosts).toEqual({ api: '10.0.0.2', backend: '10.0.0.2' });
     expect(await stack.hosts()).toEqual({ api: '10.0.0.2', backend: '10.0.0.2', web: '10.0.0.2' });
+  });
+
+  test('progress lines go to the log option', async () => {
+    const lines: string[] = [];
+    await Stack.up({
+      ...quiet,
+      log: (line) => lines.push(line),
+      project: 'p0',
+      engine: new FakeEngine({ api: { healthyAfterChecks: 0 } }),
+      spec: stackSpec(TWO),
+      probeImage: 'base',
+    });
+    expect(lines[0]).toBe('stack p0: network dl-p0-net, services api → web');
+    expect(lines).toContain(`stack p0: started api (${API}); readiness: health`);
+    expect(lines.at(-1)).toMatch(/^stack p0: all 2 services ready after \d+(\.\d)?m?s$/);
   });
 
   test('a stable volumePrefix reuses an existing volume', async () => {
@@ -457,7 +300,7 @@ describe('Stack.attach, verifyDigests, collectBundle', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(DigestMismatchError);
+    expect(err).toBeInstanceOf(RunningDigestMismatchError);
     expect(errorMessage(err)).toBe(
       `stack v1: containers do not run the given digests:\nweb: container v1-web runs image sha256:web, but ${WEB} is sha256:retagged`,
     );
@@ -468,19 +311,15 @@ describe('Stack.attach, verifyDigests, collectBundle', () => {
       api: { healthyAfterChecks: 0, logs: 'connecting with s3cr3t-pw and tok-123\n' },
     });
     const stack = await Stack.up({ ...quiet, project: 'b1', engine, spec: stackSpec(TWO), probeImage: 'b' });
-    const exec = new Exec();
-    vi.spyOn(exec, 'exec').mockImplementation(async (_bin, args) => ({
-      exitCode: 0,
-      stderr: '',
-      stdout: JSON.stringify([
+    engine.rawInspect = (nameOrId) =>
+      JSON.stringify([
         {
-          Name: args[2],
+          Name: nameOrId,
           Config: { Env: ['DB_PASSWORD=s3cr3t-pw', 'API_KEY=k', 'PATH=/usr/bin', 'CUSTOM=tok-123'] },
           Args: ['--env', 'DB_PASSWORD=s3cr3t-pw', '--env', 'API_KEY=k'],
         },
-      ]),
-    }));
-    const attached = await Stack.attach('b1', engine, { exec });
+      ]);
+    const attached = await Stack.attach('b1', engine);
     const dir = await mkdtemp(join(tmpdir(), 'stack-bundle-'));
     try {
       const files = await attached.collectBundle(dir, { redact: ['tok-123'] });

@@ -1,0 +1,92 @@
+/** The parsed form of a stack file, and the error for one that cannot be parsed. */
+
+/** A stack file does not parse or uses something outside the supported subset. */
+export class StackFileError extends Error {
+  override readonly name = 'StackFileError';
+
+  /**
+   * @param source the file (or other origin) the text came from, as given to `parseStack`
+   * @param path dotted path of the offending key, e.g. `services.backend.build` (`''` for the file)
+   * @param reason what is wrong and, where possible, what to write instead
+   * @param line 1-based line in the file, when known
+   */
+  constructor(
+    readonly source: string,
+    readonly path: string,
+    readonly reason: string,
+    readonly line?: number,
+  ) {
+    super(`${source}${line !== undefined ? `:${line}` : ''}: ${path === '' ? '' : `${path}: `}${reason}`);
+  }
+}
+
+/** When a service may start relative to one it depends on (Compose's `depends_on.<name>.condition`). */
+export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+/** One `depends_on` entry. */
+export interface DependencySpec {
+  service: string;
+  condition: DependencyCondition;
+}
+
+/** A published port; the host side is always a loopback address. */
+export interface PortSpec {
+  /** `127.0.0.1` unless the file names another loopback address (`127.0.0.2`, `::1`). */
+  host: string;
+  /** Omitted: the engine picks a free port. */
+  hostPort?: number;
+  containerPort: number;
+}
+
+/** A named volume mounted into a service. */
+export interface VolumeMountSpec {
+  /** The volume's name as declared under top-level `volumes` (not yet prefixed with the project). */
+  volume: string;
+  target: string;
+  readonly: boolean;
+}
+
+/** A health check with Compose's defaults filled in (interval 30 s, timeout 30 s, retries 3, start period 0). */
+export interface HealthcheckSpec {
+  /** `['CMD', prog, ...args]` or `['CMD-SHELL', script]`. */
+  test: string[];
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+}
+
+/** One service of a stack, validated and with its image resolved to a digest reference. */
+export interface ServiceSpec {
+  name: string;
+  /** Fully qualified digest reference (`registry/repo@sha256:...`). */
+  image: string;
+  /** The placeholder the image came from (`BACKEND_IMAGE`), when it came from one. */
+  imagePlaceholder?: string;
+  environment: Record<string, string>;
+  /** Replaces the image's CMD. */
+  command?: string[];
+  ports: PortSpec[];
+  /** Container ports from `expose` (not published). */
+  expose: number[];
+  /** From the file; `undefined` means the image's own HEALTHCHECK (if any) applies. */
+  healthcheck?: HealthcheckSpec;
+  /** `healthcheck: {test: [NONE]}` or `disable: true`: the image's HEALTHCHECK is switched off. */
+  healthcheckDisabled: boolean;
+  dependsOn: DependencySpec[];
+  volumes: VolumeMountSpec[];
+  /** Extra network aliases; the service name is always one too. */
+  aliases: string[];
+}
+
+/** A parsed stack file. */
+export interface StackSpec {
+  /** Where the text came from (for messages). */
+  source: string;
+  /** Top-level `name`, when given. */
+  name?: string;
+  /** In file order. */
+  services: ServiceSpec[];
+  /** Declared named volumes, in file order. */
+  volumes: string[];
+}

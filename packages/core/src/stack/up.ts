@@ -1,0 +1,200 @@
+/**
+ * Starting a planned stack (plan.ts): its network and volumes, then every service as its own task
+ * that waits for its dependencies, starts its container and waits until it is ready (readiness.ts).
+ * The first failure, or the deadline, aborts every task.
+ */
+import type { ContainerEngine, RunOptions } from '../engine/engine.js';
+import { errorMessage } from '../errors.js';
+import { tailLines } from '../exec.js';
+import { StackStartError } from './errors.js';
+import {
+  CONTAINER_ROLE_LABEL,
+  IMAGE_LABEL,
+  ORDER_LABEL,
+  PORT_LABEL,
+  SERVICE_LABEL,
+  volumeName,
+} from './labels.js';
+import type { ServicePlan } from './plan.js';
+import { waitReady, type UpContext } from './readiness.js';
+import type { DependencySpec, HealthcheckSpec } from './spec.js';
+import type { Stack } from './stack.js';
+import { Aborted, formatMs, untilAborted } from './waiting.js';
+
+/**
+ * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them).
+ * @throws StackStartError carrying `stack` when the engine refuses
+ */
+export async function createResources(
+  stack: Stack,
+  volumes: readonly string[],
+  labels: Record<string, string>,
+): Promise<void> {
+  const { engine, project, network } = stack;
+  try {
+    await engine.networkCreate(network, { labels });
+    const existing = new Set(await engine.volumeList());
+    for (const volume of volumes) {
+      if (!existing.has(volume)) await engine.volumeCreate(volume, { labels });
+    }
+  } catch (err) {
+    throw new StackStartError(
+      stack,
+      [],
+      `stack ${project}: creating network/volumes failed: ${errorMessage(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+/**
+ * Runs every planned service to readiness, concurrently as far as their dependencies allow.
+ * @throws StackStartError for the first service that failed, or naming every service not ready
+ *   within `timeoutMs` and what each was doing
+ */
+export async function startServices(ctx: Omit<UpContext, 'signal'>, timeoutMs: number): Promise<void> {
+  const { stack, plans } = ctx;
+  const controller = new AbortController();
+  let failure: StackStartError | undefined;
+  const fail = (err: StackStartError): void => {
+    failure ??= err;
+    controller.abort();
+  };
+  const deadline = setTimeout(() => controller.abort(), timeoutMs);
+  const run: UpContext = { ...ctx, signal: controller.signal };
+  try {
+    await Promise.all(
+      [...plans.values()].map(async (plan) => {
+        try {
+          await runService(run, plan);
+        } catch (err) {
+          if (err instanceof Aborted) return;
+          fail(
+            err instanceof StackStartError
+              ? err
+              : new StackStartError(
+                  stack,
+                  [plan.spec.name],
+                  `stack ${stack.project}: service "${plan.spec.name}": ${errorMessage(err)}`,
+                  { cause: err },
+                ),
+          );
+        }
+      }),
+    );
+  } finally {
+    clearTimeout(deadline);
+  }
+  if (failure) throw failure;
+  const waiting = [...plans.values()].filter((p) => !p.ready.done);
+  if (waiting.length > 0) throw await notReadyError(ctx.engine, stack, waiting, timeoutMs);
+}
+
+async function notReadyError(
+  engine: ContainerEngine,
+  stack: Stack,
+  waiting: ServicePlan[],
+  timeoutMs: number,
+): Promise<StackStartError> {
+  const details = await Promise.all(
+    waiting.map(async (p) => {
+      const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
+      return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
+    }),
+  );
+  return new StackStartError(
+    stack,
+    waiting.map((p) => p.spec.name),
+    `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`,
+  );
+}
+
+async function lastLogLine(engine: ContainerEngine, container: string): Promise<string> {
+  try {
+    const logs = await engine.logs(container);
+    return tailLines(`${logs.stdout}\n${logs.stderr}`.trim(), 1);
+  } catch {
+    return '';
+  }
+}
+
+function conditionText(dep: DependencySpec): string {
+  return dep.condition === 'service_healthy'
+    ? `${dep.service} to be healthy`
+    : dep.condition === 'service_completed_successfully'
+      ? `${dep.service} to complete`
+      : `${dep.service} to start`;
+}
+
+async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
+  const { engine, signal } = ctx;
+  const service = plan.spec;
+  for (const dep of service.dependsOn) {
+    const target = ctx.plans.get(dep.service) as ServicePlan;
+    plan.status = `waiting for ${conditionText(dep)}`;
+    await untilAborted(
+      dep.condition === 'service_started' ? target.started.promise : target.ready.promise,
+      signal,
+    );
+  }
+  plan.status = 'starting';
+  const run: RunOptions = {
+    image: service.image,
+    name: plan.record.container,
+    network: ctx.network,
+    aliases: [service.name, ...service.aliases],
+    // Its dependencies have started: their names resolve without the engine's DNS server.
+    hosts: { ...ctx.hosts },
+    env: service.environment,
+    labels: {
+      ...ctx.labels,
+      [SERVICE_LABEL]: service.name,
+      [IMAGE_LABEL]: service.image,
+      [ORDER_LABEL]: String(plan.record.order),
+      [CONTAINER_ROLE_LABEL]: 'service',
+      ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
+    },
+    ports: service.ports.map((p) => ({
+      host: p.host,
+      containerPort: p.containerPort,
+      ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+    })),
+    volumes: service.volumes.map((v) => ({
+      source: volumeName(ctx.prefix, v.volume),
+      target: v.target,
+      readonly: v.readonly,
+    })),
+  };
+  if (service.command !== undefined) run.command = service.command;
+  if (service.healthcheck !== undefined) run.healthcheck = toEngineHealthcheck(service.healthcheck);
+  else if (service.healthcheckDisabled) run.healthcheck = { test: ['NONE'] };
+  if (signal.aborted) throw new Aborted();
+  await engine.run(run);
+  plan.timing.startedAt = Date.now();
+  const ip = (await engine.inspectContainer(plan.record.container)).networks.find(
+    (n) => n.name === ctx.network,
+  )?.ipAddress;
+  if (ip !== undefined) for (const name of run.aliases ?? []) ctx.hosts[name] = ip;
+  plan.started.resolve();
+  ctx.log.info(
+    `stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`,
+  );
+
+  await waitReady(ctx, plan);
+  plan.timing.readyAt = Date.now();
+  plan.status = 'ready';
+  plan.ready.resolve();
+}
+
+function toEngineHealthcheck(hc: HealthcheckSpec): RunOptions['healthcheck'] {
+  return {
+    test: hc.test,
+    intervalMs: hc.intervalMs,
+    timeoutMs: hc.timeoutMs,
+    retries: hc.retries,
+    startPeriodMs: hc.startPeriodMs,
+  };
+}
