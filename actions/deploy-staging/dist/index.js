@@ -198,7 +198,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7607));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8286));
     await run(inputs);
 });
 
@@ -790,9 +790,13 @@ function runContext(overrides = {}, env = process.env) {
         context.runUrl = runUrl;
     return context;
 }
-/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
 function digestSet(digest) {
-    const parsed = parseDigest(digest);
+    const parsed = typeof digest === 'string' ? parseDigest(digest) : digest;
     return { [parsed.algorithm]: parsed.hex };
 }
 /** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
@@ -897,9 +901,10 @@ function imageSubjects(images, what) {
             throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
         }
     }
+    const digests = images.map((i) => parseDigest(i.digest));
     return {
-        subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
-        tested: images.map((i) => ({ name: i.name, digest: parseDigest(i.digest).value })),
+        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
+        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
     };
 }
 /** Builds an integration or E2E lane's statement about a set of images tested together. */

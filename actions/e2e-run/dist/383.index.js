@@ -235,9 +235,13 @@ function runContext(overrides = {}, env = process.env) {
         context.runUrl = runUrl;
     return context;
 }
-/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
 function digestSet(digest) {
-    const parsed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+    const parsed = typeof digest === 'string' ? (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest) : digest;
     return { [parsed.algorithm]: parsed.hex };
 }
 /** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
@@ -342,9 +346,10 @@ function imageSubjects(images, what) {
             throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
         }
     }
+    const digests = images.map((i) => (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest));
     return {
-        subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
-        tested: images.map((i) => ({ name: i.name, digest: (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest).value })),
+        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
+        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
     };
 }
 /** Builds an integration or E2E lane's statement about a set of images tested together. */
@@ -420,55 +425,136 @@ function parseStatement(value) {
 
 /***/ }),
 
-/***/ 86673:
+/***/ 21745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   jE: () => (/* binding */ storeEvidence)
-/* harmony export */ });
-/* unused harmony exports EVIDENCE_ARTIFACT_TYPE, DSSE_MEDIA_TYPE, LANE_ANNOTATION, COMMIT_ANNOTATION, CREATED_ANNOTATION, EMPTY_BLOB, EMPTY_DESCRIPTOR, referrersOf, knownWithoutReferrersApi, isNotFound, fallbackTag, sourceEvidenceTag, evidenceRepository, buildEvidenceManifest, mergeReferrer, mergeIntoFallback, storeSourceEvidence, findEvidence, findSourceEvidence */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57212);
-/* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45514);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44212);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41397);
-/* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92479);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45885);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  jE: () => (/* binding */ storeEvidence)
+});
+
+// UNUSED EXPORTS: COMMIT_ANNOTATION, CREATED_ANNOTATION, DSSE_MEDIA_TYPE, EMPTY_BLOB, EMPTY_DESCRIPTOR, EVIDENCE_ARTIFACT_TYPE, LANE_ANNOTATION, buildEvidenceManifest, evidenceRepository, fallbackTag, findEvidence, findSourceEvidence, isNotFound, knownWithoutReferrersApi, mergeIntoFallback, mergeReferrer, referrersOf, sourceEvidenceTag, storeSourceEvidence
+
+// EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
+var media_types = __webpack_require__(45514);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
+// EXTERNAL MODULE: ./packages/core/src/registry/digest.ts
+var registry_digest = __webpack_require__(57212);
+// EXTERNAL MODULE: ./packages/core/src/evidence/dsse.ts
+var dsse = __webpack_require__(92479);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/artifact.ts
 /**
- * Stores DSSE evidence envelopes in the registry next to the image they speak about, and finds them
- * again.
- *
- * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
- * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
- * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
- * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
+ * The evidence artifact: the OCI manifest that carries one DSSE envelope as its only layer, with the
+ * lane, commit and creation time as annotations, and (for image evidence) the image as its `subject`.
  */
 
 
 
-
-
-
-
-
 /** `artifactType` of digestline evidence manifests. */
-const EVIDENCE_ARTIFACT_TYPE = 'application/vnd.dev.digestline.evidence.v1+json';
+const artifact_EVIDENCE_ARTIFACT_TYPE = 'application/vnd.dev.digestline.evidence.v1+json';
 /** Media type of the layer holding the DSSE envelope JSON. */
-const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const artifact_DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
 /** Annotation naming the lane of the evidence. */
-const LANE_ANNOTATION = 'dev.digestline.lane';
+const artifact_LANE_ANNOTATION = 'dev.digestline.lane';
 /** Annotation naming the commit the evidence is about. */
 const COMMIT_ANNOTATION = 'dev.digestline.commit';
 /** OCI standard annotation: when the evidence was created (RFC 3339). */
 const CREATED_ANNOTATION = 'org.opencontainers.image.created';
 /** The OCI empty JSON blob (`{}`), config of artifacts without a config. */
-const EMPTY_BLOB = Buffer.from('{}', 'utf8');
+const artifact_EMPTY_BLOB = Buffer.from('{}', 'utf8');
 /** Descriptor of {@link EMPTY_BLOB}. */
-const EMPTY_DESCRIPTOR = { mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_EMPTY */ .g1, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(EMPTY_BLOB), size: 2 };
-/** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
-const MAX_ENVELOPE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const artifact_EMPTY_DESCRIPTOR = { mediaType: media_types/* OCI_EMPTY */.g1, digest: (0,registry_digest/* digestOf */.o)(artifact_EMPTY_BLOB), size: 2 };
+/**
+ * Builds the evidence artifact manifest for an envelope (pure). `subject` is omitted for source-lane
+ * evidence, which refers to a commit rather than an image.
+ */
+function artifact_buildEvidenceManifest(envelope, opts) {
+    const statement = (0,dsse.statementOf)(envelope);
+    const layer = Buffer.from(JSON.stringify(envelope), 'utf8');
+    const annotations = {
+        [artifact_LANE_ANNOTATION]: statement.predicate.lane,
+        [COMMIT_ANNOTATION]: statement.predicate.commit.sha,
+        [CREATED_ANNOTATION]: (opts.created ?? new Date(statement.predicate.timeVerified)).toISOString(),
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types/* OCI_MANIFEST */.EG,
+        artifactType: artifact_EVIDENCE_ARTIFACT_TYPE,
+        config: artifact_EMPTY_DESCRIPTOR,
+        layers: [{ mediaType: artifact_DSSE_MEDIA_TYPE, digest: (0,registry_digest/* digestOf */.o)(layer), size: layer.length }],
+        annotations,
+    };
+    if (opts.subject !== undefined) {
+        manifest.subject = {
+            mediaType: opts.subject.mediaType,
+            digest: opts.subject.digest,
+            size: opts.subject.size,
+        };
+    }
+    const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+    const digest = (0,registry_digest/* digestOf */.o)(bytes);
+    return {
+        manifest,
+        bytes,
+        digest,
+        layer,
+        descriptor: {
+            mediaType: media_types/* OCI_MANIFEST */.EG,
+            digest,
+            size: bytes.length,
+            artifactType: artifact_EVIDENCE_ARTIFACT_TYPE,
+            annotations,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
+var statement = __webpack_require__(45885);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
+/**
+ * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
+ * its image when the registry has no referrers API; source-lane evidence, which has no image to point
+ * at, is tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit
+ * alone.
+ */
+
+
+/**
+ * The referrers fallback tag of a digest: `sha256-<hex>` (OCI distribution spec 1.1).
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
+function location_fallbackTag(digest) {
+    const parsed = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
+    return `${parsed.algorithm}-${parsed.hex}`;
+}
+/** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
+function location_sourceEvidenceTag(commit) {
+    return `commit-${assertGitObjectId(commit, 'commit')}.source`;
+}
+/**
+ * The evidence repository of an image repository: `evidence` next to it in the same namespace
+ * (`org/app/web` → `org/app/evidence`, `web` → `evidence`). Source-lane evidence lives there because it
+ * exists before (and independently of) any image; on Forgejo it is one more package of the owner.
+ */
+function evidenceRepository(imageRepository) {
+    const slash = imageRepository.lastIndexOf('/');
+    return slash < 0 ? 'evidence' : `${imageRepository.slice(0, slash)}/evidence`;
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 11 modules
+var client = __webpack_require__(44212);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
+/**
+ * The registry operations evidence is read and written with: the part of the registry client it
+ * needs, the referrers API remembered per client, and small reads and writes that treat "not there"
+ * as an answer rather than an error.
+ */
+
 /**
  * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
  * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
@@ -480,7 +566,7 @@ const withoutReferrersApi = new WeakSet();
  * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
  * registry has answered 404.
  */
-async function referrersOf(client, repo, digest, artifactType) {
+async function registry_referrersOf(client, repo, digest, artifactType) {
     if (withoutReferrersApi.has(client))
         return null;
     const found = await client.referrers(repo, digest, artifactType);
@@ -489,15 +575,31 @@ async function referrersOf(client, repo, digest, artifactType) {
     return found;
 }
 /** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
-function knownWithoutReferrersApi(client) {
+function registry_knownWithoutReferrersApi(client) {
     return withoutReferrersApi.has(client);
 }
 /** True for the error the registry client throws when a manifest or blob does not exist. */
 function isNotFound(err) {
-    return err instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl && err.status === 404;
+    return err instanceof client/* RegistryError */.gl && err.status === 404;
+}
+/** A manifest by tag or digest, or `undefined` when the registry does not have it. */
+async function registry_getManifestOrUndefined(client, repo, ref) {
+    try {
+        return await client.getManifest(repo, ref);
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Uploads a blob unless the repository has it already. */
+async function registry_uploadIfMissing(client, repo, bytes, digest) {
+    if (!(await client.headBlob(repo, digest)))
+        await client.uploadBlob(repo, digest, bytes, bytes.length);
 }
 /** Reads a whole blob (verified by the client's stream) into memory, refusing more than `maxBytes`. */
-async function readBlob(client, repo, digest, maxBytes) {
+async function registry_readBlob(client, repo, digest, maxBytes) {
     const download = await client.getBlob(repo, digest);
     if (download.size !== undefined && download.size > maxBytes) {
         await download.stream.cancel();
@@ -519,77 +621,16 @@ async function readBlob(client, repo, digest, maxBytes) {
     }
     return Buffer.concat(chunks);
 }
-async function getManifestOrUndefined(client, repo, ref) {
-    try {
-        return await client.getManifest(repo, ref);
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return undefined;
-        throw err;
-    }
-}
-/** The referrers fallback tag of a digest: `sha256-<hex>` (OCI distribution spec 1.1). */
-function fallbackTag(digest) {
-    const parsed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDigest */ .m)(digest);
-    return `${parsed.algorithm}-${parsed.hex}`;
-}
-/** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
-function sourceEvidenceTag(commit) {
-    return `commit-${assertGitObjectId(commit, 'commit')}.source`;
-}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
 /**
- * The evidence repository of an image repository: `evidence` next to it in the same namespace
- * (`org/app/web` → `org/app/evidence`, `web` → `evidence`). Source-lane evidence lives there because it
- * exists before (and independently of) any image; on Forgejo it is one more package of the owner.
+ * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
+ * evidence is listed on a registry without the referrers API. Distribution 2.8 has no compare-and-set
+ * on tags, so every change is read-merge-put-verify.
  */
-function evidenceRepository(imageRepository) {
-    const slash = imageRepository.lastIndexOf('/');
-    return slash < 0 ? 'evidence' : `${imageRepository.slice(0, slash)}/evidence`;
-}
-/**
- * Builds the evidence artifact manifest for an envelope (pure). `subject` is omitted for source-lane
- * evidence, which refers to a commit rather than an image.
- */
-function buildEvidenceManifest(envelope, opts) {
-    const statement = (0,_dsse_js__WEBPACK_IMPORTED_MODULE_6__.statementOf)(envelope);
-    const layer = Buffer.from(JSON.stringify(envelope), 'utf8');
-    const annotations = {
-        [LANE_ANNOTATION]: statement.predicate.lane,
-        [COMMIT_ANNOTATION]: statement.predicate.commit.sha,
-        [CREATED_ANNOTATION]: (opts.created ?? new Date(statement.predicate.timeVerified)).toISOString(),
-    };
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
-        artifactType: EVIDENCE_ARTIFACT_TYPE,
-        config: EMPTY_DESCRIPTOR,
-        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(layer), size: layer.length }],
-        annotations,
-    };
-    if (opts.subject !== undefined) {
-        manifest.subject = {
-            mediaType: opts.subject.mediaType,
-            digest: opts.subject.digest,
-            size: opts.subject.size,
-        };
-    }
-    const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const digest = (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .o)(bytes);
-    return {
-        manifest,
-        bytes,
-        digest,
-        layer,
-        descriptor: {
-            mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
-            digest,
-            size: bytes.length,
-            artifactType: EVIDENCE_ARTIFACT_TYPE,
-            annotations,
-        },
-    };
-}
+
+
+
 /**
  * Adds `descriptor` to a referrers index unless an entry with its digest is there (pure).
  *
@@ -599,54 +640,7 @@ function mergeReferrer(index, descriptor) {
     const manifests = index?.manifests ?? [];
     if (manifests.some((m) => m.digest === descriptor.digest))
         return undefined;
-    return { ...(index ?? {}), schemaVersion: 2, mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p, manifests: [...manifests, descriptor] };
-}
-async function uploadIfMissing(client, repo, bytes, digest) {
-    if (!(await client.headBlob(repo, digest)))
-        await client.uploadBlob(repo, digest, bytes, bytes.length);
-}
-/**
- * Stores an evidence envelope attached to the image manifest `digest` in `repo`.
- *
- * Uploads the empty config and the envelope, PUTs the artifact manifest by digest, then makes it
- * discoverable: nothing more when the referrers API answers, otherwise merges it into the fallback
- * index at tag `sha256-<hex>`. Distribution 2.8 has no compare-and-set on tags, so the merge re-reads
- * after each put (after a short random wait) and merges again when a concurrent writer replaced the
- * index without our entry. Idempotent: storing the same envelope again changes nothing.
- *
- * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
- */
-async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDigest */ .m)(digest).value;
-    const statement = (0,_dsse_js__WEBPACK_IMPORTED_MODULE_6__.statementOf)(envelope);
-    const hex = subjectDigest.slice(subjectDigest.indexOf(':') + 1);
-    const algorithm = subjectDigest.slice(0, subjectDigest.indexOf(':'));
-    if (!statement.subject.some((s) => s.digest[algorithm] === hex)) {
-        throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest} among its subjects; refusing to attach it there`);
-    }
-    const image = await client.getManifest(repo, subjectDigest);
-    const subject = { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length };
-    const built = buildEvidenceManifest(envelope, opts.created !== undefined ? { subject, created: opts.created } : { subject });
-    await uploadIfMissing(client, repo, EMPTY_BLOB, EMPTY_DESCRIPTOR.digest);
-    await uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
-    await client.putManifest(repo, built.digest, built.bytes, _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG);
-    const viaApi = await referrersOf(client, repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
-    if (viaApi !== null) {
-        return {
-            digest: built.digest,
-            descriptor: built.descriptor,
-            discoverableVia: 'referrers-api',
-            mergeRounds: 0,
-        };
-    }
-    const tag = fallbackTag(subjectDigest);
-    const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
-    return {
-        digest: built.digest,
-        descriptor: built.descriptor,
-        discoverableVia: `tag:${tag}`,
-        mergeRounds: rounds,
-    };
+    return { ...(index ?? {}), schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests: [...manifests, descriptor] };
 }
 /**
  * Read-merge-put-verify loop on a fallback index tag.
@@ -657,21 +651,21 @@ async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
     const attempts = opts.attempts ?? 6;
     const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
     for (let round = 1; round <= attempts; round++) {
-        const current = await getManifestOrUndefined(client, repo, tag);
+        const current = await registry_getManifestOrUndefined(client, repo, tag);
         const merged = mergeReferrer(current?.json, descriptor);
         if (merged !== undefined) {
-            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p);
+            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), media_types/* OCI_INDEX */.$p);
         }
         // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
         // so the re-read sees it and we merge again instead of being silently overwritten.
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(settle());
-        const after = await getManifestOrUndefined(client, repo, tag);
+        await (0,promises_.setTimeout)(settle());
+        const after = await registry_getManifestOrUndefined(client, repo, tag);
         if (after?.json.manifests?.some((m) => m.digest === descriptor.digest)) {
             if (merged === undefined)
                 return round;
             // Our put stuck; a second look after another wait catches a writer whose put was still in flight.
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(settle());
-            const again = await getManifestOrUndefined(client, repo, tag);
+            await (0,promises_.setTimeout)(settle());
+            const again = await registry_getManifestOrUndefined(client, repo, tag);
             if (again?.json.manifests?.some((m) => m.digest === descriptor.digest))
                 return round;
         }
@@ -679,27 +673,24 @@ async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
     throw new Error(`could not keep ${descriptor.digest} in the referrers index ${repo}:${tag} after ${attempts} rounds: ` +
         'other writers kept replacing it');
 }
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(637);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/find.ts
 /**
- * Stores source-lane evidence in `repo` (the evidence repository, see docs/evidence.md) under tag
- * `commit-<sha>.source`, replacing an earlier run's evidence for the same commit.
+ * Finds evidence again: the envelopes attached to an image digest (referrers API, or the fallback
+ * tag), and the source-lane evidence of a commit. Every envelope is checked against what listed it
+ * (digest, artifact type, subject, size) before it is parsed.
  */
-async function storeSourceEvidence(client, repo, envelope, opts = {}) {
-    const statement = statementOf(envelope);
-    if (statement.predicate.lane !== 'source') {
-        throw new Error(`storeSourceEvidence takes source-lane evidence, got ${statement.predicate.lane}`);
-    }
-    const built = buildEvidenceManifest(envelope, opts.created !== undefined ? { created: opts.created } : {});
-    const tag = sourceEvidenceTag(statement.predicate.commit.sha);
-    await uploadIfMissing(client, repo, EMPTY_BLOB, EMPTY_DESCRIPTOR.digest);
-    await uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
-    await client.putManifest(repo, tag, built.bytes, OCI_MANIFEST);
-    return {
-        digest: built.digest,
-        descriptor: built.descriptor,
-        discoverableVia: `tag:${tag}`,
-        mergeRounds: 0,
-    };
-}
+
+
+
+
+
+
+
+/** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
+const MAX_ENVELOPE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloaded) {
     try {
         const m = preloaded ?? (await client.getManifest(repo, descriptor.digest));
@@ -709,8 +700,8 @@ async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloa
         if (m.json.artifactType !== EVIDENCE_ARTIFACT_TYPE) {
             throw new Error(`artifactType is ${JSON.stringify(m.json.artifactType)}, not ${EVIDENCE_ARTIFACT_TYPE}`);
         }
-        if (expectSubject !== undefined && m.json.subject?.digest !== expectSubject) {
-            throw new Error(`its subject is ${m.json.subject?.digest ?? 'missing'}, not ${expectSubject}`);
+        if (expectSubject !== undefined && m.json.subject?.digest !== expectSubject.value) {
+            throw new Error(`its subject is ${m.json.subject?.digest ?? 'missing'}, not ${expectSubject.value}`);
         }
         const layer = m.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE);
         if (layer === undefined)
@@ -719,6 +710,7 @@ async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloa
             throw new Error(`its envelope is ${layer.size} bytes, over the limit`);
         const bytes = await readBlob(client, repo, layer.digest, MAX_ENVELOPE_BYTES);
         // The client checks digests too; checking here keeps the guarantee independent of the transport.
+        // The layer digest is the registry's text, so it is parsed (validated) here, once.
         const actual = digestOf(bytes, parseDigest(layer.digest).algorithm);
         if (actual !== layer.digest)
             throw new Error(`envelope blob hashes to ${actual}, expected ${layer.digest}`);
@@ -736,10 +728,11 @@ async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloa
  * tag when the registry has no referrers API. Each envelope blob's sha256 is verified; evidence that
  * cannot be read is returned with `error` rather than dropped, so callers can report it.
  *
+ * @param digest the parsed digest, or its text (validated here)
  * @param opts.lane only evidence whose lane annotation names this lane
  */
 async function findEvidence(client, repo, digest, opts = {}) {
-    const subjectDigest = parseDigest(digest).value;
+    const subjectDigest = typeof digest === 'string' ? parseDigest(digest) : digest;
     const tag = fallbackTag(subjectDigest);
     const readFallback = async () => (await getManifestOrUndefined(client, repo, tag))?.json.manifests ?? [];
     let descriptors;
@@ -753,7 +746,7 @@ async function findEvidence(client, repo, digest, opts = {}) {
         // API answers, and saves a round trip when it does not.
         const fallback = readFallback();
         fallback.catch(() => undefined);
-        const viaApi = await referrersOf(client, repo, subjectDigest, EVIDENCE_ARTIFACT_TYPE);
+        const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
         if (viaApi !== null)
             descriptors = viaApi;
         else {
@@ -780,6 +773,93 @@ async function findSourceEvidence(client, repo, commit) {
     if (m.json.artifactType !== undefined)
         descriptor.artifactType = m.json.artifactType;
     return [await loadEnvelope(client, repo, descriptor, undefined, `tag:${tag}`, m)];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/store.ts
+/**
+ * Stores DSSE evidence envelopes in the registry next to the image they speak about.
+ *
+ * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
+ * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
+ * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
+ * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
+ *
+ * It also re-exports what the other evidence modules export (artifact format, locations, registry
+ * helpers, fallback index, finders), so callers outside evidence/ keep one import path.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Stores an evidence envelope attached to the image manifest `digest` in `repo`.
+ *
+ * Uploads the empty config and the envelope, PUTs the artifact manifest by digest, then makes it
+ * discoverable: nothing more when the referrers API answers, otherwise merges it into the fallback
+ * index at tag `sha256-<hex>`. Distribution 2.8 has no compare-and-set on tags, so the merge re-reads
+ * after each put (after a short random wait) and merges again when a concurrent writer replaced the
+ * index without our entry. Idempotent: storing the same envelope again changes nothing.
+ *
+ * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
+ */
+async function storeEvidence(client, repo, digest, envelope, opts = {}) {
+    const subjectDigest = (0,reference/* parseDigest */.m)(digest);
+    const statement = (0,dsse.statementOf)(envelope);
+    if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
+        throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
+    }
+    const image = await client.getManifest(repo, subjectDigest.value);
+    const subject = { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length };
+    const built = artifact_buildEvidenceManifest(envelope, opts.created !== undefined ? { subject, created: opts.created } : { subject });
+    await registry_uploadIfMissing(client, repo, artifact_EMPTY_BLOB, artifact_EMPTY_DESCRIPTOR.digest);
+    await registry_uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
+    await client.putManifest(repo, built.digest, built.bytes, media_types/* OCI_MANIFEST */.EG);
+    const viaApi = await registry_referrersOf(client, repo, subjectDigest.value, artifact_EVIDENCE_ARTIFACT_TYPE);
+    if (viaApi !== null) {
+        return {
+            digest: built.digest,
+            descriptor: built.descriptor,
+            discoverableVia: 'referrers-api',
+            mergeRounds: 0,
+        };
+    }
+    const tag = location_fallbackTag(subjectDigest);
+    const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
+    return {
+        digest: built.digest,
+        descriptor: built.descriptor,
+        discoverableVia: `tag:${tag}`,
+        mergeRounds: rounds,
+    };
+}
+/**
+ * Stores source-lane evidence in `repo` (the evidence repository, see docs/evidence.md) under tag
+ * `commit-<sha>.source`, replacing an earlier run's evidence for the same commit.
+ */
+async function storeSourceEvidence(client, repo, envelope, opts = {}) {
+    const statement = statementOf(envelope);
+    if (statement.predicate.lane !== 'source') {
+        throw new Error(`storeSourceEvidence takes source-lane evidence, got ${statement.predicate.lane}`);
+    }
+    const built = buildEvidenceManifest(envelope, opts.created !== undefined ? { created: opts.created } : {});
+    const tag = sourceEvidenceTag(statement.predicate.commit.sha);
+    await uploadIfMissing(client, repo, EMPTY_BLOB, EMPTY_DESCRIPTOR.digest);
+    await uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
+    await client.putManifest(repo, tag, built.bytes, OCI_MANIFEST);
+    return {
+        digest: built.digest,
+        descriptor: built.descriptor,
+        discoverableVia: `tag:${tag}`,
+        mergeRounds: 0,
+    };
 }
 
 
@@ -990,7 +1070,7 @@ const defaultExec = new Exec();
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
 /* harmony import */ var _evidence_dsse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92479);
 /* harmony import */ var _evidence_statement_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45885);
-/* harmony import */ var _evidence_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86673);
+/* harmony import */ var _evidence_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21745);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78851);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41397);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(44212);

@@ -1059,9 +1059,13 @@ function runContext(overrides = {}, env = process.env) {
         context.runUrl = runUrl;
     return context;
 }
-/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
 function digestSet(digest) {
-    const parsed = parseDigest(digest);
+    const parsed = typeof digest === 'string' ? parseDigest(digest) : digest;
     return { [parsed.algorithm]: parsed.hex };
 }
 /** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
@@ -1166,9 +1170,10 @@ function imageSubjects(images, what) {
             throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
         }
     }
+    const digests = images.map((i) => parseDigest(i.digest));
     return {
-        subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
-        tested: images.map((i) => ({ name: i.name, digest: parseDigest(i.digest).value })),
+        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
+        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
     };
 }
 /** Builds an integration or E2E lane's statement about a set of images tested together. */

@@ -829,7 +829,7 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 219).then(__webpack_require__.bind(__webpack_require__, 8219));
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 280).then(__webpack_require__.bind(__webpack_require__, 6280));
         await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository);
     }
     if (lane.result === 'failed')

@@ -796,8 +796,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 39 modules
-var integration = __webpack_require__(40417);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 44 modules
+var integration = __webpack_require__(15237);
 // EXTERNAL MODULE: ./packages/core/src/step.ts
 var step = __webpack_require__(74412);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts

@@ -29,7 +29,7 @@ const Outputs = {
 
 /***/ }),
 
-/***/ 1560:
+/***/ 1379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -331,8 +331,53 @@ var statement = __nccwpck_require__(5885);
 /** Lanes promote-digest can require (promotion evidence is what it writes, not what it requires). */
 const REQUIRABLE_LANES = ['source', 'integration', 'e2e'];
 
-// EXTERNAL MODULE: ./packages/core/src/promote/plan.ts
-var plan = __nccwpck_require__(8140);
+// EXTERNAL MODULE: ./packages/core/src/promote/target.ts
+var target = __nccwpck_require__(4726);
+;// CONCATENATED MODULE: ./packages/core/src/promote/plan.ts
+/**
+ * The promotion plan: each image of the set with its source (pinned by digest) and its expanded
+ * target. Built before anything touches a registry, so input mistakes (collisions, bad templates)
+ * are refused up front.
+ */
+
+
+/**
+ * Builds the plan for an image set and a target template (pure).
+ *
+ * @throws InputError (`target`) when the template is invalid for this set, or two images with
+ *   different digests would get the same target tag
+ * @throws InputError (`images`) when the set is empty or an entry is not pinned by digest
+ */
+function buildPlan(set, template, inputs = { images: 'images', target: 'target' }) {
+    if (set.length === 0) {
+        throw new errors/* InputError */.dz(inputs.images, `input "${inputs.images}" lists no images: add name=repository@sha256:… lines`);
+    }
+    (0,target/* checkTargetTemplate */.mS)(template, set.length, inputs.target);
+    const plan = set.map(({ name, ref }) => {
+        if (ref.digest === undefined || ref.tag !== undefined) {
+            throw new errors/* InputError */.dz(inputs.images, `input "${inputs.images}": ${name} must be pinned by digest, without a tag`);
+        }
+        return {
+            name,
+            source: { registry: ref.registry, repository: ref.repository, digest: ref.digest },
+            target: (0,target/* expandTarget */.mW)(template, name, inputs.target),
+        };
+    });
+    const byTag = new Map();
+    for (const image of plan) {
+        if (image.target.tag === undefined)
+            continue;
+        const key = (0,target/* formatTarget */.P4)(image.target);
+        const other = byTag.get(key);
+        if (other !== undefined && other.source.digest !== image.source.digest) {
+            throw new errors/* InputError */.dz(inputs.target, `input "${inputs.target}" sends ${other.name} and ${image.name} to the same tag ${key}; ` +
+                `use ${'{name}'} in the repository or tag`);
+        }
+        byTag.set(key, image);
+    }
+    return plan;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/step.ts
 var step = __nccwpck_require__(4412);
 // EXTERNAL MODULE: ./actions/promote-digest/src/constants.ts
@@ -427,9 +472,8 @@ async function commit() {
 async function getInputs() {
     const images = getImageSet(constants/* Inputs */.G.Images);
     const target = getString(constants/* Inputs */.G.Target, { required: true });
-    (0,plan/* buildPlan */.G)(images, target, { images: constants/* Inputs */.G.Images, target: constants/* Inputs */.G.Target });
     const inputs = {
-        images,
+        plan: buildPlan(images, target, { images: constants/* Inputs */.G.Images, target: constants/* Inputs */.G.Target }),
         target,
         require: lanes(),
         commit: await commit(),
@@ -458,14 +502,14 @@ async function getInputs() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1560);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1379);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('promote-digest', async () => {
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (registry client, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7765));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(995)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1995));
     await run(inputs);
 });
 
@@ -848,9 +892,13 @@ function runContext(overrides = {}, env = process.env) {
         context.runUrl = runUrl;
     return context;
 }
-/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
 function digestSet(digest) {
-    const parsed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+    const parsed = typeof digest === 'string' ? (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest) : digest;
     return { [parsed.algorithm]: parsed.hex };
 }
 /** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
@@ -955,9 +1003,10 @@ function imageSubjects(images, what) {
             throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
         }
     }
+    const digests = images.map((i) => (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest));
     return {
-        subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
-        tested: images.map((i) => ({ name: i.name, digest: (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest).value })),
+        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
+        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
     };
 }
 /** Builds an integration or E2E lane's statement about a set of images tested together. */
@@ -1066,61 +1115,6 @@ function isIPv4(s) {
 /** Whether `s` is an IPv6 address, optionally with a zone (as `net.isIPv6`). */
 function isIPv6(s) {
     return IPV6.test(s);
-}
-
-
-/***/ }),
-
-/***/ 8140:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ buildPlan)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(637);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4726);
-/**
- * The promotion plan: each image of the set with its source (pinned by digest) and its expanded
- * target. Built before anything touches a registry, so input mistakes (collisions, bad templates)
- * are refused up front.
- */
-
-
-/**
- * Builds the plan for an image set and a target template (pure).
- *
- * @throws InputError (`target`) when the template is invalid for this set, or two images with
- *   different digests would get the same target tag
- * @throws InputError (`images`) when the set is empty or an entry is not pinned by digest
- */
-function buildPlan(set, template, inputs = { images: 'images', target: 'target' }) {
-    if (set.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputs.images, `input "${inputs.images}" lists no images: add name=repository@sha256:… lines`);
-    }
-    (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTargetTemplate */ .mS)(template, set.length, inputs.target);
-    const plan = set.map(({ name, ref }) => {
-        if (ref.digest === undefined || ref.tag !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputs.images, `input "${inputs.images}": ${name} must be pinned by digest, without a tag`);
-        }
-        return {
-            name,
-            source: { registry: ref.registry, repository: ref.repository, digest: ref.digest },
-            target: (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .expandTarget */ .mW)(template, name, inputs.target),
-        };
-    });
-    const byTag = new Map();
-    for (const image of plan) {
-        if (image.target.tag === undefined)
-            continue;
-        const key = (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTarget */ .P4)(image.target);
-        const other = byTag.get(key);
-        if (other !== undefined && other.source.digest !== image.source.digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputs.target, `input "${inputs.target}" sends ${other.name} and ${image.name} to the same tag ${key}; ` +
-                `use ${'{name}'} in the repository or tag`);
-        }
-        byTag.set(key, image);
-    }
-    return plan;
 }
 
 
@@ -1443,9 +1437,10 @@ function withDigest(ref, digest, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* unused harmony exports saveState, getState, info, warn, stepLog */
+/* unused harmony exports saveState, getState, info, warn */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,

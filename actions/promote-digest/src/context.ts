@@ -1,16 +1,17 @@
 import { tmpdir } from 'node:os';
 import { InputError, errorMessage } from '@digestline/core/errors';
-import { getImageSet, getList, getString, type ImageSet } from '@digestline/core/inputs';
+import { getImageSet, getList, getString } from '@digestline/core/inputs';
 import type { Credentials } from '@digestline/core/registry/auth';
 import { assertGitObjectId } from '@digestline/core/evidence/statement';
 import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/lanes';
-import { buildPlan } from '@digestline/core/promote/plan';
+import { buildPlan, type PlannedImage } from '@digestline/core/promote/plan';
 import { maskSecret } from '@digestline/core/step';
 import { Inputs } from './constants.js';
 import { getPemKey } from '@digestline/core/keys';
 
 export interface Inputs {
-  images: ImageSet;
+  /** The images and their targets, from inputs `images` and `target`. */
+  plan: PlannedImage[];
   target: string;
   require: RequirableLane[];
   commit: string;
@@ -76,9 +77,8 @@ async function commit(): Promise<string> {
 export async function getInputs(): Promise<Inputs> {
   const images = getImageSet(Inputs.Images);
   const target = getString(Inputs.Target, { required: true });
-  buildPlan(images, target, { images: Inputs.Images, target: Inputs.Target });
   const inputs: Inputs = {
-    images,
+    plan: buildPlan(images, target, { images: Inputs.Images, target: Inputs.Target }),
     target,
     require: lanes(),
     commit: await commit(),

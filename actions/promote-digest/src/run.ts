@@ -1,17 +1,19 @@
 import { promote, promotedOutput, summarizePromotion } from '@digestline/core/promote/promote';
-import { setOutputs } from '@digestline/core/step';
-import { writeSummary } from '@digestline/core/summary';
+import { setOutputs, stepLog } from '@digestline/core/step';
+import { group, writeSummary } from '@digestline/core/summary';
 import { Outputs } from './constants.js';
 import type { Inputs } from './context.js';
 
 /** Promotes the image set with inputs already read and validated by `getInputs`. */
 export async function run(inputs: Inputs): Promise<void> {
   const result = await promote({
-    images: inputs.images,
+    plan: inputs.plan,
     target: inputs.target,
     requiredLanes: inputs.require,
     commit: inputs.commit,
     recordDir: inputs.recordDir,
+    log: stepLog,
+    group,
     ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
     ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
     ...(inputs.sourceCredentials !== undefined ? { sourceCredentials: inputs.sourceCredentials } : {}),

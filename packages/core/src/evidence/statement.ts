@@ -6,7 +6,7 @@
  * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
  * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
  */
-import { parseDigest } from '../reference.js';
+import { parseDigest, type ParsedDigest } from '../reference.js';
 
 /** `_type` of an in-toto Statement v1. */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -149,9 +149,13 @@ export function runContext(
   return context;
 }
 
-/** Digest text `algorithm:hex` → in-toto digest set `{algorithm: hex}`. */
-export function digestSet(digest: string): Record<string, string> {
-  const parsed = parseDigest(digest);
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
+export function digestSet(digest: string | ParsedDigest): Record<string, string> {
+  const parsed = typeof digest === 'string' ? parseDigest(digest) : digest;
   return { [parsed.algorithm]: parsed.hex };
 }
 
@@ -293,9 +297,10 @@ function imageSubjects(
       );
     }
   }
+  const digests = images.map((i) => parseDigest(i.digest));
   return {
-    subject: images.map((i) => ({ name: i.repository, digest: digestSet(i.digest) })),
-    tested: images.map((i) => ({ name: i.name, digest: parseDigest(i.digest).value })),
+    subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]!) })),
+    tested: images.map((i, n) => ({ name: i.name, digest: digests[n]!.value })),
   };
 }
 

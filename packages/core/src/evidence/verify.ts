@@ -7,15 +7,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { errorMessage } from '../errors.js';
-import { parseDigest } from '../reference.js';
+import { parseDigest, type ParsedDigest } from '../reference.js';
 import { statementOf, verifyEnvelope, keyId } from './dsse.js';
-import {
-  evidenceRepository,
-  findEvidence,
-  findSourceEvidence,
-  type EvidenceRegistry,
-  type FoundEvidence,
-} from './store.js';
+import { findEvidence, findSourceEvidence, type FoundEvidence } from './find.js';
+import { evidenceRepository } from './location.js';
+import type { EvidenceRegistry } from './registry.js';
 import type { Lane, TestedImage, VerificationStatement } from './statement.js';
 
 /** Verdict of one lane. */
@@ -65,6 +61,7 @@ function inapplicable(
   s: VerificationStatement,
   lane: Lane,
   input: EvidenceDecisionInput,
+  digest: ParsedDigest,
 ): string | undefined {
   const p = s.predicate;
   if (p.commit.sha !== input.commit) return `it is for commit ${short(p.commit.sha)}`;
@@ -73,8 +70,7 @@ function inapplicable(
       ? undefined
       : 'its subject is not the commit';
   }
-  const { algorithm, hex } = parseDigest(input.digest);
-  if (!s.subject.some((sub) => sub.digest[algorithm] === hex)) {
+  if (!s.subject.some((sub) => sub.digest[digest.algorithm] === digest.hex)) {
     return 'its subject does not include this digest';
   }
   if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
@@ -98,7 +94,12 @@ function inapplicable(
  * not passing.
  */
 export function decideEvidence(input: EvidenceDecisionInput): EvidenceVerdict {
-  const digest = parseDigest(input.digest).value;
+  return decide(input, parseDigest(input.digest));
+}
+
+/** {@link decideEvidence} for `input.digest` already parsed (and so validated) as `subject`. */
+function decide(input: EvidenceDecisionInput, subject: ParsedDigest): EvidenceVerdict {
+  const digest = subject.value;
   const problems: string[] = [];
   const refused: string[] = [];
   const expectedKey = input.publicKey !== undefined ? keyId(input.publicKey) : undefined;
@@ -144,7 +145,7 @@ export function decideEvidence(input: EvidenceDecisionInput): EvidenceVerdict {
         continue;
       }
     }
-    const why = inapplicable(statement, lane, { ...input, digest });
+    const why = inapplicable(statement, lane, input, subject);
     if (why !== undefined) {
       note(lane, `${where}: ${why}`);
       continue;
@@ -209,9 +210,9 @@ export interface VerifyEvidenceOptions {
  * with {@link decideEvidence}.
  */
 export async function verifyEvidenceFor(opts: VerifyEvidenceOptions): Promise<EvidenceVerdict> {
-  const digest = parseDigest(opts.digest).value;
-  if (!opts.set.some((i) => i.digest === digest)) {
-    throw new Error(`the set being promoted does not contain ${digest} itself`);
+  const digest = parseDigest(opts.digest);
+  if (!opts.set.some((i) => i.digest === digest.value)) {
+    throw new Error(`the set being promoted does not contain ${digest.value} itself`);
   }
   // Independent reads: both at once.
   const [imageEvidence, sourceEvidence] = await Promise.all([
@@ -221,7 +222,7 @@ export async function verifyEvidenceFor(opts: VerifyEvidenceOptions): Promise<Ev
       : Promise.resolve([]),
   ]);
   const input: EvidenceDecisionInput = {
-    digest,
+    digest: digest.value,
     commit: opts.commit,
     requiredLanes: opts.requiredLanes,
     set: opts.set,
@@ -229,5 +230,5 @@ export async function verifyEvidenceFor(opts: VerifyEvidenceOptions): Promise<Ev
     sourceEvidence,
   };
   if (opts.publicKey !== undefined) input.publicKey = opts.publicKey;
-  return decideEvidence(input);
+  return decide(input, digest);
 }

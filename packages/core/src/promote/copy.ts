@@ -6,18 +6,16 @@
  * indexes, source evidence) are updated, and only when all of that is in place are the image tags
  * moved. If moving one image tag fails, the tags already moved are put back where they were.
  */
-import { errorMessage } from '../errors.js';
+import { silentLog, type Log } from '../log.js';
 import type { FetchedManifest, RegistryClient } from '../registry/client.js';
 import { isIndexMediaType, type Descriptor } from '../registry/media-types.js';
-import {
-  EVIDENCE_ARTIFACT_TYPE,
-  fallbackTag,
-  isNotFound,
-  mergeReferrer,
-  referrersOf,
-} from '../evidence/store.js';
+import { EVIDENCE_ARTIFACT_TYPE } from '../evidence/artifact.js';
+import { fallbackTag } from '../evidence/location.js';
+import { mergeReferrer } from '../evidence/referrers-index.js';
+import { getManifestOrUndefined, referrersOf } from '../evidence/registry.js';
 import { OCI_INDEX } from '../registry/media-types.js';
 import { Limiter, settleAll } from './limit.js';
+import { moveImageTags, moveTag } from './tags.js';
 
 /** The part of {@link RegistryClient} promotion uses; unit tests pass an in-memory registry. */
 export type PromoteRegistry = Pick<
@@ -85,8 +83,8 @@ export interface CopyReport {
 export interface CopyOptions {
   /** Blob operations in flight at once (default 8). */
   concurrency?: number;
-  /** One line per operation (debug level). */
-  log?: (message: string) => void;
+  /** Gets one debug line per operation. */
+  log?: Log;
   /** Wait before re-reading a referrers index to check that our put stuck (default 30-80 ms). */
   settleMs?: () => number;
   /** Rounds of read-merge-put-check on a referrers index (default 6). */
@@ -97,18 +95,6 @@ export interface CopyOptions {
    * and checks then, which saves a wait per promotion.
    */
   recheckReferrers?: boolean;
-}
-
-/** A copy failed while moving image tags; `rolledBack` says which tags were put back. */
-export class TagMoveError extends Error {
-  override readonly name = 'TagMoveError';
-  constructor(
-    message: string,
-    readonly rolledBack: string[],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 function where(client: PromoteRegistry, repo: string, ref: string): string {
@@ -168,14 +154,7 @@ export async function mergeReferrersIndex(
   const attempts = options.mergeAttempts ?? 6;
   const recheck = options.recheckReferrers ?? true;
   const settle = options.settleMs ?? (() => 30 + Math.floor(Math.random() * 50));
-  const read = async () => {
-    try {
-      return (await client.getManifest(repo, tag)).json;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  };
+  const read = async () => (await getManifestOrUndefined(client, repo, tag))?.json;
   const missing = (index: Awaited<ReturnType<typeof read>>) =>
     descriptors.filter((d) => !(index?.manifests ?? []).some((m) => m.digest === d.digest));
   let changed = false;
@@ -200,12 +179,28 @@ export async function mergeReferrersIndex(
  * the next phase.
  *
  * @throws the first failure (or a list of them); a failure before phase 3 leaves every image tag
- *   untouched, a failure in phase 3 is a {@link TagMoveError} after putting moved tags back
+ *   untouched, a failure in phase 3 is a `TagMoveError` (tags.ts) after putting moved tags back
  */
 export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Promise<CopyReport> {
   const report = emptyReport();
-  const log = options.log ?? (() => undefined);
-  const limiter = new Limiter(options.concurrency ?? 8);
+  const log = options.log ?? silentLog;
+  await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
+  // Evidence is discoverable before any image tag points users at the content.
+  await makeEvidenceDiscoverable(plan, options, report, log);
+  await moveImageTags(plan.imageTags, report, log);
+  return report;
+}
+
+/**
+ * Phase 1: makes every manifest of `jobs` present by digest, each with its blobs or children first
+ * and what refers to it alongside. A blob or manifest shared by several jobs is copied once.
+ */
+async function copyContent(
+  jobs: readonly ManifestCopy[],
+  report: CopyReport,
+  log: Log,
+  limiter: Limiter,
+): Promise<void> {
   const blobsDone = new Map<string, Promise<void>>();
   const manifestsDone = new Map<string, Promise<void>>();
 
@@ -216,7 +211,9 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
       done = limiter.run(async () => {
         const how = await copyBlob(job, d);
         report.blobs[how]++;
-        log(`blob ${d.digest} (${d.size} bytes) → ${where(job.target, job.targetRepo, d.digest)}: ${how}`);
+        log.debug(
+          `blob ${d.digest} (${d.size} bytes) → ${where(job.target, job.targetRepo, d.digest)}: ${how}`,
+        );
       });
       blobsDone.set(key, done);
     }
@@ -232,7 +229,6 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
     }
     return done;
   };
-
   const copyManifest = async (job: ManifestCopy): Promise<void> => {
     const m = job.manifest;
     // What refers to this manifest by `subject` (its evidence) is copied alongside: registries accept
@@ -270,20 +266,29 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
         }
         await job.target.putManifest(job.targetRepo, m.digest, m.bytes, m.mediaType);
         report.manifests.put++;
-        log(`manifest ${where(job.target, job.targetRepo, m.digest)} (${m.mediaType}) put by digest`);
+        log.debug(`manifest ${where(job.target, job.targetRepo, m.digest)} (${m.mediaType}) put by digest`);
       }
     })();
     // Both settle before this returns, so a failure of one never leaves the other unobserved.
     await settleAll<unknown>([own, then], `copying ${where(job.target, job.targetRepo, m.digest)}`);
   };
 
-  // Phase 1: content by digest.
   await settleAll(
-    plan.content.map((job) => manifest(job)),
+    jobs.map((job) => manifest(job)),
     'copying content by digest',
   );
+}
 
-  // Phase 2: evidence discoverability, before any image tag points users at the content.
+/**
+ * Phase 2: lists the copied evidence in the referrers fallback indexes (unless the target has the
+ * referrers API) and moves the evidence tags.
+ */
+async function makeEvidenceDiscoverable(
+  plan: CopyPlan,
+  options: CopyOptions,
+  report: CopyReport,
+  log: Log,
+): Promise<void> {
   await settleAll(
     [
       ...plan.referrers.map(async (r) => {
@@ -295,7 +300,7 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
         const tag = fallbackTag(r.subject);
         const changed = await mergeReferrersIndex(r.target, r.repo, tag, r.descriptors, options);
         report.referrerIndexes[changed ? 'updated' : 'unchanged']++;
-        log(
+        log.debug(
           `referrers index ${where(r.target, r.repo, tag)} ${changed ? 'updated' : 'already lists the evidence'}`,
         );
       }),
@@ -305,72 +310,4 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
     ],
     'updating evidence tags',
   );
-
-  // Phase 3: image tags. Read where each one points first, to put it back if another move fails.
-  const before = await settleAll(
-    plan.imageTags.map(async (t) => {
-      try {
-        return await t.target.getManifest(t.repo, t.tag);
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    }),
-    'reading the target tags',
-  );
-  const moved: number[] = [];
-  const results = await Promise.allSettled(
-    plan.imageTags.map(async (t, i) => {
-      if (before[i]?.digest === t.manifest.digest) {
-        report.tags.unchanged++;
-        return;
-      }
-      await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
-      moved.push(i);
-      report.tags.moved++;
-      log(`tag ${where(t.target, t.repo, t.tag)} → ${t.manifest.digest}`);
-    }),
-  );
-  const failed = results.flatMap((r, i) =>
-    r.status === 'rejected' ? [{ i, reason: r.reason as unknown }] : [],
-  );
-  if (failed.length > 0) {
-    const rolledBack: string[] = [];
-    const notRolledBack: string[] = [];
-    for (const i of moved) {
-      const t = plan.imageTags[i]!;
-      const previous = before[i];
-      const name = where(t.target, t.repo, t.tag);
-      if (previous === undefined) {
-        // Distribution cannot delete a tag without deleting the manifest (and every other tag of it).
-        notRolledBack.push(`${name} (it did not exist before; it now points at ${t.manifest.digest})`);
-        continue;
-      }
-      try {
-        await t.target.putManifest(t.repo, t.tag, previous.bytes, previous.mediaType);
-        rolledBack.push(`${name} → ${previous.digest}`);
-      } catch (err) {
-        notRolledBack.push(`${name} (${errorMessage(err)})`);
-      }
-    }
-    const reasons = failed.map(
-      ({ i, reason }) =>
-        `${where(plan.imageTags[i]!.target, plan.imageTags[i]!.repo, plan.imageTags[i]!.tag)}: ${errorMessage(reason)}`,
-    );
-    throw new TagMoveError(
-      `moving the image tags failed: ${reasons.join('; ')}` +
-        (rolledBack.length > 0 ? `; put back: ${rolledBack.join(', ')}` : '') +
-        (notRolledBack.length > 0 ? `; NOT put back: ${notRolledBack.join(', ')}` : ''),
-      rolledBack,
-      { cause: failed[0]!.reason },
-    );
-  }
-  return report;
-}
-
-async function moveTag(t: TagMove): Promise<boolean> {
-  const current = await t.target.headManifest(t.repo, t.tag);
-  if (current?.digest === t.manifest.digest) return false;
-  await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
-  return true;
 }

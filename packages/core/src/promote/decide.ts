@@ -4,7 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { decideEvidence, type EvidenceVerdict } from '../evidence/verify.js';
-import type { FoundEvidence } from '../evidence/store.js';
+import type { FoundEvidence } from '../evidence/find.js';
 import type { Lane, TestedImage } from '../evidence/statement.js';
 
 export { REQUIRABLE_LANES, type RequirableLane } from './lanes.js';

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Inputs, Outputs } from '../../../../actions/promote-digest/src/constants.js';
-import { REQUIRABLE_LANES } from '../../src/promote/decide.js';
+import { REQUIRABLE_LANES } from '@digestline/core/promote/lanes';
+import { Inputs, Outputs } from '../src/constants.js';
 
-const meta = parse(
-  readFileSync(join(import.meta.dirname, '../../../../actions/promote-digest/action.yml'), 'utf8'),
-) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
+const meta = parse(readFileSync(join(import.meta.dirname, '../action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+};
 
 describe('promote-digest action.yml and constants.ts', () => {
   it('name the same inputs and outputs', () => {

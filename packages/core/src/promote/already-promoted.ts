@@ -1,0 +1,64 @@
+/**
+ * Idempotence of promotion: the same set promoted again finds every image at its target with its
+ * evidence and a promotion record, and writes nothing.
+ */
+import type { DsseEnvelope } from '../evidence/dsse.js';
+import { findEvidence } from '../evidence/find.js';
+import { evidenceRepository } from '../evidence/location.js';
+import { decideSet } from './decide.js';
+import type { PlannedImage } from './plan.js';
+import { latestPromotion } from './record.js';
+import { formatTarget } from './target.js';
+import { settled, type Promotion } from './context.js';
+
+/**
+ * Starts reading, for every image of the plan (in plan order), the promotion record that makes it
+ * already promoted: `undefined` when the image is not at its target yet, or its evidence there is
+ * incomplete.
+ */
+export function readTargetRecords(p: Promotion): Array<Promise<DsseEnvelope | undefined>> {
+  const set = p.plan.map((i) => ({ name: i.name, digest: i.source.digest }));
+  return p.plan.map((i) => settled(targetRecord(p, i, set)));
+}
+
+async function targetRecord(
+  p: Promotion,
+  i: PlannedImage,
+  set: ReadonlyArray<{ name: string; digest: string }>,
+): Promise<DsseEnvelope | undefined> {
+  const target = p.targetOf(i);
+  const at = await target.headManifest(i.target.repository, i.target.tag ?? i.source.digest);
+  if (at?.digest !== i.source.digest) {
+    p.log.info(
+      `${i.name}: ${formatTarget(i.target)} ${at === null ? 'does not exist yet' : `is at ${at.digest}`}`,
+    );
+    return undefined;
+  }
+  const [imageEvidence, sourceEvidence] = await Promise.all([
+    findEvidence(target, i.target.repository, i.source.digest),
+    p.sourceEvidenceOf(target, evidenceRepository(i.target.repository)),
+  ]);
+  const decision = decideSet({
+    images: [
+      {
+        name: i.name,
+        reference: formatTarget(i.target),
+        digest: i.source.digest,
+        imageEvidence,
+        sourceEvidence,
+      },
+    ],
+    commit: p.commit,
+    requiredLanes: p.lanes,
+    ...(p.publicKey !== undefined ? { publicKey: p.publicKey } : {}),
+  });
+  // decideSet judged this image alone; the promotion record must cover the whole set, and is
+  // signed by our signing key (not the lanes' key), so it is checked against that.
+  const record = latestPromotion(imageEvidence, p.commit, set, p.recordKey);
+  if (!decision.ok || record === undefined) {
+    p.log.info(`${i.name}: ${formatTarget(i.target)} is at the digest, but its evidence is incomplete`);
+    return undefined;
+  }
+  p.log.info(`${i.name}: ${formatTarget(i.target)} is already at ${i.source.digest} with its evidence`);
+  return record;
+}
