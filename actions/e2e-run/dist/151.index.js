@@ -17,8 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31884);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
+/* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74412);
 /**
  * Artifact upload that works on Forgejo (and Gitea, and github.com), never failing the step.
  *
@@ -152,9 +152,10 @@ function callPastGhesCheck(call, env = process.env) {
  * @param dir directory whose content becomes the zip's root
  */
 async function uploadDirectory(name, dir, options = {}) {
+    const log = options.log ?? _step_js__WEBPACK_IMPORTED_MODULE_3__/* .stepLog */ .tV;
     const availability = artifactAvailability();
     if (!availability.available) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Artifact "${name}" was not uploaded: ${availability.reason}`);
+        log.info(`Artifact "${name}" was not uploaded: ${availability.reason}`);
         return { uploaded: false, reason: availability.reason };
     }
     try {
@@ -170,11 +171,11 @@ async function uploadDirectory(name, dir, options = {}) {
         const files = await listFiles(root, dir);
         if (files.length === 0) {
             const reason = `${dir} holds no files`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Artifact "${name}" was not uploaded: ${reason}`);
+            log.info(`Artifact "${name}" was not uploaded: ${reason}`);
             return { uploaded: false, reason };
         }
         if (looksLikeGhes(process.env['GITHUB_SERVER_URL'])) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`GITHUB_SERVER_URL=${process.env['GITHUB_SERVER_URL'] ?? ''} is not github.com: passing @actions/artifact's GHES check`);
+            log.debug(`GITHUB_SERVER_URL=${process.env['GITHUB_SERVER_URL'] ?? ''} is not github.com: passing @actions/artifact's GHES check`);
         }
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 65060));
         const client = new DefaultArtifactClient();
@@ -189,13 +190,13 @@ async function uploadDirectory(name, dir, options = {}) {
             result.size = response.size;
         if (response.digest !== undefined)
             result.digest = `sha256:${response.digest}`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Uploaded artifact "${name}": ${files.length} file(s) from ${dir}, ` +
+        log.info(`Uploaded artifact "${name}": ${files.length} file(s) from ${dir}, ` +
             `${result.size ?? '?'} bytes zipped, id ${result.id ?? '?'}`);
         return result;
     }
     catch (err) {
         const reason = describeUploadError(err);
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Artifact "${name}" was not uploaded: ${reason}`);
+        log.warning(`Artifact "${name}" was not uploaded: ${reason}`);
         return { uploaded: false, reason };
     }
 }
@@ -205,7 +206,7 @@ function describeUploadError(err) {
             `${process.env['GITHUB_SERVER_URL'] ?? ''}) although digestline passes that check; the installed ` +
             `@actions/artifact no longer checks synchronously (digestline pins 6.1.0): ${err.message}`);
     }
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err);
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
 }
 /** Regular files under `root` (symlinks to regular files included), sorted, as absolute paths. */
 async function listFiles(root, shownAs) {

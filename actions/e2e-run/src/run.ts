@@ -1,7 +1,7 @@
 import { selectEngine } from '@digestline/core/engine/select';
 import { e2eFailureMessage, runE2e, teardownE2e } from '@digestline/core/lanes/e2e';
-import { summarizeLane } from '@digestline/core/lanes/integration';
-import { getState, info, saveState, setOutputs } from '@digestline/core/step';
+import { summarizeLane } from '@digestline/core/lanes/lane-summary';
+import { getState, info, saveState, setOutputs, stepLog } from '@digestline/core/step';
 import { writeSummary } from '@digestline/core/summary';
 import { Inputs as Name, Outputs, State } from './constants.js';
 import type { Inputs } from './context.js';
@@ -9,15 +9,17 @@ import type { Inputs } from './context.js';
 /** Runs the lane with inputs already read and validated by `getInputs`. */
 export async function run(inputs: Inputs): Promise<void> {
   const engine = selectEngine(inputs.engine);
-  const outcome = await runE2e({
+  const request = {
     ...inputs,
-    engine,
     inputs: {
       tests: Name.Tests,
       network: Name.Network,
       images: Name.Images,
       baseUrlService: Name.BaseUrlService,
     },
+  };
+  const outcome = await runE2e(request, {
+    engine,
     // Saved before anything is created: a cancelled or crashed main still gets its teardown.
     onProject: (project) => {
       saveState(State.Project, project);
@@ -27,10 +29,10 @@ export async function run(inputs: Inputs): Promise<void> {
     ...(inputs.uploadArtifacts
       ? {
           upload: async (name: string, dir: string) =>
-            (await import('@digestline/core/artifacts')).uploadDirectory(name, dir),
+            (await import('@digestline/core/artifacts')).uploadDirectory(name, dir, { log: stepLog }),
         }
       : {}),
-    log: info,
+    log: stepLog,
   });
   setOutputs({
     [Outputs.Result]: outcome.report.result,
@@ -59,5 +61,5 @@ export async function post(): Promise<void> {
   if (project === '')
     return info('e2e-run post: main started no stack (or attached to one), nothing to tear down');
   const engine = selectEngine(getState(State.Engine) || 'auto');
-  info(await teardownE2e(engine, project, info));
+  info(await teardownE2e(engine, project, stepLog));
 }

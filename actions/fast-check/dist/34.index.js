@@ -22,12 +22,14 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
-var lib_core = __webpack_require__(1884);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(637);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var src_exec = __webpack_require__(8851);
+// EXTERNAL MODULE: ./packages/core/src/log.ts
+var src_log = __webpack_require__(3438);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
+var lib_core = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 /**
  * Job summary and log grouping.
@@ -515,7 +517,7 @@ function planChecks(specs, options) {
  *
  * @throws Error when there is no commit at all: evidence must be bound to one
  */
-async function readLaneCommit(workspace, env, exec) {
+async function readLaneCommit(workspace, env, exec, log = src_log/* silentLog */.a) {
     const git = async (args) => (await exec.exec('git', args, { cwd: workspace, silent: true })).stdout.trim();
     let sha = (env.GITHUB_SHA ?? '').trim().toLowerCase();
     if (sha === '') {
@@ -534,80 +536,77 @@ async function readLaneCommit(workspace, env, exec) {
         return { sha, tree: await git(['rev-parse', '--verify', `${sha}^{tree}`]) };
     }
     catch (err) {
-        lib_core/* warning */.$e(`the evidence names commit ${sha} without its tree: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        log.warning(`the evidence names commit ${sha} without its tree: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return { sha };
     }
 }
 /**
- * Runs the source lane. Resolves (does not reject) when checks fail: the caller decides to fail the
- * step, after setting its outputs. Rejects only when the lane could not be run at all (no commit, an
- * unusable or runtime-role image), and then before any check has started.
+ * The launcher for the request: the given one (tests), a container launcher on the tooling image
+ * (made fit first), or the runner itself.
  */
-async function runSourceLane(request, deps = {}) {
-    const exec = deps.exec ?? src_exec/* defaultExec */.hp;
-    const env = deps.env ?? process.env;
-    const { plan } = request;
-    const commit = await readLaneCommit(plan.workspace, env, exec);
-    let launcher = deps.launcher;
-    let sweep;
-    if (launcher === undefined && request.image !== undefined) {
-        if (deps.engine === undefined)
-            throw new Error('runSourceLane: an image needs an engine');
-        const engine = deps.engine();
-        if (!isCheckEngine(engine))
-            throw new Error(`engine ${engine.kind} cannot show its run argv`);
-        const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
-        if (prepared.pulled)
-            lib_core/* info */.pq(`pulled ${request.image}`);
-        const user = checkUser(engine.kind);
-        for (const name of request.envNames) {
-            if (env[name] === undefined)
-                lib_core/* warning */.$e(`env: ${name} is not set on the runner, so the checks do not get it`);
-        }
-        const container = new ContainerLauncher(engine, {
-            image: request.image,
-            workspace: plan.workspace,
-            envNames: request.envNames.filter((n) => env[n] !== undefined),
-            ...(user !== undefined ? { user: user.user, env: user.env } : {}),
-        });
-        launcher = container;
-        sweep = () => container.sweep();
+async function chooseLauncher(request, deps, env, log) {
+    if (deps.launcher !== undefined)
+        return { launcher: deps.launcher };
+    if (request.image === undefined)
+        return { launcher: new HostLauncher(hostEnvironment(env)) };
+    if (deps.engine === undefined)
+        throw new Error('runSourceLane: an image needs an engine');
+    const engine = deps.engine();
+    if (!isCheckEngine(engine))
+        throw new Error(`engine ${engine.kind} cannot show its run argv`);
+    const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
+    if (prepared.pulled)
+        log.info(`pulled ${request.image}`);
+    const user = checkUser(engine.kind);
+    for (const name of request.envNames) {
+        if (env[name] === undefined)
+            log.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
     }
-    launcher ??= new HostLauncher(hostEnvironment(env));
-    const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
-    lib_core/* info */.pq(`running ${plan.checks.length} checks ${where}, ${Math.min(request.concurrency, plan.checks.length)} at a time` +
-        `${request.failFast ? ', fail-fast' : ''} (commit ${commit.sha})`);
-    const startedAt = new Date();
-    const started = performance.now();
-    // A cancelled job must not leave checks (or their containers) running: kill them, then sweep.
+    const container = new ContainerLauncher(engine, {
+        image: request.image,
+        workspace: request.plan.workspace,
+        envNames: request.envNames.filter((n) => env[n] !== undefined),
+        ...(user !== undefined ? { user: user.user, env: user.env } : {}),
+    });
+    return { launcher: container, sweep: () => container.sweep() };
+}
+/**
+ * Runs the planned checks. A cancelled job must not leave checks (or their containers) running:
+ * SIGTERM/SIGINT kill them, and the sweep removes what is left.
+ */
+async function runPlannedChecks(request, launch, log) {
     const cancel = new AbortController();
     const onSignal = (signal) => {
-        lib_core/* warning */.$e(`${signal}: stopping the running checks`);
+        log.warning(`${signal}: stopping the running checks`);
         cancel.abort();
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
-    let outcomes;
     try {
-        outcomes = await (0,run/* runChecks */.JT)(plan.checks, {
-            launcher,
+        return await (0,run/* runChecks */.JT)(request.plan.checks, {
+            launcher: launch.launcher,
             concurrency: request.concurrency,
             failFast: request.failFast,
             signal: cancel.signal,
-            onStart: (check) => lib_core/* info */.pq(`started ${check.name}: ${check.run}`),
+            onStart: (check) => log.info(`started ${check.name}: ${check.run}`),
             onFinish: printOutcome,
         });
     }
     finally {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
-        if (sweep !== undefined) {
-            const left = await sweep();
+        if (launch.sweep !== undefined) {
+            const left = await launch.sweep();
             if (left.length > 0)
-                lib_core/* warning */.$e(`removed check containers left behind: ${left.join(', ')}`);
+                log.warning(`removed check containers left behind: ${left.join(', ')}`);
         }
     }
-    const wallMs = performance.now() - started;
+}
+/**
+ * Writes each check's log, the report and the evidence (a statement, and a DSSE envelope when
+ * signed) under a fresh directory in `tempDir`.
+ */
+async function writeLaneFiles(request, outcomes, run) {
     const dir = (0,external_node_path_.join)(request.tempDir, `fast-check-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
     await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'logs'), { recursive: true });
     const logs = {};
@@ -619,22 +618,22 @@ async function runSourceLane(request, deps = {}) {
         logs[o.check.name] = file;
     }
     const report = (0,checks_report/* buildReport */.FK)(outcomes, {
-        commit,
+        commit: run.commit,
         ...(request.image !== undefined ? { image: request.image } : {}),
-        workspace: plan.workspace,
+        workspace: request.plan.workspace,
         concurrency: request.concurrency,
         failFast: request.failFast,
-        startedAt,
-        wallMs,
+        startedAt: run.startedAt,
+        wallMs: run.wallMs,
         logs,
     });
     const reportPath = (0,external_node_path_.join)(dir, 'report.json');
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const statement = (0,checks_report/* laneStatement */.M5)(outcomes, {
-        commit,
+        commit: run.commit,
         ...(request.image !== undefined ? { image: request.image } : {}),
         version: FAST_CHECK_VERSION,
-        env,
+        env: run.env,
     });
     const statementPath = (0,external_node_path_.join)(dir, 'source-evidence.intoto.json');
     await (0,promises_.writeFile)(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
@@ -645,9 +644,36 @@ async function runSourceLane(request, deps = {}) {
         evidencePath = (0,external_node_path_.join)(dir, 'source-evidence.dsse.json');
         await (0,promises_.writeFile)(evidencePath, `${JSON.stringify(envelope, null, 2)}\n`);
     }
+    return { report, reportPath, evidencePath };
+}
+/**
+ * Runs the source lane. Resolves (does not reject) when checks fail: the caller decides to fail the
+ * step, after setting its outputs. Rejects only when the lane could not be run at all (no commit, an
+ * unusable or runtime-role image), and then before any check has started.
+ */
+async function runSourceLane(request, deps = {}) {
+    const exec = deps.exec ?? src_exec/* defaultExec */.hp;
+    const env = deps.env ?? process.env;
+    const log = deps.log ?? src_log/* silentLog */.a;
+    const { plan } = request;
+    const commit = await readLaneCommit(plan.workspace, env, exec, log);
+    const launch = await chooseLauncher(request, deps, env, log);
+    const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
+    log.info(`running ${plan.checks.length} checks ${where}, ${Math.min(request.concurrency, plan.checks.length)} at a time` +
+        `${request.failFast ? ', fail-fast' : ''} (commit ${commit.sha})`);
+    const startedAt = new Date();
+    const started = performance.now();
+    const outcomes = await runPlannedChecks(request, launch, log);
+    const wallMs = performance.now() - started;
+    const { report, reportPath, evidencePath } = await writeLaneFiles(request, outcomes, {
+        commit,
+        startedAt,
+        wallMs,
+        env,
+    });
     await writeSummary((summary) => (0,checks_report/* summarizeLane */.wF)(summary, report, outcomes));
-    lib_core/* info */.pq(`report: ${reportPath}`);
-    lib_core/* info */.pq(`evidence: ${evidencePath}${request.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
+    log.info(`report: ${reportPath}`);
+    log.info(`evidence: ${evidencePath}${request.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
     return {
         result: (0,checks_report/* laneResult */.Yq)(outcomes),
         failed: (0,checks_report/* failedChecks */.HH)(outcomes),
@@ -1429,6 +1455,27 @@ function formatMs(ms) {
 }
 /** The shared instance used when none is injected. */
 const defaultExec = new Exec();
+
+
+/***/ }),
+
+/***/ 3438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ silentLog)
+/* harmony export */ });
+/**
+ * The one logging interface of core. Modules take a `Log` from their caller and never write to the
+ * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
+ * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ */
+/** A log that drops everything: the default where a caller has nothing to say it to. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+};
 
 
 /***/ })

@@ -819,7 +819,7 @@ async function run(inputs) {
         envNames: inputs.envNames,
         ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
         tempDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-    }, { engine: () => selectEngine(inputs.engine) });
+    }, { engine: () => selectEngine(inputs.engine), log: step/* stepLog */.tV });
     (0,step/* setOutputs */.n0)({
         [constants/* Outputs */.tY.Result]: lane.result,
         [constants/* Outputs */.tY.Failed]: lane.failed.join(','),
@@ -829,8 +829,8 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 280).then(__webpack_require__.bind(__webpack_require__, 6280));
-        await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository);
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 762).then(__webpack_require__.bind(__webpack_require__, 5762));
+        await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: step/* stepLog */.tV });
     }
     if (lane.result === 'failed')
         throw new Error((0,report/* failureMessage */.oh)(lane.outcomes));

@@ -1271,9 +1271,10 @@ function isLoopbackRegistry(registry) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* unused harmony exports saveState, getState, info, warn, stepLog */
+/* unused harmony exports saveState, getState, info, warn */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(508);
 /**
  * Step I/O every action needs beyond inputs and the summary: outputs, state handed to the post step,

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { runSourceLane } from '@digestline/core/checks/lane';
 import { failureMessage } from '@digestline/core/checks/report';
 import { selectEngine } from '@digestline/core/engine/select';
-import { setOutputs } from '@digestline/core/step';
+import { setOutputs, stepLog } from '@digestline/core/step';
 import { Outputs } from './constants.js';
 import type { Inputs } from './context.js';
 
@@ -19,7 +19,7 @@ export async function run(inputs: Inputs): Promise<void> {
       ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
       tempDir: process.env.RUNNER_TEMP || tmpdir(),
     },
-    { engine: () => selectEngine(inputs.engine) },
+    { engine: () => selectEngine(inputs.engine), log: stepLog },
   );
   setOutputs({
     [Outputs.Result]: lane.result,
@@ -31,7 +31,7 @@ export async function run(inputs: Inputs): Promise<void> {
   if (inputs.evidenceRepository !== undefined) {
     // Loaded only when used: the registry client would otherwise slow every run of the action.
     const { storeSourceLaneEvidence } = await import('@digestline/core/checks/store');
-    await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository);
+    await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: stepLog });
   }
   if (lane.result === 'failed') throw new Error(failureMessage(lane.outcomes));
 }

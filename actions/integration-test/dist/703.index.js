@@ -796,8 +796,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 44 modules
-var integration = __webpack_require__(15237);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 52 modules
+var integration = __webpack_require__(59212);
 // EXTERNAL MODULE: ./packages/core/src/step.ts
 var step = __webpack_require__(74412);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
@@ -813,8 +813,7 @@ var constants = __webpack_require__(68573);
 /** Runs the lane with inputs already read and validated by `getInputs`. */
 async function run(inputs) {
     const engine = selectEngine(inputs.engine);
-    const outcome = await (0,integration/* runIntegrationTest */.Q1)({
-        ...inputs,
+    const outcome = await (0,integration/* runIntegrationTest */.Q1)(inputs, {
         engine,
         // Saved before anything is created: a cancelled or crashed main still gets its teardown.
         onProject: (project) => {
@@ -822,8 +821,8 @@ async function run(inputs) {
             (0,step/* saveState */.LZ)(constants/* State */.Uw.Engine, engine.kind);
         },
         // Loaded only on the failure path: @actions/artifact doubles the bundle's start-up time.
-        upload: async (name, dir) => (await __webpack_require__.e(/* import() */ 151).then(__webpack_require__.bind(__webpack_require__, 151))).uploadDirectory(name, dir),
-        log: step/* info */.pq,
+        upload: async (name, dir) => (await __webpack_require__.e(/* import() */ 151).then(__webpack_require__.bind(__webpack_require__, 151))).uploadDirectory(name, dir, { log: step/* stepLog */.tV }),
+        log: step/* stepLog */.tV,
     });
     if (outcome.kept)
         (0,step/* saveState */.LZ)(constants/* State */.Uw.Kept, 'true');
@@ -844,7 +843,7 @@ async function post() {
     if (project === '')
         return (0,step/* info */.pq)('integration-test post: main started no stack, nothing to tear down');
     const engine = selectEngine((0,step/* getState */.Gu)(constants/* State */.Uw.Engine) || 'auto');
-    (0,step/* info */.pq)(await (0,integration/* teardownIntegrationTest */.p2)(engine, project, (0,step/* getState */.Gu)(constants/* State */.Uw.Kept) === 'true', step/* info */.pq));
+    (0,step/* info */.pq)(await (0,integration/* teardownIntegrationTest */.p2)(engine, project, (0,step/* getState */.Gu)(constants/* State */.Uw.Kept) === 'true', step/* stepLog */.tV));
 }
 
 

@@ -5,7 +5,7 @@ import {
   summarizeLane,
   teardownIntegrationTest,
 } from '@digestline/core/lanes/integration';
-import { getState, info, saveState, setOutputs } from '@digestline/core/step';
+import { getState, info, saveState, setOutputs, stepLog } from '@digestline/core/step';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';
 import type { Inputs } from './context.js';
@@ -13,8 +13,7 @@ import type { Inputs } from './context.js';
 /** Runs the lane with inputs already read and validated by `getInputs`. */
 export async function run(inputs: Inputs): Promise<void> {
   const engine = selectEngine(inputs.engine);
-  const outcome = await runIntegrationTest({
-    ...inputs,
+  const outcome = await runIntegrationTest(inputs, {
     engine,
     // Saved before anything is created: a cancelled or crashed main still gets its teardown.
     onProject: (project) => {
@@ -22,8 +21,9 @@ export async function run(inputs: Inputs): Promise<void> {
       saveState(State.Engine, engine.kind);
     },
     // Loaded only on the failure path: @actions/artifact doubles the bundle's start-up time.
-    upload: async (name, dir) => (await import('@digestline/core/artifacts')).uploadDirectory(name, dir),
-    log: info,
+    upload: async (name, dir) =>
+      (await import('@digestline/core/artifacts')).uploadDirectory(name, dir, { log: stepLog }),
+    log: stepLog,
   });
   if (outcome.kept) saveState(State.Kept, 'true');
   setOutputs({
@@ -42,5 +42,5 @@ export async function post(): Promise<void> {
   const project = getState(State.Project);
   if (project === '') return info('integration-test post: main started no stack, nothing to tear down');
   const engine = selectEngine(getState(State.Engine) || 'auto');
-  info(await teardownIntegrationTest(engine, project, getState(State.Kept) === 'true', info));
+  info(await teardownIntegrationTest(engine, project, getState(State.Kept) === 'true', stepLog));
 }

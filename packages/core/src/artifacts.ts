@@ -10,8 +10,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
+import type { Log } from './log.js';
+import { stepLog } from './step.js';
 
 /** Whether this job can upload artifacts, and if not, why. */
 export type ArtifactAvailability = { available: true } | { available: false; reason: string };
@@ -128,6 +129,11 @@ export interface UploadDirectoryOptions {
   retentionDays?: number;
   /** zlib level 0–9 for the zip (default 6); 0 suits already compressed files such as traces. */
   compressionLevel?: number;
+  /**
+   * Where what happened is said. Default: the step log, which callers that pass no log (the
+   * artifact integration test) read; callers in core pass theirs.
+   */
+  log?: Log;
 }
 
 /** Outcome of {@link uploadDirectory}; `reason` says why nothing was uploaded. */
@@ -163,9 +169,10 @@ export async function uploadDirectory(
   dir: string,
   options: UploadDirectoryOptions = {},
 ): Promise<UploadDirectoryResult> {
+  const log = options.log ?? stepLog;
   const availability = artifactAvailability();
   if (!availability.available) {
-    core.info(`Artifact "${name}" was not uploaded: ${availability.reason}`);
+    log.info(`Artifact "${name}" was not uploaded: ${availability.reason}`);
     return { uploaded: false, reason: availability.reason };
   }
   try {
@@ -183,11 +190,11 @@ export async function uploadDirectory(
     const files = await listFiles(root, dir);
     if (files.length === 0) {
       const reason = `${dir} holds no files`;
-      core.info(`Artifact "${name}" was not uploaded: ${reason}`);
+      log.info(`Artifact "${name}" was not uploaded: ${reason}`);
       return { uploaded: false, reason };
     }
     if (looksLikeGhes(process.env['GITHUB_SERVER_URL'])) {
-      core.debug(
+      log.debug(
         `GITHUB_SERVER_URL=${process.env['GITHUB_SERVER_URL'] ?? ''} is not github.com: passing @actions/artifact's GHES check`,
       );
     }
@@ -203,14 +210,14 @@ export async function uploadDirectory(
     if (response.id !== undefined) result.id = response.id;
     if (response.size !== undefined) result.size = response.size;
     if (response.digest !== undefined) result.digest = `sha256:${response.digest}`;
-    core.info(
+    log.info(
       `Uploaded artifact "${name}": ${files.length} file(s) from ${dir}, ` +
         `${result.size ?? '?'} bytes zipped, id ${result.id ?? '?'}`,
     );
     return result;
   } catch (err) {
     const reason = describeUploadError(err);
-    core.warning(`Artifact "${name}" was not uploaded: ${reason}`);
+    log.warning(`Artifact "${name}" was not uploaded: ${reason}`);
     return { uploaded: false, reason };
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ArtifactModule from '@actions/artifact';
+import { stepLog } from '../src/step.js';
 import {
   artifactAvailability,
   callPastGhesCheck,
@@ -210,7 +211,7 @@ describe('uploadDirectory', () => {
   it('without an artifact service returns uploaded:false with the reason, logs it, never calls the client', async () => {
     vi.stubEnv('ACTIONS_RESULTS_URL', '');
     const out = captureStdout();
-    const result = await uploadDirectory('report', join(dir, 'report'));
+    const result = await uploadDirectory('report', join(dir, 'report'), { log: stepLog });
     expect(result).toEqual({
       uploaded: false,
       reason: expect.stringMatching(/ACTIONS_RESULTS_URL is not set/),
@@ -223,7 +224,11 @@ describe('uploadDirectory', () => {
   it('uploads regular files and symlinks to files, recursively, past the GHES check', async () => {
     const out = captureStdout();
     const root = join(dir, 'report');
-    const result = await uploadDirectory('report', root, { retentionDays: 5, compressionLevel: 0 });
+    const result = await uploadDirectory('report', root, {
+      retentionDays: 5,
+      compressionLevel: 0,
+      log: stepLog,
+    });
     expect(result).toEqual({
       uploaded: true,
       id: 7,
@@ -251,7 +256,7 @@ describe('uploadDirectory', () => {
       'Failed to CreateArtifact: Received non-retryable error: Failed request: (400) Bad Request',
     );
     const out = captureStdout();
-    const result = await uploadDirectory('report', join(dir, 'report'));
+    const result = await uploadDirectory('report', join(dir, 'report'), { log: stepLog });
     expect(result).toEqual({ uploaded: false, reason: fake.error.message });
     expect(out.text()).toContain(`::warning::Artifact "report" was not uploaded: ${fake.error.message}`);
   });
@@ -259,7 +264,7 @@ describe('uploadDirectory', () => {
   it('explains a GHESNotSupportedError as a changed library, not as a GHES server', async () => {
     fake.error = Object.assign(new Error('not supported on GHES'), { name: 'GHESNotSupportedError' });
     captureStdout();
-    const result = await uploadDirectory('report', join(dir, 'report'));
+    const result = await uploadDirectory('report', join(dir, 'report'), { log: stepLog });
     expect(result.reason).toMatch(/no longer checks synchronously \(digestline pins 6\.1\.0\)/);
   });
 
@@ -281,7 +286,7 @@ describe('uploadDirectory', () => {
     ],
   ])('warns and does not upload for %s', async (_what, sub, options, reason) => {
     const out = captureStdout();
-    const result = await uploadDirectory('report', join(dir, sub), options);
+    const result = await uploadDirectory('report', join(dir, sub), { ...options, log: stepLog });
     expect(result.uploaded).toBe(false);
     expect(result.reason).toMatch(reason);
     expect(out.text()).toContain('::warning::Artifact "report" was not uploaded: ');
@@ -290,7 +295,7 @@ describe('uploadDirectory', () => {
 
   it('does not upload an empty directory, and says so without a warning', async () => {
     const out = captureStdout();
-    const result = await uploadDirectory('nothing', join(dir, 'nothing'));
+    const result = await uploadDirectory('nothing', join(dir, 'nothing'), { log: stepLog });
     expect(result).toEqual({ uploaded: false, reason: expect.stringMatching(/holds no files$/) });
     expect(out.text()).not.toContain('::warning::');
     expect(fake.calls).toEqual([]);

@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import * as core from '@actions/core';
 import type { ContainerEngine } from '../engine/engine.js';
 import { errorMessage, InputError } from '../errors.js';
 import { defaultExec, type Exec } from '../exec.js';
+import { silentLog, type Log } from '../log.js';
 import { writeSummary } from '../summary.js';
 import { ContainerLauncher, checkUser, isCheckEngine, prepareImage } from './container.js';
 import { HostLauncher, hostEnvironment } from './host.js';
@@ -22,6 +22,7 @@ import {
   laneStatement,
   summarizeLane,
   type LaneCommit,
+  type LaneReport,
   type LaneResult,
 } from './report.js';
 import { runChecks, type CheckLauncher, type CheckOutcome, type PlannedCheck } from './run.js';
@@ -96,6 +97,7 @@ export async function readLaneCommit(
   workspace: string,
   env: NodeJS.ProcessEnv,
   exec: Exec,
+  log: Log = silentLog,
 ): Promise<LaneCommit> {
   const git = async (args: string[]): Promise<string> =>
     (await exec.exec('git', args, { cwd: workspace, silent: true })).stdout.trim();
@@ -119,7 +121,7 @@ export async function readLaneCommit(
   try {
     return { sha, tree: await git(['rev-parse', '--verify', `${sha}^{tree}`]) };
   } catch (err) {
-    core.warning(`the evidence names commit ${sha} without its tree: ${errorMessage(err)}`);
+    log.warning(`the evidence names commit ${sha} without its tree: ${errorMessage(err)}`);
     return { sha };
   }
 }
@@ -149,6 +151,7 @@ export interface SourceLaneDeps {
   engine?: () => ContainerEngine;
   /** Overrides the launcher (tests). */
   launcher?: CheckLauncher;
+  log?: Log;
 }
 
 /** What the lane produced. */
@@ -159,6 +162,127 @@ export interface SourceLaneResult {
   reportPath: string;
   evidencePath: string;
   wallMs: number;
+}
+
+/** Where the checks run, and how to sweep up what a cancelled run left behind. */
+interface Launch {
+  launcher: CheckLauncher;
+  sweep?: () => Promise<string[]>;
+}
+
+/**
+ * The launcher for the request: the given one (tests), a container launcher on the tooling image
+ * (made fit first), or the runner itself.
+ */
+async function chooseLauncher(
+  request: SourceLaneRequest,
+  deps: SourceLaneDeps,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<Launch> {
+  if (deps.launcher !== undefined) return { launcher: deps.launcher };
+  if (request.image === undefined) return { launcher: new HostLauncher(hostEnvironment(env)) };
+  if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
+  const engine = deps.engine();
+  if (!isCheckEngine(engine)) throw new Error(`engine ${engine.kind} cannot show its run argv`);
+  const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
+  if (prepared.pulled) log.info(`pulled ${request.image}`);
+  const user = checkUser(engine.kind);
+  for (const name of request.envNames) {
+    if (env[name] === undefined)
+      log.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
+  }
+  const container = new ContainerLauncher(engine, {
+    image: request.image,
+    workspace: request.plan.workspace,
+    envNames: request.envNames.filter((n) => env[n] !== undefined),
+    ...(user !== undefined ? { user: user.user, env: user.env } : {}),
+  });
+  return { launcher: container, sweep: () => container.sweep() };
+}
+
+/**
+ * Runs the planned checks. A cancelled job must not leave checks (or their containers) running:
+ * SIGTERM/SIGINT kill them, and the sweep removes what is left.
+ */
+async function runPlannedChecks(
+  request: SourceLaneRequest,
+  launch: Launch,
+  log: Log,
+): Promise<CheckOutcome[]> {
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.warning(`${signal}: stopping the running checks`);
+    cancel.abort();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    return await runChecks(request.plan.checks, {
+      launcher: launch.launcher,
+      concurrency: request.concurrency,
+      failFast: request.failFast,
+      signal: cancel.signal,
+      onStart: (check) => log.info(`started ${check.name}: ${check.run}`),
+      onFinish: printOutcome,
+    });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    if (launch.sweep !== undefined) {
+      const left = await launch.sweep();
+      if (left.length > 0) log.warning(`removed check containers left behind: ${left.join(', ')}`);
+    }
+  }
+}
+
+/**
+ * Writes each check's log, the report and the evidence (a statement, and a DSSE envelope when
+ * signed) under a fresh directory in `tempDir`.
+ */
+async function writeLaneFiles(
+  request: SourceLaneRequest,
+  outcomes: CheckOutcome[],
+  run: { commit: LaneCommit; startedAt: Date; wallMs: number; env: NodeJS.ProcessEnv },
+): Promise<{ report: LaneReport; reportPath: string; evidencePath: string }> {
+  const dir = join(request.tempDir, `fast-check-${randomBytes(4).toString('hex')}`);
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  const logs: Record<string, string> = {};
+  for (const [i, o] of outcomes.entries()) {
+    if (o.status === 'skipped') continue;
+    const file = join(dir, 'logs', `${i + 1}-${o.check.name.replace(/[^A-Za-z0-9_.-]/g, '-')}.log`);
+    await writeFile(file, o.output);
+    logs[o.check.name] = file;
+  }
+  const report = buildReport(outcomes, {
+    commit: run.commit,
+    ...(request.image !== undefined ? { image: request.image } : {}),
+    workspace: request.plan.workspace,
+    concurrency: request.concurrency,
+    failFast: request.failFast,
+    startedAt: run.startedAt,
+    wallMs: run.wallMs,
+    logs,
+  });
+  const reportPath = join(dir, 'report.json');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+
+  const statement = laneStatement(outcomes, {
+    commit: run.commit,
+    ...(request.image !== undefined ? { image: request.image } : {}),
+    version: FAST_CHECK_VERSION,
+    env: run.env,
+  });
+  const statementPath = join(dir, 'source-evidence.intoto.json');
+  await writeFile(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
+  let evidencePath = statementPath;
+  if (request.signingKey !== undefined) {
+    const { envelopeOf, signEnvelope } = await import('../evidence/dsse.js');
+    const envelope = signEnvelope(envelopeOf(statement), request.signingKey);
+    evidencePath = join(dir, 'source-evidence.dsse.json');
+    await writeFile(evidencePath, `${JSON.stringify(envelope, null, 2)}\n`);
+  }
+  return { report, reportPath, evidencePath };
 }
 
 /**
@@ -172,109 +296,30 @@ export async function runSourceLane(
 ): Promise<SourceLaneResult> {
   const exec = deps.exec ?? defaultExec;
   const env = deps.env ?? process.env;
+  const log = deps.log ?? silentLog;
   const { plan } = request;
-  const commit = await readLaneCommit(plan.workspace, env, exec);
-
-  let launcher = deps.launcher;
-  let sweep: (() => Promise<string[]>) | undefined;
-  if (launcher === undefined && request.image !== undefined) {
-    if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
-    const engine = deps.engine();
-    if (!isCheckEngine(engine)) throw new Error(`engine ${engine.kind} cannot show its run argv`);
-    const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
-    if (prepared.pulled) core.info(`pulled ${request.image}`);
-    const user = checkUser(engine.kind);
-    for (const name of request.envNames) {
-      if (env[name] === undefined)
-        core.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
-    }
-    const container = new ContainerLauncher(engine, {
-      image: request.image,
-      workspace: plan.workspace,
-      envNames: request.envNames.filter((n) => env[n] !== undefined),
-      ...(user !== undefined ? { user: user.user, env: user.env } : {}),
-    });
-    launcher = container;
-    sweep = () => container.sweep();
-  }
-  launcher ??= new HostLauncher(hostEnvironment(env));
+  const commit = await readLaneCommit(plan.workspace, env, exec, log);
+  const launch = await chooseLauncher(request, deps, env, log);
 
   const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
-  core.info(
+  log.info(
     `running ${plan.checks.length} checks ${where}, ${Math.min(request.concurrency, plan.checks.length)} at a time` +
       `${request.failFast ? ', fail-fast' : ''} (commit ${commit.sha})`,
   );
   const startedAt = new Date();
   const started = performance.now();
-  // A cancelled job must not leave checks (or their containers) running: kill them, then sweep.
-  const cancel = new AbortController();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    core.warning(`${signal}: stopping the running checks`);
-    cancel.abort();
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
-  let outcomes: CheckOutcome[];
-  try {
-    outcomes = await runChecks(plan.checks, {
-      launcher,
-      concurrency: request.concurrency,
-      failFast: request.failFast,
-      signal: cancel.signal,
-      onStart: (check) => core.info(`started ${check.name}: ${check.run}`),
-      onFinish: printOutcome,
-    });
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    if (sweep !== undefined) {
-      const left = await sweep();
-      if (left.length > 0) core.warning(`removed check containers left behind: ${left.join(', ')}`);
-    }
-  }
+  const outcomes = await runPlannedChecks(request, launch, log);
   const wallMs = performance.now() - started;
 
-  const dir = join(request.tempDir, `fast-check-${randomBytes(4).toString('hex')}`);
-  await mkdir(join(dir, 'logs'), { recursive: true });
-  const logs: Record<string, string> = {};
-  for (const [i, o] of outcomes.entries()) {
-    if (o.status === 'skipped') continue;
-    const file = join(dir, 'logs', `${i + 1}-${o.check.name.replace(/[^A-Za-z0-9_.-]/g, '-')}.log`);
-    await writeFile(file, o.output);
-    logs[o.check.name] = file;
-  }
-  const report = buildReport(outcomes, {
+  const { report, reportPath, evidencePath } = await writeLaneFiles(request, outcomes, {
     commit,
-    ...(request.image !== undefined ? { image: request.image } : {}),
-    workspace: plan.workspace,
-    concurrency: request.concurrency,
-    failFast: request.failFast,
     startedAt,
     wallMs,
-    logs,
-  });
-  const reportPath = join(dir, 'report.json');
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-
-  const statement = laneStatement(outcomes, {
-    commit,
-    ...(request.image !== undefined ? { image: request.image } : {}),
-    version: FAST_CHECK_VERSION,
     env,
   });
-  const statementPath = join(dir, 'source-evidence.intoto.json');
-  await writeFile(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
-  let evidencePath = statementPath;
-  if (request.signingKey !== undefined) {
-    const { envelopeOf, signEnvelope } = await import('../evidence/dsse.js');
-    const envelope = signEnvelope(envelopeOf(statement), request.signingKey);
-    evidencePath = join(dir, 'source-evidence.dsse.json');
-    await writeFile(evidencePath, `${JSON.stringify(envelope, null, 2)}\n`);
-  }
-
   await writeSummary((summary) => summarizeLane(summary, report, outcomes));
-  core.info(`report: ${reportPath}`);
-  core.info(`evidence: ${evidencePath}${request.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
+  log.info(`report: ${reportPath}`);
+  log.info(`evidence: ${evidencePath}${request.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
   return {
     result: laneResult(outcomes),
     failed: failedChecks(outcomes),

@@ -14,6 +14,7 @@ import { parseEnvelope, statementOf, verifyEnvelope } from '../../src/evidence/d
 import { parseStatement } from '../../src/evidence/statement.js';
 import { InputError } from '../../src/errors.js';
 import { Exec } from '../../src/exec.js';
+import { recordingLog } from '../support/log.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dl-checks-lane-'));
 const ws = join(root, 'ws');
@@ -108,10 +109,16 @@ describe('readLaneCommit', () => {
   });
 
   it('leaves the tree out when git does not know the commit', async () => {
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await expect(readLaneCommit(ws, { GITHUB_SHA: 'a'.repeat(40) }, new Exec())).resolves.toEqual({
+    const log = recordingLog();
+    await expect(readLaneCommit(ws, { GITHUB_SHA: 'a'.repeat(40) }, new Exec(), log)).resolves.toEqual({
       sha: 'a'.repeat(40),
     });
+    expect(log.lines).toEqual([
+      {
+        level: 'warning',
+        line: expect.stringMatching(/^the evidence names commit a{40} without its tree: /),
+      },
+    ]);
   });
 
   it('refuses to run without any commit', async () => {

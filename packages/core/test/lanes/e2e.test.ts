@@ -2,14 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type {
-  ContainerEngine,
-  ContainerInfo,
-  ContainerSummary,
-  ImageInfo,
-  LabelFilter,
-  RunOptions,
-} from '../../src/engine/engine.js';
+import type { ImageInfo, RunOptions } from '../../src/engine/engine.js';
 import { statementOf } from '../../src/evidence/dsse.js';
 import type { EvidenceRegistry } from '../../src/evidence/store.js';
 import { InputError } from '../../src/errors.js';
@@ -26,10 +19,13 @@ import {
   projectOfNetwork,
   runE2e,
   testsPlaywrightVersion,
-  type E2eOptions,
+  type E2eDeps,
+  type E2eOutcome,
+  type E2eRequest,
   type PlaywrightJson,
 } from '../../src/lanes/e2e.js';
 import { parseReference } from '../../src/reference.js';
+import { FakeLaneEngine } from './fake-engine.js';
 import { RegistryError } from '../../src/registry/client.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
 import { parseStack } from '../../src/stack/spec.js';
@@ -319,49 +315,18 @@ test('prepareReportDir hands the directory to the runner image’s user', async 
   }
 });
 
-interface Container {
-  run: RunOptions;
-  running: boolean;
-}
-
 /** In-memory engine: services are healthy at once; the runner container "runs Playwright". */
-class FakeEngine implements ContainerEngine {
-  readonly kind = 'podman' as const;
-  readonly bin = 'podman';
-  readonly calls: string[] = [];
-  readonly containers = new Map<string, Container>();
-  readonly networks = new Map<string, Record<string, string>>();
+class FakeEngine extends FakeLaneEngine {
   readonly e2eRuns: RunOptions[] = [];
-  local = new Set([API, WEB]);
   runnerLabels: Record<string, string> = { [PLAYWRIGHT_VERSION_LABEL]: '1.65.1' };
   playwright: { exitCode: number; json?: PlaywrightJson } = { exitCode: 0, json: jsonReport(false) };
 
-  build = vi.fn();
-  push = vi.fn();
-  login = vi.fn();
-  logout = vi.fn();
-  tag = vi.fn();
-  removeImage = vi.fn();
-  async pull(ref: string): Promise<void> {
-    this.calls.push(`pull ${ref}`);
-    this.local.add(ref);
+  constructor() {
+    super([API, WEB]);
   }
-  async inspectImage(ref: string): Promise<ImageInfo> {
-    this.calls.push(`inspect-image ${ref}`);
-    if (!this.local.has(ref)) throw new Error(`${ref}: image not known`);
-    return {
-      id: `id-of-${ref}`,
-      size: 1,
-      user: ref === RUNNER ? '10001:10001' : '',
-      labels: ref === RUNNER ? this.runnerLabels : {},
-      env: {},
-      entrypoint: [],
-      cmd: [],
-      digests: [ref],
-      created: '',
-      exposedPorts: ['8080/tcp'],
-      healthcheck: { test: ['CMD', 'true'] },
-    };
+  protected override imageInfo(ref: string): ImageInfo {
+    const info = super.imageInfo(ref);
+    return ref === RUNNER ? { ...info, user: '10001:10001', labels: this.runnerLabels } : info;
   }
   async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     this.calls.push(`run-to-completion ${opts.name}`);
@@ -372,66 +337,6 @@ class FakeEngine implements ContainerEngine {
     }
     return { exitCode: this.playwright.exitCode, stdout: '  3 passed (4.1s)\n', stderr: '' };
   }
-  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.calls.push(`network-create ${name}`);
-    this.networks.set(name, opts.labels ?? {});
-  }
-  async networkRemove(name: string): Promise<void> {
-    this.calls.push(`network-rm ${name}`);
-    if (!this.networks.delete(name)) throw new Error(`unable to find network with name or ID ${name}`);
-  }
-  async networkList(opts: LabelFilter = {}): Promise<string[]> {
-    return [...this.networks].filter(([, l]) => matches(l, opts)).map(([n]) => n);
-  }
-  async run(opts: RunOptions): Promise<string> {
-    this.calls.push(`run ${opts.name}`);
-    this.containers.set(opts.name ?? '', { run: opts, running: true });
-    return `${opts.name}-id`;
-  }
-  private get(nameOrId: string): Container {
-    const c = this.containers.get(nameOrId) ?? this.containers.get(nameOrId.replace(/-id$/, ''));
-    if (!c) throw new Error(`no container with name or ID "${nameOrId}" found: no such container`);
-    return c;
-  }
-  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
-    const c = this.get(nameOrId);
-    return {
-      id: `${c.run.name}-id`,
-      name: c.run.name ?? '',
-      state: { status: 'running', running: c.running, exitCode: 0, health: 'healthy' },
-      image: `id-of-${c.run.image}`,
-      imageRef: c.run.image,
-      imageDigest: c.run.image.slice(c.run.image.indexOf('@') + 1),
-      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [] }],
-      ports: [],
-      labels: c.run.labels ?? {},
-    };
-  }
-  async runHealthcheck(): Promise<void> {}
-  async logs(): Promise<{ stdout: string; stderr: string }> {
-    return { stdout: 'hello\n', stderr: '' };
-  }
-  async stop(): Promise<void> {}
-  async remove(nameOrId: string): Promise<void> {
-    this.calls.push(`rm ${nameOrId}`);
-    this.containers.delete(this.get(nameOrId).run.name ?? '');
-  }
-  async containerList(opts: LabelFilter = {}): Promise<ContainerSummary[]> {
-    return [...this.containers.values()]
-      .filter((c) => matches(c.run.labels ?? {}, opts))
-      .map((c) => ({ id: `${c.run.name}-id`, name: c.run.name ?? '' }));
-  }
-  async volumeCreate(): Promise<void> {}
-  async volumeRemove(): Promise<void> {}
-  async volumeList(): Promise<string[]> {
-    return [];
-  }
-}
-
-function matches(labels: Record<string, string>, filter: LabelFilter): boolean {
-  if (filter.label === undefined) return true;
-  const [key, value] = filter.label.split('=');
-  return value === undefined ? key! in labels : labels[key!] === value;
 }
 
 /** A registry in memory, enough for storeEvidence's fallback-tag path (no referrers API). */
@@ -470,6 +375,23 @@ async function writeTests(version: string): Promise<string> {
   return tests;
 }
 
+/** A request and its deps in one object, as the tests override them. */
+type E2eOptions = E2eRequest & E2eDeps;
+
+/** Runs the lane with `o` split into the request and the deps. */
+function runWith(o: E2eOptions): Promise<E2eOutcome> {
+  const { engine, onProject, env, upload, registryFor, pollMs, log, ...request } = o;
+  return runE2e(request, {
+    engine,
+    ...(onProject !== undefined ? { onProject } : {}),
+    ...(env !== undefined ? { env } : {}),
+    ...(upload !== undefined ? { upload } : {}),
+    ...(registryFor !== undefined ? { registryFor } : {}),
+    ...(pollMs !== undefined ? { pollMs } : {}),
+    ...(log !== undefined ? { log } : {}),
+  });
+}
+
 async function options(engine: FakeEngine, overrides: Partial<E2eOptions> = {}): Promise<E2eOptions> {
   return {
     engine,
@@ -493,7 +415,7 @@ describe('runE2e', () => {
     const engine = new FakeEngine();
     const onProject = vi.fn();
     const opts = await options(engine, { testsDir: await writeTests('1.64.0'), onProject });
-    await expect(runE2e(opts)).rejects.toThrow(
+    await expect(runWith(opts)).rejects.toThrow(
       /runner image .* has @playwright\/test 1\.65\.1 .* pins 1\.64\.0/,
     );
     expect(engine.calls).toEqual([`inspect-image ${RUNNER}`, `pull ${RUNNER}`, `inspect-image ${RUNNER}`]);
@@ -504,7 +426,7 @@ describe('runE2e', () => {
     const engine = new FakeEngine();
     engine.local.add(RUNNER);
     engine.runnerLabels = {};
-    await expect(runE2e(await options(engine))).rejects.toThrow(
+    await expect(runWith(await options(engine))).rejects.toThrow(
       `runner image ${RUNNER} has no ${PLAYWRIGHT_VERSION_LABEL} label`,
     );
     expect(engine.networks.size).toBe(0);
@@ -513,7 +435,7 @@ describe('runE2e', () => {
   test('refuses a base-url-service the stack does not have, before starting it', async () => {
     const engine = new FakeEngine();
     engine.local.add(RUNNER);
-    await expect(runE2e(await options(engine, { baseUrlService: 'web' }))).rejects.toThrow(
+    await expect(runWith(await options(engine, { baseUrlService: 'web' }))).rejects.toThrow(
       'input "base-url-service": stack.yaml has no service "web" (services: api, frontend)',
     );
     expect(engine.calls.filter((c) => !c.startsWith('inspect-image'))).toEqual([]);
@@ -525,7 +447,7 @@ describe('runE2e', () => {
     const stored: string[] = [];
     const upload = vi.fn(async () => ({ uploaded: true, size: 123 }));
     const projects: string[] = [];
-    const outcome = await runE2e(
+    const outcome = await runWith(
       await options(engine, {
         registryFor: memoryRegistry(stored),
         upload,
@@ -570,7 +492,7 @@ describe('runE2e', () => {
     const engine = new FakeEngine();
     engine.local.add(RUNNER);
     engine.playwright = { exitCode: 1, json: jsonReport(true) };
-    const outcome = await runE2e(await options(engine));
+    const outcome = await runWith(await options(engine));
     expect(outcome.report.result).toBe('failed');
     expect(outcome.report.failure).toMatch(
       /^E2E tests: 1 of 2 tests failed; last output lines:\n {2}3 passed/,
@@ -587,7 +509,7 @@ describe('runE2e', () => {
     const engine = new FakeEngine();
     engine.local.add(RUNNER);
     engine.playwright = { exitCode: 1 };
-    const outcome = await runE2e(await options(engine));
+    const outcome = await runWith(await options(engine));
     expect(outcome.report.failure).toMatch(/^E2E tests: playwright exited with code 1/);
     const statement = statementOf(JSON.parse(await readFile(outcome.evidencePath!, 'utf8')));
     expect(statement.predicate.checks.at(-1)).toMatchObject({ name: 'playwright', result: 'FAILED' });
@@ -616,7 +538,7 @@ describe('runE2e', () => {
       });
     }
     const onProject = vi.fn();
-    const outcome = await runE2e(
+    const outcome = await runWith(
       await options(engine, { target: { kind: 'network', network: 'dl-staging-net' }, onProject }),
     );
     expect(outcome.report.result).toBe('passed');
@@ -636,7 +558,7 @@ describe('runE2e', () => {
     engine.local.add(RUNNER);
     engine.networks.set('podman', {});
     await expect(
-      runE2e(
+      runWith(
         await options(engine, {
           target: { kind: 'network', network: 'podman' },
           inputs: { network: 'network' },

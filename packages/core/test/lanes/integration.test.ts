@@ -2,10 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { parse } from 'yaml';
-import { Inputs, Outputs, State } from '../../../../actions/integration-test/src/constants.js';
 import type { ContainerEngine } from '../../src/engine/engine.js';
 import { InputError } from '../../src/errors.js';
 import { parseImageSet } from '../../src/inputs.js';
@@ -21,24 +18,6 @@ import { SummaryBuilder } from '../../src/summary.js';
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BACKEND = `127.0.0.1:5000/app/backend@sha256:${'1'.repeat(64)}`;
 const FRONTEND = `127.0.0.1:5000/app/frontend@sha256:${'2'.repeat(64)}`;
-
-describe('action.yml and constants.ts', () => {
-  const yml = parse(readFileSync(join(ROOT, 'actions/integration-test/action.yml'), 'utf8')) as {
-    inputs: Record<string, unknown>;
-    outputs: Record<string, unknown>;
-    runs: Record<string, string>;
-  };
-
-  test('name the same inputs and outputs', () => {
-    expect(Object.values(Inputs).sort()).toEqual(Object.keys(yml.inputs).sort());
-    expect(Object.values(Outputs).sort()).toEqual(Object.keys(yml.outputs).sort());
-  });
-
-  test('the post step always runs, from the same bundle', () => {
-    expect(yml.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
-    expect(new Set(Object.values(State)).size).toBe(Object.values(State).length);
-  });
-});
 
 describe('loadStackFile', () => {
   let dir = '';

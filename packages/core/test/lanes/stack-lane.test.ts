@@ -2,18 +2,12 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type {
-  ContainerEngine,
-  ContainerInfo,
-  ContainerSummary,
-  ImageInfo,
-  LabelFilter,
-  RunOptions,
-} from '../../src/engine/engine.js';
+import type { ImageInfo, RunOptions } from '../../src/engine/engine.js';
 import { Podman } from '../../src/engine/podman.js';
 import { statementOf } from '../../src/evidence/dsse.js';
 import type { EvidenceRegistry } from '../../src/evidence/store.js';
 import { Exec } from '../../src/exec.js';
+import { recordingLog } from '../support/log.js';
 import {
   laneProjectName,
   runStackLane,
@@ -24,6 +18,7 @@ import {
   type StackLaneOptions,
 } from '../../src/lanes/stack-lane.js';
 import { parseReference } from '../../src/reference.js';
+import { FakeLaneEngine } from './fake-engine.js';
 import { parseStack, STACK_NAME_PATTERN } from '../../src/stack/spec.js';
 import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
 
@@ -47,127 +42,31 @@ volumes:
   data:
 `;
 
-interface Fake {
-  run: RunOptions;
-  running: boolean;
-  exitCode: number;
-}
-
 /** In-memory engine: every container is healthy at once unless its service is in `exitAtStart`. */
-class FakeEngine implements ContainerEngine {
-  readonly kind = 'podman' as const;
-  readonly bin = 'podman';
-  readonly containers = new Map<string, Fake>();
-  readonly networks = new Map<string, Record<string, string>>();
-  readonly volumes = new Map<string, Record<string, string>>();
+class FakeEngine extends FakeLaneEngine {
   readonly testRuns: RunOptions[] = [];
-  readonly pulls: string[] = [];
   testExitCode = 0;
   exitAtStart = new Set<string>();
-  localImages = new Set([API, WEB]);
 
-  build = vi.fn();
-  push = vi.fn();
-  login = vi.fn();
-  logout = vi.fn();
-  tag = vi.fn();
-  removeImage = vi.fn();
-  async pull(ref: string): Promise<void> {
-    this.pulls.push(ref);
-    this.localImages.add(ref);
+  constructor() {
+    super([API, WEB]);
+  }
+  get pulls(): string[] {
+    return this.calls.filter((c) => c.startsWith('pull ')).map((c) => c.slice('pull '.length));
   }
   async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     this.testRuns.push(opts);
     return { exitCode: this.testExitCode, stdout: 'not ok 1 - creates a playlist\n', stderr: '' };
   }
-  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.networks.set(name, opts.labels ?? {});
+  protected override diesAtStart(opts: RunOptions): boolean {
+    return this.exitAtStart.has(opts.labels?.[SERVICE_LABEL] ?? '');
   }
-  async networkRemove(name: string): Promise<void> {
-    if (!this.networks.delete(name)) throw new Error(`unable to find network with name or ID ${name}`);
-  }
-  async networkList(opts: LabelFilter = {}): Promise<string[]> {
-    return [...this.networks].filter(([, l]) => matches(l, opts)).map(([n]) => n);
-  }
-  async run(opts: RunOptions): Promise<string> {
-    const service = opts.labels?.[SERVICE_LABEL] ?? '';
-    const dies = this.exitAtStart.has(service);
-    this.containers.set(opts.name ?? '', { run: opts, running: !dies, exitCode: dies ? 3 : 0 });
-    return `${opts.name}-id`;
-  }
-  private get(nameOrId: string): Fake {
-    const c = this.containers.get(nameOrId) ?? this.containers.get(nameOrId.replace(/-id$/, ''));
-    if (!c) throw new Error(`no container with name or ID "${nameOrId}" found: no such container`);
-    return c;
-  }
-  async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
-    const c = this.get(nameOrId);
+  protected override imageInfo(ref: string): ImageInfo {
     return {
-      id: `${c.run.name}-id`,
-      name: c.run.name ?? '',
-      state: {
-        status: c.running ? 'running' : 'exited',
-        running: c.running,
-        exitCode: c.exitCode,
-        health: 'healthy',
-      },
-      image: `id-of-${c.run.image}`,
-      imageRef: c.run.image,
-      imageDigest: c.run.image.slice(c.run.image.indexOf('@') + 1),
-      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [] }],
-      ports: (c.run.ports ?? []).map((p) => ({
-        containerPort: p.containerPort,
-        protocol: 'tcp',
-        hostIp: p.host,
-        hostPort: 40123,
-      })),
-      labels: c.run.labels ?? {},
-    };
-  }
-  async runHealthcheck(): Promise<void> {}
-  async logs(nameOrId: string): Promise<{ stdout: string; stderr: string }> {
-    return { stdout: `${this.get(nameOrId).run.name} says hello\n`, stderr: '' };
-  }
-  async stop(): Promise<void> {}
-  async remove(nameOrId: string): Promise<void> {
-    this.containers.delete(this.get(nameOrId).run.name ?? '');
-  }
-  async containerList(opts: LabelFilter = {}): Promise<ContainerSummary[]> {
-    return [...this.containers.values()]
-      .filter((c) => matches(c.run.labels ?? {}, opts))
-      .map((c) => ({ id: `${c.run.name}-id`, name: c.run.name ?? '' }));
-  }
-  async volumeCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.volumes.set(name, opts.labels ?? {});
-  }
-  async volumeRemove(name: string): Promise<void> {
-    this.volumes.delete(name);
-  }
-  async volumeList(opts: LabelFilter = {}): Promise<string[]> {
-    return [...this.volumes].filter(([, l]) => matches(l, opts)).map(([n]) => n);
-  }
-  async inspectImage(ref: string): Promise<ImageInfo> {
-    if (!this.localImages.has(ref)) throw new Error(`${ref}: image not known`);
-    return {
-      id: `id-of-${ref}`,
-      size: 1,
-      user: '',
-      labels: {},
-      env: {},
-      entrypoint: [],
-      cmd: [],
-      digests: [ref],
-      created: '',
-      exposedPorts: ['8080/tcp'],
+      ...super.imageInfo(ref),
       healthcheck: { test: ['CMD', '/usr/bin/node', '/app/healthcheck.js'] },
     };
   }
-}
-
-function matches(labels: Record<string, string>, filter: LabelFilter): boolean {
-  if (filter.label === undefined) return true;
-  const [key, value] = filter.label.split('=');
-  return value === undefined ? key! in labels : labels[key!] === value;
 }
 
 /** A registry that refuses everything: evidence storing must be reported, not swallowed. */
@@ -362,8 +261,15 @@ describe('runStackLane', () => {
   test('keep-on-failure leaves the failed stack running', async () => {
     const engine = new FakeEngine();
     engine.testExitCode = 2;
-    const out = await runStackLane(options(engine, { keepOnFailure: true }));
+    const log = recordingLog();
+    const out = await runStackLane(options(engine, { keepOnFailure: true, log }));
     expect(out.kept).toBe(true);
+    // The hint names the engine's CLI by its kind.
+    expect(log.lines.map((l) => l.line)).toContainEqual(
+      expect.stringMatching(
+        /^keep-on-failure: stack it-42-abcdef keeps running .*: podman rm -f \$\(podman ps -aq/,
+      ),
+    );
     expect([...engine.containers.keys()]).toEqual(['it-42-abcdef-api', 'it-42-abcdef-web']);
     expect(await teardownLaneStack(engine, 'it-42-abcdef')).toBe(true);
     expect(engine.containers.size + engine.networks.size + engine.volumes.size).toBe(0);

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { Inputs, Outputs } from '../../../../actions/e2e-run/src/constants.js';
+import { Inputs, Outputs } from '../src/constants.js';
 
-const ACTION_YML = fileURLToPath(new URL('../../../../actions/e2e-run/action.yml', import.meta.url));
+const ACTION_YML = fileURLToPath(new URL('../action.yml', import.meta.url));
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>;

@@ -1,6 +1,6 @@
 /**
  * The fast-check action's own layer: action.yml and constants.ts agree, and every bad input fails
- * naming it before anything runs. (Lives here because the action package has no test directory.)
+ * naming it before anything runs.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { Inputs, Outputs } from '../../../../actions/fast-check/src/constants.js';
-import { getInputs } from '../../../../actions/fast-check/src/context.js';
-import { InputError } from '../../src/errors.js';
+import { Inputs, Outputs } from '../src/constants.js';
+import { getInputs } from '../src/context.js';
+import { InputError } from '@digestline/core/errors';
 
-const actionDir = fileURLToPath(new URL('../../../../actions/fast-check/', import.meta.url));
+const actionDir = fileURLToPath(new URL('../', import.meta.url));
 const ws = mkdtempSync(join(tmpdir(), 'dl-fast-check-action-'));
 mkdirSync(join(ws, 'app'));
 writeFileSync(join(ws, 'checks.yaml'), '- name: lint\n  run: npm run lint\n  timeout: 2m\n');
