@@ -541,7 +541,7 @@ function parseImageSet(text, input) {
         if (ref.digest === undefined) {
             throw new InputError(input, `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`);
         }
-        set.push({ name, ref });
+        set.push(pinImage(name, ref));
     });
     return set;
 }
@@ -1040,7 +1040,7 @@ function isIPv6(s) {
 /* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, formatReference, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, formatReference, familiarName, familiarString, withDigest, pinImage, pinnedReference */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**
@@ -1259,6 +1259,23 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+function pinImage(name, ref) {
+    const text = formatReference(ref);
+    if (ref.digest === undefined)
+        throw new ImageReferenceError(text, 'it is not pinned by digest');
+    if (ref.tag !== undefined)
+        throw new ImageReferenceError(text, 'a pinned image carries no tag');
+    return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+function pinnedReference(image) {
+    return `${image.registry}/${image.repository}@${image.digest.value}`;
 }
 
 

@@ -18,7 +18,6 @@ var src_errors = __webpack_require__(637);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/types.ts
-/** The parsed form of a stack file, and the error for one that cannot be parsed. */
 /** A stack file does not parse or uses something outside the supported subset. */
 class StackFileError extends Error {
     source;
@@ -133,8 +132,11 @@ var src_reference = __webpack_require__(1397);
 function placeholderFor(imageSetName) {
     return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
 }
-/** Reads `image`, resolving a placeholder through `byPlaceholder`. */
-function parseImage(p, at, value, byPlaceholder) {
+/**
+ * Reads service `service`'s `image`, resolving a placeholder through `byPlaceholder`; an image the
+ * file pins itself is named after the service.
+ */
+function parseImage(p, at, value, byPlaceholder, service) {
     if (typeof value !== 'string' || value.trim() === '') {
         p.fail(at, `required: a digest reference or a placeholder like \${BACKEND_IMAGE}, got ${describe(value)}`);
     }
@@ -148,7 +150,7 @@ function parseImage(p, at, value, byPlaceholder) {
                 .toLowerCase()
                 .replace(/_/g, '-')}=<repository>@sha256:<hex>); it fills ${known}`);
         }
-        return { image: (0,src_reference/* formatReference */.FH)(entry.ref), imagePlaceholder: placeholder };
+        return { image: entry, imagePlaceholder: placeholder };
     }
     if (value.includes('$')) {
         p.fail(at, `only a whole-value placeholder \${NAME} is supported in image, got ${JSON.stringify(value)}`);
@@ -165,7 +167,7 @@ function parseImage(p, at, value, byPlaceholder) {
     if (ref.digest === undefined || ref.tag !== undefined) {
         p.fail(at, `${JSON.stringify(value)} must be pinned by digest and carry no tag (repository@sha256:<hex>), or be a placeholder filled from the image set`);
     }
-    return { image: (0,src_reference/* formatReference */.FH)(ref) };
+    return { image: (0,src_reference/* pinImage */.nH)(service, ref) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/order.ts
@@ -624,7 +626,7 @@ function parseService(p, name, value, byPlaceholder, volumes, networks) {
     }
     const service = {
         name,
-        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder),
+        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder, name),
         environment: parseEnvironment(p, [...at, 'environment'], value.environment),
         ports: parsePorts(p, [...at, 'ports'], value.ports),
         expose: parseExpose(p, [...at, 'expose'], value.expose),
@@ -1250,27 +1252,18 @@ function waiting_formatMs(ms) {
 
 /** Inspects every service image once, pulling the ones not present locally. */
 async function resolveImages(engine, spec, log) {
-    const refs = [...new Set(spec.services.map((s) => s.image))];
-    const infos = await Promise.all(refs.map(async (ref) => {
+    const images = new Map(spec.services.map((s) => [(0,src_reference/* pinnedReference */.ct)(s.image), s.image]));
+    const infos = await Promise.all([...images].map(async ([ref, image]) => {
         try {
             return [ref, await engine.inspectImage(ref)];
         }
         catch {
             log.info(`pulling ${ref}`);
-            await engine.pull(ref, { insecure: isLoopbackReference(ref) });
+            await engine.pull(ref, { insecure: isLoopbackRegistry(image.registry) });
             return [ref, await engine.inspectImage(ref)];
         }
     }));
     return new Map(infos);
-}
-/** Whether `ref`'s registry is on loopback (plain http); `false` for a reference that does not parse. */
-function isLoopbackReference(ref) {
-    try {
-        return isLoopbackRegistry((0,src_reference/* parseReference */.F2)(ref).registry);
-    }
-    catch {
-        return false;
-    }
 }
 /**
  * Plans every service of `order` (the start order): its record, readiness mode and the signals its
@@ -1282,7 +1275,7 @@ function planServices(spec, order, images, opts) {
     const oneShot = new Set(spec.services.flatMap((s) => s.dependsOn.filter((d) => d.condition === 'service_completed_successfully').map((d) => d.service)));
     const plans = new Map();
     order.forEach((service, index) => {
-        const image = images.get(service.image);
+        const image = images.get((0,src_reference/* pinnedReference */.ct)(service.image));
         const hasHealthcheck = service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
         const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
         const mode = readinessMode(service, { oneShot: oneShot.has(service.name), hasHealthcheck, port });
@@ -1292,7 +1285,7 @@ function planServices(spec, order, images, opts) {
         const record = {
             name: service.name,
             container: containerName(opts.project, service.name),
-            image: service.image,
+            image: (0,src_reference/* pinnedReference */.ct)(service.image),
             order: index,
         };
         if (port !== undefined)
@@ -1584,6 +1577,7 @@ async function networkProbe(ctx, plan) {
 
 
 
+
 /**
  * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them).
@@ -1676,7 +1670,7 @@ async function runService(ctx, plan) {
     }
     plan.status = 'starting';
     const run = {
-        image: service.image,
+        image: (0,src_reference/* pinnedReference */.ct)(service.image),
         name: plan.record.container,
         network: ctx.network,
         aliases: [service.name, ...service.aliases],
@@ -1686,7 +1680,7 @@ async function runService(ctx, plan) {
         labels: {
             ...ctx.labels,
             [SERVICE_LABEL]: service.name,
-            [IMAGE_LABEL]: service.image,
+            [IMAGE_LABEL]: (0,src_reference/* pinnedReference */.ct)(service.image),
             [ORDER_LABEL]: String(plan.record.order),
             [labels_CONTAINER_ROLE_LABEL]: 'service',
             ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
@@ -1717,7 +1711,7 @@ async function runService(ctx, plan) {
         for (const name of run.aliases ?? [])
             ctx.hosts[name] = ip;
     plan.started.resolve();
-    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`);
+    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${(0,src_reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
     plan.timing.readyAt = Date.now();
     plan.status = 'ready';
@@ -2587,7 +2581,6 @@ function resolve(o) {
 
 
 
-
 function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
@@ -2608,7 +2601,7 @@ function requireStablePorts(spec) {
 }
 /** Stack service → digest it runs, for metrics (pure). */
 function serviceDigests(spec) {
-    return Object.fromEntries(spec.services.map((s) => [s.name, (0,src_reference/* parseReference */.F2)(s.image).digest ?? s.image]));
+    return Object.fromEntries(spec.services.map((s) => [s.name, s.image.digest.value]));
 }
 /** Stores the stack file copy a deployment is recorded with: `stacks/<sha256>.yaml`, content-addressed. */
 async function storeStack(stateDir, text) {
@@ -2873,7 +2866,7 @@ function imageLines(digests) {
 }
 /** Image set entries as a name → digest reference map. */
 function digestMap(images) {
-    return Object.fromEntries(images.map(({ name, ref }) => [name, (0,src_reference/* formatReference */.FH)(ref)]));
+    return Object.fromEntries(images.map((image) => [image.name, (0,src_reference/* pinnedReference */.ct)(image)]));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/log.ts
@@ -4689,7 +4682,7 @@ async function find_findSourceEvidence(client, repo, commit) {
  * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
  */
 async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = parseDigest(digest);
+    const subjectDigest = typeof digest === 'string' ? parseDigest(digest) : digest;
     const statement = statementOf(envelope);
     if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
         throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
@@ -4929,10 +4922,9 @@ class NotPromotedError extends Error {
  * @param publicKey when given, only records whose DSSE envelope verifies with this key count
  *   (unsigned or otherwise signed records are named in the reason)
  * @returns the record, or the reason none counts
- * @throws ImageReferenceError when `digest` is not a digest
  */
 function pickPromotion(found, digest, publicKey) {
-    const { algorithm, hex } = (0,src_reference/* parseDigest */.m)(digest);
+    const { algorithm, hex } = digest;
     const expected = publicKey !== undefined ? verify_short((0,dsse.keyId)(publicKey)) : undefined;
     const notes = [];
     const passing = [];
@@ -4966,7 +4958,7 @@ function pickPromotion(found, digest, publicKey) {
                 continue;
             }
             passing.push({
-                digest,
+                digest: digest.value,
                 commit: p.commit.sha,
                 record: e.descriptor.digest,
                 timeVerified: p.timeVerified,
@@ -5001,16 +4993,14 @@ async function requirePromotions(images, options) {
         options.log.warning("public-key is not set: promotion records are not verified by signature, so anyone who can push to the images' repositories could forge one");
     }
     const clientFor = options.clientFor ?? defaultClientFor();
-    const results = await Promise.all(images.map(async ({ name, ref }) => {
-        const reference = (0,src_reference/* formatReference */.FH)(ref);
-        const digest = ref.digest;
+    const results = await Promise.all(images.map(async (image) => {
+        const { name, registry, repository, digest } = image;
+        const reference = (0,src_reference/* pinnedReference */.ct)(image);
         try {
-            const found = await find_findEvidence(clientFor(ref.registry), ref.repository, digest, {
-                lane: 'promotion',
-            });
+            const found = await find_findEvidence(clientFor(registry), repository, digest, { lane: 'promotion' });
             const picked = pickPromotion(found, digest, publicKey);
             if ('reason' in picked)
-                return `${name}=${reference}: ${picked.reason} in ${ref.registry}/${ref.repository}`;
+                return `${name}=${reference}: ${picked.reason} in ${registry}/${repository}`;
             return { name, reference, ...picked.info };
         }
         catch (err) {
@@ -5128,6 +5118,7 @@ var inputs = __webpack_require__(6875);
 
 
 
+
 /**
  * The image set a deployment was recorded with. The ledger holds references as text; this is the one
  * place they become a typed set again, with the image set's rules (pinned by digest, no tag).
@@ -5140,7 +5131,7 @@ function recordedImages(entry) {
         const ref = (0,inputs/* parseImageRef */.Q)(text, what, { requireDigest: true });
         if (ref.tag !== undefined)
             throw new Error(`${what}: ${name}=${text} has a tag next to its digest`);
-        return { name, ref };
+        return (0,src_reference/* pinImage */.nH)(name, ref);
     });
 }
 /** The plan that redeploys a verified deployment. */

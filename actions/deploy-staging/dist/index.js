@@ -1254,7 +1254,7 @@ function parseImageSet(text, input) {
         if (ref.digest === undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`);
         }
-        set.push({ name, ref });
+        set.push((0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pinImage */ .nH)(name, ref));
     });
     return set;
 }
@@ -1316,10 +1316,11 @@ function isIPv6(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   m: () => (/* binding */ parseDigest)
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, formatReference, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**
@@ -1538,6 +1539,23 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+function pinImage(name, ref) {
+    const text = formatReference(ref);
+    if (ref.digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'it is not pinned by digest');
+    if (ref.tag !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'a pinned image carries no tag');
+    return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+function pinnedReference(image) {
+    return `${image.registry}/${image.repository}@${image.digest.value}`;
 }
 
 

@@ -22,12 +22,12 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
 var summary = __webpack_require__(56968);
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __webpack_require__(41397);
 // EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 11 modules
 var stack_stack = __webpack_require__(94262);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/attach.ts
@@ -55,9 +55,9 @@ async function attachToNetwork(engine, target, input, imagesInput) {
         if (!running.has(s.image))
             running.set(s.image, s.service);
     if (target.images !== undefined && target.images.length > 0) {
-        const wrong = target.images.filter((e) => !running.has((0,reference/* formatReference */.FH)(e.ref)));
+        const wrong = target.images.filter((e) => !running.has((0,reference/* pinnedReference */.ct)(e)));
         if (wrong.length > 0) {
-            throw new errors/* InputError */.dz(imagesInput, `input "${imagesInput}": no service on ${target.network} runs ${wrong.map((e) => `${e.name}=${(0,reference/* formatReference */.FH)(e.ref)}`).join(', ')} (it runs ${[...running.keys()].join(', ')})`);
+            throw new errors/* InputError */.dz(imagesInput, `input "${imagesInput}": no service on ${target.network} runs ${wrong.map((e) => `${e.name}=${(0,reference/* pinnedReference */.ct)(e)}`).join(', ')} (it runs ${[...running.keys()].join(', ')})`);
         }
         return { stack, images: target.images };
     }
@@ -67,7 +67,7 @@ async function attachToNetwork(engine, target, input, imagesInput) {
         if (ref.digest === undefined) {
             throw new errors/* InputError */.dz(input, `input "${input}": service ${service} on ${target.network} runs ${image}, which is not a digest reference`);
         }
-        images.push({ name: service, ref });
+        images.push((0,reference/* pinImage */.nH)(service, { registry: ref.registry, repository: ref.repository, digest: ref.digest }));
     }
     return { stack, images };
 }
@@ -542,6 +542,7 @@ var teardown = __webpack_require__(74562);
 
 
 
+
 /** Prefix of e2e-run project names (`e2e-<run id>-<random>`). */
 const E2E_PROJECT_PREFIX = 'e2e';
 /** Attaches to the stack on the target network, or names the stack this run starts. */
@@ -605,7 +606,9 @@ function startingReport(request, subject, o) {
         engine: o.engine,
         stack: target.kind === 'stack' ? target.spec.source : `attached: network ${target.network}`,
         images: subject.images,
-        services: target.kind === 'stack' ? target.spec.services.map((s) => ({ name: s.name, image: s.image })) : [],
+        services: target.kind === 'stack'
+            ? target.spec.services.map((s) => ({ name: s.name, image: (0,reference/* pinnedReference */.ct)(s.image) }))
+            : [],
         started: o.started,
     });
     // `target` second, as the report has always listed it.

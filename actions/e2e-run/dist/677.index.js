@@ -25,6 +25,8 @@ var spec = __webpack_require__(52281);
 var log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/lanes/names.ts
 var names = __webpack_require__(8468);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
 // EXTERNAL MODULE: ./packages/core/src/lanes/command-tester.ts
 var command_tester = __webpack_require__(28845);
 // EXTERNAL MODULE: ./packages/core/src/lanes/pipeline.ts
@@ -40,6 +42,7 @@ var teardown = __webpack_require__(74562);
  * A stack lane with command tests (integration-test): the shared pipeline (pipeline.ts) with the
  * command tester (command-tester.ts), its report, bundle and evidence under one output directory.
  */
+
 
 
 
@@ -78,7 +81,7 @@ async function stack_lane_runStackLane(opts) {
             engine: opts.engine.kind,
             stack: opts.spec.source,
             images: opts.images,
-            services: opts.spec.services.map((s) => ({ name: s.name, image: s.image })),
+            services: opts.spec.services.map((s) => ({ name: s.name, image: pinnedReference(s.image) })),
             started,
         }),
         started,

@@ -317,7 +317,7 @@ function parseImageSet(text, input) {
         if (ref.digest === undefined) {
             throw new errors/* InputError */.dz(input, `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`);
         }
-        set.push({ name, ref });
+        set.push((0,reference/* pinImage */.nH)(name, ref));
     });
     return set;
 }
@@ -817,7 +817,9 @@ function isIPv6(s) {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   m: () => (/* binding */ parseDigest)
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
 /* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
@@ -1038,6 +1040,23 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+function pinImage(name, ref) {
+    const text = formatReference(ref);
+    if (ref.digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'it is not pinned by digest');
+    if (ref.tag !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'a pinned image carries no tag');
+    return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+function pinnedReference(image) {
+    return `${image.registry}/${image.repository}@${image.digest.value}`;
 }
 
 

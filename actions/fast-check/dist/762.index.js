@@ -1829,7 +1829,7 @@ async function findSourceEvidence(client, repo, commit) {
  * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
  */
 async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = parseDigest(digest);
+    const subjectDigest = typeof digest === 'string' ? parseDigest(digest) : digest;
     const statement = statementOf(envelope);
     if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
         throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);

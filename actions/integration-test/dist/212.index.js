@@ -634,7 +634,6 @@ var src_errors = __webpack_require__(637);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/types.ts
-/** The parsed form of a stack file, and the error for one that cannot be parsed. */
 /** A stack file does not parse or uses something outside the supported subset. */
 class StackFileError extends Error {
     source;
@@ -749,8 +748,11 @@ var src_reference = __webpack_require__(41397);
 function placeholderFor(imageSetName) {
     return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
 }
-/** Reads `image`, resolving a placeholder through `byPlaceholder`. */
-function parseImage(p, at, value, byPlaceholder) {
+/**
+ * Reads service `service`'s `image`, resolving a placeholder through `byPlaceholder`; an image the
+ * file pins itself is named after the service.
+ */
+function parseImage(p, at, value, byPlaceholder, service) {
     if (typeof value !== 'string' || value.trim() === '') {
         p.fail(at, `required: a digest reference or a placeholder like \${BACKEND_IMAGE}, got ${describe(value)}`);
     }
@@ -764,7 +766,7 @@ function parseImage(p, at, value, byPlaceholder) {
                 .toLowerCase()
                 .replace(/_/g, '-')}=<repository>@sha256:<hex>); it fills ${known}`);
         }
-        return { image: (0,src_reference/* formatReference */.FH)(entry.ref), imagePlaceholder: placeholder };
+        return { image: entry, imagePlaceholder: placeholder };
     }
     if (value.includes('$')) {
         p.fail(at, `only a whole-value placeholder \${NAME} is supported in image, got ${JSON.stringify(value)}`);
@@ -781,7 +783,7 @@ function parseImage(p, at, value, byPlaceholder) {
     if (ref.digest === undefined || ref.tag !== undefined) {
         p.fail(at, `${JSON.stringify(value)} must be pinned by digest and carry no tag (repository@sha256:<hex>), or be a placeholder filled from the image set`);
     }
-    return { image: (0,src_reference/* formatReference */.FH)(ref) };
+    return { image: (0,src_reference/* pinImage */.nH)(service, ref) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/order.ts
@@ -1246,7 +1248,7 @@ function parseService(p, name, value, byPlaceholder, volumes, networks) {
     }
     const service = {
         name,
-        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder),
+        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder, name),
         environment: parseEnvironment(p, [...at, 'environment'], value.environment),
         ports: parsePorts(p, [...at, 'ports'], value.ports),
         expose: parseExpose(p, [...at, 'expose'], value.expose),
@@ -1746,27 +1748,18 @@ function formatMs(ms) {
 
 /** Inspects every service image once, pulling the ones not present locally. */
 async function resolveImages(engine, spec, log) {
-    const refs = [...new Set(spec.services.map((s) => s.image))];
-    const infos = await Promise.all(refs.map(async (ref) => {
+    const images = new Map(spec.services.map((s) => [(0,src_reference/* pinnedReference */.ct)(s.image), s.image]));
+    const infos = await Promise.all([...images].map(async ([ref, image]) => {
         try {
             return [ref, await engine.inspectImage(ref)];
         }
         catch {
             log.info(`pulling ${ref}`);
-            await engine.pull(ref, { insecure: isLoopbackReference(ref) });
+            await engine.pull(ref, { insecure: isLoopbackRegistry(image.registry) });
             return [ref, await engine.inspectImage(ref)];
         }
     }));
     return new Map(infos);
-}
-/** Whether `ref`'s registry is on loopback (plain http); `false` for a reference that does not parse. */
-function isLoopbackReference(ref) {
-    try {
-        return isLoopbackRegistry((0,src_reference/* parseReference */.F2)(ref).registry);
-    }
-    catch {
-        return false;
-    }
 }
 /**
  * Plans every service of `order` (the start order): its record, readiness mode and the signals its
@@ -1778,7 +1771,7 @@ function planServices(spec, order, images, opts) {
     const oneShot = new Set(spec.services.flatMap((s) => s.dependsOn.filter((d) => d.condition === 'service_completed_successfully').map((d) => d.service)));
     const plans = new Map();
     order.forEach((service, index) => {
-        const image = images.get(service.image);
+        const image = images.get((0,src_reference/* pinnedReference */.ct)(service.image));
         const hasHealthcheck = service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
         const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
         const mode = readinessMode(service, { oneShot: oneShot.has(service.name), hasHealthcheck, port });
@@ -1788,7 +1781,7 @@ function planServices(spec, order, images, opts) {
         const record = {
             name: service.name,
             container: containerName(opts.project, service.name),
-            image: service.image,
+            image: (0,src_reference/* pinnedReference */.ct)(service.image),
             order: index,
         };
         if (port !== undefined)
@@ -2080,6 +2073,7 @@ async function networkProbe(ctx, plan) {
 
 
 
+
 /**
  * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them).
@@ -2172,7 +2166,7 @@ async function runService(ctx, plan) {
     }
     plan.status = 'starting';
     const run = {
-        image: service.image,
+        image: (0,src_reference/* pinnedReference */.ct)(service.image),
         name: plan.record.container,
         network: ctx.network,
         aliases: [service.name, ...service.aliases],
@@ -2182,7 +2176,7 @@ async function runService(ctx, plan) {
         labels: {
             ...ctx.labels,
             [SERVICE_LABEL]: service.name,
-            [IMAGE_LABEL]: service.image,
+            [IMAGE_LABEL]: (0,src_reference/* pinnedReference */.ct)(service.image),
             [ORDER_LABEL]: String(plan.record.order),
             [CONTAINER_ROLE_LABEL]: 'service',
             ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
@@ -2213,7 +2207,7 @@ async function runService(ctx, plan) {
         for (const name of run.aliases ?? [])
             ctx.hosts[name] = ip;
     plan.started.resolve();
-    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`);
+    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${(0,src_reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
     plan.timing.readyAt = Date.now();
     plan.status = 'ready';
@@ -4496,7 +4490,7 @@ async function findSourceEvidence(client, repo, commit) {
  * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
  */
 async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = (0,src_reference/* parseDigest */.m)(digest);
+    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
     const statement = (0,dsse.statementOf)(envelope);
     if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
         throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
@@ -4562,8 +4556,8 @@ async function storeSourceEvidence(client, repo, envelope, opts = {}) {
 function evidenceImages(images) {
     return images.map((e) => ({
         name: e.name,
-        digest: e.ref.digest,
-        repository: `${e.ref.registry}/${e.ref.repository}`,
+        digest: e.digest.value,
+        repository: `${e.registry}/${e.repository}`,
     }));
 }
 /**
@@ -4600,8 +4594,7 @@ async function publishLaneEvidence(o) {
     const clients = new Map();
     const problems = [];
     for (const entry of o.images) {
-        const { registry, repository } = entry.ref;
-        const digest = entry.ref.digest;
+        const { registry, repository, digest } = entry;
         const client = clients.get(registry) ?? clientFor(registry);
         clients.set(registry, client);
         try {
@@ -4631,8 +4624,8 @@ function newLaneReport(o) {
         result: 'failed',
         images: o.images.map((e) => ({
             name: e.name,
-            reference: (0,src_reference/* formatReference */.FH)(e.ref),
-            digest: e.ref.digest,
+            reference: (0,src_reference/* pinnedReference */.ct)(e),
+            digest: e.digest.value,
         })),
         services: o.services,
         digestsVerified: null,
@@ -4921,6 +4914,7 @@ async function pipeline_collectBundle(stack, opts, testOutput) {
 
 
 
+
 /**
  * Runs a stack lane with command tests from start to teardown (see `runLane`): `report.json`,
  * `bundle/` (when failed) and `evidence.dsse.json` under `outDir`, the bundle uploaded as
@@ -4949,7 +4943,7 @@ async function runStackLane(opts) {
             engine: opts.engine.kind,
             stack: opts.spec.source,
             images: opts.images,
-            services: opts.spec.services.map((s) => ({ name: s.name, image: s.image })),
+            services: opts.spec.services.map((s) => ({ name: s.name, image: (0,src_reference/* pinnedReference */.ct)(s.image) })),
             started,
         }),
         started,

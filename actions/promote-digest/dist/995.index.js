@@ -2353,6 +2353,7 @@ var promote_target = __webpack_require__(4726);
 
 
 
+
 /**
  * Sets up a promotion: no request is made until a phase asks for one.
  *
@@ -2409,7 +2410,7 @@ function startPromotion(settings) {
 }
 /** `registry/repository@digest` of an image's source. */
 function sourceReference(i) {
-    return `${i.source.registry}/${i.source.repository}@${i.source.digest}`;
+    return (0,src_reference/* pinnedReference */.ct)(i.source);
 }
 /** Shortens a digest for log lines: `sha256:` and the first 12 hex digits. */
 function shortDigest(digest) {
@@ -2450,7 +2451,7 @@ async function recordPromotion(p, input) {
             name: `${lane} evidence`,
             result: 'PASSED',
             durationMs: timings['Verify evidence'] ?? 0,
-            detail: `verified for ${p.plan.map((i) => `${i.name}@${shortDigest(i.source.digest)}`).join(', ')}`,
+            detail: `verified for ${p.plan.map((i) => `${i.name}@${shortDigest(i.source.digest.value)}`).join(', ')}`,
         })),
         {
             name: 'server-side copy',
@@ -2463,7 +2464,7 @@ async function recordPromotion(p, input) {
     const statement = (0,evidence_statement/* promotionStatement */.HC)({
         images: p.plan.map((i) => ({
             name: i.name,
-            digest: i.source.digest,
+            digest: i.source.digest.value,
             repository: `${i.target.registry}/${i.target.repository}`,
         })),
         target: input.target.trim(),
@@ -2477,7 +2478,7 @@ async function recordPromotion(p, input) {
         envelope = (0,dsse.signEnvelope)(envelope, p.signingKey);
     await settleAll(p.plan.map(async (i, n) => {
         const digest = await storeRecord(p.targetOf(i), i.target.repository, input.manifests[n], envelope, input.copied[n], { settleMs: input.settleMs });
-        p.log.info(`${i.name}: record ${digest} attached to ${(0,promote_target/* formatTarget */.P4)(i.target)}@${shortDigest(i.source.digest)}`);
+        p.log.info(`${i.name}: record ${digest} attached to ${(0,promote_target/* formatTarget */.P4)(i.target)}@${shortDigest(i.source.digest.value)}`);
     }), 'storing the promotion record');
     return envelope;
 }
@@ -2558,13 +2559,13 @@ async function writeRecord(dir, commit, envelope) {
  * incomplete.
  */
 function readTargetRecords(p) {
-    const set = p.plan.map((i) => ({ name: i.name, digest: i.source.digest }));
+    const set = p.plan.map((i) => ({ name: i.name, digest: i.source.digest.value }));
     return p.plan.map((i) => settled(targetRecord(p, i, set)));
 }
 async function targetRecord(p, i, set) {
     const target = p.targetOf(i);
-    const at = await target.headManifest(i.target.repository, i.target.tag ?? i.source.digest);
-    if (at?.digest !== i.source.digest) {
+    const at = await target.headManifest(i.target.repository, i.target.tag ?? i.source.digest.value);
+    if (at?.digest !== i.source.digest.value) {
         p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} ${at === null ? 'does not exist yet' : `is at ${at.digest}`}`);
         return undefined;
     }
@@ -2577,7 +2578,7 @@ async function targetRecord(p, i, set) {
             {
                 name: i.name,
                 reference: (0,promote_target/* formatTarget */.P4)(i.target),
-                digest: i.source.digest,
+                digest: i.source.digest.value,
                 imageEvidence,
                 sourceEvidence,
             },
@@ -2593,7 +2594,7 @@ async function targetRecord(p, i, set) {
         p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is at the digest, but its evidence is incomplete`);
         return undefined;
     }
-    p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is already at ${i.source.digest} with its evidence`);
+    p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is already at ${i.source.digest.value} with its evidence`);
     return record;
 }
 
@@ -2629,7 +2630,7 @@ function planCopy(p, manifests, evidence, evidenceManifests) {
         plan.referrers.push({
             target,
             repo: i.target.repository,
-            subject: i.source.digest,
+            subject: i.source.digest.value,
             descriptors: copied[n],
         });
         if (i.target.tag !== undefined) {
@@ -2690,7 +2691,7 @@ async function copyServerSide(p, plan, options) {
  * harmless.
  */
 function readSources(p) {
-    const manifests = p.plan.map((i) => settled(p.sourceOf(i).getManifest(i.source.repository, i.source.digest)));
+    const manifests = p.plan.map((i) => settled(p.sourceOf(i).getManifest(i.source.repository, i.source.digest.value)));
     const evidence = p.plan.map((i) => settled((async () => {
         const [imageEvidence, sourceEvidence] = await Promise.all([
             find_findEvidence(p.sourceOf(i), i.source.repository, i.source.digest),
@@ -2699,7 +2700,7 @@ function readSources(p) {
         return {
             name: i.name,
             reference: sourceReference(i),
-            digest: i.source.digest,
+            digest: i.source.digest.value,
             imageEvidence,
             sourceEvidence,
         };
@@ -2784,13 +2785,13 @@ async function verifySources(p, reads) {
  */
 async function checkTargetDigests(p) {
     const problems = (await settleAll(p.plan.map(async (i) => {
-        const ref = i.target.tag ?? i.source.digest;
+        const ref = i.target.tag ?? i.source.digest.value;
         const at = await p.targetOf(i).headManifest(i.target.repository, ref);
-        if (at?.digest === i.source.digest) {
-            p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} → ${i.source.digest}`);
+        if (at?.digest === i.source.digest.value) {
+            p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} → ${i.source.digest.value}`);
             return undefined;
         }
-        return `${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} resolves to ${at?.digest ?? 'nothing'}, not ${i.source.digest}`;
+        return `${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} resolves to ${at?.digest ?? 'nothing'}, not ${i.source.digest.value}`;
     }), 'checking the target digests')).filter((problem) => problem !== undefined);
     if (problems.length > 0) {
         throw new Error(`the target does not serve the promoted digests: ${problems.join('; ')}`);
@@ -2869,10 +2870,10 @@ async function promote(options) {
 function promotedImages(plan, lanes) {
     return plan.map((i) => ({
         name: i.name,
-        digest: i.source.digest,
+        digest: i.source.digest.value,
         source: sourceReference(i),
         target: (0,promote_target/* formatTarget */.P4)(i.target),
-        reference: `${i.target.registry}/${i.target.repository}@${i.source.digest}`,
+        reference: `${i.target.registry}/${i.target.repository}@${i.source.digest.value}`,
         lanes: [...lanes],
     }));
 }

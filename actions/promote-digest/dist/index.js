@@ -306,7 +306,7 @@ function parseImageSet(text, input) {
         if (ref.digest === undefined) {
             throw new errors/* InputError */.dz(input, `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`);
         }
-        set.push({ name, ref });
+        set.push((0,reference/* pinImage */.nH)(name, ref));
     });
     return set;
 }
@@ -346,30 +346,25 @@ var target = __nccwpck_require__(4726);
  *
  * @throws InputError (`target`) when the template is invalid for this set, or two images with
  *   different digests would get the same target tag
- * @throws InputError (`images`) when the set is empty or an entry is not pinned by digest
+ * @throws InputError (`images`) when the set is empty
  */
 function buildPlan(set, template, inputs = { images: 'images', target: 'target' }) {
     if (set.length === 0) {
         throw new errors/* InputError */.dz(inputs.images, `input "${inputs.images}" lists no images: add name=repository@sha256:… lines`);
     }
     (0,target/* checkTargetTemplate */.mS)(template, set.length, inputs.target);
-    const plan = set.map(({ name, ref }) => {
-        if (ref.digest === undefined || ref.tag !== undefined) {
-            throw new errors/* InputError */.dz(inputs.images, `input "${inputs.images}": ${name} must be pinned by digest, without a tag`);
-        }
-        return {
-            name,
-            source: { registry: ref.registry, repository: ref.repository, digest: ref.digest },
-            target: (0,target/* expandTarget */.mW)(template, name, inputs.target),
-        };
-    });
+    const plan = set.map((source) => ({
+        name: source.name,
+        source,
+        target: (0,target/* expandTarget */.mW)(template, source.name, inputs.target),
+    }));
     const byTag = new Map();
     for (const image of plan) {
         if (image.target.tag === undefined)
             continue;
         const key = (0,target/* formatTarget */.P4)(image.target);
         const other = byTag.get(key);
-        if (other !== undefined && other.source.digest !== image.source.digest) {
+        if (other !== undefined && other.source.digest.value !== image.source.digest.value) {
             throw new errors/* InputError */.dz(inputs.target, `input "${inputs.target}" sends ${other.name} and ${image.name} to the same tag ${key}; ` +
                 `use ${'{name}'} in the repository or tag`);
         }
@@ -1206,7 +1201,9 @@ function formatTarget(target) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   m: () => (/* binding */ parseDigest)
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
 /* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, formatReference, familiarName, familiarString, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
@@ -1427,6 +1424,23 @@ function withDigest(ref, digest, options = {}) {
     if (options.keepTag && ref.tag !== undefined)
         pinned.tag = ref.tag;
     return pinned;
+}
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+function pinImage(name, ref) {
+    const text = formatReference(ref);
+    if (ref.digest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'it is not pinned by digest');
+    if (ref.tag !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageReferenceError */ .rI(text, 'a pinned image carries no tag');
+    return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+function pinnedReference(image) {
+    return `${image.registry}/${image.repository}@${image.digest.value}`;
 }
 
 

@@ -5,10 +5,10 @@
  */
 import { getInput } from './commands.js';
 import { InputError, ImageReferenceError } from './errors.js';
-import { parseReference, type ImageReference } from './reference.js';
+import { parseReference, pinImage, type ImageReference, type PinnedImage } from './reference.js';
 
 /** A named set of digest-pinned images, in the order the input listed them. */
-export type ImageSet = Array<{ name: string; ref: ImageReference }>;
+export type ImageSet = PinnedImage[];
 
 const DIGEST_FORM = '<repository>@sha256:<64 lowercase hex>';
 
@@ -318,7 +318,7 @@ export function parseImageSet(text: string, input: string): ImageSet {
         `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`,
       );
     }
-    set.push({ name, ref });
+    set.push(pinImage(name, ref));
   });
   return set;
 }

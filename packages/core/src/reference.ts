@@ -36,6 +36,21 @@ export interface ParsedDigest {
   value: string;
 }
 
+/**
+ * An image pinned by digest, under the name the pipeline knows it by (`backend`, `web`): the one type
+ * a validated image travels as, from the input that named it through stacks, lanes, evidence,
+ * promotion and deployment. Built only by {@link pinImage}, so the digest was checked once, there.
+ */
+export interface PinnedImage {
+  /** The image set's name for it, or the service name for an image a stack file pins itself. */
+  readonly name: string;
+  /** Registry host, with port when given (normalised as in {@link ImageReference}). */
+  readonly registry: string;
+  /** Repository path inside the registry. */
+  readonly repository: string;
+  readonly digest: ParsedDigest;
+}
+
 /** Registry used for references without a host, as docker and podman (with short names off) do. */
 export const DEFAULT_REGISTRY = 'docker.io';
 
@@ -244,4 +259,21 @@ export function withDigest(
   const pinned: ImageReference = { registry: ref.registry, repository: ref.repository, digest };
   if (options.keepTag && ref.tag !== undefined) pinned.tag = ref.tag;
   return pinned;
+}
+
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+export function pinImage(name: string, ref: ImageReference): PinnedImage {
+  const text = formatReference(ref);
+  if (ref.digest === undefined) throw new ImageReferenceError(text, 'it is not pinned by digest');
+  if (ref.tag !== undefined) throw new ImageReferenceError(text, 'a pinned image carries no tag');
+  return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+export function pinnedReference(image: Pick<PinnedImage, 'registry' | 'repository' | 'digest'>): string {
+  return `${image.registry}/${image.repository}@${image.digest.value}`;
 }

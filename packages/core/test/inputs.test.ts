@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { parseDigest } from '../src/reference.js';
 import {
   getBoolean,
   getDuration,
@@ -267,11 +268,13 @@ describe('getImageSet / parseImageSet', () => {
     ].join('\n');
     setInput('images', text);
     expect(getImageSet('images')).toStrictEqual([
-      { name: 'web', ref: { registry: '127.0.0.1:5000', repository: 'app/web', digest: DIGEST } },
-      { name: 'api', ref: { registry: '127.0.0.1:5000', repository: 'app/api', digest: DIGEST } },
+      { name: 'web', registry: '127.0.0.1:5000', repository: 'app/web', digest: parseDigest(DIGEST) },
+      { name: 'api', registry: '127.0.0.1:5000', repository: 'app/api', digest: parseDigest(DIGEST) },
       {
         name: 'db_1',
-        ref: { registry: 'docker.io', repository: 'library/postgres', digest: `sha256:${HEX2}` },
+        registry: 'docker.io',
+        repository: 'library/postgres',
+        digest: parseDigest(`sha256:${HEX2}`),
       },
     ]);
   });

@@ -8,6 +8,8 @@ import {
   isDigest,
   parseDigest,
   parseReference,
+  pinImage,
+  pinnedReference,
   repositoryName,
   withDigest,
   type ImageReference,
@@ -271,5 +273,27 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('pinImage', () => {
+  const DIGEST = `sha256:${'c'.repeat(64)}`;
+
+  test('keeps name, registry, repository and the parsed digest; pinnedReference gives the text back', () => {
+    const image = pinImage('web', parseReference(`nginx@${DIGEST}`));
+    expect(image).toEqual({
+      name: 'web',
+      registry: 'docker.io',
+      repository: 'library/nginx',
+      digest: { algorithm: 'sha256', hex: 'c'.repeat(64), value: DIGEST },
+    });
+    expect(pinnedReference(image)).toBe(`docker.io/library/nginx@${DIGEST}`);
+  });
+
+  test.each([
+    ['no digest', '127.0.0.1:5000/app/web:1.0', /not pinned by digest/],
+    ['a tag beside the digest', `127.0.0.1:5000/app/web:1.0@${DIGEST}`, /carries no tag/],
+  ])('refuses a reference with %s', (_what, text, message) => {
+    expect(() => pinImage('web', parseReference(text))).toThrow(message);
   });
 });

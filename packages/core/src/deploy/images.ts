@@ -3,7 +3,7 @@
  * `images` input and the step outputs) and a name → digest reference map (ledger records, events).
  */
 import type { ImageSet } from '../inputs.js';
-import { formatReference } from '../reference.js';
+import { pinnedReference } from '../reference.js';
 
 /** `name=reference` lines of an image set (the format of the `images` input and outputs). */
 export function imageLines(digests: Record<string, string>): string {
@@ -14,5 +14,5 @@ export function imageLines(digests: Record<string, string>): string {
 
 /** Image set entries as a name → digest reference map. */
 export function digestMap(images: ImageSet): Record<string, string> {
-  return Object.fromEntries(images.map(({ name, ref }): [string, string] => [name, formatReference(ref)]));
+  return Object.fromEntries(images.map((image): [string, string] => [image.name, pinnedReference(image)]));
 }

@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import type { Log } from '../log.js';
-import { formatReference, parseDigest } from '../reference.js';
+import { pinnedReference, type ParsedDigest } from '../reference.js';
 import { RegistryClient } from '../registry/client.js';
 import { keyId, statementOf, verifyEnvelope } from '../evidence/dsse.js';
 import { findEvidence, type EvidenceRegistry, type FoundEvidence } from '../evidence/store.js';
@@ -42,14 +42,13 @@ export class NotPromotedError extends Error {
  * @param publicKey when given, only records whose DSSE envelope verifies with this key count
  *   (unsigned or otherwise signed records are named in the reason)
  * @returns the record, or the reason none counts
- * @throws ImageReferenceError when `digest` is not a digest
  */
 export function pickPromotion(
   found: readonly FoundEvidence[],
-  digest: string,
+  digest: ParsedDigest,
   publicKey?: string | KeyObject,
 ): { info: Omit<PromotionInfo, 'name' | 'reference'> } | { reason: string } {
-  const { algorithm, hex } = parseDigest(digest);
+  const { algorithm, hex } = digest;
   const expected = publicKey !== undefined ? short(keyId(publicKey)) : undefined;
   const notes: string[] = [];
   const passing: Array<Omit<PromotionInfo, 'name' | 'reference'>> = [];
@@ -82,7 +81,7 @@ export function pickPromotion(
         continue;
       }
       passing.push({
-        digest,
+        digest: digest.value,
         commit: p.commit.sha,
         record: e.descriptor.digest,
         timeVerified: p.timeVerified,
@@ -133,16 +132,13 @@ export async function requirePromotions(
   }
   const clientFor = options.clientFor ?? defaultClientFor();
   const results = await Promise.all(
-    images.map(async ({ name, ref }): Promise<PromotionInfo | string> => {
-      const reference = formatReference(ref);
-      const digest = ref.digest as string;
+    images.map(async (image): Promise<PromotionInfo | string> => {
+      const { name, registry, repository, digest } = image;
+      const reference = pinnedReference(image);
       try {
-        const found = await findEvidence(clientFor(ref.registry), ref.repository, digest, {
-          lane: 'promotion',
-        });
+        const found = await findEvidence(clientFor(registry), repository, digest, { lane: 'promotion' });
         const picked = pickPromotion(found, digest, publicKey);
-        if ('reason' in picked)
-          return `${name}=${reference}: ${picked.reason} in ${ref.registry}/${ref.repository}`;
+        if ('reason' in picked) return `${name}=${reference}: ${picked.reason} in ${registry}/${repository}`;
         return { name, reference, ...picked.info };
       } catch (err) {
         return `${name}=${reference}: cannot read its promotion records: ${errorMessage(err)}`;

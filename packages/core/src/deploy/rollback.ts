@@ -5,6 +5,7 @@
  */
 import { errorMessage } from '../errors.js';
 import { parseImageRef, type ImageSet } from '../inputs.js';
+import { pinImage } from '../reference.js';
 import { parseStack, type StackSpec } from '../stack/spec.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment, rollbackTarget, type DeploymentEntry } from './deployments.js';
@@ -35,7 +36,7 @@ function recordedImages(entry: DeploymentEntry): ImageSet {
   return Object.entries(entry.latest.digests).map(([name, text]) => {
     const ref = parseImageRef(text, what, { requireDigest: true });
     if (ref.tag !== undefined) throw new Error(`${what}: ${name}=${text} has a tag next to its digest`);
-    return { name, ref };
+    return pinImage(name, ref);
   });
 }
 

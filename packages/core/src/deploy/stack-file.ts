@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { parseReference } from '../reference.js';
 import type { StackSpec } from '../stack/spec.js';
 import type { DeploymentEntry } from './deployments.js';
 import { writeFileAtomic } from './metrics.js';
@@ -37,7 +36,7 @@ export function requireStablePorts(spec: StackSpec): void {
 
 /** Stack service → digest it runs, for metrics (pure). */
 export function serviceDigests(spec: StackSpec): Record<string, string> {
-  return Object.fromEntries(spec.services.map((s) => [s.name, parseReference(s.image).digest ?? s.image]));
+  return Object.fromEntries(spec.services.map((s) => [s.name, s.image.digest.value]));
 }
 
 /** Stores the stack file copy a deployment is recorded with: `stacks/<sha256>.yaml`, content-addressed. */

@@ -10,7 +10,7 @@
  * helpers, fallback index, finders), so callers outside evidence/ keep one import path.
  */
 import { OCI_MANIFEST, type Descriptor } from '../registry/media-types.js';
-import { parseDigest } from '../reference.js';
+import { parseDigest, type ParsedDigest } from '../reference.js';
 import { buildEvidenceManifest, EMPTY_BLOB, EMPTY_DESCRIPTOR, EVIDENCE_ARTIFACT_TYPE } from './artifact.js';
 import { statementOf, type DsseEnvelope } from './dsse.js';
 import { fallbackTag, sourceEvidenceTag } from './location.js';
@@ -58,11 +58,11 @@ export interface StoredEvidence {
 export async function storeEvidence(
   client: EvidenceRegistry,
   repo: string,
-  digest: string,
+  digest: string | ParsedDigest,
   envelope: DsseEnvelope,
   opts: MergeOptions & { created?: Date } = {},
 ): Promise<StoredEvidence> {
-  const subjectDigest = parseDigest(digest);
+  const subjectDigest = typeof digest === 'string' ? parseDigest(digest) : digest;
   const statement = statementOf(envelope);
   if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
     throw new Error(

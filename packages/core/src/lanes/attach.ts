@@ -5,7 +5,7 @@
 import type { ContainerEngine } from '../engine/engine.js';
 import { InputError } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
-import { formatReference, parseReference } from '../reference.js';
+import { parseReference, pinImage, pinnedReference } from '../reference.js';
 import { STACK_LABEL, Stack } from '../stack/stack.js';
 
 /** The project of a digestline stack network (`dl-<project>-net`). */
@@ -37,11 +37,11 @@ export async function attachToNetwork(
   const running = new Map<string, string>();
   for (const s of statuses) if (!running.has(s.image)) running.set(s.image, s.service);
   if (target.images !== undefined && target.images.length > 0) {
-    const wrong = target.images.filter((e) => !running.has(formatReference(e.ref)));
+    const wrong = target.images.filter((e) => !running.has(pinnedReference(e)));
     if (wrong.length > 0) {
       throw new InputError(
         imagesInput,
-        `input "${imagesInput}": no service on ${target.network} runs ${wrong.map((e) => `${e.name}=${formatReference(e.ref)}`).join(', ')} (it runs ${[...running.keys()].join(', ')})`,
+        `input "${imagesInput}": no service on ${target.network} runs ${wrong.map((e) => `${e.name}=${pinnedReference(e)}`).join(', ')} (it runs ${[...running.keys()].join(', ')})`,
       );
     }
     return { stack, images: target.images };
@@ -55,7 +55,9 @@ export async function attachToNetwork(
         `input "${input}": service ${service} on ${target.network} runs ${image}, which is not a digest reference`,
       );
     }
-    images.push({ name: service, ref });
+    images.push(
+      pinImage(service, { registry: ref.registry, repository: ref.repository, digest: ref.digest }),
+    );
   }
   return { stack, images };
 }

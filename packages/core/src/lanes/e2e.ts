@@ -13,6 +13,7 @@ import type { ContainerEngine } from '../engine/engine.js';
 import { InputError } from '../errors.js';
 import type { EvidenceRegistry } from '../evidence/store.js';
 import type { ImageSet } from '../inputs.js';
+import { pinnedReference } from '../reference.js';
 import { silentLog, type Log } from '../log.js';
 import type { StackSpec } from '../stack/spec.js';
 import type { Stack } from '../stack/stack.js';
@@ -232,7 +233,9 @@ function startingReport(
     stack: target.kind === 'stack' ? target.spec.source : `attached: network ${target.network}`,
     images: subject.images,
     services:
-      target.kind === 'stack' ? target.spec.services.map((s) => ({ name: s.name, image: s.image })) : [],
+      target.kind === 'stack'
+        ? target.spec.services.map((s) => ({ name: s.name, image: pinnedReference(s.image) }))
+        : [],
     started: o.started,
   });
   // `target` second, as the report has always listed it.

@@ -16,8 +16,8 @@ import type { LaneReport, StackLane } from './report.js';
 export function evidenceImages(images: ImageSet): EvidenceImage[] {
   return images.map((e) => ({
     name: e.name,
-    digest: e.ref.digest as string,
-    repository: `${e.ref.registry}/${e.ref.repository}`,
+    digest: e.digest.value,
+    repository: `${e.registry}/${e.repository}`,
   }));
 }
 
@@ -67,8 +67,7 @@ export async function publishLaneEvidence(o: {
   const clients = new Map<string, EvidenceRegistry>();
   const problems: string[] = [];
   for (const entry of o.images) {
-    const { registry, repository } = entry.ref;
-    const digest = entry.ref.digest as string;
+    const { registry, repository, digest } = entry;
     const client = clients.get(registry) ?? clientFor(registry);
     clients.set(registry, client);
     try {

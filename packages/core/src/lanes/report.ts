@@ -4,7 +4,7 @@
  */
 import type { StoredEvidence } from '../evidence/store.js';
 import type { ImageSet } from '../inputs.js';
-import { formatReference } from '../reference.js';
+import { pinnedReference } from '../reference.js';
 import type { ReadinessMode, ServiceStatus, Stack } from '../stack/stack.js';
 import { urlEnvName, type TestsWhere } from './names.js';
 
@@ -98,8 +98,8 @@ export function newLaneReport(o: {
     result: 'failed',
     images: o.images.map((e) => ({
       name: e.name,
-      reference: formatReference(e.ref),
-      digest: e.ref.digest as string,
+      reference: pinnedReference(e),
+      digest: e.digest.value,
     })),
     services: o.services,
     digestsVerified: null,

@@ -7,6 +7,7 @@ import type { ContainerEngine } from '../engine/engine.js';
 import type { EvidenceRegistry } from '../evidence/store.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
+import { pinnedReference } from '../reference.js';
 import { silentLog, type Log } from '../log.js';
 import type { StackSpec } from '../stack/spec.js';
 import { commandTester, type LaneTests } from './command-tester.js';
@@ -75,7 +76,7 @@ export async function runStackLane(opts: StackLaneOptions): Promise<LaneOutcome>
         engine: opts.engine.kind,
         stack: opts.spec.source,
         images: opts.images,
-        services: opts.spec.services.map((s) => ({ name: s.name, image: s.image })),
+        services: opts.spec.services.map((s) => ({ name: s.name, image: pinnedReference(s.image) })),
         started,
       }),
       started,

@@ -17,7 +17,7 @@ import { settled, type Promotion } from './context.js';
  * incomplete.
  */
 export function readTargetRecords(p: Promotion): Array<Promise<DsseEnvelope | undefined>> {
-  const set = p.plan.map((i) => ({ name: i.name, digest: i.source.digest }));
+  const set = p.plan.map((i) => ({ name: i.name, digest: i.source.digest.value }));
   return p.plan.map((i) => settled(targetRecord(p, i, set)));
 }
 
@@ -27,8 +27,8 @@ async function targetRecord(
   set: ReadonlyArray<{ name: string; digest: string }>,
 ): Promise<DsseEnvelope | undefined> {
   const target = p.targetOf(i);
-  const at = await target.headManifest(i.target.repository, i.target.tag ?? i.source.digest);
-  if (at?.digest !== i.source.digest) {
+  const at = await target.headManifest(i.target.repository, i.target.tag ?? i.source.digest.value);
+  if (at?.digest !== i.source.digest.value) {
     p.log.info(
       `${i.name}: ${formatTarget(i.target)} ${at === null ? 'does not exist yet' : `is at ${at.digest}`}`,
     );
@@ -43,7 +43,7 @@ async function targetRecord(
       {
         name: i.name,
         reference: formatTarget(i.target),
-        digest: i.source.digest,
+        digest: i.source.digest.value,
         imageEvidence,
         sourceEvidence,
       },
@@ -59,6 +59,6 @@ async function targetRecord(
     p.log.info(`${i.name}: ${formatTarget(i.target)} is at the digest, but its evidence is incomplete`);
     return undefined;
   }
-  p.log.info(`${i.name}: ${formatTarget(i.target)} is already at ${i.source.digest} with its evidence`);
+  p.log.info(`${i.name}: ${formatTarget(i.target)} is already at ${i.source.digest.value} with its evidence`);
   return record;
 }

@@ -9,6 +9,7 @@ import { RegistryClient } from '../registry/client.js';
 import type { Lane } from '../evidence/statement.js';
 import { findSourceEvidence, type FoundEvidence } from '../evidence/find.js';
 import type { Log } from '../log.js';
+import { pinnedReference } from '../reference.js';
 import type { PromoteRegistry } from './copy.js';
 import type { RequirableLane } from './lanes.js';
 import type { PlannedImage } from './plan.js';
@@ -114,7 +115,7 @@ export function startPromotion(settings: PromotionSettings): Promotion {
 
 /** `registry/repository@digest` of an image's source. */
 export function sourceReference(i: PlannedImage): string {
-  return `${i.source.registry}/${i.source.repository}@${i.source.digest}`;
+  return pinnedReference(i.source);
 }
 
 /** Shortens a digest for log lines: `sha256:` and the first 12 hex digits. */

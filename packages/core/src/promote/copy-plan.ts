@@ -47,7 +47,7 @@ export function planCopy(
     plan.referrers.push({
       target,
       repo: i.target.repository,
-      subject: i.source.digest,
+      subject: i.source.digest.value,
       descriptors: copied[n]!,
     });
     if (i.target.tag !== undefined) {

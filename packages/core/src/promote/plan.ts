@@ -5,13 +5,14 @@
  */
 import { InputError } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
+import type { PinnedImage } from '../reference.js';
 import { checkTargetTemplate, expandTarget, formatTarget, type TargetLocation } from './target.js';
 
 /** One image to promote. */
 export interface PlannedImage {
   /** Name in the set (`web` in `web=repo@sha256:…`). */
   name: string;
-  source: { registry: string; repository: string; digest: string };
+  source: PinnedImage;
   target: TargetLocation;
 }
 
@@ -20,7 +21,7 @@ export interface PlannedImage {
  *
  * @throws InputError (`target`) when the template is invalid for this set, or two images with
  *   different digests would get the same target tag
- * @throws InputError (`images`) when the set is empty or an entry is not pinned by digest
+ * @throws InputError (`images`) when the set is empty
  */
 export function buildPlan(
   set: ImageSet,
@@ -34,25 +35,17 @@ export function buildPlan(
     );
   }
   checkTargetTemplate(template, set.length, inputs.target);
-  const plan = set.map(({ name, ref }): PlannedImage => {
-    if (ref.digest === undefined || ref.tag !== undefined) {
-      throw new InputError(
-        inputs.images,
-        `input "${inputs.images}": ${name} must be pinned by digest, without a tag`,
-      );
-    }
-    return {
-      name,
-      source: { registry: ref.registry, repository: ref.repository, digest: ref.digest },
-      target: expandTarget(template, name, inputs.target),
-    };
-  });
+  const plan = set.map((source): PlannedImage => ({
+    name: source.name,
+    source,
+    target: expandTarget(template, source.name, inputs.target),
+  }));
   const byTag = new Map<string, PlannedImage>();
   for (const image of plan) {
     if (image.target.tag === undefined) continue;
     const key = formatTarget(image.target);
     const other = byTag.get(key);
-    if (other !== undefined && other.source.digest !== image.source.digest) {
+    if (other !== undefined && other.source.digest.value !== image.source.digest.value) {
       throw new InputError(
         inputs.target,
         `input "${inputs.target}" sends ${other.name} and ${image.name} to the same tag ${key}; ` +

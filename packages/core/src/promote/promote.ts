@@ -137,10 +137,10 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
 function promotedImages(plan: readonly PlannedImage[], lanes: readonly Lane[]): PromotedImage[] {
   return plan.map((i) => ({
     name: i.name,
-    digest: i.source.digest,
+    digest: i.source.digest.value,
     source: sourceReference(i),
     target: formatTarget(i.target),
-    reference: `${i.target.registry}/${i.target.repository}@${i.source.digest}`,
+    reference: `${i.target.registry}/${i.target.repository}@${i.source.digest.value}`,
     lanes: [...lanes],
   }));
 }

@@ -60,7 +60,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
       name: `${lane} evidence`,
       result: 'PASSED' as const,
       durationMs: timings['Verify evidence'] ?? 0,
-      detail: `verified for ${p.plan.map((i) => `${i.name}@${shortDigest(i.source.digest)}`).join(', ')}`,
+      detail: `verified for ${p.plan.map((i) => `${i.name}@${shortDigest(i.source.digest.value)}`).join(', ')}`,
     })),
     {
       name: 'server-side copy',
@@ -73,7 +73,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
   const statement = promotionStatement({
     images: p.plan.map((i) => ({
       name: i.name,
-      digest: i.source.digest,
+      digest: i.source.digest.value,
       repository: `${i.target.registry}/${i.target.repository}`,
     })),
     target: input.target.trim(),
@@ -95,7 +95,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
         { settleMs: input.settleMs },
       );
       p.log.info(
-        `${i.name}: record ${digest} attached to ${formatTarget(i.target)}@${shortDigest(i.source.digest)}`,
+        `${i.name}: record ${digest} attached to ${formatTarget(i.target)}@${shortDigest(i.source.digest.value)}`,
       );
     }),
     'storing the promotion record',

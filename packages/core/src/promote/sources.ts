@@ -35,7 +35,7 @@ export interface SourceReads {
  */
 export function readSources(p: Promotion): SourceReads {
   const manifests = p.plan.map((i) =>
-    settled(p.sourceOf(i).getManifest(i.source.repository, i.source.digest)),
+    settled(p.sourceOf(i).getManifest(i.source.repository, i.source.digest.value)),
   );
   const evidence = p.plan.map((i) =>
     settled(
@@ -47,7 +47,7 @@ export function readSources(p: Promotion): SourceReads {
         return {
           name: i.name,
           reference: sourceReference(i),
-          digest: i.source.digest,
+          digest: i.source.digest.value,
           imageEvidence,
           sourceEvidence,
         };

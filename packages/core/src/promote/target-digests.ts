@@ -15,13 +15,13 @@ export async function checkTargetDigests(p: Promotion): Promise<void> {
   const problems = (
     await settleAll(
       p.plan.map(async (i) => {
-        const ref = i.target.tag ?? i.source.digest;
+        const ref = i.target.tag ?? i.source.digest.value;
         const at = await p.targetOf(i).headManifest(i.target.repository, ref);
-        if (at?.digest === i.source.digest) {
-          p.log.info(`${i.name}: ${formatTarget(i.target)} → ${i.source.digest}`);
+        if (at?.digest === i.source.digest.value) {
+          p.log.info(`${i.name}: ${formatTarget(i.target)} → ${i.source.digest.value}`);
           return undefined;
         }
-        return `${i.name}: ${formatTarget(i.target)} resolves to ${at?.digest ?? 'nothing'}, not ${i.source.digest}`;
+        return `${i.name}: ${formatTarget(i.target)} resolves to ${at?.digest ?? 'nothing'}, not ${i.source.digest.value}`;
       }),
       'checking the target digests',
     )

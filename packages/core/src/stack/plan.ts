@@ -4,7 +4,7 @@
  */
 import type { ContainerEngine, ContainerInfo, ImageInfo } from '../engine/engine.js';
 import type { Log } from '../log.js';
-import { parseReference } from '../reference.js';
+import { pinnedReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
 import { containerName } from './labels.js';
 import type { ServiceRecord } from './records.js';
@@ -54,28 +54,19 @@ export async function resolveImages(
   spec: StackSpec,
   log: Log,
 ): Promise<Map<string, ImageInfo>> {
-  const refs = [...new Set(spec.services.map((s) => s.image))];
+  const images = new Map(spec.services.map((s) => [pinnedReference(s.image), s.image]));
   const infos = await Promise.all(
-    refs.map(async (ref): Promise<[string, ImageInfo]> => {
+    [...images].map(async ([ref, image]): Promise<[string, ImageInfo]> => {
       try {
         return [ref, await engine.inspectImage(ref)];
       } catch {
         log.info(`pulling ${ref}`);
-        await engine.pull(ref, { insecure: isLoopbackReference(ref) });
+        await engine.pull(ref, { insecure: isLoopbackRegistry(image.registry) });
         return [ref, await engine.inspectImage(ref)];
       }
     }),
   );
   return new Map(infos);
-}
-
-/** Whether `ref`'s registry is on loopback (plain http); `false` for a reference that does not parse. */
-function isLoopbackReference(ref: string): boolean {
-  try {
-    return isLoopbackRegistry(parseReference(ref).registry);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -97,7 +88,7 @@ export function planServices(
   );
   const plans = new Map<string, ServicePlan>();
   order.forEach((service, index) => {
-    const image = images.get(service.image) as ImageInfo;
+    const image = images.get(pinnedReference(service.image)) as ImageInfo;
     const hasHealthcheck =
       service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
     const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
@@ -110,7 +101,7 @@ export function planServices(
     const record: ServiceRecord = {
       name: service.name,
       container: containerName(opts.project, service.name),
-      image: service.image,
+      image: pinnedReference(service.image),
       order: index,
     };
     if (port !== undefined) record.port = port;

@@ -6,6 +6,7 @@
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
 import { tailLines } from '../exec.js';
+import { pinnedReference } from '../reference.js';
 import { StackStartError } from './errors.js';
 import {
   CONTAINER_ROLE_LABEL,
@@ -142,7 +143,7 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   }
   plan.status = 'starting';
   const run: RunOptions = {
-    image: service.image,
+    image: pinnedReference(service.image),
     name: plan.record.container,
     network: ctx.network,
     aliases: [service.name, ...service.aliases],
@@ -152,7 +153,7 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
     labels: {
       ...ctx.labels,
       [SERVICE_LABEL]: service.name,
-      [IMAGE_LABEL]: service.image,
+      [IMAGE_LABEL]: pinnedReference(service.image),
       [ORDER_LABEL]: String(plan.record.order),
       [CONTAINER_ROLE_LABEL]: 'service',
       ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
@@ -180,7 +181,7 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   if (ip !== undefined) for (const name of run.aliases ?? []) ctx.hosts[name] = ip;
   plan.started.resolve();
   ctx.log.info(
-    `stack ${ctx.stack.project}: started ${service.name} (${service.image}); readiness: ${plan.mode}`,
+    `stack ${ctx.stack.project}: started ${service.name} (${pinnedReference(service.image)}); readiness: ${plan.mode}`,
   );
 
   await waitReady(ctx, plan);

@@ -5,6 +5,7 @@ import { envelopeOf } from '../../src/evidence/dsse.js';
 import { laneStatement, promotionStatement } from '../../src/evidence/statement.js';
 import type { EvidenceRegistry, FoundEvidence } from '../../src/evidence/store.js';
 import { parseImageSet } from '../../src/inputs.js';
+import { parseDigest } from '../../src/reference.js';
 import { silentLog } from '../../src/log.js';
 import { RegistryError } from '../../src/registry/client.js';
 import { parseStack } from '../../src/stack/spec.js';
@@ -41,7 +42,7 @@ describe('pickPromotion', () => {
         found(promotion(A, { time: '2026-03-01T10:00:00Z', commit: '2'.repeat(40) })),
         found(promotion(A, { time: '2026-03-01T12:00:00Z' })),
       ],
-      A,
+      parseDigest(A),
     );
     expect(picked).toEqual({
       info: expect.objectContaining({ commit: C1, timeVerified: '2026-03-01T12:00:00.000Z' }),
@@ -77,7 +78,7 @@ describe('pickPromotion', () => {
       reason: /blob gone/,
     },
   ])('refuses $what', ({ evidence, reason }) => {
-    const picked = pickPromotion(evidence, A);
+    const picked = pickPromotion(evidence, parseDigest(A));
     expect('reason' in picked && picked.reason).toMatch(reason);
   });
 });

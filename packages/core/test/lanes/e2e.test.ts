@@ -24,7 +24,7 @@ import {
   type E2eRequest,
   type PlaywrightJson,
 } from '../../src/lanes/e2e.js';
-import { parseReference } from '../../src/reference.js';
+import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeLaneEngine } from './fake-engine.js';
 import { RegistryError } from '../../src/registry/client.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
@@ -35,10 +35,7 @@ const SHA = 'b'.repeat(40);
 const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
 const WEB = `127.0.0.1:5000/app/frontend@sha256:${'2'.repeat(64)}`;
 const RUNNER = `127.0.0.1:5000/tools/e2e-runner@sha256:${'3'.repeat(64)}`;
-const IMAGES = [
-  { name: 'api', ref: parseReference(API) },
-  { name: 'frontend', ref: parseReference(WEB) },
-];
+const IMAGES = [pinImage('api', parseReference(API)), pinImage('frontend', parseReference(WEB))];
 const STACK = `
 services:
   api:

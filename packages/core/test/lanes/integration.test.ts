@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ContainerEngine } from '../../src/engine/engine.js';
 import { InputError } from '../../src/errors.js';
 import { parseImageSet } from '../../src/inputs.js';
+import { pinnedReference } from '../../src/reference.js';
 import {
   laneFailureMessage,
   loadStackFile,
@@ -35,7 +36,7 @@ describe('loadStackFile', () => {
   test('the example app stack parses with its two images', async () => {
     const images = parseImageSet(`backend=${BACKEND}\nfrontend=${FRONTEND}`, 'images');
     const spec = await loadStackFile('examples/app/stack.yaml', images, 'stack', ROOT);
-    expect(spec.services.map((s) => [s.name, s.image])).toEqual([
+    expect(spec.services.map((s) => [s.name, pinnedReference(s.image)])).toEqual([
       ['backend', BACKEND],
       ['frontend', FRONTEND],
     ]);

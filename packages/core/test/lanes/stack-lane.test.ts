@@ -17,7 +17,7 @@ import {
   urlEnvName,
   type StackLaneOptions,
 } from '../../src/lanes/stack-lane.js';
-import { parseReference } from '../../src/reference.js';
+import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeLaneEngine } from './fake-engine.js';
 import { parseStack, STACK_NAME_PATTERN } from '../../src/stack/spec.js';
 import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
@@ -25,10 +25,7 @@ import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL, type ServiceStatus } from '../.
 const SHA = 'a'.repeat(40);
 const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
 const WEB = `127.0.0.1:5000/app/web@sha256:${'2'.repeat(64)}`;
-const IMAGES = [
-  { name: 'api', ref: parseReference(API) },
-  { name: 'web', ref: parseReference(WEB) },
-];
+const IMAGES = [pinImage('api', parseReference(API)), pinImage('web', parseReference(WEB))];
 const STACK = `
 services:
   api:

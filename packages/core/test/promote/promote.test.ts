@@ -7,6 +7,7 @@ import { laneStatement } from '../../src/evidence/statement.js';
 import { findEvidence, storeEvidence } from '../../src/evidence/store.js';
 import { PromotionRefusedError } from '../../src/promote/decide.js';
 import { buildPlan } from '../../src/promote/plan.js';
+import { parseDigest } from '../../src/reference.js';
 import { promote, promotedOutput, type PromoteOptions } from '../../src/promote/promote.js';
 import { recordingLog } from '../support/log.js';
 import { FakeRegistry } from './fake-registry.js';
@@ -47,8 +48,8 @@ async function setup(withEvidence = true) {
   }
   const plan = buildPlan(
     [
-      { name: 'web', ref: { registry: 'src:5000', repository: 'app/web', digest: web.digest } },
-      { name: 'api', ref: { registry: 'src:5000', repository: 'app/api', digest: api.digest } },
+      { name: 'web', registry: 'src:5000', repository: 'app/web', digest: parseDigest(web.digest) },
+      { name: 'api', registry: 'src:5000', repository: 'app/api', digest: parseDigest(api.digest) },
     ],
     TARGET,
   );

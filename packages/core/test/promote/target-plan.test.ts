@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseImageSet } from '../../src/inputs.js';
 import { buildPlan } from '../../src/promote/plan.js';
+import { parseDigest } from '../../src/reference.js';
 import { checkTargetTemplate, expandTarget, formatTarget } from '../../src/promote/target.js';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
@@ -73,12 +74,12 @@ describe('buildPlan', () => {
     expect(buildPlan(set, '127.0.0.1:6000/staging/{name}:staging')).toEqual([
       {
         name: 'web',
-        source: { registry: '127.0.0.1:5000', repository: 'ci/web', digest: D1 },
+        source: { name: 'web', registry: '127.0.0.1:5000', repository: 'ci/web', digest: parseDigest(D1) },
         target: { registry: '127.0.0.1:6000', repository: 'staging/web', tag: 'staging' },
       },
       {
         name: 'api',
-        source: { registry: '127.0.0.1:5000', repository: 'ci/api', digest: D2 },
+        source: { name: 'api', registry: '127.0.0.1:5000', repository: 'ci/api', digest: parseDigest(D2) },
         target: { registry: '127.0.0.1:6000', repository: 'staging/api', tag: 'staging' },
       },
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ImageSet } from '../../src/inputs.js';
-import { parseReference } from '../../src/reference.js';
+import { parseReference, pinImage } from '../../src/reference.js';
 import {
   parseComposeDuration,
   parseStack,
@@ -16,8 +16,8 @@ const D2 = `sha256:${'b'.repeat(64)}`;
 const BACKEND = `127.0.0.1:5000/app/backend@${D1}`;
 const WEB = `127.0.0.1:5000/app/web-ui@${D2}`;
 const IMAGES: ImageSet = [
-  { name: 'backend', ref: parseReference(BACKEND) },
-  { name: 'web-ui', ref: parseReference(WEB) },
+  pinImage('backend', parseReference(BACKEND)),
+  pinImage('web-ui', parseReference(WEB)),
 ];
 
 function parse(text: string, images: ImageSet = IMAGES): StackSpec {
@@ -83,7 +83,7 @@ describe('parseStack', () => {
     const [db, backend, web] = spec.services;
     expect(db).toEqual({
       name: 'db',
-      image: `127.0.0.1:5000/library/pg@${D1}`,
+      image: pinImage('db', parseReference(`127.0.0.1:5000/library/pg@${D1}`)),
       environment: { POSTGRES_PASSWORD: 'pw', EMPTY: '' },
       ports: [],
       expose: [],
@@ -100,7 +100,7 @@ describe('parseStack', () => {
       aliases: [],
     });
     expect(backend).toMatchObject({
-      image: BACKEND,
+      image: IMAGES[0],
       imagePlaceholder: 'BACKEND_IMAGE',
       environment: { LOG: 'debug' },
       command: ['node', 'dist/server.js', '--port', '8080 x', 'a b'],
@@ -118,7 +118,7 @@ describe('parseStack', () => {
     });
     expect(backend?.healthcheck).toBeUndefined();
     expect(web).toMatchObject({
-      image: WEB,
+      image: IMAGES[1],
       healthcheckDisabled: true,
       dependsOn: [{ service: 'backend', condition: 'service_started' }],
     });
@@ -158,7 +158,7 @@ describe('parseStack', () => {
 
   test('an image set entry fills only its own placeholder; literal digest images need no entry', () => {
     const spec = parse(`services: { db: { image: "127.0.0.1:5000/pg@${D2}" } }`, []);
-    expect(spec.services[0]?.image).toBe(`127.0.0.1:5000/pg@${D2}`);
+    expect(spec.services[0]?.image).toEqual(pinImage('db', parseReference(`127.0.0.1:5000/pg@${D2}`)));
     expect(spec.services[0]?.imagePlaceholder).toBeUndefined();
   });
 

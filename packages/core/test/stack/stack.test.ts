@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CleanupError, errorMessage } from '../../src/errors.js';
-import { parseReference } from '../../src/reference.js';
+import { parseReference, pinImage } from '../../src/reference.js';
 import { parseStack, type StackSpec } from '../../src/stack/spec.js';
 import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
 import {
@@ -21,10 +21,7 @@ import {
 
 const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
 const WEB = `127.0.0.1:5000/app/web@sha256:${'b'.repeat(64)}`;
-const IMAGES = [
-  { name: 'api', ref: parseReference(API) },
-  { name: 'web', ref: parseReference(WEB) },
-];
+const IMAGES = [pinImage('api', parseReference(API)), pinImage('web', parseReference(WEB))];
 
 /** The shared fake with this file's images: api's image has a health check unless told otherwise. */
 class FakeEngine extends SharedFakeEngine {

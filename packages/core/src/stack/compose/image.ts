@@ -1,23 +1,27 @@
 /** A service's `image`: a digest reference, or a placeholder filled from the image set. */
 import { ImageReferenceError } from '../../errors.js';
-import { formatReference, parseReference, type ImageReference } from '../../reference.js';
+import { parseReference, pinImage, type ImageReference, type PinnedImage } from '../../reference.js';
 import { describe, type Parser, type Path } from './document.js';
 
 /** Image set entries by the placeholder they fill (`BACKEND_IMAGE`). */
-export type ImagesByPlaceholder = Map<string, { name: string; ref: ImageReference }>;
+export type ImagesByPlaceholder = Map<string, PinnedImage>;
 
 /** The placeholder an image set entry fills: `backend` → `BACKEND_IMAGE`, `web-ui` → `WEB_UI_IMAGE`. */
 export function placeholderFor(imageSetName: string): string {
   return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
 }
 
-/** Reads `image`, resolving a placeholder through `byPlaceholder`. */
+/**
+ * Reads service `service`'s `image`, resolving a placeholder through `byPlaceholder`; an image the
+ * file pins itself is named after the service.
+ */
 export function parseImage(
   p: Parser,
   at: Path,
   value: unknown,
   byPlaceholder: ImagesByPlaceholder,
-): { image: string; imagePlaceholder?: string } {
+  service: string,
+): { image: PinnedImage; imagePlaceholder?: string } {
   if (typeof value !== 'string' || value.trim() === '') {
     p.fail(
       at,
@@ -37,7 +41,7 @@ export function parseImage(
           .replace(/_/g, '-')}=<repository>@sha256:<hex>); it fills ${known}`,
       );
     }
-    return { image: formatReference(entry.ref), imagePlaceholder: placeholder };
+    return { image: entry, imagePlaceholder: placeholder };
   }
   if (value.includes('$')) {
     p.fail(at, `only a whole-value placeholder \${NAME} is supported in image, got ${JSON.stringify(value)}`);
@@ -55,5 +59,5 @@ export function parseImage(
       `${JSON.stringify(value)} must be pinned by digest and carry no tag (repository@sha256:<hex>), or be a placeholder filled from the image set`,
     );
   }
-  return { image: formatReference(ref) };
+  return { image: pinImage(service, ref) };
 }

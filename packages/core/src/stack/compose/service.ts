@@ -100,7 +100,7 @@ export function parseService(
 
   const service: ServiceSpec = {
     name,
-    ...parseImage(p, [...at, 'image'], value.image, byPlaceholder),
+    ...parseImage(p, [...at, 'image'], value.image, byPlaceholder, name),
     environment: parseEnvironment(p, [...at, 'environment'], value.environment),
     ports: parsePorts(p, [...at, 'ports'], value.ports),
     expose: parseExpose(p, [...at, 'expose'], value.expose),

@@ -1,4 +1,5 @@
 /** The parsed form of a stack file, and the error for one that cannot be parsed. */
+import type { PinnedImage } from '../../reference.js';
 
 /** A stack file does not parse or uses something outside the supported subset. */
 export class StackFileError extends Error {
@@ -59,8 +60,8 @@ export interface HealthcheckSpec {
 /** One service of a stack, validated and with its image resolved to a digest reference. */
 export interface ServiceSpec {
   name: string;
-  /** Fully qualified digest reference (`registry/repo@sha256:...`). */
-  image: string;
+  /** The image, pinned by digest: an image set entry, or the file's own reference named after the service. */
+  image: PinnedImage;
   /** The placeholder the image came from (`BACKEND_IMAGE`), when it came from one. */
   imagePlaceholder?: string;
   environment: Record<string, string>;
