@@ -3088,13 +3088,13 @@ var context = __webpack_require__(3313);
 
 /** Reads and validates the inputs, then builds: the whole main step in one call. */
 async function main(exec = defaultExec, env = process.env) {
-    await run(await (0,context/* getInputs */.GP)(), exec, env);
+    await run(await (0,context/* getInputs */.G)(), exec, env);
 }
 /** Builds, pushes and checks the image with inputs already read and validated by `getInputs`. */
 async function run(inputs, exec = defaultExec, env = process.env) {
     const engine = selectEngine(inputs.engine, env, exec);
     const commit = await readCommit({ cwd: inputs.context, env, exec });
-    const request = (0,context/* getBuildRequest */.EW)(inputs, commit, env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+    const request = (0,context/* getBuildRequest */.E)(inputs, commit, env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
     const registryHost = inputs.image.registry;
     let loggedIn;
     if (inputs.login !== undefined && inputs.push) {

@@ -46,11 +46,9 @@ const State = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  EW: () => (/* binding */ getBuildRequest),
-  GP: () => (/* binding */ getInputs)
+  E: () => (/* binding */ getBuildRequest),
+  G: () => (/* binding */ getInputs)
 });
-
-// UNUSED EXPORTS: isInsecureRegistry
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -615,10 +613,6 @@ async function getInputs(cwd = process.cwd()) {
     }
     return inputs;
 }
-/** Whether the engine should push over plain http: only to loopback registries, as the registry client does. */
-function isInsecureRegistry(registry) {
-    return (0,loopback/* isLoopbackHost */.c)(new URL(`http://${registry}`).hostname);
-}
 /**
  * The build request for core's `buildImage` (pure): labels and build args completed with the commit's
  * revision, time and source, the commit sha as the pushed tag.
@@ -638,7 +632,8 @@ function getBuildRequest(inputs, commit, tempDir) {
         role: inputs.role,
         extraTags: inputs.tags.filter((tag) => tag !== commit.revision),
         push: inputs.push,
-        insecure: isInsecureRegistry(inputs.image.registry),
+        // Plain http only to loopback registries, as the registry client does.
+        insecure: (0,loopback/* isLoopbackRegistry */.j)(inputs.image.registry),
     };
     if (inputs.policy !== undefined) {
         request.policy = inputs.policy;
@@ -660,7 +655,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', async () => {
-    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)();
+    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, registry client, report, summary) is a separate chunk loaded only after the
     // inputs are good: start-up stays close to a bare node, and a bad input fails before it is parsed.
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(884), __nccwpck_require__.e(972)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7972));
@@ -1285,9 +1280,9 @@ function pinnedReference(image) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   j: () => (/* binding */ isLoopbackRegistry)
 /* harmony export */ });
-/* unused harmony export isLoopbackRegistry */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,

@@ -20,7 +20,7 @@ import { InputError, errorMessage } from '@digestline/core/errors';
 import { getBoolean, getEnum, getList, getString } from '@digestline/core/inputs';
 import type { ImagePolicy } from '@digestline/core/policy/types';
 import type { ImageReference } from '@digestline/core/reference';
-import { isLoopbackHost } from '@digestline/core/registry/loopback';
+import { isLoopbackRegistry } from '@digestline/core/registry/loopback';
 import { Inputs as Name } from './constants.js';
 
 export interface Inputs {
@@ -87,11 +87,6 @@ export async function getInputs(cwd = process.cwd()): Promise<Inputs> {
   return inputs;
 }
 
-/** Whether the engine should push over plain http: only to loopback registries, as the registry client does. */
-export function isInsecureRegistry(registry: string): boolean {
-  return isLoopbackHost(new URL(`http://${registry}`).hostname);
-}
-
 /**
  * The build request for core's `buildImage` (pure): labels and build args completed with the commit's
  * revision, time and source, the commit sha as the pushed tag.
@@ -111,7 +106,8 @@ export function getBuildRequest(inputs: Inputs, commit: CommitInfo, tempDir: str
     role: inputs.role,
     extraTags: inputs.tags.filter((tag) => tag !== commit.revision),
     push: inputs.push,
-    insecure: isInsecureRegistry(inputs.image.registry),
+    // Plain http only to loopback registries, as the registry client does.
+    insecure: isLoopbackRegistry(inputs.image.registry),
   };
   if (inputs.policy !== undefined) {
     request.policy = inputs.policy;

@@ -576,7 +576,7 @@ async function getInputs(env = process.env) {
             checksInput: source === 'checks' ? constants/* Inputs */.G0.Checks : constants/* Inputs */.G0.ChecksFile,
             workingDirectoryInput: constants/* Inputs */.G0.WorkingDirectory,
         }),
-        insecure: imageRef !== undefined && (0,loopback/* isLoopbackHost */.c)(imageRef.registry.replace(/:\d+$/, '')),
+        insecure: imageRef !== undefined && (0,loopback/* isLoopbackRegistry */.j)(imageRef.registry),
         concurrency: getInt(constants/* Inputs */.G0.Concurrency, { min: 1, default: (0,external_node_os_.availableParallelism)() }),
         failFast: getBoolean(constants/* Inputs */.G0.FailFast, false),
         envNames: parseEnvNames(getList(constants/* Inputs */.G0.Env), constants/* Inputs */.G0.Env),
@@ -1250,9 +1250,9 @@ function pinnedReference(image) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   j: () => (/* binding */ isLoopbackRegistry)
 /* harmony export */ });
-/* unused harmony export isLoopbackRegistry */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,

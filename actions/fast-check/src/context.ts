@@ -15,7 +15,7 @@ import {
   getString,
 } from '@digestline/core/inputs';
 import { formatReference, parseReference } from '@digestline/core/reference';
-import { isLoopbackHost } from '@digestline/core/registry/loopback';
+import { isLoopbackRegistry } from '@digestline/core/registry/loopback';
 import { maskSecret } from '@digestline/core/step';
 import { DEFAULT_TIMEOUT_MS, Inputs as Name } from './constants.js';
 
@@ -69,7 +69,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
       checksInput: source === 'checks' ? Name.Checks : Name.ChecksFile,
       workingDirectoryInput: Name.WorkingDirectory,
     }),
-    insecure: imageRef !== undefined && isLoopbackHost(imageRef.registry.replace(/:\d+$/, '')),
+    insecure: imageRef !== undefined && isLoopbackRegistry(imageRef.registry),
     concurrency: getInt(Name.Concurrency, { min: 1, default: availableParallelism() }),
     failFast: getBoolean(Name.FailFast, false),
     envNames: parseEnvNames(getList(Name.Env), Name.Env),
