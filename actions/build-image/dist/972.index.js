@@ -21,8 +21,8 @@ var external_node_os_ = __webpack_require__(8161);
 var src_reference = __webpack_require__(1397);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
-var core = __webpack_require__(1884);
+// EXTERNAL MODULE: ./packages/core/src/commands.ts
+var commands = __webpack_require__(508);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(637);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
@@ -162,43 +162,45 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        commands/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            core/* info */.pq(line);
+            commands/* info */.pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        commands/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        commands/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 let groupDepth = 0;
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        core/* info */.pq(`-- ${title} --`);
+        commands/* info */.pq(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await core/* group */.Os(title, fn);
+        commands/* startGroup */.Oh(title);
+        return await fn();
     }
     finally {
+        commands/* endGroup */.N4();
         groupDepth--;
     }
 }
@@ -825,7 +827,7 @@ class Exec {
     async exec(bin, args, opts = {}) {
         const secrets = (opts.secrets ?? []).filter((s) => s !== '');
         for (const secret of secrets)
-            core/* setSecret */.Pq(secret);
+            (0,commands/* setSecret */.Pq)(secret);
         const argv = [bin, ...args].map((a) => redact(a, secrets));
         const echo = !opts.silent;
         const write = (line) => {

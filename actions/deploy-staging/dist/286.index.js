@@ -811,8 +811,8 @@ function volumeName(prefix, volume) {
     return `${prefix}_${volume}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
-var lib_core = __webpack_require__(1884);
+// EXTERNAL MODULE: ./packages/core/src/commands.ts
+var src_commands = __webpack_require__(508);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __webpack_require__(296);
 ;// CONCATENATED MODULE: ./packages/core/src/exec.ts
@@ -912,7 +912,7 @@ class Exec {
     async exec(bin, args, opts = {}) {
         const secrets = (opts.secrets ?? []).filter((s) => s !== '');
         for (const secret of secrets)
-            lib_core/* setSecret */.Pq(secret);
+            (0,src_commands/* setSecret */.Pq)(secret);
         const argv = [bin, ...args].map((a) => redact(a, secrets));
         const echo = !opts.silent;
         const write = (line) => {
@@ -6432,43 +6432,45 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        lib_core/* warning */.$e(`could not build the job summary: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+        src_commands/* warning */.$e(`could not build the job summary: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            lib_core/* info */.pq(line);
+            src_commands/* info */.pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        lib_core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        src_commands/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        lib_core/* warning */.$e(`could not write the job summary to ${file}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
+        src_commands/* warning */.$e(`could not write the job summary to ${file}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
     }
 }
 let groupDepth = 0;
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        core.info(`-- ${title} --`);
+        commands.info(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await core.group(title, fn);
+        commands.startGroup(title);
+        return await fn();
     }
     finally {
+        commands.endGroup();
         groupDepth--;
     }
 }

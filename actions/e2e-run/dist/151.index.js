@@ -177,7 +177,7 @@ async function uploadDirectory(name, dir, options = {}) {
         if (looksLikeGhes(process.env['GITHUB_SERVER_URL'])) {
             log.debug(`GITHUB_SERVER_URL=${process.env['GITHUB_SERVER_URL'] ?? ''} is not github.com: passing @actions/artifact's GHES check`);
         }
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 65060));
+        const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 65060));
         const client = new DefaultArtifactClient();
         const response = await callPastGhesCheck(() => client.uploadArtifact(name, files, root, {
             ...(retentionDays === undefined ? {} : { retentionDays }),

@@ -434,7 +434,7 @@ function parseStatement(value) {
 /* harmony export */   os: () => (/* binding */ tailLines)
 /* harmony export */ });
 /* unused harmony exports STDERR_TAIL_LINES, Exec */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31884);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60508);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40296);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /**
@@ -533,7 +533,7 @@ class Exec {
     async exec(bin, args, opts = {}) {
         const secrets = (opts.secrets ?? []).filter((s) => s !== '');
         for (const secret of secrets)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+            (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq)(secret);
         const argv = [bin, ...args].map((a) => redact(a, secrets));
         const echo = !opts.silent;
         const write = (line) => {
@@ -5061,7 +5061,7 @@ function progressLog(log) {
 /* unused harmony export SummaryBuilder */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31884);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60508);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /**
  * Job summary and log grouping.
@@ -5199,43 +5199,45 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not build the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not build the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line);
+            _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary to ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not write the job summary to ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 let groupDepth = 0;
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`-- ${title} --`);
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(title, fn);
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(title);
+        return await fn();
     }
     finally {
+        _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
         groupDepth--;
     }
 }

@@ -28,8 +28,8 @@ var errors = __webpack_require__(637);
 var src_exec = __webpack_require__(8851);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(3438);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
-var lib_core = __webpack_require__(1884);
+// EXTERNAL MODULE: ./packages/core/src/commands.ts
+var src_commands = __webpack_require__(508);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 /**
  * Job summary and log grouping.
@@ -167,43 +167,45 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        lib_core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        src_commands/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            lib_core/* info */.pq(line);
+            src_commands/* info */.pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        lib_core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        src_commands/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        lib_core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        src_commands/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 let groupDepth = 0;
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        core.info(`-- ${title} --`);
+        commands.info(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await core.group(title, fn);
+        commands.startGroup(title);
+        return await fn();
     }
     finally {
+        commands.endGroup();
         groupDepth--;
     }
 }
@@ -1283,7 +1285,7 @@ function parseStatement(value) {
 /* harmony export */   os: () => (/* binding */ tailLines)
 /* harmony export */ });
 /* unused harmony exports STDERR_TAIL_LINES, redact, Exec */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1884);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(508);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(296);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /**
@@ -1382,7 +1384,7 @@ class Exec {
     async exec(bin, args, opts = {}) {
         const secrets = (opts.secrets ?? []).filter((s) => s !== '');
         for (const secret of secrets)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+            (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq)(secret);
         const argv = [bin, ...args].map((a) => redact(a, secrets));
         const echo = !opts.silent;
         const write = (line) => {

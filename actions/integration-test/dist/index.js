@@ -385,7 +385,7 @@ async function getInputs(env = process.env) {
     const stack = getString(constants/* Inputs */.G0.Stack, { required: true });
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59212));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59212));
     const inputs = {
         spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace),
         images,
@@ -420,9 +420,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(212), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61703));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(212), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61703));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(692), __nccwpck_require__.e(212), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61703))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(212), __nccwpck_require__.e(703)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61703))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -511,6 +511,8 @@ async function runAction(name, main, post) {
 /* harmony export */   C1: () => (/* binding */ setFailed),
 /* harmony export */   Gu: () => (/* binding */ getState),
 /* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   N4: () => (/* binding */ endGroup),
+/* harmony export */   Oh: () => (/* binding */ startGroup),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   Yz: () => (/* binding */ debug),
@@ -601,6 +603,14 @@ function info(message) {
 /** A debug line (shown when the runner's step debug logging is on). */
 function debug(message) {
     issueCommand('debug', message);
+}
+/** Opens a collapsible log group; {@link endGroup} closes it. */
+function startGroup(name) {
+    issueCommand('group', name);
+}
+/** Closes the log group {@link startGroup} opened. */
+function endGroup() {
+    issueCommand('endgroup', '');
 }
 /** A warning annotation. */
 function warning(message) {

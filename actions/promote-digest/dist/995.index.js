@@ -2,7 +2,7 @@ export const id = 995;
 export const ids = [995,479];
 export const modules = {
 
-/***/ 1995:
+/***/ 995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,9 +12,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
-var src_reference = __webpack_require__(1397);
+var src_reference = __webpack_require__(397);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
 /**
  * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
@@ -111,7 +111,7 @@ function isImageManifestMediaType(mediaType) {
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 // EXTERNAL MODULE: ./packages/core/src/evidence/dsse.ts
-var dsse = __webpack_require__(2479);
+var dsse = __webpack_require__(479);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/artifact.ts
 /**
  * The evidence artifact: the OCI manifest that carries one DSSE envelope as its only layer, with the
@@ -179,7 +179,7 @@ function buildEvidenceManifest(envelope, opts) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var evidence_statement = __webpack_require__(5885);
+var evidence_statement = __webpack_require__(885);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
 /**
  * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
@@ -226,13 +226,13 @@ const silentLog = {
 };
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(75);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(760);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/auth.ts
 /**
  * Registry authentication: credential lookup (docker and podman auth files), `WWW-Authenticate`
@@ -582,7 +582,7 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/ip.ts
-var ip = __webpack_require__(3159);
+var ip = __webpack_require__(159);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,
@@ -1977,9 +1977,9 @@ class PromotionRefusedError extends Error {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(500);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
 /**
  * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
@@ -2343,7 +2343,7 @@ async function makeEvidenceDiscoverable(plan, options, report, log) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/promote/target.ts
-var promote_target = __webpack_require__(4726);
+var promote_target = __webpack_require__(726);
 ;// CONCATENATED MODULE: ./packages/core/src/promote/context.ts
 /**
  * What every phase of one promotion shares: the plan, the lanes and keys it checks against, the log,
@@ -2890,9 +2890,9 @@ function summarizePromotion(summary, result) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __webpack_require__(4412);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1_patch_hash=8303e278be1f0d442778dfd1e73f68c819925be6d9d043e439e90cb1613ce178/node_modules/@actions/core/lib/core.js + 6 modules
-var core = __webpack_require__(1884);
+var step = __webpack_require__(412);
+// EXTERNAL MODULE: ./packages/core/src/commands.ts
+var commands = __webpack_require__(508);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 /**
  * Job summary and log grouping.
@@ -3030,49 +3030,51 @@ async function writeSummary(build, options = {}) {
         build(builder);
     }
     catch (err) {
-        core/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        commands/* warning */.$e(`could not build the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return;
     }
     if (builder.isEmpty())
         return;
     if (options.log !== false) {
         for (const line of builder.toText().split('\n'))
-            core/* info */.pq(line);
+            commands/* info */.pq(line);
     }
     const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
     if (!file) {
-        core/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+        commands/* debug */.Yz('no GITHUB_STEP_SUMMARY: the summary went to the log only');
         return;
     }
     try {
         await (0,promises_.appendFile)(file, builder.toMarkdown(), 'utf8');
     }
     catch (err) {
-        core/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        commands/* warning */.$e(`could not write the job summary to ${file}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 let groupDepth = 0;
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 async function group(title, fn) {
     if (groupDepth > 0) {
-        core/* info */.pq(`-- ${title} --`);
+        commands/* info */.pq(`-- ${title} --`);
         return fn();
     }
     groupDepth++;
     try {
-        return await core/* group */.Os(title, fn);
+        commands/* startGroup */.Oh(title);
+        return await fn();
     }
     finally {
+        commands/* endGroup */.N4();
         groupDepth--;
     }
 }
 
 // EXTERNAL MODULE: ./actions/promote-digest/src/constants.ts
-var constants = __webpack_require__(2315);
+var constants = __webpack_require__(315);
 ;// CONCATENATED MODULE: ./actions/promote-digest/src/run.ts
 
 
@@ -3100,7 +3102,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 2479:
+/***/ 479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -3115,9 +3117,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statementOf: () => (/* binding */ statementOf),
 /* harmony export */   verifyEnvelope: () => (/* binding */ verifyEnvelope)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(885);
 /**
  * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
  *

@@ -86,6 +86,16 @@ export function debug(message: string): void {
   issueCommand('debug', message);
 }
 
+/** Opens a collapsible log group; {@link endGroup} closes it. */
+export function startGroup(name: string): void {
+  issueCommand('group', name);
+}
+
+/** Closes the log group {@link startGroup} opened. */
+export function endGroup(): void {
+  issueCommand('endgroup', '');
+}
+
 /** A warning annotation. */
 export function warning(message: string): void {
   issueCommand('warning', message);

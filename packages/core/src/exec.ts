@@ -5,7 +5,7 @@
  * stderr being empty: engines print progress and warnings there), and fails with an `ExecError`
  * that shows the command and the tail of its stderr. Secrets never reach the log or a message.
  */
-import * as core from '@actions/core';
+import { setSecret } from './commands.js';
 import { getExecOutput } from '@actions/exec';
 import { ExecError } from './errors.js';
 
@@ -26,7 +26,7 @@ export interface ExecOptions {
    * the call then throws an `ExecError` saying so, even with `ignoreReturnCode`.
    */
   timeoutMs?: number;
-  /** Values masked in the runner's log (`core.setSecret`) and replaced by `***` in messages and echoes. */
+  /** Values masked in the runner's log (`::add-mask::`) and replaced by `***` in messages and echoes. */
   secrets?: string[];
 }
 
@@ -127,7 +127,7 @@ export class Exec {
    */
   async exec(bin: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const secrets = (opts.secrets ?? []).filter((s) => s !== '');
-    for (const secret of secrets) core.setSecret(secret);
+    for (const secret of secrets) setSecret(secret);
     const argv = [bin, ...args].map((a) => redact(a, secrets));
 
     const echo = !opts.silent;

@@ -7,7 +7,7 @@
  * singleton caches the file path and buffer across calls.
  */
 import { appendFile } from 'node:fs/promises';
-import * as core from '@actions/core';
+import * as commands from './commands.js';
 import { errorMessage } from './errors.js';
 
 type Block =
@@ -174,41 +174,43 @@ export async function writeSummary(
   try {
     build(builder);
   } catch (err) {
-    core.warning(`could not build the job summary: ${errorMessage(err)}`);
+    commands.warning(`could not build the job summary: ${errorMessage(err)}`);
     return;
   }
   if (builder.isEmpty()) return;
   if (options.log !== false) {
-    for (const line of builder.toText().split('\n')) core.info(line);
+    for (const line of builder.toText().split('\n')) commands.info(line);
   }
   const file = process.env.GITHUB_STEP_SUMMARY || process.env.FORGEJO_STEP_SUMMARY;
   if (!file) {
-    core.debug('no GITHUB_STEP_SUMMARY: the summary went to the log only');
+    commands.debug('no GITHUB_STEP_SUMMARY: the summary went to the log only');
     return;
   }
   try {
     await appendFile(file, builder.toMarkdown(), 'utf8');
   } catch (err) {
-    core.warning(`could not write the job summary to ${file}: ${errorMessage(err)}`);
+    commands.warning(`could not write the job summary to ${file}: ${errorMessage(err)}`);
   }
 }
 
 let groupDepth = 0;
 
 /**
- * Runs `fn` inside a collapsible log group (`core.group`) and returns its result; the group is
+ * Runs `fn` inside a collapsible log group (`::group::`) and returns its result; the group is
  * closed even when `fn` throws. Runners do not nest groups (an inner `::group::` would end the outer
  * one early), so a group inside a group is only a `-- title --` line.
  */
 export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
   if (groupDepth > 0) {
-    core.info(`-- ${title} --`);
+    commands.info(`-- ${title} --`);
     return fn();
   }
   groupDepth++;
   try {
-    return await core.group(title, fn);
+    commands.startGroup(title);
+    return await fn();
   } finally {
+    commands.endGroup();
     groupDepth--;
   }
 }

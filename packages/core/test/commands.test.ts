@@ -51,6 +51,8 @@ test.each<[string, (c: typeof core | typeof commands) => void]>([
   ['debug', (c) => c.debug(awkward)],
   ['warning', (c) => c.warning(awkward)],
   ['error', (c) => c.error(awkward)],
+  ['startGroup', (c) => c.startGroup(awkward)],
+  ['endGroup', (c) => c.endGroup()],
 ])('%s writes what @actions/core writes', (_name, call) => {
   expect(written(() => call(commands), 'ours')).toEqual(written(() => call(core), 'core'));
 });

@@ -1,12 +1,12 @@
-import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // setSecret writes a workflow command to stdout; replace it so calls can be asserted and the
 // captured log holds only what Exec itself echoes.
-vi.mock('@actions/core', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@actions/core')>()),
+vi.mock('../src/commands.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/commands.js')>()),
   setSecret: vi.fn(),
 }));
+import { setSecret } from '../src/commands.js';
 import { ExecError } from '../src/errors.js';
 import { Exec, redact, tailLines } from '../src/exec.js';
 
@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.mocked(core.setSecret).mockClear();
+  vi.mocked(setSecret).mockClear();
 });
 
 async function execError(p: Promise<unknown>): Promise<ExecError> {
@@ -102,11 +102,11 @@ describe('Exec.exec', () => {
     expect(r.stdout).toBe('set true /tmp\n');
   });
 
-  it('masks secrets with core.setSecret and redacts them from the message, argv and echoed log', async () => {
+  it('masks secrets with ::add-mask:: and redacts them from the message, argv and echoed log', async () => {
     const secret = 's3cr3t-Pa55';
     const script = `console.log("token=${secret}"); console.error("bad password ${secret}"); process.exit(2)`;
     const err = await execError(exec.exec(node, ['-e', script], { secrets: [secret] }));
-    expect(core.setSecret).toHaveBeenCalledWith(secret);
+    expect(setSecret).toHaveBeenCalledWith(secret);
     expect(err.message).not.toContain(secret);
     expect(err.message).toContain('bad password ***');
     expect(err.argv.join(' ')).not.toContain(secret);
