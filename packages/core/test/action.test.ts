@@ -1,52 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as core from '@actions/core';
 import { isPost, runAction } from '../src/action.js';
 import { CleanupError, InputError } from '../src/errors.js';
+import { parseFileCommands } from '../../../test/support/file-commands.js';
+import { stepIo } from './support/step-io.js';
 
-let dir: string;
-let stdout: string;
-
-/** Parses a GITHUB_STATE / GITHUB_OUTPUT file (`name<<delim\nvalue\ndelim` entries). */
-function readFileCommands(path: string): Record<string, string> {
-  const entries: Record<string, string> = {};
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const [, name, delimiter] = match;
-    const value: string[] = [];
-    for (i++; lines[i] !== delimiter; i++) value.push(lines[i]!);
-    entries[name!] = value.join('\n');
-  }
-  return entries;
-}
-
-const state = (): Record<string, string> => readFileCommands(join(dir, 'state'));
-const outputs = (): Record<string, string> => readFileCommands(join(dir, 'output'));
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dl-action-test-'));
-  for (const file of ['state', 'output']) writeFileSync(join(dir, file), '');
-  vi.stubEnv('GITHUB_STATE', join(dir, 'state'));
-  vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output'));
-  vi.stubEnv('STATE_isPost', undefined);
-  vi.stubEnv('RUNNER_DEBUG', undefined);
-  stdout = '';
-  // Workflow commands (::error::, ::warning::) go to stdout; record them instead of printing.
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-});
+const io = stepIo('action', { STATE_isPost: undefined, RUNNER_DEBUG: undefined }, ['state', 'output']);
+const fileCommands = (file: string): Record<string, string> =>
+  parseFileCommands(readFileSync(join(io.dir, file), 'utf8'));
+const state = (): Record<string, string> => fileCommands('state');
+const outputs = (): Record<string, string> => fileCommands('output');
 
 afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
   process.exitCode = undefined;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('main step', () => {
@@ -59,7 +27,7 @@ describe('main step', () => {
     expect(stateDuringMain).toStrictEqual({ isPost: 'true' });
     expect(outputs()).toStrictEqual({ digest: 'sha256:abc' });
     expect(process.exitCode).toBeUndefined();
-    expect(stdout).not.toContain('::error::');
+    expect(io.stdout).not.toContain('::error::');
   });
 
   test.each<[string, unknown, string]>([
@@ -81,7 +49,7 @@ describe('main step', () => {
         throw thrown;
       }),
     ).resolves.toBeUndefined();
-    expect(stdout).toContain(`::error::build-image failed: ${message}\n`);
+    expect(io.stdout).toContain(`::error::build-image failed: ${message}\n`);
     expect(process.exitCode).toBe(1);
     // Even a failed main must leave the marker, so that its post step can clean up.
     expect(state()).toStrictEqual({ isPost: 'true' });
@@ -93,7 +61,7 @@ describe('main step', () => {
       throw new Error('manifest unknown');
     });
     expect(outputs()).toStrictEqual({ copied: '3' });
-    expect(stdout).toContain('::error::promote-digest failed: manifest unknown\n');
+    expect(io.stdout).toContain('::error::promote-digest failed: manifest unknown\n');
   });
 
   test('does not run post in the main step', async () => {
@@ -106,7 +74,7 @@ describe('main step', () => {
     await runAction('x', async () => {
       throw new Error('boom');
     });
-    expect(stdout).toMatch(/^::debug::Error: boom%0A\s+at /m);
+    expect(io.stdout).toMatch(/^::debug::Error: boom%0A\s+at /m);
   });
 });
 
@@ -135,8 +103,8 @@ describe('post step', () => {
         throw new Error('network dl-123 still in use');
       },
     );
-    expect(stdout).toContain('::warning::deploy-staging post step: network dl-123 still in use\n');
-    expect(stdout).not.toContain('::error::');
+    expect(io.stdout).toContain('::warning::deploy-staging post step: network dl-123 still in use\n');
+    expect(io.stdout).not.toContain('::error::');
     expect(process.exitCode).toBeUndefined();
   });
 
@@ -148,7 +116,7 @@ describe('post step', () => {
         throw 'gone';
       },
     );
-    expect(stdout).toContain('::warning::deploy-staging post step: gone\n');
+    expect(io.stdout).toContain('::warning::deploy-staging post step: gone\n');
     expect(process.exitCode).toBeUndefined();
   });
 
@@ -160,7 +128,7 @@ describe('post step', () => {
         throw new CleanupError('volume dl-db could not be saved before removal');
       },
     );
-    expect(stdout).toContain(
+    expect(io.stdout).toContain(
       '::error::deploy-staging post step failed: volume dl-db could not be saved before removal\n',
     );
     expect(process.exitCode).toBe(1);
@@ -170,7 +138,7 @@ describe('post step', () => {
     const main = vi.fn(async () => {});
     await runAction('build-image', main);
     expect(main).not.toHaveBeenCalled();
-    expect(stdout).toBe('');
+    expect(io.stdout).toBe('');
     expect(process.exitCode).toBeUndefined();
   });
 });

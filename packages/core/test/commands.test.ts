@@ -1,43 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import * as commands from '../src/commands.js';
+import { stepIo } from './support/step-io.js';
 
 // commands.ts writes the workflow commands without loading @actions/core (cold start); these tests
 // hold it to @actions/core's exact bytes, so an upgrade that changes a format breaks here.
 
-let dir: string;
-let stdout: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dl-commands-test-'));
-  stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+const io = stepIo('commands');
 
 /** What one call writes to stdout and to the GITHUB_OUTPUT / GITHUB_STATE files, heredoc delimiters normalised. */
 function written(call: () => void, tag: string): { stdout: string; output: string; state: string } {
-  for (const f of ['output', 'state']) writeFileSync(join(dir, `${tag}-${f}`), '');
-  vi.stubEnv('GITHUB_OUTPUT', join(dir, `${tag}-output`));
-  vi.stubEnv('GITHUB_STATE', join(dir, `${tag}-state`));
-  stdout = '';
+  for (const f of ['output', 'state']) writeFileSync(join(io.dir, `${tag}-${f}`), '');
+  vi.stubEnv('GITHUB_OUTPUT', join(io.dir, `${tag}-output`));
+  vi.stubEnv('GITHUB_STATE', join(io.dir, `${tag}-state`));
+  io.stdout = '';
   call();
   const norm = (s: string): string => s.replace(/ghadelimiter_[0-9a-f-]+/g, 'DELIM');
   return {
-    stdout: norm(stdout),
-    output: norm(readFileSync(join(dir, `${tag}-output`), 'utf8')),
-    state: norm(readFileSync(join(dir, `${tag}-state`), 'utf8')),
+    stdout: norm(io.stdout),
+    output: norm(readFileSync(join(io.dir, `${tag}-output`), 'utf8')),
+    state: norm(readFileSync(join(io.dir, `${tag}-state`), 'utf8')),
   };
 }
 

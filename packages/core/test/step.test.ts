@@ -1,40 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { getState, maskSecret, saveState, setOutputs } from '../src/step.js';
+import { stepIo } from './support/step-io.js';
 
-let dir: string;
-let stdout: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dl-step-test-'));
-  for (const file of ['state', 'output']) writeFileSync(join(dir, file), '');
-  vi.stubEnv('GITHUB_STATE', join(dir, 'state'));
-  vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output'));
-  stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+const io = stepIo('step', {}, ['state', 'output']);
 
 test('setOutputs writes every output to the GITHUB_OUTPUT file, multi-line values included', () => {
   setOutputs({ digest: 'sha256:abc', promoted: 'a=r/a@sha256:1\nb=r/b@sha256:2' });
-  const text = readFileSync(join(dir, 'output'), 'utf8');
+  const text = readFileSync(join(io.dir, 'output'), 'utf8');
   expect(text).toMatch(/^digest<<(.+)\nsha256:abc\n\1\n/);
   expect(text).toContain('\na=r/a@sha256:1\nb=r/b@sha256:2\n');
 });
 
 test('saveState writes to GITHUB_STATE; getState reads what the runner hands back as STATE_*', () => {
   saveState('project', 'it-1-abc');
-  expect(readFileSync(join(dir, 'state'), 'utf8')).toContain('\nit-1-abc\n');
+  expect(readFileSync(join(io.dir, 'state'), 'utf8')).toContain('\nit-1-abc\n');
   vi.stubEnv('STATE_project', 'it-1-abc');
   expect(getState('project')).toBe('it-1-abc');
   expect(getState('absent')).toBe('');
@@ -44,7 +25,7 @@ test('maskSecret masks a PEM key whole and line by line, and ignores empty value
   const pem = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEG\nshort\n-----END PRIVATE KEY-----';
   maskSecret(pem);
   maskSecret('');
-  const masks = stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+  const masks = io.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
   expect(masks).toContain('::add-mask::MIGHAgEAMBMGByqGSM49AgEG');
   expect(masks).toContain('::add-mask::-----BEGIN PRIVATE KEY-----');
   // Lines shorter than 8 characters would mask common words everywhere in the log.

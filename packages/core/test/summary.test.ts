@@ -1,29 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { group, SummaryBuilder, writeSummary } from '../src/summary.js';
+import { stepIo } from './support/step-io.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
-let dir: string;
-let stdout: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dl-summary-test-'));
-  vi.stubEnv('GITHUB_STEP_SUMMARY', undefined);
-  vi.stubEnv('FORGEJO_STEP_SUMMARY', undefined);
-  vi.stubEnv('RUNNER_DEBUG', undefined);
-  stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
+const io = stepIo('summary', {
+  GITHUB_STEP_SUMMARY: undefined,
+  FORGEJO_STEP_SUMMARY: undefined,
+  RUNNER_DEBUG: undefined,
 });
 
 const images = (s: SummaryBuilder): SummaryBuilder =>
@@ -98,39 +83,39 @@ describe('SummaryBuilder', () => {
 
 describe('writeSummary', () => {
   test('appends Markdown to GITHUB_STEP_SUMMARY and prints the text to the log', async () => {
-    const file = join(dir, 'summary.md');
+    const file = join(io.dir, 'summary.md');
     writeFileSync(file, 'before\n');
     vi.stubEnv('GITHUB_STEP_SUMMARY', file);
     await writeSummary(images);
     await writeSummary((s) => s.text('second'));
     expect(readFileSync(file, 'utf8')).toBe(`before\n${images(new SummaryBuilder()).toMarkdown()}second\n\n`);
-    expect(stdout).toContain(`Promoted images\n===============\n\n3 images, copied by digest.\n`);
-    expect(stdout).toContain(`db_1  ${DIGEST}\n`);
+    expect(io.stdout).toContain(`Promoted images\n===============\n\n3 images, copied by digest.\n`);
+    expect(io.stdout).toContain(`db_1  ${DIGEST}\n`);
   });
 
   test('uses FORGEJO_STEP_SUMMARY when only that is set', async () => {
-    const file = join(dir, 'forgejo.md');
+    const file = join(io.dir, 'forgejo.md');
     writeFileSync(file, '');
     vi.stubEnv('FORGEJO_STEP_SUMMARY', file);
     await writeSummary((s) => s.text('hi'), { log: false });
     expect(readFileSync(file, 'utf8')).toBe('hi\n\n');
-    expect(stdout).toBe('');
+    expect(io.stdout).toBe('');
   });
 
   test('without GITHUB_STEP_SUMMARY it only logs, and does not throw', async () => {
     await expect(writeSummary(images)).resolves.toBeUndefined();
-    expect(stdout).toContain('Promoted images\n');
-    expect(stdout).not.toContain('::warning::');
+    expect(io.stdout).toContain('Promoted images\n');
+    expect(io.stdout).not.toContain('::warning::');
   });
 
   test('an unwritable summary file is a warning', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', join(dir, 'missing-dir', 'summary.md'));
+    vi.stubEnv('GITHUB_STEP_SUMMARY', join(io.dir, 'missing-dir', 'summary.md'));
     await expect(writeSummary((s) => s.text('x'))).resolves.toBeUndefined();
-    expect(stdout).toMatch(/::warning::could not write the job summary to .*missing-dir.*ENOENT/);
+    expect(io.stdout).toMatch(/::warning::could not write the job summary to .*missing-dir.*ENOENT/);
   });
 
   test('a throwing builder is a warning and writes nothing', async () => {
-    const file = join(dir, 'summary.md');
+    const file = join(io.dir, 'summary.md');
     writeFileSync(file, '');
     vi.stubEnv('GITHUB_STEP_SUMMARY', file);
     await expect(
@@ -138,17 +123,17 @@ describe('writeSummary', () => {
         throw new Error('no digest yet');
       }),
     ).resolves.toBeUndefined();
-    expect(stdout).toContain('::warning::could not build the job summary: no digest yet');
+    expect(io.stdout).toContain('::warning::could not build the job summary: no digest yet');
     expect(readFileSync(file, 'utf8')).toBe('');
   });
 
   test('an empty summary writes nothing', async () => {
-    const file = join(dir, 'summary.md');
+    const file = join(io.dir, 'summary.md');
     writeFileSync(file, '');
     vi.stubEnv('GITHUB_STEP_SUMMARY', file);
     await writeSummary(() => {});
     expect(readFileSync(file, 'utf8')).toBe('');
-    expect(stdout).toBe('');
+    expect(io.stdout).toBe('');
   });
 });
 
@@ -159,7 +144,7 @@ describe('group', () => {
       return 42;
     });
     expect(result).toBe(42);
-    expect(stdout).toBe('::group::Push\npushing\n::endgroup::\n');
+    expect(io.stdout).toBe('::group::Push\npushing\n::endgroup::\n');
   });
 
   test('closes the group when fn throws, and rethrows', async () => {
@@ -168,10 +153,10 @@ describe('group', () => {
         throw new Error('denied');
       }),
     ).rejects.toThrow('denied');
-    expect(stdout).toBe('::group::Push\n::endgroup::\n');
+    expect(io.stdout).toBe('::group::Push\n::endgroup::\n');
     // The depth counter was reset: the next group is a real group again.
     await group('Again', async () => {});
-    expect(stdout).toContain('::group::Again\n');
+    expect(io.stdout).toContain('::group::Again\n');
   });
 
   test('does not nest groups', async () => {
@@ -180,6 +165,6 @@ describe('group', () => {
         process.stdout.write('inner work\n');
       });
     });
-    expect(stdout).toBe('::group::Outer\n-- Inner --\ninner work\n::endgroup::\n');
+    expect(io.stdout).toBe('::group::Outer\n-- Inner --\ninner work\n::endgroup::\n');
   });
 });
