@@ -1109,8 +1109,6 @@ async function collectBundle(stack, dir, opts = {}) {
     const raws = [];
     for (const c of containers) {
         try {
-            if (!engine.inspectContainerRaw)
-                throw new Error(`the ${engine.kind} engine has no raw inspect`);
             const raw = await engine.inspectContainerRaw(c.id);
             raws.push({ name: c.name, raw });
             secretEnv.push(...secretEnvEntries(raw));

@@ -223,10 +223,6 @@ async function group(title, fn) {
 const LANE_LABEL = 'org.digestline.fast-check.lane';
 /** Image label saying what an image is for (set by build-image's `role`). */
 const IMAGE_ROLE_LABEL = 'org.digestline.role';
-/** Whether `engine` can run checks (see {@link CheckEngine}). */
-function isCheckEngine(engine) {
-    return typeof engine.runStreaming === 'function';
-}
 /**
  * The user checks run as, so that files they write in the mounted workspace (node_modules, coverage)
  * belong to whoever runs the job:
@@ -554,8 +550,6 @@ async function chooseLauncher(request, deps, env, log) {
     if (deps.engine === undefined)
         throw new Error('runSourceLane: an image needs an engine');
     const engine = deps.engine();
-    if (!isCheckEngine(engine))
-        throw new Error(`engine ${engine.kind} cannot show its run argv`);
     const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
     if (prepared.pulled)
         log.info(`pulled ${request.image}`);

@@ -1605,8 +1605,6 @@ async function collectBundle(stack, dir, opts = {}) {
     const raws = [];
     for (const c of containers) {
         try {
-            if (!engine.inspectContainerRaw)
-                throw new Error(`the ${engine.kind} engine has no raw inspect`);
             const raw = await engine.inspectContainerRaw(c.id);
             raws.push({ name: c.name, raw });
             secretEnv.push(...secretEnvEntries(raw));
@@ -2586,7 +2584,7 @@ async function runTestCommand(tests, deps, stack, urls, prepared) {
     const t0 = Date.now();
     const timeout = tests.timeoutMs !== undefined ? { timeoutMs: tests.timeoutMs } : {};
     let created = false;
-    if (prepared !== undefined && engine.startAttached !== undefined) {
+    if (prepared !== undefined) {
         try {
             await prepared.created;
             created = true;
@@ -2598,7 +2596,7 @@ async function runTestCommand(tests, deps, stack, urls, prepared) {
         }
     }
     try {
-        const r = created && prepared !== undefined && engine.startAttached !== undefined
+        const r = created && prepared !== undefined
             ? await engine.startAttached(prepared.name, timeout)
             : tests.image !== undefined
                 ? await engine.runToCompletion(testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls), timeout)
@@ -2659,7 +2657,7 @@ function commandTester(tests, deps) {
         },
         // `create` is most of the cost of a `run` that is not starting the process itself.
         onStarting: (s) => {
-            if (tests.image === undefined || engine.create === undefined || engine.startAttached === undefined)
+            if (tests.image === undefined)
                 return;
             const env = urlsFromInternal(s.internalUrls());
             const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);

@@ -15,17 +15,6 @@ export const LANE_LABEL = 'org.digestline.fast-check.lane';
 /** Image label saying what an image is for (set by build-image's `role`). */
 export const IMAGE_ROLE_LABEL = 'org.digestline.role';
 
-/**
- * An engine that can run a container in the foreground without echoing it and hand over its output
- * (`runStreaming`; Docker and Podman can). Checks need that: their output goes to the check's log.
- */
-export type CheckEngine = ContainerEngine & Required<Pick<ContainerEngine, 'runStreaming'>>;
-
-/** Whether `engine` can run checks (see {@link CheckEngine}). */
-export function isCheckEngine(engine: ContainerEngine): engine is CheckEngine {
-  return typeof engine.runStreaming === 'function';
-}
-
 /** Options of {@link ContainerLauncher}. */
 export interface ContainerLauncherOptions {
   /** The CI tooling image, by digest. */
@@ -78,7 +67,7 @@ export class ContainerLauncher implements CheckLauncher {
   private started = 0;
 
   constructor(
-    private readonly engine: CheckEngine,
+    private readonly engine: ContainerEngine,
     private readonly options: ContainerLauncherOptions,
   ) {
     this.laneId = options.laneId ?? randomBytes(4).toString('hex');

@@ -12,7 +12,7 @@ import { errorMessage, InputError } from '../errors.js';
 import { defaultExec, type Exec } from '../exec.js';
 import { silentLog, type Log } from '../log.js';
 import { writeSummary } from '../summary.js';
-import { ContainerLauncher, checkUser, isCheckEngine, prepareImage } from './container.js';
+import { ContainerLauncher, checkUser, prepareImage } from './container.js';
 import { HostLauncher, hostEnvironment } from './host.js';
 import {
   buildReport,
@@ -184,7 +184,6 @@ async function chooseLauncher(
   if (request.image === undefined) return { launcher: new HostLauncher(hostEnvironment(env)) };
   if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
   const engine = deps.engine();
-  if (!isCheckEngine(engine)) throw new Error(`engine ${engine.kind} cannot show its run argv`);
   const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
   if (prepared.pulled) log.info(`pulled ${request.image}`);
   const user = checkUser(engine.kind);

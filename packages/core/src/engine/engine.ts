@@ -234,33 +234,30 @@ export interface ContainerEngine {
   /**
    * Runs a container in the foreground without echoing it to the log, handing its output to
    * `io.onOutput`; a non-zero exit code is returned, not thrown.
-   * Optional (in-memory test engines may lack it); `Docker` and `Podman` have it.
    * @throws ExecError when the engine cannot be started or `io.timeoutMs` passed
    */
-  runStreaming?(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }>;
+  runStreaming(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }>;
   /**
    * Creates a container without starting it (`create`, the options of `run`); returns its full id.
    * With {@link startAttached} this splits `runToCompletion`, so the creation can happen while the
-   * caller still waits for something. Optional: callers fall back to `runToCompletion`.
+   * caller still waits for something.
    */
-  create?(opts: RunOptions): Promise<string>;
+  create(opts: RunOptions): Promise<string>;
   /**
    * Starts a created container in the foreground (`start --attach`) and returns its output and
    * exit code; a non-zero exit code is returned, not thrown.
    */
-  startAttached?(nameOrId: string, exec?: { timeoutMs?: number }): Promise<ExecResult>;
+  startAttached(nameOrId: string, exec?: { timeoutMs?: number }): Promise<ExecResult>;
   inspectContainer(nameOrId: string): Promise<ContainerInfo>;
   /**
-   * The engine's own `container inspect` JSON, unparsed (for diagnostics bundles). Optional
-   * (in-memory test engines may lack it); `Docker` and `Podman` have it.
+   * The engine's own `container inspect` JSON, unparsed (for diagnostics bundles).
    */
-  inspectContainerRaw?(nameOrId: string): Promise<string>;
+  inspectContainerRaw(nameOrId: string): Promise<string>;
   /**
    * Copies a host file or directory into a container (`cp SRC CONTAINER:PATH`); the container may
    * be created but not started. Works when the engine runs on another host than this process.
-   * Optional (in-memory test engines may lack it); `Docker` and `Podman` have it.
    */
-  copyInto?(source: string, container: string, path: string): Promise<void>;
+  copyInto(source: string, container: string, path: string): Promise<void>;
   /**
    * Runs the container's health check once now. Podman schedules checks with systemd timers, so
    * on hosts without systemd (CI containers) its status stays `starting` unless checks are run by

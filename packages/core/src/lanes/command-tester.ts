@@ -130,7 +130,7 @@ async function runTestCommand(
   const t0 = Date.now();
   const timeout = tests.timeoutMs !== undefined ? { timeoutMs: tests.timeoutMs } : {};
   let created = false;
-  if (prepared !== undefined && engine.startAttached !== undefined) {
+  if (prepared !== undefined) {
     try {
       await prepared.created;
       created = true;
@@ -142,7 +142,7 @@ async function runTestCommand(
   }
   try {
     const r =
-      created && prepared !== undefined && engine.startAttached !== undefined
+      created && prepared !== undefined
         ? await engine.startAttached(prepared.name, timeout)
         : tests.image !== undefined
           ? await engine.runToCompletion(
@@ -208,8 +208,7 @@ export function commandTester(tests: LaneTests, deps: CommandTesterDeps): LaneTe
     },
     // `create` is most of the cost of a `run` that is not starting the process itself.
     onStarting: (s) => {
-      if (tests.image === undefined || engine.create === undefined || engine.startAttached === undefined)
-        return;
+      if (tests.image === undefined) return;
       const env = urlsFromInternal(s.internalUrls());
       const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);
       const created = engine.create(options);

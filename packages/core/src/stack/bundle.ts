@@ -54,7 +54,6 @@ export async function collectBundle(
   const raws: Array<{ name: string; raw: string }> = [];
   for (const c of containers) {
     try {
-      if (!engine.inspectContainerRaw) throw new Error(`the ${engine.kind} engine has no raw inspect`);
       const raw = await engine.inspectContainerRaw(c.id);
       raws.push({ name: c.name, raw });
       secretEnv.push(...secretEnvEntries(raw));

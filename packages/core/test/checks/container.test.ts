@@ -3,13 +3,7 @@
  * Exec), killing by name at the time limit, the sweep of leftovers, and the image gate.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ContainerLauncher,
-  LANE_LABEL,
-  checkUser,
-  isCheckEngine,
-  prepareImage,
-} from '../../src/checks/container.js';
+import { ContainerLauncher, LANE_LABEL, checkUser, prepareImage } from '../../src/checks/container.js';
 import { runChecks, type PlannedCheck } from '../../src/checks/run.js';
 import { Docker } from '../../src/engine/docker.js';
 import { Podman } from '../../src/engine/podman.js';
@@ -253,7 +247,7 @@ describe('prepareImage', () => {
   });
 });
 
-describe('checkUser and isCheckEngine', () => {
+describe('checkUser', () => {
   it.each([
     ['podman', 1000, 1000, { user: '0:0', env: {} }],
     ['podman', 0, 0, { user: '0:0', env: {} }],
@@ -262,15 +256,10 @@ describe('checkUser and isCheckEngine', () => {
   ] as const)('%s as %d:%d', (kind, uid, gid, expected) => {
     expect(checkUser(kind, uid, gid)).toEqual(expected);
   });
-
-  it('knows the CLI engines', () => {
-    expect(isCheckEngine(new Podman(new Exec()))).toBe(true);
-    expect(isCheckEngine(new Docker(new Exec()))).toBe(true);
-  });
 });
 
 describe('checks on any ContainerEngine', () => {
-  it('runs a check through runStreaming with name-only env, and only such engines are check engines', async () => {
+  it('runs a check through runStreaming with name-only env', async () => {
     const engine = new FakeEngine();
     engine.foreground = () => ({ exitCode: 2, stdout: 'lint failed\n', stderr: '' });
     const launcher = new ContainerLauncher(engine, {
@@ -288,8 +277,5 @@ describe('checks on any ContainerEngine', () => {
       rm: true,
       entrypoint: '/bin/sh',
     });
-    expect(isCheckEngine(engine)).toBe(true);
-    // An engine without runStreaming (e.g. an older in-memory test engine) cannot run checks.
-    expect(isCheckEngine(Object.assign(new FakeEngine(), { runStreaming: undefined }))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import type {
   ImageInfo,
   LabelFilter,
   RunOptions,
+  StreamingRunOptions,
 } from '../../src/engine/engine.js';
 
 /** A container the fake engine holds. */
@@ -50,6 +51,35 @@ export abstract class FakeLaneEngine implements ContainerEngine {
   }
 
   abstract runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+
+  /** Options of containers made by `create`, run by `startAttached` through `runToCompletion`. */
+  private readonly createdOptions = new Map<string, RunOptions>();
+
+  async create(opts: RunOptions): Promise<string> {
+    this.createdOptions.set(opts.name ?? '', opts);
+    return `id-${opts.name ?? ''}`;
+  }
+
+  async startAttached(nameOrId: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    const opts = this.createdOptions.get(nameOrId);
+    if (opts === undefined) throw new Error(`no created container ${nameOrId}`);
+    this.createdOptions.delete(nameOrId);
+    return this.runToCompletion(opts);
+  }
+
+  async runStreaming(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }> {
+    const r = await this.runToCompletion(opts);
+    io.onOutput(Buffer.from(`${r.stdout}${r.stderr}`));
+    return { exitCode: r.exitCode };
+  }
+
+  async inspectContainerRaw(nameOrId: string): Promise<string> {
+    return JSON.stringify(this.containers.get(nameOrId) ?? null);
+  }
+
+  async copyInto(source: string, container: string, path: string): Promise<void> {
+    this.calls.push(`cp ${source} ${container}:${path}`);
+  }
 
   /** What `inspectImage` says about a local image. */
   protected imageInfo(ref: string): ImageInfo {

@@ -320,14 +320,14 @@ class CreatingEngine extends FakeEngine {
     this.events.push(`run ${opts.name}`);
     return super.run(opts);
   }
-  async create(opts: RunOptions): Promise<string> {
+  override async create(opts: RunOptions): Promise<string> {
     this.events.push('create');
     if (this.createFails) throw new Error('create: image not known');
     this.created.push(opts);
     this.containers.set(opts.name ?? '', { run: opts, running: false, exitCode: 0 });
     return 'f'.repeat(64);
   }
-  async startAttached(name: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  override async startAttached(name: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     this.events.push(`start ${name}`);
     if (!this.containers.has(name)) throw new Error(`no container ${name}`);
     this.containers.delete(name); // --rm
