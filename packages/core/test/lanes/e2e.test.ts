@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ImageInfo, RunOptions } from '../../src/engine/engine.js';
+import type { ImageInfo } from '../../src/engine/engine.js';
 import { statementOf } from '../../src/evidence/dsse.js';
 import type { EvidenceRegistry } from '../../src/evidence/store.js';
 import { InputError } from '../../src/errors.js';
@@ -25,7 +25,7 @@ import {
   type PlaywrightJson,
 } from '../../src/lanes/e2e.js';
 import { parseReference, pinImage } from '../../src/reference.js';
-import { FakeLaneEngine } from './fake-engine.js';
+import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
 import { RegistryError } from '../../src/registry/client.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
 import { parseStack } from '../../src/stack/spec.js';
@@ -312,27 +312,34 @@ test('prepareReportDir hands the directory to the runner image’s user', async 
   }
 });
 
-/** In-memory engine: services are healthy at once; the runner container "runs Playwright". */
-class FakeEngine extends FakeLaneEngine {
-  readonly e2eRuns: RunOptions[] = [];
+/**
+ * The shared fake with this file's stack: services are healthy at once, the runner image must be
+ * pulled, and every foreground run "runs Playwright"; image inspections are recorded in `calls`.
+ */
+class FakeEngine extends SharedFakeEngine {
   runnerLabels: Record<string, string> = { [PLAYWRIGHT_VERSION_LABEL]: '1.65.1' };
   playwright: { exitCode: number; json?: PlaywrightJson } = { exitCode: 0, json: jsonReport(false) };
 
   constructor() {
-    super([API, WEB]);
+    super({
+      behaviours: { api: { healthyAfterChecks: 0 }, frontend: { healthyAfterChecks: 0 } },
+      imageHealthcheck: { [API]: true, [WEB]: true },
+      absentImages: [RUNNER],
+    });
+    const image = this.image;
+    this.image = (ref) =>
+      ref === RUNNER ? { ...image(ref), user: '10001:10001', labels: this.runnerLabels } : image(ref);
+    this.foreground = async (opts) => {
+      const report = opts.volumes?.find((v) => v.target === '/e2e/report')?.source;
+      if (report !== undefined && this.playwright.json !== undefined) {
+        await writeFile(join(report, 'results.json'), JSON.stringify(this.playwright.json));
+      }
+      return { exitCode: this.playwright.exitCode, stdout: '  3 passed (4.1s)\n', stderr: '' };
+    };
   }
-  protected override imageInfo(ref: string): ImageInfo {
-    const info = super.imageInfo(ref);
-    return ref === RUNNER ? { ...info, user: '10001:10001', labels: this.runnerLabels } : info;
-  }
-  async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    this.calls.push(`run-to-completion ${opts.name}`);
-    this.e2eRuns.push(opts);
-    const report = opts.volumes?.find((v) => v.target === '/e2e/report')?.source;
-    if (report !== undefined && this.playwright.json !== undefined) {
-      await writeFile(join(report, 'results.json'), JSON.stringify(this.playwright.json));
-    }
-    return { exitCode: this.playwright.exitCode, stdout: '  3 passed (4.1s)\n', stderr: '' };
+  override async inspectImage(ref: string): Promise<ImageInfo> {
+    this.calls.push(`inspect image ${ref}`);
+    return super.inspectImage(ref);
   }
 }
 
@@ -415,13 +422,14 @@ describe('runE2e', () => {
     await expect(runWith(opts)).rejects.toThrow(
       /runner image .* has @playwright\/test 1\.65\.1 .* pins 1\.64\.0/,
     );
-    expect(engine.calls).toEqual([`inspect-image ${RUNNER}`, `pull ${RUNNER}`, `inspect-image ${RUNNER}`]);
+    expect(engine.calls).toEqual([`inspect image ${RUNNER}`, `pull ${RUNNER}`, `inspect image ${RUNNER}`]);
+    expect(engine.foregroundRuns).toEqual([]);
     expect(onProject).not.toHaveBeenCalled();
   });
 
   test('refuses a runner image without the version label', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     engine.runnerLabels = {};
     await expect(runWith(await options(engine))).rejects.toThrow(
       `runner image ${RUNNER} has no ${PLAYWRIGHT_VERSION_LABEL} label`,
@@ -431,16 +439,17 @@ describe('runE2e', () => {
 
   test('refuses a base-url-service the stack does not have, before starting it', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     await expect(runWith(await options(engine, { baseUrlService: 'web' }))).rejects.toThrow(
       'input "base-url-service": stack.yaml has no service "web" (services: api, frontend)',
     );
-    expect(engine.calls.filter((c) => !c.startsWith('inspect-image'))).toEqual([]);
+    expect(engine.calls.filter((c) => !c.startsWith('inspect image'))).toEqual([]);
+    expect(engine.foregroundRuns).toEqual([]);
   });
 
   test('passes: Playwright against the frontend on the stack network, evidence per digest, stack removed', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     const stored: string[] = [];
     const upload = vi.fn(async () => ({ uploaded: true, size: 123 }));
     const projects: string[] = [];
@@ -454,7 +463,7 @@ describe('runE2e', () => {
     expect(outcome.report.result).toBe('passed');
     expect(projects).toEqual([outcome.report.project]);
     expect(outcome.report.project).toMatch(/^e2e-42-[0-9a-f]{6}$/);
-    const run = engine.e2eRuns[0]!;
+    const run = engine.foregroundRuns[0]!;
     expect(run.network).toBe(`dl-${outcome.report.project}-net`);
     expect(run.env).toMatchObject({ BASE_URL: 'http://frontend:8080', API_URL: 'http://api:8080' });
     expect(run.command).toContain('--retries=1');
@@ -487,7 +496,7 @@ describe('runE2e', () => {
 
   test('fails with the failing test named, bundles the stack into the report, still stores evidence', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     engine.playwright = { exitCode: 1, json: jsonReport(true) };
     const outcome = await runWith(await options(engine));
     expect(outcome.report.result).toBe('failed');
@@ -504,7 +513,7 @@ describe('runE2e', () => {
 
   test('fails when Playwright writes no JSON report and exits non-zero', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     engine.playwright = { exitCode: 1 };
     const outcome = await runWith(await options(engine));
     expect(outcome.report.failure).toMatch(/^E2E tests: playwright exited with code 1/);
@@ -514,7 +523,7 @@ describe('runE2e', () => {
 
   test('attaches to a running stack by network, tests what it runs, and leaves it running', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     const project = 'staging';
     engine.networks.set('dl-staging-net', { [STACK_LABEL]: project });
     for (const [service, image] of [
@@ -544,7 +553,7 @@ describe('runE2e', () => {
       ['api', API],
       ['frontend', WEB],
     ]);
-    expect(engine.e2eRuns[0]!.network).toBe('dl-staging-net');
+    expect(engine.foregroundRuns[0]!.network).toBe('dl-staging-net');
     expect(onProject).not.toHaveBeenCalled();
     expect([...engine.containers.keys()]).toEqual(['staging-api', 'staging-frontend']);
     expect(engine.networks.has('dl-staging-net')).toBe(true);
@@ -552,7 +561,7 @@ describe('runE2e', () => {
 
   test('refuses a network that is not a digestline stack', async () => {
     const engine = new FakeEngine();
-    engine.local.add(RUNNER);
+    engine.absentImages.delete(RUNNER);
     engine.networks.set('podman', {});
     await expect(
       runWith(

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ImageInfo, RunOptions } from '../../src/engine/engine.js';
 import { Podman } from '../../src/engine/podman.js';
 import { statementOf } from '../../src/evidence/dsse.js';
 import type { EvidenceRegistry } from '../../src/evidence/store.js';
@@ -18,9 +17,9 @@ import {
   type StackLaneOptions,
 } from '../../src/lanes/stack-lane.js';
 import { parseReference, pinImage } from '../../src/reference.js';
-import { FakeLaneEngine } from './fake-engine.js';
+import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
 import { parseStack, STACK_NAME_PATTERN } from '../../src/stack/spec.js';
-import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
+import { ROLE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
 
 const SHA = 'a'.repeat(40);
 const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
@@ -39,30 +38,38 @@ volumes:
   data:
 `;
 
-/** In-memory engine: every container is healthy at once unless its service is in `exitAtStart`. */
-class FakeEngine extends FakeLaneEngine {
-  readonly testRuns: RunOptions[] = [];
+const TESTS_IMAGE = 'ci@sha256:' + '3'.repeat(64);
+
+/**
+ * The shared fake with this file's stack: every service is healthy at once (until a test scripts
+ * another behaviour), the test image must be pulled, and each test run exits with `testExitCode`.
+ */
+class FakeEngine extends SharedFakeEngine {
   testExitCode = 0;
-  exitAtStart = new Set<string>();
 
   constructor() {
-    super([API, WEB]);
+    super({
+      behaviours: { api: { healthyAfterChecks: 0 }, web: { healthyAfterChecks: 0 } },
+      imageHealthcheck: { [API]: true, [WEB]: true },
+      absentImages: [TESTS_IMAGE],
+    });
+    const image = this.image;
+    this.image = (ref) => ({
+      ...image(ref),
+      healthcheck: { test: ['CMD', '/usr/bin/node', '/app/healthcheck.js'] },
+    });
+    this.foreground = () => ({
+      exitCode: this.testExitCode,
+      stdout: 'not ok 1 - creates a playlist\n',
+      stderr: '',
+    });
   }
   get pulls(): string[] {
     return this.calls.filter((c) => c.startsWith('pull ')).map((c) => c.slice('pull '.length));
   }
-  async runToCompletion(opts: RunOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    this.testRuns.push(opts);
-    return { exitCode: this.testExitCode, stdout: 'not ok 1 - creates a playlist\n', stderr: '' };
-  }
-  protected override diesAtStart(opts: RunOptions): boolean {
-    return this.exitAtStart.has(opts.labels?.[SERVICE_LABEL] ?? '');
-  }
-  protected override imageInfo(ref: string): ImageInfo {
-    return {
-      ...super.imageInfo(ref),
-      healthcheck: { test: ['CMD', '/usr/bin/node', '/app/healthcheck.js'] },
-    };
+  /** The service `service` exits with code 3 as soon as it is looked at. */
+  exitAtStart(service: string): void {
+    this.behaviours[service] = { exit: { code: 3, onPoll: 1 } };
   }
 }
 
@@ -99,7 +106,7 @@ function options(engine: FakeEngine, overrides: Partial<StackLaneOptions> = {}):
     spec: parseStack(STACK, 'stack.yaml', IMAGES),
     images: IMAGES,
     project: 'it-42-abcdef',
-    tests: { command: 'node --test tests/', image: 'ci@sha256:' + '3'.repeat(64), workspace: '/ws' },
+    tests: { command: 'node --test tests/', image: TESTS_IMAGE, workspace: '/ws' },
     readinessTimeoutMs: 5_000,
     keepOnFailure: false,
     outDir: dir,
@@ -196,9 +203,9 @@ describe('runStackLane', () => {
     expect(out.report.result).toBe('passed');
     expect(out.report.digestsVerified).toBe(true);
     expect(out.bundlePath).toBeUndefined();
-    expect(engine.pulls).toEqual(['ci@sha256:' + '3'.repeat(64)]);
-    expect(engine.testRuns).toHaveLength(1);
-    expect(engine.testRuns[0]!.env).toEqual({ API_URL: 'http://api:8080', WEB_URL: 'http://web:8080' });
+    expect(engine.pulls).toEqual([TESTS_IMAGE]);
+    expect(engine.foregroundRuns).toHaveLength(1);
+    expect(engine.foregroundRuns[0]!.env).toEqual({ API_URL: 'http://api:8080', WEB_URL: 'http://web:8080' });
     expect(out.report.services.map((s) => [s.name, s.readiness, s.url])).toEqual([
       ['api', 'health', 'http://api:8080'],
       ['web', 'health', 'http://web:8080'],
@@ -245,10 +252,7 @@ describe('runStackLane', () => {
     expect(await readFile(join(out.bundlePath!, 'tests.log'), 'utf8')).toContain('not ok 1');
     expect(upload).toHaveBeenCalledWith('integration-bundle-it-42-abcdef', out.bundlePath);
     const files = await readdir(out.bundlePath!);
-    expect(files).toEqual(
-      // The fake engine has no `container inspect` CLI, so per-container files become errors.txt.
-      expect.arrayContaining(['network.json', 'services.json', 'tests.log']),
-    );
+    expect(files).toEqual(expect.arrayContaining(['network.json', 'services.json', 'tests.log']));
     expect(
       statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.verificationResult,
     ).toBe('FAILED');
@@ -275,12 +279,12 @@ describe('runStackLane', () => {
 
   test('a service that exits at start: tests skipped, the message names it and its exit code', async () => {
     const engine = new FakeEngine();
-    engine.exitAtStart.add('api');
+    engine.exitAtStart('api');
     const out = await runStackLane(options(engine));
     expect(out.report.failure).toMatch(/service "api" exited with code 3 during start/);
     expect(out.report.tests).toBeNull();
     expect(out.report.readiness).toBeNull();
-    expect(engine.testRuns).toEqual([]);
+    expect(engine.foregroundRuns).toEqual([]);
     const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
     expect(checks.map((c) => c.result)).toEqual(['FAILED', 'SKIPPED', 'SKIPPED']);
     expect(engine.containers.size).toBe(0);
@@ -296,10 +300,10 @@ describe('runStackLane', () => {
     expect(out.report.result).toBe('passed');
     expect(spy).toHaveBeenCalledWith('sh', ['-c', 'npm test'], {
       cwd: '/ws',
-      env: { WEB_URL: 'http://127.0.0.1:40123' },
+      env: { WEB_URL: 'http://127.0.0.1:40000' },
       ignoreReturnCode: true,
     });
-    expect(engine.testRuns).toEqual([]);
+    expect(engine.foregroundRuns).toEqual([]);
   });
 
   test('without a commit it fails before anything starts', async () => {
@@ -309,53 +313,30 @@ describe('runStackLane', () => {
   });
 });
 
-/** FakeEngine with `create` + `startAttached`: records when the test container is made and started. */
-class CreatingEngine extends FakeEngine {
-  readonly events: string[] = [];
-  readonly created: RunOptions[] = [];
-  createFails = false;
-  digestOf: Record<string, string> = {};
-
-  override async run(opts: RunOptions): Promise<string> {
-    this.events.push(`run ${opts.name}`);
-    return super.run(opts);
-  }
-  override async create(opts: RunOptions): Promise<string> {
-    this.events.push('create');
-    if (this.createFails) throw new Error('create: image not known');
-    this.created.push(opts);
-    this.containers.set(opts.name ?? '', { run: opts, running: false, exitCode: 0 });
-    return 'f'.repeat(64);
-  }
-  override async startAttached(name: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    this.events.push(`start ${name}`);
-    if (!this.containers.has(name)) throw new Error(`no container ${name}`);
-    this.containers.delete(name); // --rm
-    return { exitCode: this.testExitCode, stdout: 'ok 1\n', stderr: '' };
-  }
-  override async inspectImage(ref: string): Promise<ImageInfo> {
-    const info = await super.inspectImage(ref);
-    return this.digestOf[ref] !== undefined ? { ...info, id: this.digestOf[ref] } : info;
-  }
+/** The order in which the test container is created and started and the services are run. */
+function startOrder(engine: FakeEngine): string[] {
+  return engine.calls.filter((c) => /^(create|run|start) /.test(c));
 }
 
 describe('runStackLane with create + start', () => {
   test('the test container is created before the services start and started once they are ready', async () => {
-    const engine = new CreatingEngine();
+    const engine = new FakeEngine();
+    const oneStep = vi.spyOn(engine, 'runToCompletion');
     const out = await runStackLane(options(engine));
     expect(out.report.result).toBe('passed');
-    expect(engine.events).toEqual([
-      'create',
+    expect(startOrder(engine)).toEqual([
+      'create it-42-abcdef-tests',
       'run it-42-abcdef-api',
       'run it-42-abcdef-web',
       'start it-42-abcdef-tests',
     ]);
-    expect(engine.testRuns).toEqual([]);
-    expect(engine.created).toEqual([
+    expect(oneStep).not.toHaveBeenCalled();
+    // What was started is what was created: the fake starts a created container with its options.
+    expect(engine.foregroundRuns).toEqual([
       testContainerOptions(
         'it-42-abcdef',
         'dl-it-42-abcdef-net',
-        { command: 'node --test tests/', image: 'ci@sha256:' + '3'.repeat(64), workspace: '/ws' },
+        { command: 'node --test tests/', image: TESTS_IMAGE, workspace: '/ws' },
         { API_URL: 'http://api:8080', WEB_URL: 'http://web:8080' },
       ),
     ]);
@@ -365,34 +346,37 @@ describe('runStackLane with create + start', () => {
   });
 
   test('the digest check still decides: a container running another image fails the lane', async () => {
-    const engine = new CreatingEngine();
-    engine.digestOf[API] = 'id-of-something-else';
+    const engine = new FakeEngine();
+    const image = engine.image;
+    engine.image = (ref) => (ref === API ? { ...image(ref), id: 'id-of-something-else' } : image(ref));
     const out = await runStackLane(options(engine));
     expect(out.report.result).toBe('failed');
     expect(out.report.digestsVerified).toBe(false);
     expect(out.report.failure).toMatch(/do not run the given digests/);
-    expect(engine.events).toContain('start it-42-abcdef-tests');
+    expect(engine.calls).toContain('start it-42-abcdef-tests');
     const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
     expect(checks.map((c) => [c.name, c.result])).toContainEqual(['digests verified', 'FAILED']);
   });
 
   test('a stack that does not start: the created test container is removed, never started', async () => {
-    const engine = new CreatingEngine();
-    engine.exitAtStart.add('api');
+    const engine = new FakeEngine();
+    engine.exitAtStart('api');
     const out = await runStackLane(options(engine));
     expect(out.report.result).toBe('failed');
-    expect(engine.events).toContain('create');
-    expect(engine.events.some((e) => e.startsWith('start'))).toBe(false);
+    expect(engine.calls).toContain('create it-42-abcdef-tests');
+    expect(engine.calls.some((e) => e.startsWith('start'))).toBe(false);
     const bundle = await readdir(out.bundlePath!);
     expect(bundle.some((f) => f.includes('tests'))).toBe(false);
     expect(engine.containers.size).toBe(0);
   });
 
   test('when create fails the tests still run, in one step', async () => {
-    const engine = new CreatingEngine();
-    engine.createFails = true;
+    const engine = new FakeEngine();
+    vi.spyOn(engine, 'create').mockRejectedValue(new Error('create: image not known'));
+    const oneStep = vi.spyOn(engine, 'runToCompletion');
     const out = await runStackLane(options(engine));
     expect(out.report.result).toBe('passed');
-    expect(engine.testRuns).toHaveLength(1);
+    expect(oneStep).toHaveBeenCalledTimes(1);
+    expect(engine.foregroundRuns).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
  * An in-memory `ContainerEngine` for unit tests: containers, networks and volumes live in maps,
  * every mutating call is recorded in `calls`, and what a container does (its health, when it exits,
  * its logs) is scripted per service. Tests change the hooks (`foreground`, `rawInspect`, `image`) to
- * play what they need; nothing here runs a process.
+ * play what they need, and subclass it where a method must do more; nothing here runs a process.
  */
 import { vi } from 'vitest';
 import type {
@@ -53,6 +53,8 @@ export interface FakeEngineOptions {
   imageHealthcheck?: Record<string, boolean>;
   /** Image ref → local image id (`sha256:unknown` for others). */
   imageIds?: Record<string, string>;
+  /** Image refs not present locally: `inspectImage` fails for them until they are pulled. */
+  absentImages?: readonly string[];
 }
 
 /** Label filter as the engines apply it: `key` (any value) or `key=value`. */
@@ -80,6 +82,8 @@ export class FakeEngine implements ContainerEngine {
   readonly behaviours: Record<string, FakeBehaviour>;
   readonly imageHealthcheck: Record<string, boolean>;
   imageIds: Record<string, string>;
+  /** Image refs `inspectImage` does not know (as an engine without them); `pull` fetches one. */
+  readonly absentImages: Set<string>;
 
   /** What a foreground run returns; default: exit 0 with `reachable` (a readiness probe). */
   foreground: (opts: RunOptions) => ExecResult | Promise<ExecResult> = () => ({
@@ -134,6 +138,7 @@ export class FakeEngine implements ContainerEngine {
     this.behaviours = opts.behaviours ?? {};
     this.imageHealthcheck = opts.imageHealthcheck ?? {};
     this.imageIds = opts.imageIds ?? {};
+    this.absentImages = new Set(opts.absentImages);
   }
 
   private maybeFail(what: string): void {
@@ -149,6 +154,7 @@ export class FakeEngine implements ContainerEngine {
 
   async pull(ref: string): Promise<void> {
     this.calls.push(`pull ${ref}`);
+    this.absentImages.delete(ref);
   }
 
   async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
@@ -193,13 +199,21 @@ export class FakeEngine implements ContainerEngine {
     return container;
   }
 
-  async runToCompletion(opts: RunOptions): Promise<ExecResult> {
+  /**
+   * Every foreground run goes through here rather than through `runToCompletion`, so a test that
+   * spies on `runToCompletion` sees only the one-step runs.
+   */
+  private async runForeground(opts: RunOptions): Promise<ExecResult> {
     this.foregroundRuns.push(opts);
     return this.foreground(opts);
   }
 
+  async runToCompletion(opts: RunOptions): Promise<ExecResult> {
+    return this.runForeground(opts);
+  }
+
   async runStreaming(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }> {
-    const r = await this.runToCompletion(opts);
+    const r = await this.runForeground(opts);
     io.onOutput(Buffer.from(r.stdout));
     if (r.stderr.trim() !== '') io.onOutput(Buffer.from(r.stderr));
     return { exitCode: r.exitCode };
@@ -208,7 +222,7 @@ export class FakeEngine implements ContainerEngine {
   async startAttached(nameOrId: string): Promise<ExecResult> {
     const c = this.get(nameOrId);
     this.calls.push(`start ${c.run.name ?? ''}`);
-    const r = await this.runToCompletion(c.run);
+    const r = await this.runForeground(c.run);
     c.exitCode = r.exitCode;
     if (c.run.rm) this.containers.delete(c.run.name ?? '');
     return r;
@@ -296,6 +310,7 @@ export class FakeEngine implements ContainerEngine {
   }
 
   async inspectImage(ref: string): Promise<ImageInfo> {
+    if (this.absentImages.has(ref)) throw new Error(`${ref}: image not known`);
     return this.image(ref);
   }
 }
