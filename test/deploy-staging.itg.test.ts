@@ -30,8 +30,9 @@ import { envelopeOf, keyId, signEnvelope } from '@digestline/core/evidence/dsse'
 import { promotionStatement } from '@digestline/core/evidence/statement';
 import { storeEvidence } from '@digestline/core/evidence/store';
 import { RegistryClient } from '@digestline/core/registry/client';
-import { STACK_LABEL, Stack } from '@digestline/core/stack/stack';
-import { parseLedger, type LedgerRecord } from '@digestline/core/deploy/ledger';
+import { Stack } from '@digestline/core/stack/stack';
+import { STACK_LABEL } from '@digestline/core/stack/labels';
+import { parseLedger, type LedgerRecord } from '@digestline/core/deploy/ledger-record';
 import type { DeployEvent } from '@digestline/core/deploy/events';
 import { requireRegistry, uniquePrefix } from './support/registry.js';
 import { parseFileCommands } from './support/file-commands.js';

@@ -9,16 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { envelopeOf, payloadBytes, signEnvelope, statementOf } from '@digestline/core/evidence/dsse';
 import { laneStatement, sourceStatement } from '@digestline/core/evidence/statement';
-import {
-  EVIDENCE_ARTIFACT_TYPE,
-  evidenceRepository,
-  fallbackTag,
-  findEvidence,
-  findSourceEvidence,
-  sourceEvidenceTag,
-  storeEvidence,
-  storeSourceEvidence,
-} from '@digestline/core/evidence/store';
+import { storeEvidence, storeSourceEvidence } from '@digestline/core/evidence/store';
+import { EVIDENCE_ARTIFACT_TYPE } from '@digestline/core/evidence/artifact';
+import { evidenceRepository, fallbackTag, sourceEvidenceTag } from '@digestline/core/evidence/location';
+import { findEvidence, findSourceEvidence } from '@digestline/core/evidence/find';
 import { verifyEvidenceFor } from '@digestline/core/evidence/verify';
 import { pushTinyImage, requireRegistry, uniquePrefix, type PushedImage } from './support/registry.js';
 

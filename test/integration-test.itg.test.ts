@@ -22,11 +22,12 @@ import type { ContainerEngine } from '@digestline/core/engine/engine';
 import { Podman } from '@digestline/core/engine/podman';
 import { errorMessage } from '@digestline/core/errors';
 import { statementOf, verifyEnvelope } from '@digestline/core/evidence/dsse';
-import { findEvidence } from '@digestline/core/evidence/store';
+import { findEvidence } from '@digestline/core/evidence/find';
 import { Exec } from '@digestline/core/exec';
-import type { LaneReport } from '@digestline/core/lanes/stack-lane';
+import type { LaneReport } from '@digestline/core/lanes/report';
 import { RegistryClient } from '@digestline/core/registry/client';
-import { STACK_LABEL, Stack } from '@digestline/core/stack/stack';
+import { Stack } from '@digestline/core/stack/stack';
+import { STACK_LABEL } from '@digestline/core/stack/labels';
 import { buildAndPushImage } from './support/registry.js';
 import { parseFileCommands } from './support/file-commands.js';
 

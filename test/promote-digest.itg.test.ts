@@ -15,21 +15,15 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient, type FetchedManifest } from '@digestline/core/registry/client';
+import { RegistryClient } from '@digestline/core/registry/client';
+import type { FetchedManifest } from '@digestline/core/registry/manifests';
 import { envelopeOf, signEnvelope, statementOf, type DsseEnvelope } from '@digestline/core/evidence/dsse';
 import { laneStatement, sourceStatement } from '@digestline/core/evidence/statement';
-import {
-  buildEvidenceManifest,
-  EMPTY_BLOB,
-  EMPTY_DESCRIPTOR,
-  evidenceRepository,
-  fallbackTag,
-  findEvidence,
-  findSourceEvidence,
-  mergeIntoFallback,
-  storeEvidence,
-  storeSourceEvidence,
-} from '@digestline/core/evidence/store';
+import { storeEvidence, storeSourceEvidence } from '@digestline/core/evidence/store';
+import { buildEvidenceManifest, EMPTY_BLOB, EMPTY_DESCRIPTOR } from '@digestline/core/evidence/artifact';
+import { evidenceRepository, fallbackTag } from '@digestline/core/evidence/location';
+import { findEvidence, findSourceEvidence } from '@digestline/core/evidence/find';
+import { mergeIntoFallback } from '@digestline/core/evidence/referrers-index';
 import { FaultProxy } from './support/proxy.js';
 import {
   podman,

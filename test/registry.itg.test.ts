@@ -4,9 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestMismatchError, RegistryClient, RegistryError } from '@digestline/core/registry/client';
+import { RegistryClient } from '@digestline/core/registry/client';
+import { DigestMismatchError, RegistryError } from '@digestline/core/registry/errors';
 import { digestOf } from '@digestline/core/registry/digest';
-import type { FetchedManifest } from '@digestline/core/registry/client';
+import type { FetchedManifest } from '@digestline/core/registry/manifests';
 import { FaultProxy } from './support/proxy.js';
 import { pushTinyImage, requireRegistry, uniquePrefix, type PushedImage } from './support/registry.js';
 

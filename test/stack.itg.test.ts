@@ -19,8 +19,11 @@ import { Podman } from '@digestline/core/engine/podman';
 import { CleanupError, errorMessage } from '@digestline/core/errors';
 import { Exec } from '@digestline/core/exec';
 import { parseImageSet } from '@digestline/core/inputs';
-import { parseStack, type StackSpec } from '@digestline/core/stack/spec';
-import { STACK_LABEL, Stack, StackStartError } from '@digestline/core/stack/stack';
+import { parseStack } from '@digestline/core/stack/spec';
+import type { StackSpec } from '@digestline/core/stack/compose/types';
+import { Stack } from '@digestline/core/stack/stack';
+import { STACK_LABEL } from '@digestline/core/stack/labels';
+import { StackStartError } from '@digestline/core/stack/errors';
 
 const REGISTRY = process.env.DIGESTLINE_REGISTRY ?? '';
 const BASE_IMAGE = process.env.DIGESTLINE_BASE_IMAGE ?? '';

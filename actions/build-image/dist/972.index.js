@@ -1114,8 +1114,6 @@ function pickRepoDigest(repoDigests, ref) {
 
 
 
-
-
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 class CliEngine {
     exec;
@@ -1603,7 +1601,6 @@ class Podman extends CliEngine {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/select.ts
-
 
 
 
@@ -2920,9 +2917,6 @@ async function listTags(transport, repository) {
  * `RegistryClient` is the one class callers construct; each operation lives in the module of its
  * concern (manifests.ts, blobs.ts, tags.ts, referrers.ts), HTTP in transport.ts.
  */
-
-
-
 
 
 

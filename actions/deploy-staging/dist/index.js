@@ -198,7 +198,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8286));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(974)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7974));
     await run(inputs);
 });
 
@@ -1339,7 +1339,6 @@ function isIPv6(s) {
  * `@swimlane/docker-reference`) either do not validate or do not know bracketed IPv6 hosts, and
  * digestline needs exact, explainable errors for refs that decide what gets deployed.
  */
-
 
 
 /** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */

@@ -1,6 +1,10 @@
-import { deploy, rollback, status, type DeployerOptions } from '@digestline/core/deploy/deployer';
+import { deploy } from '@digestline/core/deploy/deployer';
+import { rollback } from '@digestline/core/deploy/rollback';
+import { status } from '@digestline/core/deploy/status';
+import type { DeployerOptions } from '@digestline/core/deploy/options';
 import { EventSink } from '@digestline/core/deploy/events';
-import { imageLines, summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
+import { summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
+import { imageLines } from '@digestline/core/deploy/images';
 import { setOutputs, stepLog } from '@digestline/core/step';
 import { selectEngine } from '@digestline/core/engine/select';
 import { writeSummary } from '@digestline/core/summary';

@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   r5: () => (/* binding */ teardownE2e)
 });
 
-// UNUSED EXPORTS: CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, CONTAINER_REPORT_DIR, CONTAINER_TESTS_DIR, E2E_PROJECT_PREFIX, PLAYWRIGHT_PACKAGE, PLAYWRIGHT_VERSION_LABEL, REPORT_FILES, RUNNER_NODE_MODULES, checkPlaywrightVersions, e2eContainerOptions, inspectRunnerImage, parseNumericUser, playwrightChecks, playwrightCommand, playwrightEnv, prepareReportDir, prepareTestsCopy, projectOfNetwork, readTestsPlaywrightVersion, runnerUser, testsPlaywrightVersion
+// UNUSED EXPORTS: E2E_PROJECT_PREFIX
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -28,9 +28,12 @@ var reference = __webpack_require__(41397);
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
 var summary = __webpack_require__(56968);
-// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 11 modules
-var stack_stack = __webpack_require__(94262);
+// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 9 modules
+var stack_stack = __webpack_require__(92328);
+// EXTERNAL MODULE: ./packages/core/src/stack/labels.ts
+var labels = __webpack_require__(40184);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/attach.ts
+
 
 
 
@@ -41,11 +44,11 @@ function projectOfNetwork(network) {
 /** Finds the stack on `network` and the image set it runs. */
 async function attachToNetwork(engine, target, input, imagesInput) {
     const project = projectOfNetwork(target.network);
-    const labelled = project === undefined ? [] : await engine.networkList({ label: `${stack_stack/* STACK_LABEL */.GF}=${project}` });
+    const labelled = project === undefined ? [] : await engine.networkList({ label: `${labels/* STACK_LABEL */.GF}=${project}` });
     if (project === undefined || !labelled.includes(target.network)) {
-        throw new errors/* InputError */.dz(input, `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, labelled ${stack_stack/* STACK_LABEL */.GF}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`);
+        throw new errors/* InputError */.dz(input, `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, labelled ${labels/* STACK_LABEL */.GF}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`);
     }
-    const stack = await stack_stack/* Stack */.BJ.attach(project, engine);
+    const stack = await stack_stack/* Stack */.B.attach(project, engine);
     const statuses = await stack.inspect();
     if (statuses.length === 0) {
         throw new errors/* InputError */.dz(input, `input "${input}": the stack on ${target.network} has no service containers`);
@@ -228,7 +231,7 @@ function e2eContainerOptions(o) {
         ],
         workdir: CONTAINER_TESTS_DIR,
         entrypoint: '',
-        labels: { [stack_stack/* STACK_LABEL */.GF]: o.project, [stack_stack/* ROLE_LABEL */.eg]: command_tester/* TESTS_ROLE */.Tc },
+        labels: { [labels/* STACK_LABEL */.GF]: o.project, [labels/* CONTAINER_ROLE_LABEL */.gt]: command_tester/* TESTS_ROLE */.Tc },
         command: playwrightCommand(o.retries),
     };
 }
@@ -406,8 +409,8 @@ function playwrightTester(o) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/evidence.ts + 19 modules
-var evidence = __webpack_require__(84974);
+// EXTERNAL MODULE: ./packages/core/src/lanes/evidence.ts + 18 modules
+var evidence = __webpack_require__(57044);
 // EXTERNAL MODULE: ./packages/core/src/lanes/names.ts
 var lanes_names = __webpack_require__(8468);
 // EXTERNAL MODULE: ./packages/core/src/lanes/pipeline.ts
@@ -523,10 +526,6 @@ var teardown = __webpack_require__(74562);
  * attaching to a stack that is already running (attach.ts); and after it, the report directory
  * uploaded as an artifact.
  */
-
-
-
-
 
 
 

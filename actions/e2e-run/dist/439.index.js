@@ -239,8 +239,6 @@ function pickRepoDigest(repoDigests, ref) {
 
 
 
-
-
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 class CliEngine {
     exec;
@@ -728,7 +726,6 @@ class Podman extends CliEngine {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/select.ts
-
 
 
 

@@ -643,9 +643,8 @@ function laneCheck(name, result, durationMs, detail) {
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78851);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41397);
 /* harmony import */ var _registry_loopback_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64429);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94262);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8468);
 
 
 
@@ -654,7 +653,7 @@ function laneCheck(name, result, durationMs, detail) {
 
 
 
-/** `ROLE_LABEL` value of the container the tests run in. */
+/** `CONTAINER_ROLE_LABEL` value of the container the tests run in. */
 const TESTS_ROLE = 'tests';
 /**
  * `run` options of the test container: on the stack network, the workspace mounted read-only at the
@@ -671,7 +670,7 @@ function testContainerOptions(project, network, tests, env) {
         volumes: [{ source: tests.workspace, target: tests.workspace, readonly: true }],
         workdir: tests.workspace,
         entrypoint: '',
-        labels: { [STACK_LABEL]: project, [ROLE_LABEL]: TESTS_ROLE },
+        labels: { [STACK_LABEL]: project, [CONTAINER_ROLE_LABEL]: TESTS_ROLE },
         command: ['sh', '-c', tests.command],
     };
 }
@@ -825,7 +824,7 @@ function commandTester(tests, deps) {
 
 /***/ }),
 
-/***/ 84974:
+/***/ 57044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -909,7 +908,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 
 /** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
-function digest_digestOf(bytes, algorithm = 'sha256') {
+function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /**
@@ -951,11 +950,11 @@ function verifyingStream(source, expected, describe, expectedSize) {
 
 
 /** `artifactType` of digestline evidence manifests. */
-const artifact_EVIDENCE_ARTIFACT_TYPE = 'application/vnd.dev.digestline.evidence.v1+json';
+const EVIDENCE_ARTIFACT_TYPE = 'application/vnd.dev.digestline.evidence.v1+json';
 /** Media type of the layer holding the DSSE envelope JSON. */
-const artifact_DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
 /** Annotation naming the lane of the evidence. */
-const artifact_LANE_ANNOTATION = 'dev.digestline.lane';
+const LANE_ANNOTATION = 'dev.digestline.lane';
 /** Annotation naming the commit the evidence is about. */
 const COMMIT_ANNOTATION = 'dev.digestline.commit';
 /** OCI standard annotation: when the evidence was created (RFC 3339). */
@@ -963,7 +962,7 @@ const CREATED_ANNOTATION = 'org.opencontainers.image.created';
 /** The OCI empty JSON blob (`{}`), config of artifacts without a config. */
 const artifact_EMPTY_BLOB = Buffer.from('{}', 'utf8');
 /** Descriptor of {@link EMPTY_BLOB}. */
-const artifact_EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: digest_digestOf(artifact_EMPTY_BLOB), size: 2 };
+const artifact_EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: digestOf(artifact_EMPTY_BLOB), size: 2 };
 /**
  * Builds the evidence artifact manifest for an envelope (pure). `subject` is omitted for source-lane
  * evidence, which refers to a commit rather than an image.
@@ -972,16 +971,16 @@ function artifact_buildEvidenceManifest(envelope, opts) {
     const statement = (0,dsse.statementOf)(envelope);
     const layer = Buffer.from(JSON.stringify(envelope), 'utf8');
     const annotations = {
-        [artifact_LANE_ANNOTATION]: statement.predicate.lane,
+        [LANE_ANNOTATION]: statement.predicate.lane,
         [COMMIT_ANNOTATION]: statement.predicate.commit.sha,
         [CREATED_ANNOTATION]: (opts.created ?? new Date(statement.predicate.timeVerified)).toISOString(),
     };
     const manifest = {
         schemaVersion: 2,
         mediaType: media_types_OCI_MANIFEST,
-        artifactType: artifact_EVIDENCE_ARTIFACT_TYPE,
+        artifactType: EVIDENCE_ARTIFACT_TYPE,
         config: artifact_EMPTY_DESCRIPTOR,
-        layers: [{ mediaType: artifact_DSSE_MEDIA_TYPE, digest: digest_digestOf(layer), size: layer.length }],
+        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: digestOf(layer), size: layer.length }],
         annotations,
     };
     if (opts.subject !== undefined) {
@@ -992,7 +991,7 @@ function artifact_buildEvidenceManifest(envelope, opts) {
         };
     }
     const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const digest = digest_digestOf(bytes);
+    const digest = digestOf(bytes);
     return {
         manifest,
         bytes,
@@ -1002,7 +1001,7 @@ function artifact_buildEvidenceManifest(envelope, opts) {
             mediaType: media_types_OCI_MANIFEST,
             digest,
             size: bytes.length,
-            artifactType: artifact_EVIDENCE_ARTIFACT_TYPE,
+            artifactType: EVIDENCE_ARTIFACT_TYPE,
             annotations,
         },
     };
@@ -1022,7 +1021,7 @@ function artifact_buildEvidenceManifest(envelope, opts) {
  *
  * @param digest the parsed digest, or its text (validated here)
  */
-function location_fallbackTag(digest) {
+function fallbackTag(digest) {
     const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
     return `${parsed.algorithm}-${parsed.hex}`;
 }
@@ -1042,6 +1041,302 @@ function evidenceRepository(imageRepository) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
+/**
+ * What the registry client throws when a registry answers something other than an operation
+ * needs, or sends bytes that do not hash to the digest they were asked for by.
+ */
+/** A registry answered something other than what the operation needs. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    code;
+    detail;
+    name = 'RegistryError';
+    /**
+     * @param method HTTP method of the failed request
+     * @param url the request URL
+     * @param status HTTP status, or undefined when no response arrived
+     * @param code `errors[0].code` of the registry's error JSON, if any
+     * @param detail `errors[0].message` (or the start of a non-JSON body)
+     * @param message the full message
+     */
+    constructor(method, url, status, code, detail, message, options) {
+        super(message, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/** Bytes received from a registry do not hash to the digest they were supposed to have. */
+class DigestMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    expected;
+    actual;
+    name = 'DigestMismatchError';
+    constructor(registry, repository, reference, expected, actual, what) {
+        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
+            `expected digest ${expected}, but the received bytes hash to ${actual}`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * A RegistryError for an answer that came with a usable status but lacks what the operation
+ * needs (a header, a body, a size within limits).
+ *
+ * @param url the full request URL
+ */
+function malformedAnswer(method, url, status, what) {
+    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
+}
+/**
+ * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
+ * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
+ * since that is what a reader has to fix.
+ *
+ * @param url the full request URL
+ * @param credentialsSource where the credentials came from (or why there are none)
+ */
+async function failUnlessStatus(response, method, url, ok, credentialsSource) {
+    if (ok.includes(response.status))
+        return;
+    let code;
+    let detail;
+    if (method !== 'HEAD') {
+        const text = await response.text().catch(() => '');
+        try {
+            const json = JSON.parse(text);
+            const first = json.errors?.[0];
+            if (typeof first?.code === 'string')
+                code = first.code;
+            if (typeof first?.message === 'string')
+                detail = first.message;
+        }
+        catch {
+            detail = text.trim().slice(0, 300) || undefined;
+        }
+    }
+    else {
+        await response.body?.cancel();
+    }
+    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
+    if (code !== undefined || detail !== undefined)
+        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
+    if (response.status === 401 || response.status === 403) {
+        message += ` (credentials: ${credentialsSource})`;
+    }
+    throw new RegistryError(method, url, response.status, code, detail, message);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
+
+/**
+ * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
+ * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
+ * says it for the whole registry (CNCF distribution 2.8, Forgejo): later reads and writes through
+ * the same client go straight to the fallback tag instead of paying that round trip again.
+ */
+const withoutReferrersApi = new WeakSet();
+/**
+ * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
+ * registry has answered 404.
+ */
+async function referrersOf(client, repo, digest, artifactType) {
+    if (withoutReferrersApi.has(client))
+        return null;
+    const found = await client.referrers(repo, digest, artifactType);
+    if (found === null)
+        withoutReferrersApi.add(client);
+    return found;
+}
+/** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
+function knownWithoutReferrersApi(client) {
+    return withoutReferrersApi.has(client);
+}
+/** True for the error the registry client throws when a manifest or blob does not exist. */
+function isNotFound(err) {
+    return err instanceof RegistryError && err.status === 404;
+}
+/** A manifest by tag or digest, or `undefined` when the registry does not have it. */
+async function getManifestOrUndefined(client, repo, ref) {
+    try {
+        return await client.getManifest(repo, ref);
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Uploads a blob unless the repository has it already. */
+async function registry_uploadIfMissing(client, repo, bytes, digest) {
+    if (!(await client.headBlob(repo, digest)))
+        await client.uploadBlob(repo, digest, bytes, bytes.length);
+}
+/** Reads a whole blob (verified by the client's stream) into memory, refusing more than `maxBytes`. */
+async function readBlob(client, repo, digest, maxBytes) {
+    const download = await client.getBlob(repo, digest);
+    if (download.size !== undefined && download.size > maxBytes) {
+        await download.stream.cancel();
+        throw new Error(`blob ${digest} is ${download.size} bytes, over the ${maxBytes}-byte limit`);
+    }
+    const chunks = [];
+    let total = 0;
+    const reader = download.stream.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel();
+            throw new Error(`blob ${digest} exceeds the ${maxBytes}-byte limit`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
+/**
+ * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
+ * evidence is listed on a registry without the referrers API. Distribution 2.8 has no compare-and-set
+ * on tags, so every change is read-merge-put-verify.
+ */
+
+
+
+/**
+ * Adds `descriptor` to a referrers index unless an entry with its digest is there (pure).
+ *
+ * @returns the new index, or `undefined` when nothing changed
+ */
+function mergeReferrer(index, descriptor) {
+    const manifests = index?.manifests ?? [];
+    if (manifests.some((m) => m.digest === descriptor.digest))
+        return undefined;
+    return { ...(index ?? {}), schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, descriptor] };
+}
+/**
+ * Read-merge-put-verify loop on a fallback index tag.
+ *
+ * @returns the number of rounds it took
+ */
+async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
+    for (let round = 1; round <= attempts; round++) {
+        const current = await getManifestOrUndefined(client, repo, tag);
+        const merged = mergeReferrer(current?.json, descriptor);
+        if (merged !== undefined) {
+            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), OCI_INDEX);
+        }
+        // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
+        // so the re-read sees it and we merge again instead of being silently overwritten.
+        await (0,external_node_timers_promises_.setTimeout)(settle());
+        const after = await getManifestOrUndefined(client, repo, tag);
+        if (after?.json.manifests?.some((m) => m.digest === descriptor.digest)) {
+            if (merged === undefined)
+                return round;
+            // Our put stuck; a second look after another wait catches a writer whose put was still in flight.
+            await (0,external_node_timers_promises_.setTimeout)(settle());
+            const again = await getManifestOrUndefined(client, repo, tag);
+            if (again?.json.manifests?.some((m) => m.digest === descriptor.digest))
+                return round;
+        }
+    }
+    throw new Error(`could not keep ${descriptor.digest} in the referrers index ${repo}:${tag} after ${attempts} rounds: ` +
+        'other writers kept replacing it');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/store.ts
+/**
+ * Stores DSSE evidence envelopes in the registry next to the image they speak about.
+ *
+ * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
+ * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
+ * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
+ * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
+ */
+
+
+
+
+
+
+
+/**
+ * Stores an evidence envelope attached to the image manifest `digest` in `repo`.
+ *
+ * Uploads the empty config and the envelope, PUTs the artifact manifest by digest, then makes it
+ * discoverable: nothing more when the referrers API answers, otherwise merges it into the fallback
+ * index at tag `sha256-<hex>`. Distribution 2.8 has no compare-and-set on tags, so the merge re-reads
+ * after each put (after a short random wait) and merges again when a concurrent writer replaced the
+ * index without our entry. Idempotent: storing the same envelope again changes nothing.
+ *
+ * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
+ */
+async function storeEvidence(client, repo, digest, envelope, opts = {}) {
+    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    const statement = (0,dsse.statementOf)(envelope);
+    if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
+        throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
+    }
+    const image = await client.getManifest(repo, subjectDigest.value);
+    const subject = { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length };
+    const built = artifact_buildEvidenceManifest(envelope, opts.created !== undefined ? { subject, created: opts.created } : { subject });
+    await registry_uploadIfMissing(client, repo, artifact_EMPTY_BLOB, artifact_EMPTY_DESCRIPTOR.digest);
+    await registry_uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
+    await client.putManifest(repo, built.digest, built.bytes, media_types_OCI_MANIFEST);
+    const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
+    if (viaApi !== null) {
+        return {
+            digest: built.digest,
+            descriptor: built.descriptor,
+            discoverableVia: 'referrers-api',
+            mergeRounds: 0,
+        };
+    }
+    const tag = fallbackTag(subjectDigest);
+    const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
+    return {
+        digest: built.digest,
+        descriptor: built.descriptor,
+        discoverableVia: `tag:${tag}`,
+        mergeRounds: rounds,
+    };
+}
+/**
+ * Stores source-lane evidence in `repo` (the evidence repository, see docs/evidence.md) under tag
+ * `commit-<sha>.source`, replacing an earlier run's evidence for the same commit.
+ */
+async function storeSourceEvidence(client, repo, envelope, opts = {}) {
+    const statement = statementOf(envelope);
+    if (statement.predicate.lane !== 'source') {
+        throw new Error(`storeSourceEvidence takes source-lane evidence, got ${statement.predicate.lane}`);
+    }
+    const built = buildEvidenceManifest(envelope, opts.created !== undefined ? { created: opts.created } : {});
+    const tag = sourceEvidenceTag(statement.predicate.commit.sha);
+    await uploadIfMissing(client, repo, EMPTY_BLOB, EMPTY_DESCRIPTOR.digest);
+    await uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
+    await client.putManifest(repo, tag, built.bytes, OCI_MANIFEST);
+    return {
+        digest: built.digest,
+        descriptor: built.descriptor,
+        discoverableVia: `tag:${tag}`,
+        mergeRounds: 0,
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: external "node:stream"
@@ -1302,102 +1597,6 @@ function parseTokenResponse(body, now = Date.now()) {
         throw new Error('token endpoint answered without "token" or "access_token"');
     const expiresIn = typeof b['expires_in'] === 'number' && b['expires_in'] > 0 ? b['expires_in'] : 60;
     return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
-/**
- * What the registry client throws when a registry answers something other than an operation
- * needs, or sends bytes that do not hash to the digest they were asked for by.
- */
-/** A registry answered something other than what the operation needs. */
-class RegistryError extends Error {
-    method;
-    url;
-    status;
-    code;
-    detail;
-    name = 'RegistryError';
-    /**
-     * @param method HTTP method of the failed request
-     * @param url the request URL
-     * @param status HTTP status, or undefined when no response arrived
-     * @param code `errors[0].code` of the registry's error JSON, if any
-     * @param detail `errors[0].message` (or the start of a non-JSON body)
-     * @param message the full message
-     */
-    constructor(method, url, status, code, detail, message, options) {
-        super(message, options);
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
-    }
-}
-/** Bytes received from a registry do not hash to the digest they were supposed to have. */
-class DigestMismatchError extends Error {
-    registry;
-    repository;
-    reference;
-    expected;
-    actual;
-    name = 'DigestMismatchError';
-    constructor(registry, repository, reference, expected, actual, what) {
-        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
-            `expected digest ${expected}, but the received bytes hash to ${actual}`);
-        this.registry = registry;
-        this.repository = repository;
-        this.reference = reference;
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-/**
- * A RegistryError for an answer that came with a usable status but lacks what the operation
- * needs (a header, a body, a size within limits).
- *
- * @param url the full request URL
- */
-function malformedAnswer(method, url, status, what) {
-    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
-}
-/**
- * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
- * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
- * since that is what a reader has to fix.
- *
- * @param url the full request URL
- * @param credentialsSource where the credentials came from (or why there are none)
- */
-async function failUnlessStatus(response, method, url, ok, credentialsSource) {
-    if (ok.includes(response.status))
-        return;
-    let code;
-    let detail;
-    if (method !== 'HEAD') {
-        const text = await response.text().catch(() => '');
-        try {
-            const json = JSON.parse(text);
-            const first = json.errors?.[0];
-            if (typeof first?.code === 'string')
-                code = first.code;
-            if (typeof first?.message === 'string')
-                detail = first.message;
-        }
-        catch {
-            detail = text.trim().slice(0, 300) || undefined;
-        }
-    }
-    else {
-        await response.body?.cancel();
-    }
-    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
-    if (code !== undefined || detail !== undefined)
-        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
-    if (response.status === 401 || response.status === 403) {
-        message += ` (credentials: ${credentialsSource})`;
-    }
-    throw new RegistryError(method, url, response.status, code, detail, message);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
@@ -1809,7 +2008,7 @@ function checkUpload(repository, digest, body, size) {
         if (body.byteLength !== size) {
             throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
         }
-        const actual = digest_digestOf(body, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+        const actual = digestOf(body, (0,src_reference/* parseDigest */.m)(digest).algorithm);
         if (actual !== digest) {
             throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
         }
@@ -1954,9 +2153,9 @@ function verifyManifestBytes(registry, repository, reference, bytes, header) {
         digest = header;
     }
     else {
-        digest = digest_digestOf(bytes);
+        digest = digestOf(bytes);
     }
-    const actual = digest_digestOf(bytes, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+    const actual = digestOf(bytes, (0,src_reference/* parseDigest */.m)(digest).algorithm);
     if (actual !== digest) {
         throw new DigestMismatchError(registry, repository, reference, digest, actual, 'GET manifest');
     }
@@ -1975,7 +2174,7 @@ async function putManifest(transport, repository, reference, bytes, mediaType) {
     checkRepository(repository);
     checkReference(reference);
     const algorithm = (0,src_reference/* isDigest */.Bc)(reference) ? (0,src_reference/* parseDigest */.m)(reference).algorithm : 'sha256';
-    const digest = digest_digestOf(bytes, algorithm);
+    const digest = digestOf(bytes, algorithm);
     if ((0,src_reference/* isDigest */.Bc)(reference) && digest !== reference) {
         throw new Error(`PUT manifest ${transport.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
     }
@@ -1990,7 +2189,7 @@ async function putManifest(transport, repository, reference, bytes, mediaType) {
     await transport.expect(response, 'PUT', path, [200, 201, 202]);
     await response.body?.cancel();
     const stored = response.headers.get('docker-content-digest');
-    if (stored !== null && stored !== digest && stored !== digest_digestOf(bytes)) {
+    if (stored !== null && stored !== digest && stored !== digestOf(bytes)) {
         throw new Error(`PUT ${transport.absolute(path)}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
     }
     return digest;
@@ -2249,9 +2448,6 @@ async function listTags(transport, repository) {
 
 
 
-
-
-
 /** The client's lines are all detail, but a caller's callback receives them whatever their level. */
 function callbackLog(log) {
     return log === undefined ? src_log/* silentLog */.a : { info: log, warning: log, debug: log };
@@ -2394,318 +2590,6 @@ class RegistryClient {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
-/**
- * The registry operations evidence is read and written with: the part of the registry client it
- * needs, the referrers API remembered per client, and small reads and writes that treat "not there"
- * as an answer rather than an error.
- */
-
-/**
- * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
- * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
- * says it for the whole registry (CNCF distribution 2.8, Forgejo): later reads and writes through
- * the same client go straight to the fallback tag instead of paying that round trip again.
- */
-const withoutReferrersApi = new WeakSet();
-/**
- * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
- * registry has answered 404.
- */
-async function registry_referrersOf(client, repo, digest, artifactType) {
-    if (withoutReferrersApi.has(client))
-        return null;
-    const found = await client.referrers(repo, digest, artifactType);
-    if (found === null)
-        withoutReferrersApi.add(client);
-    return found;
-}
-/** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
-function registry_knownWithoutReferrersApi(client) {
-    return withoutReferrersApi.has(client);
-}
-/** True for the error the registry client throws when a manifest or blob does not exist. */
-function isNotFound(err) {
-    return err instanceof RegistryError && err.status === 404;
-}
-/** A manifest by tag or digest, or `undefined` when the registry does not have it. */
-async function registry_getManifestOrUndefined(client, repo, ref) {
-    try {
-        return await client.getManifest(repo, ref);
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return undefined;
-        throw err;
-    }
-}
-/** Uploads a blob unless the repository has it already. */
-async function registry_uploadIfMissing(client, repo, bytes, digest) {
-    if (!(await client.headBlob(repo, digest)))
-        await client.uploadBlob(repo, digest, bytes, bytes.length);
-}
-/** Reads a whole blob (verified by the client's stream) into memory, refusing more than `maxBytes`. */
-async function registry_readBlob(client, repo, digest, maxBytes) {
-    const download = await client.getBlob(repo, digest);
-    if (download.size !== undefined && download.size > maxBytes) {
-        await download.stream.cancel();
-        throw new Error(`blob ${digest} is ${download.size} bytes, over the ${maxBytes}-byte limit`);
-    }
-    const chunks = [];
-    let total = 0;
-    const reader = download.stream.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel();
-            throw new Error(`blob ${digest} exceeds the ${maxBytes}-byte limit`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
-/**
- * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
- * evidence is listed on a registry without the referrers API. Distribution 2.8 has no compare-and-set
- * on tags, so every change is read-merge-put-verify.
- */
-
-
-
-/**
- * Adds `descriptor` to a referrers index unless an entry with its digest is there (pure).
- *
- * @returns the new index, or `undefined` when nothing changed
- */
-function mergeReferrer(index, descriptor) {
-    const manifests = index?.manifests ?? [];
-    if (manifests.some((m) => m.digest === descriptor.digest))
-        return undefined;
-    return { ...(index ?? {}), schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, descriptor] };
-}
-/**
- * Read-merge-put-verify loop on a fallback index tag.
- *
- * @returns the number of rounds it took
- */
-async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
-    const attempts = opts.attempts ?? 6;
-    const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
-    for (let round = 1; round <= attempts; round++) {
-        const current = await registry_getManifestOrUndefined(client, repo, tag);
-        const merged = mergeReferrer(current?.json, descriptor);
-        if (merged !== undefined) {
-            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), OCI_INDEX);
-        }
-        // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
-        // so the re-read sees it and we merge again instead of being silently overwritten.
-        await (0,external_node_timers_promises_.setTimeout)(settle());
-        const after = await registry_getManifestOrUndefined(client, repo, tag);
-        if (after?.json.manifests?.some((m) => m.digest === descriptor.digest)) {
-            if (merged === undefined)
-                return round;
-            // Our put stuck; a second look after another wait catches a writer whose put was still in flight.
-            await (0,external_node_timers_promises_.setTimeout)(settle());
-            const again = await registry_getManifestOrUndefined(client, repo, tag);
-            if (again?.json.manifests?.some((m) => m.digest === descriptor.digest))
-                return round;
-        }
-    }
-    throw new Error(`could not keep ${descriptor.digest} in the referrers index ${repo}:${tag} after ${attempts} rounds: ` +
-        'other writers kept replacing it');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/find.ts
-/**
- * Finds evidence again: the envelopes attached to an image digest (referrers API, or the fallback
- * tag), and the source-lane evidence of a commit. Every envelope is checked against what listed it
- * (digest, artifact type, subject, size) before it is parsed.
- */
-
-
-
-
-
-
-
-/** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
-const MAX_ENVELOPE_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloaded) {
-    try {
-        const m = preloaded ?? (await client.getManifest(repo, descriptor.digest));
-        if (m.digest !== descriptor.digest) {
-            throw new Error(`manifest digest ${m.digest} does not match the listed ${descriptor.digest}`);
-        }
-        if (m.json.artifactType !== EVIDENCE_ARTIFACT_TYPE) {
-            throw new Error(`artifactType is ${JSON.stringify(m.json.artifactType)}, not ${EVIDENCE_ARTIFACT_TYPE}`);
-        }
-        if (expectSubject !== undefined && m.json.subject?.digest !== expectSubject.value) {
-            throw new Error(`its subject is ${m.json.subject?.digest ?? 'missing'}, not ${expectSubject.value}`);
-        }
-        const layer = m.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE);
-        if (layer === undefined)
-            throw new Error(`it has no ${DSSE_MEDIA_TYPE} layer`);
-        if (layer.size > MAX_ENVELOPE_BYTES)
-            throw new Error(`its envelope is ${layer.size} bytes, over the limit`);
-        const bytes = await readBlob(client, repo, layer.digest, MAX_ENVELOPE_BYTES);
-        // The client checks digests too; checking here keeps the guarantee independent of the transport.
-        // The layer digest is the registry's text, so it is parsed (validated) here, once.
-        const actual = digestOf(bytes, parseDigest(layer.digest).algorithm);
-        if (actual !== layer.digest)
-            throw new Error(`envelope blob hashes to ${actual}, expected ${layer.digest}`);
-        if (bytes.length !== layer.size)
-            throw new Error(`envelope blob is ${bytes.length} bytes, expected ${layer.size}`);
-        const envelope = parseEnvelope(JSON.parse(bytes.toString('utf8')));
-        return { descriptor, via, envelope, manifest: m };
-    }
-    catch (err) {
-        return { descriptor, via, error: `evidence ${descriptor.digest} in ${repo}: ${errorMessage(err)}` };
-    }
-}
-/**
- * Finds the evidence attached to image manifest `digest` in `repo`: referrers API first, the fallback
- * tag when the registry has no referrers API. Each envelope blob's sha256 is verified; evidence that
- * cannot be read is returned with `error` rather than dropped, so callers can report it.
- *
- * @param digest the parsed digest, or its text (validated here)
- * @param opts.lane only evidence whose lane annotation names this lane
- */
-async function findEvidence(client, repo, digest, opts = {}) {
-    const subjectDigest = typeof digest === 'string' ? parseDigest(digest) : digest;
-    const tag = fallbackTag(subjectDigest);
-    const readFallback = async () => (await getManifestOrUndefined(client, repo, tag))?.json.manifests ?? [];
-    let descriptors;
-    let via = 'referrers-api';
-    if (knownWithoutReferrersApi(client)) {
-        via = `tag:${tag}`;
-        descriptors = await readFallback();
-    }
-    else {
-        // Until the registry has told, both are asked at once: the fallback read costs nothing when the
-        // API answers, and saves a round trip when it does not.
-        const fallback = readFallback();
-        fallback.catch(() => undefined);
-        const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
-        if (viaApi !== null)
-            descriptors = viaApi;
-        else {
-            via = `tag:${tag}`;
-            descriptors = await fallback;
-        }
-    }
-    const wanted = descriptors.filter((d) => d.artifactType === EVIDENCE_ARTIFACT_TYPE &&
-        (opts.lane === undefined || d.annotations?.[LANE_ANNOTATION] === opts.lane));
-    return Promise.all(wanted.map((d) => loadEnvelope(client, repo, d, subjectDigest, via)));
-}
-/**
- * Finds the source-lane evidence of `commit` in the evidence repository `repo` (tag
- * `commit-<sha>.source`); an empty list when there is none.
- */
-async function findSourceEvidence(client, repo, commit) {
-    const tag = sourceEvidenceTag(commit);
-    const m = await getManifestOrUndefined(client, repo, tag);
-    if (m === undefined)
-        return [];
-    const descriptor = { mediaType: m.mediaType, digest: m.digest, size: m.bytes.length };
-    if (m.json.annotations !== undefined)
-        descriptor.annotations = m.json.annotations;
-    if (m.json.artifactType !== undefined)
-        descriptor.artifactType = m.json.artifactType;
-    return [await loadEnvelope(client, repo, descriptor, undefined, `tag:${tag}`, m)];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/store.ts
-/**
- * Stores DSSE evidence envelopes in the registry next to the image they speak about.
- *
- * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
- * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
- * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
- * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
- *
- * It also re-exports what the other evidence modules export (artifact format, locations, registry
- * helpers, fallback index, finders), so callers outside evidence/ keep one import path.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Stores an evidence envelope attached to the image manifest `digest` in `repo`.
- *
- * Uploads the empty config and the envelope, PUTs the artifact manifest by digest, then makes it
- * discoverable: nothing more when the referrers API answers, otherwise merges it into the fallback
- * index at tag `sha256-<hex>`. Distribution 2.8 has no compare-and-set on tags, so the merge re-reads
- * after each put (after a short random wait) and merges again when a concurrent writer replaced the
- * index without our entry. Idempotent: storing the same envelope again changes nothing.
- *
- * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
- */
-async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
-    const statement = (0,dsse.statementOf)(envelope);
-    if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
-        throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
-    }
-    const image = await client.getManifest(repo, subjectDigest.value);
-    const subject = { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length };
-    const built = artifact_buildEvidenceManifest(envelope, opts.created !== undefined ? { subject, created: opts.created } : { subject });
-    await registry_uploadIfMissing(client, repo, artifact_EMPTY_BLOB, artifact_EMPTY_DESCRIPTOR.digest);
-    await registry_uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
-    await client.putManifest(repo, built.digest, built.bytes, media_types_OCI_MANIFEST);
-    const viaApi = await registry_referrersOf(client, repo, subjectDigest.value, artifact_EVIDENCE_ARTIFACT_TYPE);
-    if (viaApi !== null) {
-        return {
-            digest: built.digest,
-            descriptor: built.descriptor,
-            discoverableVia: 'referrers-api',
-            mergeRounds: 0,
-        };
-    }
-    const tag = location_fallbackTag(subjectDigest);
-    const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
-    return {
-        digest: built.digest,
-        descriptor: built.descriptor,
-        discoverableVia: `tag:${tag}`,
-        mergeRounds: rounds,
-    };
-}
-/**
- * Stores source-lane evidence in `repo` (the evidence repository, see docs/evidence.md) under tag
- * `commit-<sha>.source`, replacing an earlier run's evidence for the same commit.
- */
-async function storeSourceEvidence(client, repo, envelope, opts = {}) {
-    const statement = statementOf(envelope);
-    if (statement.predicate.lane !== 'source') {
-        throw new Error(`storeSourceEvidence takes source-lane evidence, got ${statement.predicate.lane}`);
-    }
-    const built = buildEvidenceManifest(envelope, opts.created !== undefined ? { created: opts.created } : {});
-    const tag = sourceEvidenceTag(statement.predicate.commit.sha);
-    await uploadIfMissing(client, repo, EMPTY_BLOB, EMPTY_DESCRIPTOR.digest);
-    await uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
-    await client.putManifest(repo, tag, built.bytes, OCI_MANIFEST);
-    return {
-        digest: built.digest,
-        descriptor: built.descriptor,
-        discoverableVia: `tag:${tag}`,
-        mergeRounds: 0,
-    };
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/evidence.ts
 /**
  * A stack lane's evidence: one statement over the image set under test with the lane's checks,
@@ -2839,19 +2723,21 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94262);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84974);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92328);
+/* harmony import */ var _stack_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91116);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84648);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57044);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9720);
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74562);
 /**
  * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
  * run the tester while the digests are verified → collect the failure bundle → publish evidence →
  * tear down → write the report. What differs between lanes is the tester (command tests for
  * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
  */
+
 
 
 
@@ -2876,7 +2762,7 @@ const VERIFY_AFTER_TESTS_MS = 150;
  */
 async function runLane(opts, tester) {
     const { report, log } = opts;
-    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
+    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
     await tester.prepare?.();
     const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
@@ -2894,8 +2780,8 @@ async function runLane(opts, tester) {
         if (bundle !== undefined)
             outcome.bundlePath = bundle;
     }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)('Evidence', async () => {
-        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .publishLaneEvidence */ .Pm)({
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)('Evidence', async () => {
+        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .publishLaneEvidence */ .Pm)({
             lane: report.lane,
             images: opts.images,
             env: opts.env,
@@ -2913,7 +2799,7 @@ async function runLane(opts, tester) {
     });
     // A stack this run only attached to belongs to someone else: it is never torn down.
     if ('start' in opts.stack)
-        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_8__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
+        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_9__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
     report.durationMs = Date.now() - opts.started;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return outcome;
@@ -2926,7 +2812,7 @@ async function startStack(opts, tester, state) {
     const checkName = `stack ready: ${spec.services.length} services`;
     const t0 = Date.now();
     try {
-        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .Stack */ .BJ.up({
+        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .Stack */ .B.up({
             project: opts.project,
             engine: opts.engine,
             spec,
@@ -2935,16 +2821,16 @@ async function startStack(opts, tester, state) {
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
             log: (line) => opts.log.info(line),
         }));
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
         return { stack, ready: true };
     }
     catch (err) {
-        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .StackStartError */ .VE))
+        if (!(err instanceof _stack_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StackStartError */ .V))
             throw err;
         state.failures.push(err.message);
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
         for (const name of tester.skippedWhenNotStarted)
-            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
+            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
         // Never started: removed before the bundle is collected so that it shows only the stack.
         await tester.onStartFailed?.();
         return { stack: err.partialStack, ready: false };
@@ -2959,8 +2845,8 @@ async function runTester(stack, tester, report, state) {
     // The last readiness check already saw every container; another inspect of each would only delay
     // the tests.
     const statuses = stack.readyStatuses ?? (await stack.inspect());
-    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .serviceUrls */ ._x)(statuses, tester.where);
-    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .reportServices */ .Tm)(stack, statuses, urls.env);
+    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceUrls */ ._x)(statuses, tester.where);
+    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reportServices */ .Tm)(stack, statuses, urls.env);
     const plan = await tester.plan(stack, statuses, urls);
     if ('skip' in plan) {
         state.failures.push(plan.skip.failure);
@@ -2974,15 +2860,15 @@ async function runTester(stack, tester, report, state) {
         const t0 = Date.now();
         try {
             await stack.verifyDigests();
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
         }
         catch (err) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
         }
     })();
     const testStartedAt = Date.now();
-    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .readinessOf */ .co)(stack, testStartedAt);
+    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .readinessOf */ .co)(stack, testStartedAt);
     const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
     const run = await plan.run(testStartedAt).finally(() => {
         clearTimeout(verifyTimer);
@@ -3004,7 +2890,7 @@ async function runTester(stack, tester, report, state) {
  */
 async function collectBundle(stack, opts, testOutput) {
     const { bundle, report, log } = opts;
-    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(bundle.title, async () => {
+    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(bundle.title, async () => {
         try {
             await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
             if (testOutput !== '')
@@ -3108,8 +2994,10 @@ function readinessOf(stack, testStartedAt) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94262);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92328);
+/* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
+
 
 
 
@@ -3123,7 +3011,7 @@ async function tearDownOrKeep(stack, keep, log) {
     if (keep) {
         // The engine's CLI is named like its kind (docker, podman).
         const cli = stack.engine.kind;
-        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.network}`);
+        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.network}`);
         return true;
     }
     await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(`Tear down stack ${stack.project}`, async () => {
@@ -3146,7 +3034,7 @@ async function tearDownOrKeep(stack, keep, log) {
 async function teardownLaneStack(engine, project, log = _log_js__WEBPACK_IMPORTED_MODULE_1__/* .silentLog */ .a) {
     let stack;
     try {
-        stack = await _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .Stack */ .BJ.attach(project, engine);
+        stack = await _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .Stack */ .B.attach(project, engine);
     }
     catch (err) {
         if (/^no stack /.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
@@ -3219,22 +3107,56 @@ function isLoopbackRegistry(registry) {
 
 /***/ }),
 
-/***/ 52281:
+/***/ 53560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ startOrder)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38029);
+/** The start order of a stack's services, from their `depends_on`. */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  K9: () => (/* reexport */ STACK_NAME_PATTERN),
-  GI: () => (/* binding */ parseStack),
-  l8: () => (/* reexport */ startOrder)
-});
+/**
+ * The services in an order that starts every service after those it depends on: a stable
+ * topological sort (file order among services whose dependencies are met).
+ * @throws StackFileError naming the services of a dependency cycle
+ */
+function startOrder(spec) {
+    const byName = new Map(spec.services.map((s) => [s.name, s]));
+    const done = new Set();
+    const order = [];
+    while (order.length < spec.services.length) {
+        const next = spec.services.find((s) => !done.has(s.name) && s.dependsOn.every((d) => done.has(d.service) || !byName.has(d.service)));
+        if (next === undefined) {
+            const cycle = findCycle(spec.services.filter((s) => !done.has(s.name)));
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .StackFileError */ .N(spec.source, 'services', `depends_on has a cycle: ${cycle.join(' -> ')}; no service in it could ever start`);
+        }
+        done.add(next.name);
+        order.push(next);
+    }
+    return order;
+}
+/** One cycle among `remaining` (every one of which has an unmet dependency), as a closed path. */
+function findCycle(remaining) {
+    const byName = new Map(remaining.map((s) => [s.name, s]));
+    const path = [];
+    let current = remaining[0];
+    while (current !== undefined && !path.includes(current.name)) {
+        path.push(current.name);
+        current = current.dependsOn.map((d) => byName.get(d.service)).find((s) => s !== undefined);
+    }
+    return current === undefined ? path : [...path.slice(path.indexOf(current.name)), current.name];
+}
 
-// UNUSED EXPORTS: StackFileError, parseComposeDuration, placeholderFor, splitCommand
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(88009);
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/types.ts
+/***/ }),
+
+/***/ 38029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ StackFileError)
+/* harmony export */ });
 /** A stack file does not parse or uses something outside the supported subset. */
 class StackFileError extends Error {
     source;
@@ -3257,750 +3179,61 @@ class StackFileError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/document.ts
-/**
- * The YAML document of a stack file and the helpers every field parser shares: failing with the
- * key's path and line, describing a wrong value, and refusing Compose variable interpolation.
- */
 
+/***/ }),
 
-/** Parses the text of a stack file. Keeps the document around to point errors at lines. */
-class Parser {
-    source;
-    lineCounter = new dist/* LineCounter */.HN();
-    doc;
-    constructor(text, source) {
-        this.source = source;
-        this.doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: this.lineCounter, merge: true, prettyErrors: false });
-        const [first] = this.doc.errors;
-        if (first !== undefined) {
-            const line = this.lineCounter.linePos(first.pos[0]).line;
-            throw new StackFileError(source, '', `not valid YAML: ${first.message.split('\n')[0]}`, line);
-        }
+/***/ 91116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ StackStartError),
+/* harmony export */   c: () => (/* binding */ RunningDigestMismatchError)
+/* harmony export */ });
+/** `up` failed: a service exited, could not be started, or was not ready in time. */
+class StackStartError extends Error {
+    services;
+    name = 'StackStartError';
+    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
+    #partialStack;
+    /**
+     * @param partialStack the half-started stack: collect its bundle, then `down()` it
+     * @param services the services the failure is about
+     */
+    constructor(partialStack, services, message, options) {
+        super(message, options);
+        this.services = services;
+        this.#partialStack = partialStack;
     }
-    /** The document as plain data (anchors and merge keys resolved). */
-    data() {
-        return this.doc.toJS({ maxAliasCount: 1000 });
+    /** The half-started stack: collect its bundle, then `down()` it. */
+    get partialStack() {
+        return this.#partialStack;
     }
-    fail(path, reason, onKey = false) {
-        throw new StackFileError(this.source, formatPath(path), reason, this.lineOf(path, onKey));
-    }
-    /** Line of the value at `path` (or of its key, for errors about the key itself). */
-    lineOf(path, onKey) {
-        if (path.length === 0)
-            return undefined;
-        const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
-        const last = path[path.length - 1];
-        let node;
-        if ((0,dist/* isMap */.jh)(parent)) {
-            const pair = parent.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === last);
-            node = pair === undefined ? undefined : onKey ? pair.key : (pair.value ?? pair.key);
-        }
-        else if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
-            node = parent.items[last];
-        }
-        const range = node?.range;
-        return range ? this.lineCounter.linePos(range[0]).line : undefined;
-    }
-}
-/** `services.api.ports[0]`. */
-function formatPath(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-/** A wrong value as a message names it: `a list`, `string "x"`, `nothing`. */
-function describe(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a map';
-    return `${typeof value} ${JSON.stringify(value)}`;
-}
-/** Whether `value` is a YAML map (as plain data). */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Compose's `$$` escape; any other `$` would be interpolated by Compose, which stacks do not do. */
-function literal(p, at, text) {
-    const stray = /\$(?!\$)(\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.replace(/\$\$/g, ''));
-    if (stray) {
-        p.fail(at, `${JSON.stringify(stray[0])} would be substituted from the environment by Compose; stacks do not interpolate variables outside image: write the value, or $$ for a literal $`);
-    }
-    return text.replace(/\$\$/g, '$');
-}
-/** A scalar as text (numbers and booleans as written); `$` handled as in {@link literal}. */
-function scalarText(p, at, value, what) {
-    if (typeof value === 'string')
-        return literal(p, at, value);
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return p.fail(at, `${what} must be a string, number or boolean, got ${describe(value)}`);
-}
-
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(637);
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __webpack_require__(41397);
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/image.ts
-/** A service's `image`: a digest reference, or a placeholder filled from the image set. */
-
-
-
-/** The placeholder an image set entry fills: `backend` → `BACKEND_IMAGE`, `web-ui` → `WEB_UI_IMAGE`. */
-function placeholderFor(imageSetName) {
-    return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
 }
 /**
- * Reads service `service`'s `image`, resolving a placeholder through `byPlaceholder`; an image the
- * file pins itself is named after the service.
+ * A container runs something other than the digest the stack was given. (Not the registry client's
+ * `DigestMismatchError`, which is about bytes a registry served.)
  */
-function parseImage(p, at, value, byPlaceholder, service) {
-    if (typeof value !== 'string' || value.trim() === '') {
-        p.fail(at, `required: a digest reference or a placeholder like \${BACKEND_IMAGE}, got ${describe(value)}`);
-    }
-    const placeholder = /^\$\{([A-Za-z0-9_]+)\}$/.exec(value.trim())?.[1];
-    if (placeholder !== undefined) {
-        const entry = byPlaceholder.get(placeholder);
-        if (entry === undefined) {
-            const known = [...byPlaceholder.keys()].map((k) => `\${${k}}`).join(', ') || 'none';
-            p.fail(at, `placeholder \${${placeholder}} has no image: the image set needs an entry whose name gives ${placeholder} (e.g. ${placeholder
-                .replace(/_IMAGE$/, '')
-                .toLowerCase()
-                .replace(/_/g, '-')}=<repository>@sha256:<hex>); it fills ${known}`);
-        }
-        return { image: entry, imagePlaceholder: placeholder };
-    }
-    if (value.includes('$')) {
-        p.fail(at, `only a whole-value placeholder \${NAME} is supported in image, got ${JSON.stringify(value)}`);
-    }
-    let ref;
-    try {
-        ref = (0,reference/* parseReference */.F2)(value.trim());
-    }
-    catch (err) {
-        if (err instanceof errors/* ImageReferenceError */.rI)
-            p.fail(at, err.message);
-        throw err;
-    }
-    if (ref.digest === undefined || ref.tag !== undefined) {
-        p.fail(at, `${JSON.stringify(value)} must be pinned by digest and carry no tag (repository@sha256:<hex>), or be a placeholder filled from the image set`);
-    }
-    return { image: (0,reference/* pinImage */.nH)(service, ref) };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/order.ts
-/** The start order of a stack's services, from their `depends_on`. */
-
-/**
- * The services in an order that starts every service after those it depends on: a stable
- * topological sort (file order among services whose dependencies are met).
- * @throws StackFileError naming the services of a dependency cycle
- */
-function startOrder(spec) {
-    const byName = new Map(spec.services.map((s) => [s.name, s]));
-    const done = new Set();
-    const order = [];
-    while (order.length < spec.services.length) {
-        const next = spec.services.find((s) => !done.has(s.name) && s.dependsOn.every((d) => done.has(d.service) || !byName.has(d.service)));
-        if (next === undefined) {
-            const cycle = findCycle(spec.services.filter((s) => !done.has(s.name)));
-            throw new StackFileError(spec.source, 'services', `depends_on has a cycle: ${cycle.join(' -> ')}; no service in it could ever start`);
-        }
-        done.add(next.name);
-        order.push(next);
-    }
-    return order;
-}
-/** One cycle among `remaining` (every one of which has an unmet dependency), as a closed path. */
-function findCycle(remaining) {
-    const byName = new Map(remaining.map((s) => [s.name, s]));
-    const path = [];
-    let current = remaining[0];
-    while (current !== undefined && !path.includes(current.name)) {
-        path.push(current.name);
-        current = current.dependsOn.map((d) => byName.get(d.service)).find((s) => s !== undefined);
-    }
-    return current === undefined ? path : [...path.slice(path.indexOf(current.name)), current.name];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/names.ts
-/**
- * The naming rule of stacks, apart from the stack file parser (and its YAML library): deploy-staging
- * checks its `environment` input against it before anything else is loaded.
- */
-/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
-const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/relations.ts
-/**
- * What ties services to each other and to the stack: `depends_on`, named volume mounts, network
- * aliases, and the top-level `volumes`/`networks` they must be declared in.
- */
-
-
-const CONDITIONS = [
-    'service_started',
-    'service_healthy',
-    'service_completed_successfully',
-];
-/** Top-level `volumes` / `networks`: names with no options. */
-function parseDeclarations(p, root, key) {
-    const value = root[key];
-    if (value === undefined || value === null)
-        return [];
-    if (!isRecord(value))
-        p.fail([key], `must be a map of names, got ${describe(value)}`);
-    const why = key === 'networks'
-        ? 'the stack always runs on one fresh network of its own (dl-<project>-net); declare networks without options'
-        : 'volumes are created by the stack as <prefix>_<name>; declare them without options';
-    for (const [name, options] of Object.entries(value)) {
-        if (!STACK_NAME_PATTERN.test(name))
-            p.fail([key, name], `name must match ${STACK_NAME_PATTERN.source}`, true);
-        if (options === null || (isRecord(options) && Object.keys(options).length === 0))
-            continue;
-        const first = isRecord(options) ? Object.keys(options)[0] : undefined;
-        if (first !== undefined)
-            p.fail([key, name, first], `unsupported option: ${why}`, true);
-        p.fail([key, name], `must be empty or {}, got ${describe(options)}: ${why}`);
-    }
-    return Object.keys(value);
-}
-/** Reads `depends_on`: a list of names, or a map of name → `{condition}`. */
-function parseDependsOn(p, at, value) {
-    if (value === undefined || value === null)
-        return [];
-    if (Array.isArray(value)) {
-        return value.map((item, i) => {
-            if (typeof item !== 'string')
-                p.fail([...at, i], `must be a service name, got ${describe(item)}`);
-            return { service: item, condition: 'service_started' };
-        });
-    }
-    if (!isRecord(value))
-        p.fail(at, `must be a list of services or a map of service: {condition}, got ${describe(value)}`);
-    return Object.entries(value).map(([service, options]) => {
-        if (options === null)
-            return { service, condition: 'service_started' };
-        if (!isRecord(options))
-            p.fail([...at, service], `must be a map with condition, got ${describe(options)}`);
-        for (const key of Object.keys(options)) {
-            if (key !== 'condition')
-                p.fail([...at, service, key], 'unsupported key; only condition is supported', true);
-        }
-        const condition = options.condition ?? 'service_started';
-        if (typeof condition !== 'string' || !CONDITIONS.includes(condition)) {
-            p.fail([...at, service, 'condition'], `must be one of ${CONDITIONS.join(', ')}, got ${describe(condition)}`);
-        }
-        return { service, condition: condition };
-    });
-}
-/** Reads `volumes` of a service: `volume:/path[:ro|rw]` of declared named volumes only. */
-function parseVolumeMounts(p, at, value, declared) {
-    if (value === undefined || value === null)
-        return [];
-    if (!Array.isArray(value))
-        p.fail(at, `must be a list of "volume:/path[:ro]", got ${describe(value)}`);
-    return value.map((item, i) => {
-        const where = [...at, i];
-        if (typeof item !== 'string') {
-            p.fail(where, `use the short form "volume:/path[:ro]", got ${describe(item)}`);
-        }
-        const parts = item.split(':');
-        const [source = '', target = '', mode] = parts;
-        if (parts.length === 1) {
-            p.fail(where, `anonymous volumes (${JSON.stringify(item)}) are not supported: declare a named volume and write "name:${item}"`);
-        }
-        if (/^[./~]/.test(source) || source.includes('/')) {
-            p.fail(where, `bind mounts (${JSON.stringify(source)}) are refused: a validated stack must run the same on any runner, with nothing but its images; use a named volume`);
-        }
-        if (parts.length > 3 || (mode !== undefined && mode !== 'ro' && mode !== 'rw')) {
-            p.fail(where, `cannot read ${JSON.stringify(item)}; write "volume:/path", "volume:/path:ro" or "volume:/path:rw"`);
-        }
-        if (!declared.includes(source)) {
-            p.fail(where, `volume ${JSON.stringify(source)} is not declared under the top-level volumes key`);
-        }
-        if (!target.startsWith('/'))
-            p.fail(where, `the mount path must be absolute, got ${JSON.stringify(target)}`);
-        return { volume: source, target, readonly: mode === 'ro' };
-    });
-}
-/** Service `networks`: names must be declared (or `default`); their aliases all apply on the stack's one network. */
-function parseServiceNetworks(p, at, value, declared) {
-    if (value === undefined || value === null)
-        return [];
-    const check = (name, where, onKey) => {
-        if (name !== 'default' && !declared.includes(name)) {
-            p.fail(where, `network ${JSON.stringify(name)} is not declared under the top-level networks key`, onKey);
-        }
-    };
-    if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-            if (typeof item !== 'string')
-                p.fail([...at, i], `must be a network name, got ${describe(item)}`);
-            check(item, [...at, i], false);
-        });
-        return [];
-    }
-    if (!isRecord(value))
-        p.fail(at, `must be a list of networks or a map of network: {aliases}, got ${describe(value)}`);
-    const aliases = [];
-    for (const [name, options] of Object.entries(value)) {
-        check(name, [...at, name], true);
-        if (options === null)
-            continue;
-        if (!isRecord(options))
-            p.fail([...at, name], `must be a map with aliases, got ${describe(options)}`);
-        for (const key of Object.keys(options)) {
-            if (key !== 'aliases')
-                p.fail([...at, name, key], 'unsupported key; only aliases is supported', true);
-        }
-        const list = options.aliases;
-        if (list === undefined || list === null)
-            continue;
-        if (!Array.isArray(list))
-            p.fail([...at, name, 'aliases'], `must be a list, got ${describe(list)}`);
-        list.forEach((alias, i) => {
-            if (typeof alias !== 'string' || !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(alias)) {
-                p.fail([...at, name, 'aliases', i], `must be a DNS name, got ${describe(alias)}`);
-            }
-            if (!aliases.includes(alias))
-                aliases.push(alias);
-        });
-    }
-    return aliases;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/healthcheck.ts
-/** A service's `healthcheck`, with Compose's defaults and duration syntax. */
-
-const HEALTHCHECK_KEYS = ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'];
-/**
- * Parses a Compose duration (`30s`, `1m30s`, `500ms`, `1.5s`, `1h`) into milliseconds.
- * @returns `undefined` when `text` is not one
- */
-function parseComposeDuration(text) {
-    const unit = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001 };
-    if (!/^(\d+(\.\d+)?(h|ms|m|s|us))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const match of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us)/g)) {
-        total += Number(match[1]) * unit[match[2]];
-    }
-    return Math.round(total);
-}
-function parseDuration(p, at, value) {
-    const ms = typeof value === 'string' ? parseComposeDuration(value) : undefined;
-    if (ms === undefined)
-        p.fail(at, `must be a duration like 500ms, 10s or 1m30s, got ${describe(value)}`);
-    return ms;
-}
-/** Reads `healthcheck`; `disabled` for `disable: true` or `test: [NONE]`. */
-function parseHealthcheck(p, at, value) {
-    if (!isRecord(value))
-        p.fail(at, `must be a map, got ${describe(value)}`);
-    for (const key of Object.keys(value)) {
-        if (!HEALTHCHECK_KEYS.includes(key))
-            p.fail([...at, key], `unsupported key; a healthcheck may have ${HEALTHCHECK_KEYS.join(', ')}`, true);
-    }
-    if (value.disable !== undefined) {
-        if (typeof value.disable !== 'boolean')
-            p.fail([...at, 'disable'], `must be true or false, got ${describe(value.disable)}`);
-        if (value.disable)
-            return 'disabled';
-    }
-    const testAt = [...at, 'test'];
-    let test;
-    if (typeof value.test === 'string') {
-        test = ['CMD-SHELL', literal(p, testAt, value.test)];
-    }
-    else if (Array.isArray(value.test) && value.test.length > 0) {
-        test = value.test.map((item, i) => scalarText(p, [...testAt, i], item, 'every element'));
-        const [kind] = test;
-        if (kind === 'NONE') {
-            if (test.length !== 1)
-                p.fail(testAt, '[NONE] takes no arguments');
-            return 'disabled';
-        }
-        if (kind === 'CMD-SHELL' && test.length !== 2)
-            p.fail(testAt, `[CMD-SHELL, script] takes exactly one script, got ${test.length - 1} elements`);
-        if (kind === 'CMD' && test.length < 2)
-            p.fail(testAt, '[CMD, program, args...] needs a program');
-        if (kind !== 'CMD' && kind !== 'CMD-SHELL') {
-            p.fail(testAt, `must start with CMD, CMD-SHELL or NONE, got ${JSON.stringify(kind)}`);
-        }
-    }
-    else {
-        return p.fail(testAt, `required: [CMD, program, args...], [CMD-SHELL, script], a script string or [NONE]; got ${describe(value.test)}`);
-    }
-    let retries = 3;
-    if (value.retries !== undefined) {
-        if (typeof value.retries !== 'number' || !Number.isInteger(value.retries) || value.retries < 1) {
-            p.fail([...at, 'retries'], `must be a whole number >= 1, got ${describe(value.retries)}`);
-        }
-        retries = value.retries;
-    }
-    const duration = (key, fallback) => value[key] === undefined ? fallback : parseDuration(p, [...at, key], value[key]);
-    return {
-        test,
-        intervalMs: duration('interval', 30_000),
-        timeoutMs: duration('timeout', 30_000),
-        retries,
-        startPeriodMs: duration('start_period', 0),
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
-var loopback = __webpack_require__(64429);
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/ports.ts
-/** A service's `ports` (published to loopback only) and `expose`. */
-
-
-function parsePortNumber(p, at, text, what) {
-    const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= 65535))
-        p.fail(at, `${what} ${JSON.stringify(text)} is not a port number (1-65535)`);
-    return n;
-}
-/** `8080`, `8080/tcp`; udp is refused (probes and URLs are tcp). */
-function containerPortOf(p, at, text) {
-    const [port = '', proto] = text.split('/');
-    if (proto !== undefined && proto !== 'tcp')
-        p.fail(at, `only tcp ports are supported, got ${JSON.stringify(text)}`);
-    if (port.includes('-'))
-        p.fail(at, `port ranges are not supported, got ${JSON.stringify(text)}`);
-    return parsePortNumber(p, at, port, 'container port');
-}
-/** Reads `ports` (short form); every host address must be loopback, `localhost` becomes 127.0.0.1. */
-function parsePorts(p, at, value) {
-    if (value === undefined || value === null)
-        return [];
-    if (!Array.isArray(value))
-        p.fail(at, `must be a list, got ${describe(value)}`);
-    return value.map((item, i) => {
-        const where = [...at, i];
-        if (typeof item === 'number')
-            item = String(item);
-        if (typeof item !== 'string') {
-            p.fail(where, `use the short form "[127.0.0.1:]hostPort:containerPort" or "containerPort", got ${describe(item)}`);
-        }
-        // An IPv6 host is bracketed: [::1]:8080:80.
-        const v6 = /^\[([^\]]+)\]:(.*)$/.exec(item);
-        const parts = v6 ? [v6[1], ...v6[2].split(':')] : item.split(':');
-        let host = '127.0.0.1';
-        let hostPort;
-        let containerPort;
-        if (parts.length === 1)
-            [containerPort] = parts;
-        else if (parts.length === 2)
-            [hostPort, containerPort] = parts;
-        else if (parts.length === 3)
-            [host, hostPort, containerPort] = parts;
-        else
-            return p.fail(where, `cannot read ${JSON.stringify(item)}; write "127.0.0.1:8080:8080", "8080:8080" or "8080"`);
-        if (!(0,loopback/* isLoopbackHost */.c)(host)) {
-            p.fail(where, `publishes on ${JSON.stringify(host)}: validation stacks publish to loopback only (omit the address for 127.0.0.1, or give 127.x.x.x / [::1])`);
-        }
-        const port = {
-            host: host.toLowerCase() === 'localhost' ? '127.0.0.1' : host,
-            containerPort: containerPortOf(p, where, containerPort),
-        };
-        if (hostPort !== undefined && hostPort !== '')
-            port.hostPort = parsePortNumber(p, where, hostPort, 'host port');
-        return port;
-    });
-}
-/** Reads `expose`: container ports, not published. */
-function parseExpose(p, at, value) {
-    if (value === undefined || value === null)
-        return [];
-    if (!Array.isArray(value))
-        p.fail(at, `must be a list of ports, got ${describe(value)}`);
-    return value.map((item, i) => {
-        if (typeof item !== 'string' && typeof item !== 'number')
-            p.fail([...at, i], `must be a port, got ${describe(item)}`);
-        return containerPortOf(p, [...at, i], String(item));
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/compose/service.ts
-/** One service of a stack file: its keys checked against the subset, each field read by its parser. */
-
-
-
-
-
-
-const SERVICE_KEYS = [
-    'image',
-    'environment',
-    'command',
-    'ports',
-    'expose',
-    'healthcheck',
-    'depends_on',
-    'volumes',
-    'networks',
-];
-/** Why some common Compose keys are refused, so the error can say what to do instead. */
-const REFUSED_BECAUSE = {
-    build: 'stacks run images that were built and pushed before validation; build the image with build-image and pass it in the image set',
-    container_name: 'containers are always named <project>-<service> so that parallel runs do not clash',
-    network_mode: 'every service joins the stack’s own network',
-    privileged: 'privileged containers are not supported',
-    env_file: 'env files are resolved on the host; write the variables under environment',
-    restart: 'a validation stack must not restart crashed services: a crash is a failure',
-    extends: 'write the service out in full',
-    profiles: 'every service in the file is started',
-};
-/**
- * Splits a command string the way Compose does (shell-like words): whitespace separates words,
- * single quotes keep text literally, double quotes keep spaces and honour `\"` and `\\`, a
- * backslash outside quotes escapes the next character. No variables, globs or operators.
- * @returns the words, or an error reason
- */
-function splitCommand(text) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "'") {
-            const end = text.indexOf("'", i + 1);
-            if (end < 0)
-                return { error: `unterminated single quote at character ${i + 1}` };
-            word += text.slice(i + 1, end);
-            inWord = true;
-            i = end;
-        }
-        else if (c === '"') {
-            let j = i + 1;
-            for (; j < text.length && text[j] !== '"'; j++) {
-                if (text[j] === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\'))
-                    j++;
-                word += text[j];
-            }
-            if (j >= text.length)
-                return { error: `unterminated double quote at character ${i + 1}` };
-            inWord = true;
-            i = j;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= text.length)
-                return { error: 'trailing backslash' };
-            word += text[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(c)) {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-        }
-        else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        words.push(word);
-    return words;
-}
-/** Reads service `name`; `volumes`/`networks` are the declared names. */
-function parseService(p, name, value, byPlaceholder, volumes, networks) {
-    const at = ['services', name];
-    if (!STACK_NAME_PATTERN.test(name)) {
-        p.fail(at, `service names must match ${STACK_NAME_PATTERN.source} (they become DNS names)`, true);
-    }
-    if (!isRecord(value))
-        p.fail(at, `must be a map, got ${describe(value)}`);
-    for (const key of Object.keys(value)) {
-        if (key.startsWith('x-'))
-            continue;
-        if (!SERVICE_KEYS.includes(key)) {
-            const why = REFUSED_BECAUSE[key] ?? `a service may have ${SERVICE_KEYS.join(', ')}`;
-            p.fail([...at, key], `unsupported key: ${why}`, true);
-        }
-    }
-    const service = {
-        name,
-        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder, name),
-        environment: parseEnvironment(p, [...at, 'environment'], value.environment),
-        ports: parsePorts(p, [...at, 'ports'], value.ports),
-        expose: parseExpose(p, [...at, 'expose'], value.expose),
-        healthcheckDisabled: false,
-        dependsOn: parseDependsOn(p, [...at, 'depends_on'], value.depends_on),
-        volumes: parseVolumeMounts(p, [...at, 'volumes'], value.volumes, volumes),
-        aliases: parseServiceNetworks(p, [...at, 'networks'], value.networks, networks),
-    };
-    if (value.command !== undefined)
-        service.command = parseCommand(p, [...at, 'command'], value.command);
-    if (value.healthcheck !== undefined) {
-        const hc = parseHealthcheck(p, [...at, 'healthcheck'], value.healthcheck);
-        if (hc === 'disabled')
-            service.healthcheckDisabled = true;
-        else
-            service.healthcheck = hc;
-    }
-    return service;
-}
-function parseEnvironment(p, at, value) {
-    const env = {};
-    const noPassThrough = (key, where) => p.fail(where, `${key} has no value; Compose would copy it from the runner's environment, which a stack does not: write ${key}=<value>`);
-    if (value === undefined || value === null)
-        return env;
-    if (Array.isArray(value)) {
-        value.forEach((item, i) => {
-            if (typeof item !== 'string')
-                p.fail([...at, i], `entries must be KEY=value strings, got ${describe(item)}`);
-            const eq = item.indexOf('=');
-            if (eq < 0)
-                noPassThrough(item, [...at, i]);
-            const key = item.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-                p.fail([...at, i], `${JSON.stringify(key)} is not a variable name`);
-            env[key] = literal(p, [...at, i], item.slice(eq + 1));
-        });
-        return env;
-    }
-    if (!isRecord(value))
-        p.fail(at, `must be a map or a list of KEY=value, got ${describe(value)}`);
-    for (const [key, v] of Object.entries(value)) {
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            p.fail([...at, key], `${JSON.stringify(key)} is not a variable name`, true);
-        if (v === null || v === undefined)
-            noPassThrough(key, [...at, key]);
-        env[key] = scalarText(p, [...at, key], v, 'a value');
-    }
-    return env;
-}
-function parseCommand(p, at, value) {
-    if (typeof value === 'string') {
-        const words = splitCommand(value);
-        if (!Array.isArray(words))
-            p.fail(at, `cannot split into words: ${words.error}; prefer a list`);
-        if (words.length === 0)
-            p.fail(at, 'is empty');
-        return words.map((w) => literal(p, at, w));
-    }
-    if (Array.isArray(value)) {
-        return value.map((item, i) => scalarText(p, [...at, i], item, 'every argument'));
-    }
-    return p.fail(at, `must be a list of arguments (preferred) or a string, got ${describe(value)}`);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/spec.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
-/**
- * Parses a stack file and fills image placeholders from `images`.
- *
- * Placeholders: a service's `image` may be exactly `${NAME}`; image set entry `backend` fills
- * `${BACKEND_IMAGE}` (upper case, `-` → `_`). Every image must end up a digest reference. Other
- * strings are not interpolated: `$$` stands for `$`, and any other `$NAME` / `${...}` is an error
- * (Compose would substitute it from the runner's environment, which a stack must not depend on).
- *
- * @param text the file's contents
- * @param source the file's path (or another origin) for messages
- * @param images the image set (`name=repo@sha256:...`); every entry's name must be a service
- * @throws StackFileError naming the source, the key path (`services.backend.build`), the line and
- *   the reason, for YAML errors, keys outside the subset, refused values (bind mounts, non-loopback
- *   ports, tags instead of digests), unknown dependencies, unfilled placeholders and unused entries
- */
-function parseStack(text, source, images) {
-    const p = new Parser(text, source);
-    const root = p.data();
-    if (!isRecord(root))
-        p.fail([], `a stack file must be a map with a services key, not ${describe(root)}`);
-    for (const key of Object.keys(root)) {
-        if (key.startsWith('x-'))
-            continue; // Compose extension fields: anchors live here.
-        if (!TOP_LEVEL_KEYS.includes(key)) {
-            p.fail([key], `unsupported key; a stack file may have ${TOP_LEVEL_KEYS.join(', ')} (and x-* extensions)`, true);
-        }
-    }
-    const spec = { source, services: [], volumes: [] };
-    if (root.name !== undefined) {
-        if (typeof root.name !== 'string' || !STACK_NAME_PATTERN.test(root.name)) {
-            p.fail(['name'], `must match ${STACK_NAME_PATTERN.source}, got ${describe(root.name)}`);
-        }
-        spec.name = root.name;
-    }
-    spec.volumes = parseDeclarations(p, root, 'volumes');
-    const networks = parseDeclarations(p, root, 'networks');
-    const services = root.services;
-    if (!isRecord(services) || Object.keys(services).length === 0) {
-        p.fail(['services'], `must be a map with at least one service, got ${describe(services)}`);
-    }
-    const byPlaceholder = new Map();
-    for (const entry of images) {
-        if (!Object.hasOwn(services, entry.name)) {
-            throw new StackFileError(source, 'services', `the image set has an entry ${JSON.stringify(entry.name)} but there is no service of that name (services: ${Object.keys(services).join(', ')})`);
-        }
-        const placeholder = placeholderFor(entry.name);
-        const clash = byPlaceholder.get(placeholder);
-        if (clash !== undefined) {
-            throw new StackFileError(source, 'services', `image set entries ${JSON.stringify(clash.name)} and ${JSON.stringify(entry.name)} both fill \${${placeholder}}; rename one`);
-        }
-        byPlaceholder.set(placeholder, entry);
-    }
-    for (const [name, value] of Object.entries(services)) {
-        spec.services.push(parseService(p, name, value, byPlaceholder, spec.volumes, networks));
-    }
-    const names = new Set(spec.services.map((s) => s.name));
-    for (const service of spec.services) {
-        service.dependsOn.forEach((dep, i) => {
-            if (dep.service === service.name)
-                p.fail(['services', service.name, 'depends_on', i], 'a service cannot depend on itself');
-            if (!names.has(dep.service)) {
-                p.fail(['services', service.name, 'depends_on'], `depends on ${JSON.stringify(dep.service)}, which is not a service (services: ${[...names].join(', ')})`);
-            }
-        });
-    }
-    startOrder(spec);
-    return spec;
+class RunningDigestMismatchError extends Error {
+    name = 'RunningDigestMismatchError';
 }
 
 
 /***/ }),
 
-/***/ 94262:
+/***/ 40184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  eg: () => (/* binding */ ROLE_LABEL),
-  GF: () => (/* reexport */ STACK_LABEL),
-  BJ: () => (/* binding */ Stack),
-  VE: () => (/* reexport */ StackStartError)
-});
-
-// UNUSED EXPORTS: CONTAINER_ROLE_LABEL, IMAGE_LABEL, ORDER_LABEL, PORT_LABEL, RunningDigestMismatchError, SECRET_ENV_NAME, SERVICE_LABEL, containerName, probePort, secretEnvEntries, stackNetworkName, volumeName
-
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var src_errors = __webpack_require__(637);
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __webpack_require__(41397);
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __webpack_require__(74412);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./packages/core/src/stack/labels.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ stackNetworkName),
+/* harmony export */   EH: () => (/* binding */ volumeName),
+/* harmony export */   GF: () => (/* binding */ STACK_LABEL),
+/* harmony export */   H_: () => (/* binding */ IMAGE_LABEL),
+/* harmony export */   JH: () => (/* binding */ PORT_LABEL),
+/* harmony export */   fX: () => (/* binding */ SERVICE_LABEL),
+/* harmony export */   gt: () => (/* binding */ CONTAINER_ROLE_LABEL),
+/* harmony export */   sy: () => (/* binding */ ORDER_LABEL),
+/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */ });
 /**
  * How a stack marks and names what it creates: labels let a later process (a post step,
  * deploy-staging) find a stack again, and fixed names keep parallel runs apart.
@@ -4030,6 +3263,46 @@ function volumeName(prefix, volume) {
     return `${prefix}_${volume}`;
 }
 
+
+/***/ }),
+
+/***/ 63031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ STACK_NAME_PATTERN)
+/* harmony export */ });
+/**
+ * The naming rule of stacks, apart from the stack file parser (and its YAML library): deploy-staging
+ * checks its `environment` input against it before anything else is loaded.
+ */
+/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
+const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+
+/***/ }),
+
+/***/ 92328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ Stack)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var src_errors = __webpack_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(41397);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __webpack_require__(74412);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/core/src/stack/labels.ts
+var stack_labels = __webpack_require__(40184);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var exec = __webpack_require__(78851);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/redaction.ts
@@ -4151,7 +3424,7 @@ async function collectBundle(stack, dir, opts = {}) {
         written.push(path);
     };
     const { engine } = stack;
-    const containers = await engine.containerList({ label: `${STACK_LABEL}=${stack.project}`, all: true });
+    const containers = await engine.containerList({ label: `${stack_labels/* STACK_LABEL */.GF}=${stack.project}`, all: true });
     const raws = [];
     for (const c of containers) {
         try {
@@ -4197,42 +3470,15 @@ async function collectBundle(stack, dir, opts = {}) {
 function networkEntry(network, info) {
     const net = info.networks.find((n) => n.name === network);
     const entry = { container: info.name, aliases: net?.aliases ?? [] };
-    if (info.labels[SERVICE_LABEL] !== undefined)
-        entry.service = info.labels[SERVICE_LABEL];
+    if (info.labels[stack_labels/* SERVICE_LABEL */.fX] !== undefined)
+        entry.service = info.labels[stack_labels/* SERVICE_LABEL */.fX];
     if (net?.ipAddress !== undefined)
         entry.ipAddress = net.ipAddress;
     return entry;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
-/** `up` failed: a service exited, could not be started, or was not ready in time. */
-class StackStartError extends Error {
-    services;
-    name = 'StackStartError';
-    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
-    #partialStack;
-    /**
-     * @param partialStack the half-started stack: collect its bundle, then `down()` it
-     * @param services the services the failure is about
-     */
-    constructor(partialStack, services, message, options) {
-        super(message, options);
-        this.services = services;
-        this.#partialStack = partialStack;
-    }
-    /** The half-started stack: collect its bundle, then `down()` it. */
-    get partialStack() {
-        return this.#partialStack;
-    }
-}
-/**
- * A container runs something other than the digest the stack was given. (Not the registry client's
- * `DigestMismatchError`, which is about bytes a registry served.)
- */
-class RunningDigestMismatchError extends Error {
-    name = 'RunningDigestMismatchError';
-}
-
+// EXTERNAL MODULE: ./packages/core/src/stack/errors.ts
+var errors = __webpack_require__(91116);
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/waiting.ts
@@ -4330,7 +3576,7 @@ function planServices(spec, order, images, opts) {
         }
         const record = {
             name: service.name,
-            container: containerName(opts.project, service.name),
+            container: (0,stack_labels/* containerName */.xN)(opts.project, service.name),
             image: (0,reference/* pinnedReference */.ct)(service.image),
             order: index,
         };
@@ -4391,7 +3637,7 @@ function isGone(err) {
 }
 /** The service containers of `project` (probes left out), from their labels, in start order. */
 async function findServiceRecords(project, engine) {
-    const containers = await engine.containerList({ label: `${STACK_LABEL}=${project}`, all: true });
+    const containers = await engine.containerList({ label: `${stack_labels/* STACK_LABEL */.GF}=${project}`, all: true });
     const records = [];
     for (const c of containers) {
         let info;
@@ -4403,16 +3649,16 @@ async function findServiceRecords(project, engine) {
                 continue;
             throw err;
         }
-        const service = info.labels[SERVICE_LABEL];
-        if (service === undefined || info.labels[CONTAINER_ROLE_LABEL] === 'probe')
+        const service = info.labels[stack_labels/* SERVICE_LABEL */.fX];
+        if (service === undefined || info.labels[stack_labels/* CONTAINER_ROLE_LABEL */.gt] === 'probe')
             continue;
         const record = {
             name: service,
             container: info.name,
-            image: info.labels[IMAGE_LABEL] ?? info.imageRef,
-            order: Number(info.labels[ORDER_LABEL] ?? records.length),
+            image: info.labels[stack_labels/* IMAGE_LABEL */.H_] ?? info.imageRef,
+            order: Number(info.labels[stack_labels/* ORDER_LABEL */.sy] ?? records.length),
         };
-        const port = Number(info.labels[PORT_LABEL]);
+        const port = Number(info.labels[stack_labels/* PORT_LABEL */.JH]);
         if (Number.isInteger(port) && port > 0)
             record.port = port;
         records.push(record);
@@ -4420,8 +3666,10 @@ async function findServiceRecords(project, engine) {
     return records.sort((a, b) => a.order - b.order);
 }
 
-// EXTERNAL MODULE: ./packages/core/src/stack/spec.ts + 9 modules
-var stack_spec = __webpack_require__(52281);
+// EXTERNAL MODULE: ./packages/core/src/stack/names.ts
+var names = __webpack_require__(63031);
+// EXTERNAL MODULE: ./packages/core/src/stack/compose/order.ts
+var compose_order = __webpack_require__(53560);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/port-probe.ts
@@ -4494,7 +3742,7 @@ async function checkAlive(ctx, plan) {
         tail = `(logs unavailable: ${(0,src_errors/* errorMessage */.gJ)(err)})`;
     }
     const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
-    throw new StackStartError(ctx.stack, [plan.spec.name], `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
+    throw new errors/* StackStartError */.V(ctx.stack, [plan.spec.name], `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
 }
 /** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
 async function waitReady(ctx, plan) {
@@ -4593,7 +3841,7 @@ async function networkProbe(ctx, plan) {
         network: ctx.network,
         rm: true,
         entrypoint: '',
-        labels: { ...ctx.labels, [CONTAINER_ROLE_LABEL]: 'probe', [SERVICE_LABEL]: plan.spec.name },
+        labels: { ...ctx.labels, [stack_labels/* CONTAINER_ROLE_LABEL */.gt]: 'probe', [stack_labels/* SERVICE_LABEL */.fX]: plan.spec.name },
         command: ['bash', '-c', NETWORK_PROBE_SCRIPT, 'probe', plan.spec.name, String(port)],
     });
     let finished = false;
@@ -4642,7 +3890,7 @@ async function createResources(stack, volumes, labels) {
         }
     }
     catch (err) {
-        throw new StackStartError(stack, [], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+        throw new errors/* StackStartError */.V(stack, [], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
             cause: err,
         });
     }
@@ -4670,9 +3918,9 @@ async function startServices(ctx, timeoutMs) {
             catch (err) {
                 if (err instanceof Aborted)
                     return;
-                fail(err instanceof StackStartError
+                fail(err instanceof errors/* StackStartError */.V
                     ? err
-                    : new StackStartError(stack, [plan.spec.name], `stack ${stack.project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
+                    : new errors/* StackStartError */.V(stack, [plan.spec.name], `stack ${stack.project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
             }
         }));
     }
@@ -4690,7 +3938,7 @@ async function notReadyError(engine, stack, waiting, timeoutMs) {
         const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
         return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
     }));
-    return new StackStartError(stack, waiting.map((p) => p.spec.name), `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
+    return new errors/* StackStartError */.V(stack, waiting.map((p) => p.spec.name), `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
 }
 async function lastLogLine(engine, container) {
     try {
@@ -4727,11 +3975,11 @@ async function runService(ctx, plan) {
         env: service.environment,
         labels: {
             ...ctx.labels,
-            [SERVICE_LABEL]: service.name,
-            [IMAGE_LABEL]: (0,reference/* pinnedReference */.ct)(service.image),
-            [ORDER_LABEL]: String(plan.record.order),
-            [CONTAINER_ROLE_LABEL]: 'service',
-            ...(plan.record.port !== undefined ? { [PORT_LABEL]: String(plan.record.port) } : {}),
+            [stack_labels/* SERVICE_LABEL */.fX]: service.name,
+            [stack_labels/* IMAGE_LABEL */.H_]: (0,reference/* pinnedReference */.ct)(service.image),
+            [stack_labels/* ORDER_LABEL */.sy]: String(plan.record.order),
+            [stack_labels/* CONTAINER_ROLE_LABEL */.gt]: 'service',
+            ...(plan.record.port !== undefined ? { [stack_labels/* PORT_LABEL */.JH]: String(plan.record.port) } : {}),
         },
         ports: service.ports.map((p) => ({
             host: p.host,
@@ -4739,7 +3987,7 @@ async function runService(ctx, plan) {
             ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
         })),
         volumes: service.volumes.map((v) => ({
-            source: volumeName(ctx.prefix, v.volume),
+            source: (0,stack_labels/* volumeName */.EH)(ctx.prefix, v.volume),
             target: v.target,
             readonly: v.readonly,
         })),
@@ -4789,14 +4037,6 @@ function toEngineHealthcheck(hc) {
 
 
 
-
-
-
-/**
- * Temporary alias of {@link CONTAINER_ROLE_LABEL} for callers not yet renamed.
- * @deprecated use CONTAINER_ROLE_LABEL
- */
-const ROLE_LABEL = CONTAINER_ROLE_LABEL;
 /**
  * A running stack. Make one with {@link Stack.up}, or find one again with {@link Stack.attach}.
  */
@@ -4822,7 +4062,7 @@ class Stack {
     }
     /** The stack's network. */
     get network() {
-        return stackNetworkName(this.project);
+        return (0,stack_labels/* stackNetworkName */.CO)(this.project);
     }
     /** Service names in start order. */
     get serviceNames() {
@@ -4848,16 +4088,16 @@ class Stack {
      */
     static async up(opts) {
         const { project, engine, spec } = opts;
-        if (!stack_spec/* STACK_NAME_PATTERN */.K9.test(project)) {
-            throw new Error(`stack project name ${JSON.stringify(project)} must match ${stack_spec/* STACK_NAME_PATTERN */.K9.source}`);
+        if (!names/* STACK_NAME_PATTERN */.K.test(project)) {
+            throw new Error(`stack project name ${JSON.stringify(project)} must match ${names/* STACK_NAME_PATTERN */.K.source}`);
         }
         const log = progressLog(opts.log);
         const prefix = opts.volumePrefix ?? project;
-        const order = (0,stack_spec/* startOrder */.l8)(spec);
-        const labels = { ...opts.labels, [STACK_LABEL]: project };
+        const order = (0,compose_order/* startOrder */.l)(spec);
+        const labels = { ...opts.labels, [stack_labels/* STACK_LABEL */.GF]: project };
         const images = await resolveImages(engine, spec, log);
         const plans = planServices(spec, order, images, { project, probeImage: opts.probeImage });
-        const volumes = spec.volumes.map((v) => volumeName(prefix, v));
+        const volumes = spec.volumes.map((v) => (0,stack_labels/* volumeName */.EH)(prefix, v));
         const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
         log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
         await createResources(stack, volumes, labels);
@@ -4891,7 +4131,7 @@ class Stack {
      * @throws Error when no container, network or volume carries the project's label
      */
     static async attach(project, engine, _opts = {}) {
-        const label = `${STACK_LABEL}=${project}`;
+        const label = `${stack_labels/* STACK_LABEL */.GF}=${project}`;
         const services = await findServiceRecords(project, engine);
         const volumes = await engine.volumeList({ label });
         // A stack that failed before its first container still has a network (and volumes) to clean up.
@@ -4964,7 +4204,7 @@ class Stack {
             }
         }
         if (problems.length > 0) {
-            throw new RunningDigestMismatchError(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
+            throw new errors/* RunningDigestMismatchError */.c(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
         }
     }
     /**
@@ -4996,7 +4236,7 @@ class Stack {
     async down(opts = {}) {
         const mode = opts.volumes ?? 'anonymous';
         const stopTimeoutS = opts.stopTimeoutS ?? 10;
-        const label = `${STACK_LABEL}=${this.project}`;
+        const label = `${stack_labels/* STACK_LABEL */.GF}=${this.project}`;
         const errors = [];
         const attempt = async (what, fn) => {
             try {

@@ -240,8 +240,6 @@ function pickRepoDigest(repoDigests, ref) {
 
 
 
-
-
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 class CliEngine {
     exec;
@@ -736,7 +734,6 @@ class Podman extends CliEngine {
 
 
 
-
 /**
  * Picks the container engine named by the `engine` input.
  *
@@ -829,7 +826,7 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 762).then(__webpack_require__.bind(__webpack_require__, 5762));
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 924).then(__webpack_require__.bind(__webpack_require__, 5924));
         await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: step/* stepLog */.tV });
     }
     if (lane.result === 'failed')

@@ -1026,7 +1026,6 @@ function isIPv6(s) {
  */
 
 
-
 /** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */
 const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 /** Registry used for references without a host, as docker and podman (with short names off) do. */

@@ -8,7 +8,7 @@ import {
   getString,
   type ImageSet,
 } from '@digestline/core/inputs';
-import type { StackSpec } from '@digestline/core/stack/spec';
+import type { StackSpec } from '@digestline/core/stack/compose/types';
 import { Inputs as Name } from './constants.js';
 import { getPemKey } from '@digestline/core/keys';
 

@@ -1,10 +1,6 @@
 import { selectEngine } from '@digestline/core/engine/select';
-import {
-  laneFailureMessage,
-  runIntegrationTest,
-  summarizeLane,
-  teardownIntegrationTest,
-} from '@digestline/core/lanes/integration';
+import { runIntegrationTest, teardownIntegrationTest } from '@digestline/core/lanes/integration';
+import { laneFailureMessage, summarizeLane } from '@digestline/core/lanes/lane-summary';
 import { getState, info, saveState, setOutputs, stepLog } from '@digestline/core/step';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';

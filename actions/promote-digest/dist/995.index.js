@@ -212,6 +212,474 @@ function location_evidenceRepository(imageRepository) {
     return slash < 0 ? 'evidence' : `${imageRepository.slice(0, slash)}/evidence`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
+/**
+ * What the registry client throws when a registry answers something other than an operation
+ * needs, or sends bytes that do not hash to the digest they were asked for by.
+ */
+/** A registry answered something other than what the operation needs. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    code;
+    detail;
+    name = 'RegistryError';
+    /**
+     * @param method HTTP method of the failed request
+     * @param url the request URL
+     * @param status HTTP status, or undefined when no response arrived
+     * @param code `errors[0].code` of the registry's error JSON, if any
+     * @param detail `errors[0].message` (or the start of a non-JSON body)
+     * @param message the full message
+     */
+    constructor(method, url, status, code, detail, message, options) {
+        super(message, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/** Bytes received from a registry do not hash to the digest they were supposed to have. */
+class DigestMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    expected;
+    actual;
+    name = 'DigestMismatchError';
+    constructor(registry, repository, reference, expected, actual, what) {
+        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
+            `expected digest ${expected}, but the received bytes hash to ${actual}`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * A RegistryError for an answer that came with a usable status but lacks what the operation
+ * needs (a header, a body, a size within limits).
+ *
+ * @param url the full request URL
+ */
+function malformedAnswer(method, url, status, what) {
+    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
+}
+/**
+ * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
+ * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
+ * since that is what a reader has to fix.
+ *
+ * @param url the full request URL
+ * @param credentialsSource where the credentials came from (or why there are none)
+ */
+async function failUnlessStatus(response, method, url, ok, credentialsSource) {
+    if (ok.includes(response.status))
+        return;
+    let code;
+    let detail;
+    if (method !== 'HEAD') {
+        const text = await response.text().catch(() => '');
+        try {
+            const json = JSON.parse(text);
+            const first = json.errors?.[0];
+            if (typeof first?.code === 'string')
+                code = first.code;
+            if (typeof first?.message === 'string')
+                detail = first.message;
+        }
+        catch {
+            detail = text.trim().slice(0, 300) || undefined;
+        }
+    }
+    else {
+        await response.body?.cancel();
+    }
+    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
+    if (code !== undefined || detail !== undefined)
+        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
+    if (response.status === 401 || response.status === 403) {
+        message += ` (credentials: ${credentialsSource})`;
+    }
+    throw new RegistryError(method, url, response.status, code, detail, message);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
+
+/**
+ * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
+ * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
+ * says it for the whole registry (CNCF distribution 2.8, Forgejo): later reads and writes through
+ * the same client go straight to the fallback tag instead of paying that round trip again.
+ */
+const withoutReferrersApi = new WeakSet();
+/**
+ * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
+ * registry has answered 404.
+ */
+async function referrersOf(client, repo, digest, artifactType) {
+    if (withoutReferrersApi.has(client))
+        return null;
+    const found = await client.referrers(repo, digest, artifactType);
+    if (found === null)
+        withoutReferrersApi.add(client);
+    return found;
+}
+/** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
+function knownWithoutReferrersApi(client) {
+    return withoutReferrersApi.has(client);
+}
+/** True for the error the registry client throws when a manifest or blob does not exist. */
+function isNotFound(err) {
+    return err instanceof RegistryError && err.status === 404;
+}
+/** A manifest by tag or digest, or `undefined` when the registry does not have it. */
+async function registry_getManifestOrUndefined(client, repo, ref) {
+    try {
+        return await client.getManifest(repo, ref);
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Uploads a blob unless the repository has it already. */
+async function uploadIfMissing(client, repo, bytes, digest) {
+    if (!(await client.headBlob(repo, digest)))
+        await client.uploadBlob(repo, digest, bytes, bytes.length);
+}
+/** Reads a whole blob (verified by the client's stream) into memory, refusing more than `maxBytes`. */
+async function readBlob(client, repo, digest, maxBytes) {
+    const download = await client.getBlob(repo, digest);
+    if (download.size !== undefined && download.size > maxBytes) {
+        await download.stream.cancel();
+        throw new Error(`blob ${digest} is ${download.size} bytes, over the ${maxBytes}-byte limit`);
+    }
+    const chunks = [];
+    let total = 0;
+    const reader = download.stream.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel();
+            throw new Error(`blob ${digest} exceeds the ${maxBytes}-byte limit`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/find.ts
+/**
+ * Finds evidence again: the envelopes attached to an image digest (referrers API, or the fallback
+ * tag), and the source-lane evidence of a commit. Every envelope is checked against what listed it
+ * (digest, artifact type, subject, size) before it is parsed.
+ */
+
+
+
+
+
+
+
+/** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
+const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
+async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloaded) {
+    try {
+        const m = preloaded ?? (await client.getManifest(repo, descriptor.digest));
+        if (m.digest !== descriptor.digest) {
+            throw new Error(`manifest digest ${m.digest} does not match the listed ${descriptor.digest}`);
+        }
+        if (m.json.artifactType !== EVIDENCE_ARTIFACT_TYPE) {
+            throw new Error(`artifactType is ${JSON.stringify(m.json.artifactType)}, not ${EVIDENCE_ARTIFACT_TYPE}`);
+        }
+        if (expectSubject !== undefined && m.json.subject?.digest !== expectSubject.value) {
+            throw new Error(`its subject is ${m.json.subject?.digest ?? 'missing'}, not ${expectSubject.value}`);
+        }
+        const layer = m.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE);
+        if (layer === undefined)
+            throw new Error(`it has no ${DSSE_MEDIA_TYPE} layer`);
+        if (layer.size > MAX_ENVELOPE_BYTES)
+            throw new Error(`its envelope is ${layer.size} bytes, over the limit`);
+        const bytes = await readBlob(client, repo, layer.digest, MAX_ENVELOPE_BYTES);
+        // The client checks digests too; checking here keeps the guarantee independent of the transport.
+        // The layer digest is the registry's text, so it is parsed (validated) here, once.
+        const actual = digestOf(bytes, (0,src_reference/* parseDigest */.m)(layer.digest).algorithm);
+        if (actual !== layer.digest)
+            throw new Error(`envelope blob hashes to ${actual}, expected ${layer.digest}`);
+        if (bytes.length !== layer.size)
+            throw new Error(`envelope blob is ${bytes.length} bytes, expected ${layer.size}`);
+        const envelope = (0,dsse.parseEnvelope)(JSON.parse(bytes.toString('utf8')));
+        return { descriptor, via, envelope, manifest: m };
+    }
+    catch (err) {
+        return { descriptor, via, error: `evidence ${descriptor.digest} in ${repo}: ${(0,errors/* errorMessage */.gJ)(err)}` };
+    }
+}
+/**
+ * Finds the evidence attached to image manifest `digest` in `repo`: referrers API first, the fallback
+ * tag when the registry has no referrers API. Each envelope blob's sha256 is verified; evidence that
+ * cannot be read is returned with `error` rather than dropped, so callers can report it.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ * @param opts.lane only evidence whose lane annotation names this lane
+ */
+async function find_findEvidence(client, repo, digest, opts = {}) {
+    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    const tag = fallbackTag(subjectDigest);
+    const readFallback = async () => (await registry_getManifestOrUndefined(client, repo, tag))?.json.manifests ?? [];
+    let descriptors;
+    let via = 'referrers-api';
+    if (knownWithoutReferrersApi(client)) {
+        via = `tag:${tag}`;
+        descriptors = await readFallback();
+    }
+    else {
+        // Until the registry has told, both are asked at once: the fallback read costs nothing when the
+        // API answers, and saves a round trip when it does not.
+        const fallback = readFallback();
+        fallback.catch(() => undefined);
+        const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
+        if (viaApi !== null)
+            descriptors = viaApi;
+        else {
+            via = `tag:${tag}`;
+            descriptors = await fallback;
+        }
+    }
+    const wanted = descriptors.filter((d) => d.artifactType === EVIDENCE_ARTIFACT_TYPE &&
+        (opts.lane === undefined || d.annotations?.[LANE_ANNOTATION] === opts.lane));
+    return Promise.all(wanted.map((d) => loadEnvelope(client, repo, d, subjectDigest, via)));
+}
+/**
+ * Finds the source-lane evidence of `commit` in the evidence repository `repo` (tag
+ * `commit-<sha>.source`); an empty list when there is none.
+ */
+async function find_findSourceEvidence(client, repo, commit) {
+    const tag = sourceEvidenceTag(commit);
+    const m = await registry_getManifestOrUndefined(client, repo, tag);
+    if (m === undefined)
+        return [];
+    const descriptor = { mediaType: m.mediaType, digest: m.digest, size: m.bytes.length };
+    if (m.json.annotations !== undefined)
+        descriptor.annotations = m.json.annotations;
+    if (m.json.artifactType !== undefined)
+        descriptor.artifactType = m.json.artifactType;
+    return [await loadEnvelope(client, repo, descriptor, undefined, `tag:${tag}`, m)];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/verify.ts
+
+
+
+
+
+/** Shortens digests and commits in messages: `sha256:ab12cd34ef56…`, `1a2b3c4d5e6f…`. */
+function verify_short(value) {
+    const colon = value.indexOf(':');
+    const prefix = colon >= 0 ? value.slice(0, colon + 1) : '';
+    const hex = value.slice(prefix.length);
+    return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}…` : value;
+}
+/** Why a statement does not apply to this digest/commit/set, or undefined when it does. */
+function inapplicable(s, lane, input, digest) {
+    const p = s.predicate;
+    if (p.commit.sha !== input.commit)
+        return `it is for commit ${verify_short(p.commit.sha)}`;
+    if (lane === 'source') {
+        return s.subject.some((sub) => sub.digest.gitCommit === input.commit)
+            ? undefined
+            : 'its subject is not the commit';
+    }
+    if (!s.subject.some((sub) => sub.digest[digest.algorithm] === digest.hex)) {
+        return 'its subject does not include this digest';
+    }
+    if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
+        const tested = new Set(p.tested.map((t) => t.digest));
+        const missing = input.set.filter((i) => !tested.has(i.digest));
+        if (missing.length > 0) {
+            return `it was tested without ${missing.map((m) => `${m.name}@${verify_short(m.digest)}`).join(', ')}`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Decides, for each required lane, whether passing evidence exists (pure).
+ *
+ * Rules: evidence counts for a lane when its statement is for that lane, the same commit, names this
+ * digest among its subjects (source lane: the commit), and, for integration/e2e/promotion, its
+ * `tested` set contains every digest of the set being promoted. With a public key, unsigned or wrongly
+ * signed envelopes do not count. Among the evidence that counts, the most recent verdict
+ * (`timeVerified`) decides: a lane that passed and then failed on a re-run at the same commit and set is
+ * not passing.
+ */
+function decideEvidence(input) {
+    return decide(input, (0,src_reference/* parseDigest */.m)(input.digest));
+}
+/** {@link decideEvidence} for `input.digest` already parsed (and so validated) as `subject`. */
+function decide(input, subject) {
+    const digest = subject.value;
+    const problems = [];
+    const refused = [];
+    const expectedKey = input.publicKey !== undefined ? (0,dsse.keyId)(input.publicKey) : undefined;
+    const byLane = new Map();
+    const notes = new Map();
+    const note = (lane, text) => {
+        notes.set(lane, [...(notes.get(lane) ?? []), text]);
+    };
+    const found = [
+        ...input.imageEvidence.map((e) => ({ e, source: false })),
+        ...input.sourceEvidence.map((e) => ({ e, source: true })),
+    ];
+    for (const { e, source } of found) {
+        const where = `evidence ${verify_short(e.descriptor.digest)} (${e.via})`;
+        if (e.envelope === undefined) {
+            refused.push(e.error ?? `${where}: no envelope`);
+            continue;
+        }
+        let statement;
+        try {
+            statement = (0,dsse.statementOf)(e.envelope);
+        }
+        catch (err) {
+            refused.push(`${where}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            continue;
+        }
+        const lane = statement.predicate.lane;
+        if (source !== (lane === 'source')) {
+            refused.push(`${where}: ${lane} evidence found where ${source ? 'source' : 'image'} evidence belongs`);
+            continue;
+        }
+        if (input.publicKey !== undefined) {
+            if (e.envelope.signatures.length === 0) {
+                note(lane, `${where} is unsigned`);
+                refused.push(`${where}: ${lane} evidence is unsigned`);
+                continue;
+            }
+            if ((0,dsse.verifyEnvelope)(e.envelope, input.publicKey).length === 0) {
+                note(lane, `${where} is not signed by key ${verify_short(expectedKey ?? '')}`);
+                refused.push(`${where}: ${lane} evidence signature does not verify with key ${verify_short(expectedKey ?? '')}`);
+                continue;
+            }
+        }
+        const why = inapplicable(statement, lane, input, subject);
+        if (why !== undefined) {
+            note(lane, `${where}: ${why}`);
+            continue;
+        }
+        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where }]);
+    }
+    const lanes = {};
+    for (const lane of input.requiredLanes) {
+        const candidates = [...(byLane.get(lane) ?? [])].sort((a, b) => b.statement.predicate.timeVerified.localeCompare(a.statement.predicate.timeVerified));
+        const lacks = `${verify_short(digest)} lacks passing ${lane} evidence for commit ${verify_short(input.commit)}`;
+        const latest = candidates[0];
+        if (latest === undefined) {
+            const seen = notes.get(lane);
+            lanes[lane] = {
+                passed: false,
+                reason: seen ? `${lacks}: ${seen.join('; ')}` : `${lacks}: none found`,
+            };
+        }
+        else if (latest.statement.predicate.verificationResult !== 'PASSED') {
+            const failed = latest.statement.predicate.checks
+                .filter((c) => c.result === 'FAILED')
+                .map((c) => c.name);
+            lanes[lane] = {
+                passed: false,
+                reason: `${lacks}: the latest run (${latest.statement.predicate.runUrl}, ${latest.statement.predicate.timeVerified}) ` +
+                    `FAILED${failed.length > 0 ? ` (${failed.join(', ')})` : ''}`,
+            };
+        }
+        else {
+            lanes[lane] = {
+                passed: true,
+                reason: `${lane} PASSED for ${verify_short(digest)} at ${latest.statement.predicate.timeVerified} by ${latest.statement.predicate.runUrl} (${latest.where})`,
+            };
+        }
+    }
+    for (const lane of input.requiredLanes) {
+        const v = lanes[lane];
+        if (v !== undefined && !v.passed)
+            problems.push(v.reason);
+    }
+    problems.push(...refused);
+    return { ok: input.requiredLanes.every((l) => lanes[l]?.passed === true), lanes, problems };
+}
+/**
+ * Fetches the evidence of `digest` (and, when the source lane is required, of `commit`) and decides
+ * with {@link decideEvidence}.
+ */
+async function verifyEvidenceFor(opts) {
+    const digest = parseDigest(opts.digest);
+    if (!opts.set.some((i) => i.digest === digest.value)) {
+        throw new Error(`the set being promoted does not contain ${digest.value} itself`);
+    }
+    // Independent reads: both at once.
+    const [imageEvidence, sourceEvidence] = await Promise.all([
+        findEvidence(opts.client, opts.repo, digest),
+        opts.requiredLanes.includes('source')
+            ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
+            : Promise.resolve([]),
+    ]);
+    const input = {
+        digest: digest.value,
+        commit: opts.commit,
+        requiredLanes: opts.requiredLanes,
+        set: opts.set,
+        imageEvidence,
+        sourceEvidence,
+    };
+    if (opts.publicKey !== undefined)
+        input.publicKey = opts.publicKey;
+    return decide(input, digest);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/promote/decide.ts
+
+/**
+ * Decides a whole set (pure). Every image is judged with the full set as `set`, so integration and
+ * E2E evidence counts only when it covered every image promoted together.
+ */
+function decideSet(input) {
+    const set = input.images.map((i) => ({ name: i.name, digest: i.digest }));
+    const verdicts = input.images.map((image) => {
+        const verdict = decideEvidence({
+            digest: image.digest,
+            commit: input.commit,
+            requiredLanes: input.requiredLanes,
+            set,
+            imageEvidence: image.imageEvidence,
+            sourceEvidence: image.sourceEvidence,
+            ...(input.publicKey !== undefined ? { publicKey: input.publicKey } : {}),
+        });
+        return { name: image.name, reference: image.reference, digest: image.digest, verdict };
+    });
+    const problems = verdicts.flatMap((v) => v.verdict.ok ? [] : v.verdict.problems.map((p) => `${v.name} (${v.reference}): ${p}`));
+    return { ok: verdicts.every((v) => v.verdict.ok), verdicts, problems };
+}
+/** Promotion was refused: nothing was copied. `problems` has one line per reason. */
+class PromotionRefusedError extends Error {
+    problems;
+    name = 'PromotionRefusedError';
+    constructor(problems, what = 'evidence check') {
+        super(`promotion refused (${what}), nothing was copied:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
 ;// CONCATENATED MODULE: ./packages/core/src/log.ts
 /**
  * The one logging interface of core. Modules take a `Log` from their caller and never write to the
@@ -225,14 +693,378 @@ const silentLog = {
     debug: () => undefined,
 };
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(500);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
+/**
+ * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
+ * evidence is listed on a registry without the referrers API. Distribution 2.8 has no compare-and-set
+ * on tags, so every change is read-merge-put-verify.
+ */
+
+
+
+/**
+ * Adds `descriptor` to a referrers index unless an entry with its digest is there (pure).
+ *
+ * @returns the new index, or `undefined` when nothing changed
+ */
+function mergeReferrer(index, descriptor) {
+    const manifests = index?.manifests ?? [];
+    if (manifests.some((m) => m.digest === descriptor.digest))
+        return undefined;
+    return { ...(index ?? {}), schemaVersion: 2, mediaType: media_types_OCI_INDEX, manifests: [...manifests, descriptor] };
+}
+/**
+ * Read-merge-put-verify loop on a fallback index tag.
+ *
+ * @returns the number of rounds it took
+ */
+async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
+    for (let round = 1; round <= attempts; round++) {
+        const current = await getManifestOrUndefined(client, repo, tag);
+        const merged = mergeReferrer(current?.json, descriptor);
+        if (merged !== undefined) {
+            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), OCI_INDEX);
+        }
+        // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
+        // so the re-read sees it and we merge again instead of being silently overwritten.
+        await sleep(settle());
+        const after = await getManifestOrUndefined(client, repo, tag);
+        if (after?.json.manifests?.some((m) => m.digest === descriptor.digest)) {
+            if (merged === undefined)
+                return round;
+            // Our put stuck; a second look after another wait catches a writer whose put was still in flight.
+            await sleep(settle());
+            const again = await getManifestOrUndefined(client, repo, tag);
+            if (again?.json.manifests?.some((m) => m.digest === descriptor.digest))
+                return round;
+        }
+    }
+    throw new Error(`could not keep ${descriptor.digest} in the referrers index ${repo}:${tag} after ${attempts} rounds: ` +
+        'other writers kept replacing it');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/promote/limit.ts
+/** A small concurrency limiter: registries throttle clients that open dozens of uploads at once. */
+/** Runs at most `limit` tasks at a time; the others wait in FIFO order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new Error(`concurrency limit must be >= 1, got ${limit}`);
+    }
+    /** Runs `task` when a slot is free and returns its result. */
+    async run(task) {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+/**
+ * Awaits every promise (unlike `Promise.all`, which returns at the first rejection while the rest keep
+ * running) and throws one error listing every failure.
+ */
+async function settleAll(promises, what) {
+    const results = await Promise.allSettled(promises);
+    const failures = results.filter((r) => r.status === 'rejected');
+    if (failures.length === 0)
+        return results.map((r) => r.value);
+    const first = failures[0].reason;
+    if (failures.length === 1 && first instanceof Error)
+        throw first;
+    const lines = failures.map((f) => `- ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`);
+    throw new Error(`${what}: ${failures.length} of ${results.length} failed:\n${lines.join('\n')}`, {
+        cause: first,
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/promote/tags.ts
+/**
+ * Moving tags at the target, the last step of a copy: evidence tags go as they are; image tags go
+ * together, and when one fails the ones already moved are put back where they were.
+ */
+
+
+
+/** A copy failed while moving image tags; `rolledBack` says which tags were put back. */
+class TagMoveError extends Error {
+    rolledBack;
+    name = 'TagMoveError';
+    constructor(message, rolledBack, options) {
+        super(message, options);
+        this.rolledBack = rolledBack;
+    }
+}
+function tagName(t) {
+    return `${t.target.registry}/${t.repo}:${t.tag}`;
+}
+/**
+ * Points a tag at its manifest unless it is there already.
+ *
+ * @returns whether the tag moved
+ */
+async function moveTag(t) {
+    const current = await t.target.headManifest(t.repo, t.tag);
+    if (current?.digest === t.manifest.digest)
+        return false;
+    await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
+    return true;
+}
+/**
+ * Moves every image tag, counting into `report`. Where each tag points is read first, to put it
+ * back if another move fails.
+ *
+ * @throws TagMoveError when any move failed, after putting back the tags that had moved
+ */
+async function moveImageTags(tags, report, log) {
+    const before = await settleAll(tags.map((t) => registry_getManifestOrUndefined(t.target, t.repo, t.tag)), 'reading the target tags');
+    const moved = [];
+    const results = await Promise.allSettled(tags.map(async (t, i) => {
+        if (before[i]?.digest === t.manifest.digest) {
+            report.tags.unchanged++;
+            return;
+        }
+        await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
+        moved.push(i);
+        report.tags.moved++;
+        log.debug(`tag ${tagName(t)} → ${t.manifest.digest}`);
+    }));
+    const failed = results.flatMap((r, i) => r.status === 'rejected' ? [{ i, reason: r.reason }] : []);
+    if (failed.length === 0)
+        return;
+    const { rolledBack, notRolledBack } = await putBack(moved.map((i) => ({ tag: tags[i], previous: before[i] })));
+    const reasons = failed.map(({ i, reason }) => `${tagName(tags[i])}: ${(0,errors/* errorMessage */.gJ)(reason)}`);
+    throw new TagMoveError(`moving the image tags failed: ${reasons.join('; ')}` +
+        (rolledBack.length > 0 ? `; put back: ${rolledBack.join(', ')}` : '') +
+        (notRolledBack.length > 0 ? `; NOT put back: ${notRolledBack.join(', ')}` : ''), rolledBack, { cause: failed[0].reason });
+}
+/** Puts moved tags back at the manifest each pointed at before, one after the other. */
+async function putBack(moved) {
+    const rolledBack = [];
+    const notRolledBack = [];
+    for (const { tag: t, previous } of moved) {
+        const name = tagName(t);
+        if (previous === undefined) {
+            // Distribution cannot delete a tag without deleting the manifest (and every other tag of it).
+            notRolledBack.push(`${name} (it did not exist before; it now points at ${t.manifest.digest})`);
+            continue;
+        }
+        try {
+            await t.target.putManifest(t.repo, t.tag, previous.bytes, previous.mediaType);
+            rolledBack.push(`${name} → ${previous.digest}`);
+        }
+        catch (err) {
+            notRolledBack.push(`${name} (${(0,errors/* errorMessage */.gJ)(err)})`);
+        }
+    }
+    return { rolledBack, notRolledBack };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/promote/copy.ts
+/**
+ * Server-side copy of image content between repositories, through the registry API only.
+ *
+ * Order is what keeps a failed promotion from being half-done: every blob and manifest is first put
+ * **by digest** (invisible to anyone using a tag), then the evidence tags (referrers fallback
+ * indexes, source evidence) are updated, and only when all of that is in place are the image tags
+ * moved. If moving one image tag fails, the tags already moved are put back where they were.
+ */
+
+
+
+
+
+
+
+
+
+function where(client, repo, ref) {
+    return `${client.registry}/${repo}${ref.includes(':') ? '@' : ':'}${ref}`;
+}
+function emptyReport() {
+    return {
+        blobs: { mounted: 0, streamed: 0, present: 0, skipped: 0 },
+        manifests: { put: 0, present: 0 },
+        referrerIndexes: { updated: 0, unchanged: 0, viaApi: 0 },
+        tags: { moved: 0, unchanged: 0 },
+    };
+}
+/**
+ * Makes one blob present in the target repository by the cheapest means: a cross-repository mount
+ * when both repositories are on one registry (no bytes move), else nothing when it is already
+ * there, else a verified stream from the source registry into the target (never buffered).
+ */
+async function copyBlob(job, descriptor) {
+    const { source, sourceRepo, target, targetRepo } = job;
+    const { digest, size } = descriptor;
+    // A mount of a blob the target already has also succeeds, so on one registry it is the only request.
+    if (source.baseUrl === target.baseUrl && (await target.mountBlob(targetRepo, sourceRepo, digest))) {
+        return 'mounted';
+    }
+    if (await target.headBlob(targetRepo, digest))
+        return 'present';
+    // Foreign (non-distributable) layers live at their `urls`, not in the source registry.
+    if ((descriptor.urls?.length ?? 0) > 0 && !(await source.headBlob(sourceRepo, digest)))
+        return 'skipped';
+    await target.uploadBlob(targetRepo, digest, async () => (await source.getBlob(sourceRepo, digest)).stream, size);
+    return 'streamed';
+}
+/**
+ * Read-merge-put-check of a referrers fallback index: adds every descriptor not yet listed, keeps all
+ * other entries, and re-reads after a short wait to catch a concurrent writer that replaced it
+ * (the registry has no compare-and-set on tags; see docs/evidence.md).
+ *
+ * @returns whether the index had to be changed
+ */
+async function mergeReferrersIndex(client, repo, tag, descriptors, options = {}) {
+    const attempts = options.mergeAttempts ?? 6;
+    const recheck = options.recheckReferrers ?? true;
+    const settle = options.settleMs ?? (() => 30 + Math.floor(Math.random() * 50));
+    const read = async () => (await registry_getManifestOrUndefined(client, repo, tag))?.json;
+    const missing = (index) => descriptors.filter((d) => !(index?.manifests ?? []).some((m) => m.digest === d.digest));
+    let changed = false;
+    for (let round = 1; round <= attempts; round++) {
+        let index = await read();
+        if (missing(index).length === 0)
+            return changed;
+        for (const d of descriptors)
+            index = mergeReferrer(index, d) ?? index;
+        await client.putManifest(repo, tag, Buffer.from(JSON.stringify(index), 'utf8'), media_types_OCI_INDEX);
+        changed = true;
+        if (!recheck)
+            return changed;
+        await new Promise((resolve) => setTimeout(resolve, settle()));
+    }
+    throw new Error(`could not keep ${descriptors.length} evidence entries in the referrers index ${where(client, repo, tag)} ` +
+        `after ${attempts} rounds: other writers kept replacing it`);
+}
+/**
+ * Runs a {@link CopyPlan}: content by digest, then evidence tags, then image tags (see the module
+ * comment). Each phase waits for all of its operations, so a failure never leaves work running into
+ * the next phase.
+ *
+ * @throws the first failure (or a list of them); a failure before phase 3 leaves every image tag
+ *   untouched, a failure in phase 3 is a `TagMoveError` (tags.ts) after putting moved tags back
+ */
+async function executeCopy(plan, options = {}) {
+    const report = emptyReport();
+    const log = options.log ?? silentLog;
+    await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
+    // Evidence is discoverable before any image tag points users at the content.
+    await makeEvidenceDiscoverable(plan, options, report, log);
+    await moveImageTags(plan.imageTags, report, log);
+    return report;
+}
+/**
+ * Phase 1: makes every manifest of `jobs` present by digest, each with its blobs or children first
+ * and what refers to it alongside. A blob or manifest shared by several jobs is copied once.
+ */
+async function copyContent(jobs, report, log, limiter) {
+    const blobsDone = new Map();
+    const manifestsDone = new Map();
+    const blob = (job, d) => {
+        const key = `${job.target.baseUrl}/${job.targetRepo}@${d.digest}`;
+        let done = blobsDone.get(key);
+        if (done === undefined) {
+            done = limiter.run(async () => {
+                const how = await copyBlob(job, d);
+                report.blobs[how]++;
+                log.debug(`blob ${d.digest} (${d.size} bytes) → ${where(job.target, job.targetRepo, d.digest)}: ${how}`);
+            });
+            blobsDone.set(key, done);
+        }
+        return done;
+    };
+    const manifest = (job) => {
+        const key = `${job.target.baseUrl}/${job.targetRepo}@${job.manifest.digest}`;
+        let done = manifestsDone.get(key);
+        if (done === undefined) {
+            done = copyManifest(job);
+            manifestsDone.set(key, done);
+        }
+        return done;
+    };
+    const copyManifest = async (job) => {
+        const m = job.manifest;
+        // What refers to this manifest by `subject` (its evidence) is copied alongside: registries accept
+        // a subject that is not there yet, and everything here is by digest, invisible until tags move.
+        const then = settleAll((job.then ?? []).map((next) => manifest(next)), `copying what refers to ${m.digest}`);
+        const own = (async () => {
+            const index = isIndexMediaType(m.mediaType) || m.json.manifests !== undefined;
+            // A registry accepts a manifest only once everything it refers to is there, so a present index
+            // means its whole tree is present. (Image manifests skip the look: mounting their few blobs
+            // costs the same on a repeat and saves a round trip on a first promotion.)
+            if (index && (await job.target.headManifest(job.targetRepo, m.digest)) !== null) {
+                report.manifests.present++;
+            }
+            else {
+                if (index) {
+                    // Children go under the same repository as the index (Forgejo requires it), and first.
+                    await settleAll((m.json.manifests ?? []).map(async (child) => manifest({
+                        ...job,
+                        manifest: await job.source.getManifest(job.sourceRepo, child.digest),
+                        then: [],
+                    })), `copying the children of ${where(job.source, job.sourceRepo, m.digest)}`);
+                }
+                else {
+                    const blobs = [...(m.json.config !== undefined ? [m.json.config] : []), ...(m.json.layers ?? [])];
+                    await settleAll(blobs.map((d) => blob(job, d)), `copying the blobs of ${where(job.source, job.sourceRepo, m.digest)}`);
+                }
+                await job.target.putManifest(job.targetRepo, m.digest, m.bytes, m.mediaType);
+                report.manifests.put++;
+                log.debug(`manifest ${where(job.target, job.targetRepo, m.digest)} (${m.mediaType}) put by digest`);
+            }
+        })();
+        // Both settle before this returns, so a failure of one never leaves the other unobserved.
+        await settleAll([own, then], `copying ${where(job.target, job.targetRepo, m.digest)}`);
+    };
+    await settleAll(jobs.map((job) => manifest(job)), 'copying content by digest');
+}
+/**
+ * Phase 2: lists the copied evidence in the referrers fallback indexes (unless the target has the
+ * referrers API) and moves the evidence tags.
+ */
+async function makeEvidenceDiscoverable(plan, options, report, log) {
+    await settleAll([
+        ...plan.referrers.map(async (r) => {
+            if (r.descriptors.length === 0)
+                return;
+            if ((await referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
+                report.referrerIndexes.viaApi++;
+                return;
+            }
+            const tag = fallbackTag(r.subject);
+            const changed = await mergeReferrersIndex(r.target, r.repo, tag, r.descriptors, options);
+            report.referrerIndexes[changed ? 'updated' : 'unchanged']++;
+            log.debug(`referrers index ${where(r.target, r.repo, tag)} ${changed ? 'updated' : 'already lists the evidence'}`);
+        }),
+        ...plan.evidenceTags.map(async (t) => {
+            report.tags[(await moveTag(t)) ? 'moved' : 'unchanged']++;
+        }),
+    ], 'updating evidence tags');
+}
+
+// EXTERNAL MODULE: ./packages/core/src/promote/target.ts
+var promote_target = __webpack_require__(726);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(75);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/auth.ts
 /**
  * Registry authentication: credential lookup (docker and podman auth files), `WWW-Authenticate`
@@ -483,102 +1315,6 @@ function parseTokenResponse(body, now = Date.now()) {
         throw new Error('token endpoint answered without "token" or "access_token"');
     const expiresIn = typeof b['expires_in'] === 'number' && b['expires_in'] > 0 ? b['expires_in'] : 60;
     return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
-/**
- * What the registry client throws when a registry answers something other than an operation
- * needs, or sends bytes that do not hash to the digest they were asked for by.
- */
-/** A registry answered something other than what the operation needs. */
-class RegistryError extends Error {
-    method;
-    url;
-    status;
-    code;
-    detail;
-    name = 'RegistryError';
-    /**
-     * @param method HTTP method of the failed request
-     * @param url the request URL
-     * @param status HTTP status, or undefined when no response arrived
-     * @param code `errors[0].code` of the registry's error JSON, if any
-     * @param detail `errors[0].message` (or the start of a non-JSON body)
-     * @param message the full message
-     */
-    constructor(method, url, status, code, detail, message, options) {
-        super(message, options);
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
-    }
-}
-/** Bytes received from a registry do not hash to the digest they were supposed to have. */
-class DigestMismatchError extends Error {
-    registry;
-    repository;
-    reference;
-    expected;
-    actual;
-    name = 'DigestMismatchError';
-    constructor(registry, repository, reference, expected, actual, what) {
-        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
-            `expected digest ${expected}, but the received bytes hash to ${actual}`);
-        this.registry = registry;
-        this.repository = repository;
-        this.reference = reference;
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-/**
- * A RegistryError for an answer that came with a usable status but lacks what the operation
- * needs (a header, a body, a size within limits).
- *
- * @param url the full request URL
- */
-function malformedAnswer(method, url, status, what) {
-    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
-}
-/**
- * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
- * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
- * since that is what a reader has to fix.
- *
- * @param url the full request URL
- * @param credentialsSource where the credentials came from (or why there are none)
- */
-async function failUnlessStatus(response, method, url, ok, credentialsSource) {
-    if (ok.includes(response.status))
-        return;
-    let code;
-    let detail;
-    if (method !== 'HEAD') {
-        const text = await response.text().catch(() => '');
-        try {
-            const json = JSON.parse(text);
-            const first = json.errors?.[0];
-            if (typeof first?.code === 'string')
-                code = first.code;
-            if (typeof first?.message === 'string')
-                detail = first.message;
-        }
-        catch {
-            detail = text.trim().slice(0, 300) || undefined;
-        }
-    }
-    else {
-        await response.body?.cancel();
-    }
-    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
-    if (code !== undefined || detail !== undefined)
-        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
-    if (response.status === 401 || response.status === 403) {
-        message += ` (credentials: ${credentialsSource})`;
-    }
-    throw new RegistryError(method, url, response.status, code, detail, message);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/ip.ts
@@ -1457,9 +2193,6 @@ async function listTags(transport, repository) {
 
 
 
-
-
-
 /** The client's lines are all detail, but a caller's callback receives them whatever their level. */
 function callbackLog(log) {
     return log === undefined ? silentLog : { info: log, warning: log, debug: log };
@@ -1602,748 +2335,6 @@ class RegistryClient {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
-/**
- * The registry operations evidence is read and written with: the part of the registry client it
- * needs, the referrers API remembered per client, and small reads and writes that treat "not there"
- * as an answer rather than an error.
- */
-
-/**
- * Clients whose registry answered 404 to the referrers API. The OCI distribution spec forbids a 404
- * from a registry that has the API (it answers an empty index for an unknown subject), so one 404
- * says it for the whole registry (CNCF distribution 2.8, Forgejo): later reads and writes through
- * the same client go straight to the fallback tag instead of paying that round trip again.
- */
-const withoutReferrersApi = new WeakSet();
-/**
- * `client.referrers()`, remembered per client: `null` (no referrers API) without a request once the
- * registry has answered 404.
- */
-async function referrersOf(client, repo, digest, artifactType) {
-    if (withoutReferrersApi.has(client))
-        return null;
-    const found = await client.referrers(repo, digest, artifactType);
-    if (found === null)
-        withoutReferrersApi.add(client);
-    return found;
-}
-/** Whether {@link referrersOf} has seen `client`'s registry answer 404 to the referrers API. */
-function knownWithoutReferrersApi(client) {
-    return withoutReferrersApi.has(client);
-}
-/** True for the error the registry client throws when a manifest or blob does not exist. */
-function isNotFound(err) {
-    return err instanceof RegistryError && err.status === 404;
-}
-/** A manifest by tag or digest, or `undefined` when the registry does not have it. */
-async function registry_getManifestOrUndefined(client, repo, ref) {
-    try {
-        return await client.getManifest(repo, ref);
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return undefined;
-        throw err;
-    }
-}
-/** Uploads a blob unless the repository has it already. */
-async function uploadIfMissing(client, repo, bytes, digest) {
-    if (!(await client.headBlob(repo, digest)))
-        await client.uploadBlob(repo, digest, bytes, bytes.length);
-}
-/** Reads a whole blob (verified by the client's stream) into memory, refusing more than `maxBytes`. */
-async function readBlob(client, repo, digest, maxBytes) {
-    const download = await client.getBlob(repo, digest);
-    if (download.size !== undefined && download.size > maxBytes) {
-        await download.stream.cancel();
-        throw new Error(`blob ${digest} is ${download.size} bytes, over the ${maxBytes}-byte limit`);
-    }
-    const chunks = [];
-    let total = 0;
-    const reader = download.stream.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel();
-            throw new Error(`blob ${digest} exceeds the ${maxBytes}-byte limit`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/find.ts
-/**
- * Finds evidence again: the envelopes attached to an image digest (referrers API, or the fallback
- * tag), and the source-lane evidence of a commit. Every envelope is checked against what listed it
- * (digest, artifact type, subject, size) before it is parsed.
- */
-
-
-
-
-
-
-
-/** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
-const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
-async function loadEnvelope(client, repo, descriptor, expectSubject, via, preloaded) {
-    try {
-        const m = preloaded ?? (await client.getManifest(repo, descriptor.digest));
-        if (m.digest !== descriptor.digest) {
-            throw new Error(`manifest digest ${m.digest} does not match the listed ${descriptor.digest}`);
-        }
-        if (m.json.artifactType !== EVIDENCE_ARTIFACT_TYPE) {
-            throw new Error(`artifactType is ${JSON.stringify(m.json.artifactType)}, not ${EVIDENCE_ARTIFACT_TYPE}`);
-        }
-        if (expectSubject !== undefined && m.json.subject?.digest !== expectSubject.value) {
-            throw new Error(`its subject is ${m.json.subject?.digest ?? 'missing'}, not ${expectSubject.value}`);
-        }
-        const layer = m.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE);
-        if (layer === undefined)
-            throw new Error(`it has no ${DSSE_MEDIA_TYPE} layer`);
-        if (layer.size > MAX_ENVELOPE_BYTES)
-            throw new Error(`its envelope is ${layer.size} bytes, over the limit`);
-        const bytes = await readBlob(client, repo, layer.digest, MAX_ENVELOPE_BYTES);
-        // The client checks digests too; checking here keeps the guarantee independent of the transport.
-        // The layer digest is the registry's text, so it is parsed (validated) here, once.
-        const actual = digestOf(bytes, (0,src_reference/* parseDigest */.m)(layer.digest).algorithm);
-        if (actual !== layer.digest)
-            throw new Error(`envelope blob hashes to ${actual}, expected ${layer.digest}`);
-        if (bytes.length !== layer.size)
-            throw new Error(`envelope blob is ${bytes.length} bytes, expected ${layer.size}`);
-        const envelope = (0,dsse.parseEnvelope)(JSON.parse(bytes.toString('utf8')));
-        return { descriptor, via, envelope, manifest: m };
-    }
-    catch (err) {
-        return { descriptor, via, error: `evidence ${descriptor.digest} in ${repo}: ${(0,errors/* errorMessage */.gJ)(err)}` };
-    }
-}
-/**
- * Finds the evidence attached to image manifest `digest` in `repo`: referrers API first, the fallback
- * tag when the registry has no referrers API. Each envelope blob's sha256 is verified; evidence that
- * cannot be read is returned with `error` rather than dropped, so callers can report it.
- *
- * @param digest the parsed digest, or its text (validated here)
- * @param opts.lane only evidence whose lane annotation names this lane
- */
-async function find_findEvidence(client, repo, digest, opts = {}) {
-    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
-    const tag = fallbackTag(subjectDigest);
-    const readFallback = async () => (await registry_getManifestOrUndefined(client, repo, tag))?.json.manifests ?? [];
-    let descriptors;
-    let via = 'referrers-api';
-    if (knownWithoutReferrersApi(client)) {
-        via = `tag:${tag}`;
-        descriptors = await readFallback();
-    }
-    else {
-        // Until the registry has told, both are asked at once: the fallback read costs nothing when the
-        // API answers, and saves a round trip when it does not.
-        const fallback = readFallback();
-        fallback.catch(() => undefined);
-        const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
-        if (viaApi !== null)
-            descriptors = viaApi;
-        else {
-            via = `tag:${tag}`;
-            descriptors = await fallback;
-        }
-    }
-    const wanted = descriptors.filter((d) => d.artifactType === EVIDENCE_ARTIFACT_TYPE &&
-        (opts.lane === undefined || d.annotations?.[LANE_ANNOTATION] === opts.lane));
-    return Promise.all(wanted.map((d) => loadEnvelope(client, repo, d, subjectDigest, via)));
-}
-/**
- * Finds the source-lane evidence of `commit` in the evidence repository `repo` (tag
- * `commit-<sha>.source`); an empty list when there is none.
- */
-async function find_findSourceEvidence(client, repo, commit) {
-    const tag = sourceEvidenceTag(commit);
-    const m = await registry_getManifestOrUndefined(client, repo, tag);
-    if (m === undefined)
-        return [];
-    const descriptor = { mediaType: m.mediaType, digest: m.digest, size: m.bytes.length };
-    if (m.json.annotations !== undefined)
-        descriptor.annotations = m.json.annotations;
-    if (m.json.artifactType !== undefined)
-        descriptor.artifactType = m.json.artifactType;
-    return [await loadEnvelope(client, repo, descriptor, undefined, `tag:${tag}`, m)];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/verify.ts
-
-
-
-
-
-/** Shortens digests and commits in messages: `sha256:ab12cd34ef56…`, `1a2b3c4d5e6f…`. */
-function verify_short(value) {
-    const colon = value.indexOf(':');
-    const prefix = colon >= 0 ? value.slice(0, colon + 1) : '';
-    const hex = value.slice(prefix.length);
-    return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}…` : value;
-}
-/** Why a statement does not apply to this digest/commit/set, or undefined when it does. */
-function inapplicable(s, lane, input, digest) {
-    const p = s.predicate;
-    if (p.commit.sha !== input.commit)
-        return `it is for commit ${verify_short(p.commit.sha)}`;
-    if (lane === 'source') {
-        return s.subject.some((sub) => sub.digest.gitCommit === input.commit)
-            ? undefined
-            : 'its subject is not the commit';
-    }
-    if (!s.subject.some((sub) => sub.digest[digest.algorithm] === digest.hex)) {
-        return 'its subject does not include this digest';
-    }
-    if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
-        const tested = new Set(p.tested.map((t) => t.digest));
-        const missing = input.set.filter((i) => !tested.has(i.digest));
-        if (missing.length > 0) {
-            return `it was tested without ${missing.map((m) => `${m.name}@${verify_short(m.digest)}`).join(', ')}`;
-        }
-    }
-    return undefined;
-}
-/**
- * Decides, for each required lane, whether passing evidence exists (pure).
- *
- * Rules: evidence counts for a lane when its statement is for that lane, the same commit, names this
- * digest among its subjects (source lane: the commit), and, for integration/e2e/promotion, its
- * `tested` set contains every digest of the set being promoted. With a public key, unsigned or wrongly
- * signed envelopes do not count. Among the evidence that counts, the most recent verdict
- * (`timeVerified`) decides: a lane that passed and then failed on a re-run at the same commit and set is
- * not passing.
- */
-function decideEvidence(input) {
-    return decide(input, (0,src_reference/* parseDigest */.m)(input.digest));
-}
-/** {@link decideEvidence} for `input.digest` already parsed (and so validated) as `subject`. */
-function decide(input, subject) {
-    const digest = subject.value;
-    const problems = [];
-    const refused = [];
-    const expectedKey = input.publicKey !== undefined ? (0,dsse.keyId)(input.publicKey) : undefined;
-    const byLane = new Map();
-    const notes = new Map();
-    const note = (lane, text) => {
-        notes.set(lane, [...(notes.get(lane) ?? []), text]);
-    };
-    const found = [
-        ...input.imageEvidence.map((e) => ({ e, source: false })),
-        ...input.sourceEvidence.map((e) => ({ e, source: true })),
-    ];
-    for (const { e, source } of found) {
-        const where = `evidence ${verify_short(e.descriptor.digest)} (${e.via})`;
-        if (e.envelope === undefined) {
-            refused.push(e.error ?? `${where}: no envelope`);
-            continue;
-        }
-        let statement;
-        try {
-            statement = (0,dsse.statementOf)(e.envelope);
-        }
-        catch (err) {
-            refused.push(`${where}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            continue;
-        }
-        const lane = statement.predicate.lane;
-        if (source !== (lane === 'source')) {
-            refused.push(`${where}: ${lane} evidence found where ${source ? 'source' : 'image'} evidence belongs`);
-            continue;
-        }
-        if (input.publicKey !== undefined) {
-            if (e.envelope.signatures.length === 0) {
-                note(lane, `${where} is unsigned`);
-                refused.push(`${where}: ${lane} evidence is unsigned`);
-                continue;
-            }
-            if ((0,dsse.verifyEnvelope)(e.envelope, input.publicKey).length === 0) {
-                note(lane, `${where} is not signed by key ${verify_short(expectedKey ?? '')}`);
-                refused.push(`${where}: ${lane} evidence signature does not verify with key ${verify_short(expectedKey ?? '')}`);
-                continue;
-            }
-        }
-        const why = inapplicable(statement, lane, input, subject);
-        if (why !== undefined) {
-            note(lane, `${where}: ${why}`);
-            continue;
-        }
-        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where }]);
-    }
-    const lanes = {};
-    for (const lane of input.requiredLanes) {
-        const candidates = [...(byLane.get(lane) ?? [])].sort((a, b) => b.statement.predicate.timeVerified.localeCompare(a.statement.predicate.timeVerified));
-        const lacks = `${verify_short(digest)} lacks passing ${lane} evidence for commit ${verify_short(input.commit)}`;
-        const latest = candidates[0];
-        if (latest === undefined) {
-            const seen = notes.get(lane);
-            lanes[lane] = {
-                passed: false,
-                reason: seen ? `${lacks}: ${seen.join('; ')}` : `${lacks}: none found`,
-            };
-        }
-        else if (latest.statement.predicate.verificationResult !== 'PASSED') {
-            const failed = latest.statement.predicate.checks
-                .filter((c) => c.result === 'FAILED')
-                .map((c) => c.name);
-            lanes[lane] = {
-                passed: false,
-                reason: `${lacks}: the latest run (${latest.statement.predicate.runUrl}, ${latest.statement.predicate.timeVerified}) ` +
-                    `FAILED${failed.length > 0 ? ` (${failed.join(', ')})` : ''}`,
-            };
-        }
-        else {
-            lanes[lane] = {
-                passed: true,
-                reason: `${lane} PASSED for ${verify_short(digest)} at ${latest.statement.predicate.timeVerified} by ${latest.statement.predicate.runUrl} (${latest.where})`,
-            };
-        }
-    }
-    for (const lane of input.requiredLanes) {
-        const v = lanes[lane];
-        if (v !== undefined && !v.passed)
-            problems.push(v.reason);
-    }
-    problems.push(...refused);
-    return { ok: input.requiredLanes.every((l) => lanes[l]?.passed === true), lanes, problems };
-}
-/**
- * Fetches the evidence of `digest` (and, when the source lane is required, of `commit`) and decides
- * with {@link decideEvidence}.
- */
-async function verifyEvidenceFor(opts) {
-    const digest = parseDigest(opts.digest);
-    if (!opts.set.some((i) => i.digest === digest.value)) {
-        throw new Error(`the set being promoted does not contain ${digest.value} itself`);
-    }
-    // Independent reads: both at once.
-    const [imageEvidence, sourceEvidence] = await Promise.all([
-        findEvidence(opts.client, opts.repo, digest),
-        opts.requiredLanes.includes('source')
-            ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
-            : Promise.resolve([]),
-    ]);
-    const input = {
-        digest: digest.value,
-        commit: opts.commit,
-        requiredLanes: opts.requiredLanes,
-        set: opts.set,
-        imageEvidence,
-        sourceEvidence,
-    };
-    if (opts.publicKey !== undefined)
-        input.publicKey = opts.publicKey;
-    return decide(input, digest);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/promote/decide.ts
-
-
-/**
- * Decides a whole set (pure). Every image is judged with the full set as `set`, so integration and
- * E2E evidence counts only when it covered every image promoted together.
- */
-function decideSet(input) {
-    const set = input.images.map((i) => ({ name: i.name, digest: i.digest }));
-    const verdicts = input.images.map((image) => {
-        const verdict = decideEvidence({
-            digest: image.digest,
-            commit: input.commit,
-            requiredLanes: input.requiredLanes,
-            set,
-            imageEvidence: image.imageEvidence,
-            sourceEvidence: image.sourceEvidence,
-            ...(input.publicKey !== undefined ? { publicKey: input.publicKey } : {}),
-        });
-        return { name: image.name, reference: image.reference, digest: image.digest, verdict };
-    });
-    const problems = verdicts.flatMap((v) => v.verdict.ok ? [] : v.verdict.problems.map((p) => `${v.name} (${v.reference}): ${p}`));
-    return { ok: verdicts.every((v) => v.verdict.ok), verdicts, problems };
-}
-/** Promotion was refused: nothing was copied. `problems` has one line per reason. */
-class PromotionRefusedError extends Error {
-    problems;
-    name = 'PromotionRefusedError';
-    constructor(problems, what = 'evidence check') {
-        super(`promotion refused (${what}), nothing was copied:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(500);
-;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
-/**
- * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
- * evidence is listed on a registry without the referrers API. Distribution 2.8 has no compare-and-set
- * on tags, so every change is read-merge-put-verify.
- */
-
-
-
-/**
- * Adds `descriptor` to a referrers index unless an entry with its digest is there (pure).
- *
- * @returns the new index, or `undefined` when nothing changed
- */
-function mergeReferrer(index, descriptor) {
-    const manifests = index?.manifests ?? [];
-    if (manifests.some((m) => m.digest === descriptor.digest))
-        return undefined;
-    return { ...(index ?? {}), schemaVersion: 2, mediaType: media_types_OCI_INDEX, manifests: [...manifests, descriptor] };
-}
-/**
- * Read-merge-put-verify loop on a fallback index tag.
- *
- * @returns the number of rounds it took
- */
-async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
-    const attempts = opts.attempts ?? 6;
-    const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
-    for (let round = 1; round <= attempts; round++) {
-        const current = await getManifestOrUndefined(client, repo, tag);
-        const merged = mergeReferrer(current?.json, descriptor);
-        if (merged !== undefined) {
-            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), OCI_INDEX);
-        }
-        // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
-        // so the re-read sees it and we merge again instead of being silently overwritten.
-        await sleep(settle());
-        const after = await getManifestOrUndefined(client, repo, tag);
-        if (after?.json.manifests?.some((m) => m.digest === descriptor.digest)) {
-            if (merged === undefined)
-                return round;
-            // Our put stuck; a second look after another wait catches a writer whose put was still in flight.
-            await sleep(settle());
-            const again = await getManifestOrUndefined(client, repo, tag);
-            if (again?.json.manifests?.some((m) => m.digest === descriptor.digest))
-                return round;
-        }
-    }
-    throw new Error(`could not keep ${descriptor.digest} in the referrers index ${repo}:${tag} after ${attempts} rounds: ` +
-        'other writers kept replacing it');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/promote/limit.ts
-/** A small concurrency limiter: registries throttle clients that open dozens of uploads at once. */
-/** Runs at most `limit` tasks at a time; the others wait in FIFO order. */
-class Limiter {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new Error(`concurrency limit must be >= 1, got ${limit}`);
-    }
-    /** Runs `task` when a slot is free and returns its result. */
-    async run(task) {
-        if (this.active >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-/**
- * Awaits every promise (unlike `Promise.all`, which returns at the first rejection while the rest keep
- * running) and throws one error listing every failure.
- */
-async function settleAll(promises, what) {
-    const results = await Promise.allSettled(promises);
-    const failures = results.filter((r) => r.status === 'rejected');
-    if (failures.length === 0)
-        return results.map((r) => r.value);
-    const first = failures[0].reason;
-    if (failures.length === 1 && first instanceof Error)
-        throw first;
-    const lines = failures.map((f) => `- ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`);
-    throw new Error(`${what}: ${failures.length} of ${results.length} failed:\n${lines.join('\n')}`, {
-        cause: first,
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/promote/tags.ts
-/**
- * Moving tags at the target, the last step of a copy: evidence tags go as they are; image tags go
- * together, and when one fails the ones already moved are put back where they were.
- */
-
-
-
-/** A copy failed while moving image tags; `rolledBack` says which tags were put back. */
-class TagMoveError extends Error {
-    rolledBack;
-    name = 'TagMoveError';
-    constructor(message, rolledBack, options) {
-        super(message, options);
-        this.rolledBack = rolledBack;
-    }
-}
-function tagName(t) {
-    return `${t.target.registry}/${t.repo}:${t.tag}`;
-}
-/**
- * Points a tag at its manifest unless it is there already.
- *
- * @returns whether the tag moved
- */
-async function moveTag(t) {
-    const current = await t.target.headManifest(t.repo, t.tag);
-    if (current?.digest === t.manifest.digest)
-        return false;
-    await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
-    return true;
-}
-/**
- * Moves every image tag, counting into `report`. Where each tag points is read first, to put it
- * back if another move fails.
- *
- * @throws TagMoveError when any move failed, after putting back the tags that had moved
- */
-async function moveImageTags(tags, report, log) {
-    const before = await settleAll(tags.map((t) => registry_getManifestOrUndefined(t.target, t.repo, t.tag)), 'reading the target tags');
-    const moved = [];
-    const results = await Promise.allSettled(tags.map(async (t, i) => {
-        if (before[i]?.digest === t.manifest.digest) {
-            report.tags.unchanged++;
-            return;
-        }
-        await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
-        moved.push(i);
-        report.tags.moved++;
-        log.debug(`tag ${tagName(t)} → ${t.manifest.digest}`);
-    }));
-    const failed = results.flatMap((r, i) => r.status === 'rejected' ? [{ i, reason: r.reason }] : []);
-    if (failed.length === 0)
-        return;
-    const { rolledBack, notRolledBack } = await putBack(moved.map((i) => ({ tag: tags[i], previous: before[i] })));
-    const reasons = failed.map(({ i, reason }) => `${tagName(tags[i])}: ${(0,errors/* errorMessage */.gJ)(reason)}`);
-    throw new TagMoveError(`moving the image tags failed: ${reasons.join('; ')}` +
-        (rolledBack.length > 0 ? `; put back: ${rolledBack.join(', ')}` : '') +
-        (notRolledBack.length > 0 ? `; NOT put back: ${notRolledBack.join(', ')}` : ''), rolledBack, { cause: failed[0].reason });
-}
-/** Puts moved tags back at the manifest each pointed at before, one after the other. */
-async function putBack(moved) {
-    const rolledBack = [];
-    const notRolledBack = [];
-    for (const { tag: t, previous } of moved) {
-        const name = tagName(t);
-        if (previous === undefined) {
-            // Distribution cannot delete a tag without deleting the manifest (and every other tag of it).
-            notRolledBack.push(`${name} (it did not exist before; it now points at ${t.manifest.digest})`);
-            continue;
-        }
-        try {
-            await t.target.putManifest(t.repo, t.tag, previous.bytes, previous.mediaType);
-            rolledBack.push(`${name} → ${previous.digest}`);
-        }
-        catch (err) {
-            notRolledBack.push(`${name} (${(0,errors/* errorMessage */.gJ)(err)})`);
-        }
-    }
-    return { rolledBack, notRolledBack };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/promote/copy.ts
-/**
- * Server-side copy of image content between repositories, through the registry API only.
- *
- * Order is what keeps a failed promotion from being half-done: every blob and manifest is first put
- * **by digest** (invisible to anyone using a tag), then the evidence tags (referrers fallback
- * indexes, source evidence) are updated, and only when all of that is in place are the image tags
- * moved. If moving one image tag fails, the tags already moved are put back where they were.
- */
-
-
-
-
-
-
-
-
-
-function where(client, repo, ref) {
-    return `${client.registry}/${repo}${ref.includes(':') ? '@' : ':'}${ref}`;
-}
-function emptyReport() {
-    return {
-        blobs: { mounted: 0, streamed: 0, present: 0, skipped: 0 },
-        manifests: { put: 0, present: 0 },
-        referrerIndexes: { updated: 0, unchanged: 0, viaApi: 0 },
-        tags: { moved: 0, unchanged: 0 },
-    };
-}
-/**
- * Makes one blob present in the target repository by the cheapest means: a cross-repository mount
- * when both repositories are on one registry (no bytes move), else nothing when it is already
- * there, else a verified stream from the source registry into the target (never buffered).
- */
-async function copyBlob(job, descriptor) {
-    const { source, sourceRepo, target, targetRepo } = job;
-    const { digest, size } = descriptor;
-    // A mount of a blob the target already has also succeeds, so on one registry it is the only request.
-    if (source.baseUrl === target.baseUrl && (await target.mountBlob(targetRepo, sourceRepo, digest))) {
-        return 'mounted';
-    }
-    if (await target.headBlob(targetRepo, digest))
-        return 'present';
-    // Foreign (non-distributable) layers live at their `urls`, not in the source registry.
-    if ((descriptor.urls?.length ?? 0) > 0 && !(await source.headBlob(sourceRepo, digest)))
-        return 'skipped';
-    await target.uploadBlob(targetRepo, digest, async () => (await source.getBlob(sourceRepo, digest)).stream, size);
-    return 'streamed';
-}
-/**
- * Read-merge-put-check of a referrers fallback index: adds every descriptor not yet listed, keeps all
- * other entries, and re-reads after a short wait to catch a concurrent writer that replaced it
- * (the registry has no compare-and-set on tags; see docs/evidence.md).
- *
- * @returns whether the index had to be changed
- */
-async function mergeReferrersIndex(client, repo, tag, descriptors, options = {}) {
-    const attempts = options.mergeAttempts ?? 6;
-    const recheck = options.recheckReferrers ?? true;
-    const settle = options.settleMs ?? (() => 30 + Math.floor(Math.random() * 50));
-    const read = async () => (await registry_getManifestOrUndefined(client, repo, tag))?.json;
-    const missing = (index) => descriptors.filter((d) => !(index?.manifests ?? []).some((m) => m.digest === d.digest));
-    let changed = false;
-    for (let round = 1; round <= attempts; round++) {
-        let index = await read();
-        if (missing(index).length === 0)
-            return changed;
-        for (const d of descriptors)
-            index = mergeReferrer(index, d) ?? index;
-        await client.putManifest(repo, tag, Buffer.from(JSON.stringify(index), 'utf8'), media_types_OCI_INDEX);
-        changed = true;
-        if (!recheck)
-            return changed;
-        await new Promise((resolve) => setTimeout(resolve, settle()));
-    }
-    throw new Error(`could not keep ${descriptors.length} evidence entries in the referrers index ${where(client, repo, tag)} ` +
-        `after ${attempts} rounds: other writers kept replacing it`);
-}
-/**
- * Runs a {@link CopyPlan}: content by digest, then evidence tags, then image tags (see the module
- * comment). Each phase waits for all of its operations, so a failure never leaves work running into
- * the next phase.
- *
- * @throws the first failure (or a list of them); a failure before phase 3 leaves every image tag
- *   untouched, a failure in phase 3 is a `TagMoveError` (tags.ts) after putting moved tags back
- */
-async function executeCopy(plan, options = {}) {
-    const report = emptyReport();
-    const log = options.log ?? silentLog;
-    await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
-    // Evidence is discoverable before any image tag points users at the content.
-    await makeEvidenceDiscoverable(plan, options, report, log);
-    await moveImageTags(plan.imageTags, report, log);
-    return report;
-}
-/**
- * Phase 1: makes every manifest of `jobs` present by digest, each with its blobs or children first
- * and what refers to it alongside. A blob or manifest shared by several jobs is copied once.
- */
-async function copyContent(jobs, report, log, limiter) {
-    const blobsDone = new Map();
-    const manifestsDone = new Map();
-    const blob = (job, d) => {
-        const key = `${job.target.baseUrl}/${job.targetRepo}@${d.digest}`;
-        let done = blobsDone.get(key);
-        if (done === undefined) {
-            done = limiter.run(async () => {
-                const how = await copyBlob(job, d);
-                report.blobs[how]++;
-                log.debug(`blob ${d.digest} (${d.size} bytes) → ${where(job.target, job.targetRepo, d.digest)}: ${how}`);
-            });
-            blobsDone.set(key, done);
-        }
-        return done;
-    };
-    const manifest = (job) => {
-        const key = `${job.target.baseUrl}/${job.targetRepo}@${job.manifest.digest}`;
-        let done = manifestsDone.get(key);
-        if (done === undefined) {
-            done = copyManifest(job);
-            manifestsDone.set(key, done);
-        }
-        return done;
-    };
-    const copyManifest = async (job) => {
-        const m = job.manifest;
-        // What refers to this manifest by `subject` (its evidence) is copied alongside: registries accept
-        // a subject that is not there yet, and everything here is by digest, invisible until tags move.
-        const then = settleAll((job.then ?? []).map((next) => manifest(next)), `copying what refers to ${m.digest}`);
-        const own = (async () => {
-            const index = isIndexMediaType(m.mediaType) || m.json.manifests !== undefined;
-            // A registry accepts a manifest only once everything it refers to is there, so a present index
-            // means its whole tree is present. (Image manifests skip the look: mounting their few blobs
-            // costs the same on a repeat and saves a round trip on a first promotion.)
-            if (index && (await job.target.headManifest(job.targetRepo, m.digest)) !== null) {
-                report.manifests.present++;
-            }
-            else {
-                if (index) {
-                    // Children go under the same repository as the index (Forgejo requires it), and first.
-                    await settleAll((m.json.manifests ?? []).map(async (child) => manifest({
-                        ...job,
-                        manifest: await job.source.getManifest(job.sourceRepo, child.digest),
-                        then: [],
-                    })), `copying the children of ${where(job.source, job.sourceRepo, m.digest)}`);
-                }
-                else {
-                    const blobs = [...(m.json.config !== undefined ? [m.json.config] : []), ...(m.json.layers ?? [])];
-                    await settleAll(blobs.map((d) => blob(job, d)), `copying the blobs of ${where(job.source, job.sourceRepo, m.digest)}`);
-                }
-                await job.target.putManifest(job.targetRepo, m.digest, m.bytes, m.mediaType);
-                report.manifests.put++;
-                log.debug(`manifest ${where(job.target, job.targetRepo, m.digest)} (${m.mediaType}) put by digest`);
-            }
-        })();
-        // Both settle before this returns, so a failure of one never leaves the other unobserved.
-        await settleAll([own, then], `copying ${where(job.target, job.targetRepo, m.digest)}`);
-    };
-    await settleAll(jobs.map((job) => manifest(job)), 'copying content by digest');
-}
-/**
- * Phase 2: lists the copied evidence in the referrers fallback indexes (unless the target has the
- * referrers API) and moves the evidence tags.
- */
-async function makeEvidenceDiscoverable(plan, options, report, log) {
-    await settleAll([
-        ...plan.referrers.map(async (r) => {
-            if (r.descriptors.length === 0)
-                return;
-            if ((await referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
-                report.referrerIndexes.viaApi++;
-                return;
-            }
-            const tag = fallbackTag(r.subject);
-            const changed = await mergeReferrersIndex(r.target, r.repo, tag, r.descriptors, options);
-            report.referrerIndexes[changed ? 'updated' : 'unchanged']++;
-            log.debug(`referrers index ${where(r.target, r.repo, tag)} ${changed ? 'updated' : 'already lists the evidence'}`);
-        }),
-        ...plan.evidenceTags.map(async (t) => {
-            report.tags[(await moveTag(t)) ? 'moved' : 'unchanged']++;
-        }),
-    ], 'updating evidence tags');
-}
-
-// EXTERNAL MODULE: ./packages/core/src/promote/target.ts
-var promote_target = __webpack_require__(726);
 ;// CONCATENATED MODULE: ./packages/core/src/promote/context.ts
 /**
  * What every phase of one promotion shares: the plan, the lanes and keys it checks against, the log,

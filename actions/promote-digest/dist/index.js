@@ -1228,7 +1228,6 @@ function formatTarget(target) {
  */
 
 
-
 /** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */
 const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 /** Registry used for references without a host, as docker and podman (with short names off) do. */

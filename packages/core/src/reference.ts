@@ -9,8 +9,6 @@
 import { isIPv6 } from './ip.js';
 import { ImageReferenceError } from './errors.js';
 
-export { ImageReferenceError } from './errors.js';
-
 /** A parsed image reference; `registry` and `repository` are always filled in (normalised). */
 export interface ImageReference {
   /** Registry host, with port when given: `docker.io`, `127.0.0.1:5000`, `[::1]:5000`. */

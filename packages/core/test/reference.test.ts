@@ -4,7 +4,6 @@ import {
   familiarName,
   familiarString,
   formatReference,
-  ImageReferenceError,
   isDigest,
   parseDigest,
   parseReference,
@@ -14,6 +13,7 @@ import {
   withDigest,
   type ImageReference,
 } from '../src/reference.js';
+import { ImageReferenceError } from '../src/errors.js';
 
 const SHA256 = `sha256:${'a1'.repeat(32)}`;
 const SHA512 = `sha512:${'0f'.repeat(64)}`;

@@ -1313,7 +1313,7 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4297);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9768);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8551);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
@@ -1476,7 +1476,7 @@ async function runCommand(args) {
     const { options, json } = parseRunArgs(args);
     const { signal, forceSignal, release } = cancelOnSignals();
     try {
-        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runWorkflow */ .FZ)({ ...options, signal, forceSignal });
+        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runWorkflow */ .F)({ ...options, signal, forceSignal });
         if (json)
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(json, `${JSON.stringify(result, null, 2)}\n`);
         process.stderr.write(runSummaryLine(result));
@@ -1526,7 +1526,7 @@ async function main(argv) {
             process.stderr.write(`${USAGE}\n`);
             return 2;
         }
-        if (err instanceof _workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .WorkflowError */ .s8 || err instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedError */ .Wt)
+        if (err instanceof _workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .WorkflowError */ .s8 || err instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedError */ .W)
             return 2;
         return 2;
     }
@@ -1890,41 +1890,41 @@ function expandTemplateString(text, contexts, status, where) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.$),
-/* harmony export */   $K: () => (/* reexport safe */ _runner_js__WEBPACK_IMPORTED_MODULE_5__.$K),
+/* harmony export */   $: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.$),
+/* harmony export */   $K: () => (/* reexport safe */ _shell_js__WEBPACK_IMPORTED_MODULE_6__.$),
 /* harmony export */   As: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.As),
 /* harmony export */   Cl: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.Cl),
 /* harmony export */   F9: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.F9),
 /* harmony export */   FO: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_1__.FO),
-/* harmony export */   FZ: () => (/* reexport safe */ _runner_js__WEBPACK_IMPORTED_MODULE_5__.FZ),
-/* harmony export */   G2: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_6__.G2),
+/* harmony export */   FZ: () => (/* reexport safe */ _runner_js__WEBPACK_IMPORTED_MODULE_5__.F),
+/* harmony export */   G2: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_7__.G2),
 /* harmony export */   GX: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_1__.GX),
-/* harmony export */   Gc: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.Gc),
+/* harmony export */   Gc: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.Gc),
 /* harmony export */   H8: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.H8),
 /* harmony export */   O4: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.O4),
 /* harmony export */   Of: () => (/* reexport safe */ _action_js__WEBPACK_IMPORTED_MODULE_0__.Of),
 /* harmony export */   Q8: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_1__.Q8),
-/* harmony export */   Qp: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.Qp),
+/* harmony export */   Qp: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.Qp),
 /* harmony export */   R3: () => (/* reexport safe */ _process_js__WEBPACK_IMPORTED_MODULE_3__.R),
 /* harmony export */   Rt: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.Rt),
 /* harmony export */   T4: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.T4),
 /* harmony export */   T_: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_4__.T_),
-/* harmony export */   Wt: () => (/* reexport safe */ _runner_js__WEBPACK_IMPORTED_MODULE_5__.Wt),
+/* harmony export */   Wt: () => (/* reexport safe */ _runner_js__WEBPACK_IMPORTED_MODULE_5__.W),
 /* harmony export */   YA: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_4__.YA),
 /* harmony export */   YD: () => (/* reexport safe */ _action_js__WEBPACK_IMPORTED_MODULE_0__.YD),
-/* harmony export */   _y: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__._y),
+/* harmony export */   _y: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__._y),
 /* harmony export */   aB: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.aB),
-/* harmony export */   aM: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.aM),
+/* harmony export */   aM: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.aM),
 /* harmony export */   az: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.az),
 /* harmony export */   d_: () => (/* reexport safe */ _action_js__WEBPACK_IMPORTED_MODULE_0__.d_),
-/* harmony export */   dj: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.dj),
-/* harmony export */   h: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.h),
+/* harmony export */   dj: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.dj),
+/* harmony export */   h: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.h),
 /* harmony export */   i0: () => (/* reexport safe */ _process_js__WEBPACK_IMPORTED_MODULE_3__.i),
 /* harmony export */   je: () => (/* reexport safe */ _expressions_js__WEBPACK_IMPORTED_MODULE_2__.je),
 /* harmony export */   m9: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_4__.m9),
-/* harmony export */   oO: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_6__.oO),
-/* harmony export */   s8: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_6__.s8),
-/* harmony export */   tf: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_7__.tf),
+/* harmony export */   oO: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_7__.oO),
+/* harmony export */   s8: () => (/* reexport safe */ _workflow_js__WEBPACK_IMPORTED_MODULE_7__.s8),
+/* harmony export */   tf: () => (/* reexport safe */ _wiring_js__WEBPACK_IMPORTED_MODULE_8__.tf),
 /* harmony export */   wt: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_4__.wt),
 /* harmony export */   zb: () => (/* reexport safe */ _commands_js__WEBPACK_IMPORTED_MODULE_1__.zb)
 /* harmony export */ });
@@ -1933,9 +1933,11 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4297);
-/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
-/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8551);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9768);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4571);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1636);
+/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8551);
+
 
 
 
@@ -2127,15 +2129,14 @@ function buildTimeline(startedAt, jobs) {
 
 /***/ }),
 
-/***/ 4297:
+/***/ 9768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Wt: () => (/* binding */ UnsupportedError),
-  FZ: () => (/* binding */ runWorkflow),
-  $K: () => (/* reexport */ shellArgv)
+  W: () => (/* binding */ UnsupportedError),
+  F: () => (/* binding */ runWorkflow)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2328,29 +2329,8 @@ var src_process = __nccwpck_require__(1204);
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./packages/runner/src/action.ts
 var action = __nccwpck_require__(7283);
-;// CONCATENATED MODULE: ./packages/runner/src/shell.ts
-// `run:` steps: which interpreter runs the script file, as the runners choose it.
-const SHELLS = {
-    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
-    sh: { template: 'sh -e {0}', ext: '.sh' },
-    python: { template: 'python3 {0}', ext: '.py' },
-    node: { template: 'node {0}', ext: '.cjs' },
-};
-/** The argv for a `shell:` value and a script file, as the runners build it. */
-function shellArgv(shell, script) {
-    const template = SHELLS[shell]?.template ?? shell;
-    if (['pwsh', 'powershell', 'cmd'].includes(shell)) {
-        throw new Error(`shell '${shell}' is not supported by the local runner`);
-    }
-    const parts = template.split(/\s+/).filter((p) => p !== '');
-    const argv = parts.map((p) => p.replace('{0}', script));
-    return parts.some((p) => p.includes('{0}')) ? argv : [...argv, script];
-}
-/** The extension the script file gets for a `shell:` value (some interpreters look at it). */
-function scriptExtension(shell) {
-    return SHELLS[shell]?.ext ?? '';
-}
-
+// EXTERNAL MODULE: ./packages/runner/src/shell.ts
+var src_shell = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./packages/runner/src/step-env.ts
 // The environment a step process starts with: the host's, the workflow's and job's `env:`, what
 // earlier steps wrote to GITHUB_ENV and GITHUB_PATH, and the variables the runners set themselves,
@@ -2832,9 +2812,9 @@ async function scriptCommand(jr, step, run, ctx, where) {
         if (!(0,external_node_fs_.existsSync)(cwd))
             throw new Error(`working-directory ${wd} does not exist (${cwd})`);
     }
-    const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_namespaceObject.randomUUID)()}${scriptExtension(shell)}`);
+    const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_namespaceObject.randomUUID)()}${(0,src_shell/* scriptExtension */.d)(shell)}`);
     await (0,promises_.writeFile)(file, script);
-    return { argv: shellArgv(shell, file), cwd, inputsEnv: {} };
+    return { argv: (0,src_shell/* shellArgv */.$)(shell, file), cwd, inputsEnv: {} };
 }
 /** Whether a step is `actions/checkout` of the repository being run (the workspace itself). */
 function isCheckoutOfThisRepo(jr, step, ctx) {
@@ -3150,7 +3130,6 @@ var src_workflow = __nccwpck_require__(1636);
 
 
 
-
 /** A workflow the local runner refuses to run (container jobs, matrix, …), before anything started. */
 class UnsupportedError extends Error {
     constructor(message) {
@@ -3232,6 +3211,38 @@ async function runWorkflow(options) {
         endedAt,
         runDir,
     };
+}
+
+
+/***/ }),
+
+/***/ 4571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ shellArgv),
+/* harmony export */   d: () => (/* binding */ scriptExtension)
+/* harmony export */ });
+// `run:` steps: which interpreter runs the script file, as the runners choose it.
+const SHELLS = {
+    bash: { template: 'bash --noprofile --norc -eo pipefail {0}', ext: '.sh' },
+    sh: { template: 'sh -e {0}', ext: '.sh' },
+    python: { template: 'python3 {0}', ext: '.py' },
+    node: { template: 'node {0}', ext: '.cjs' },
+};
+/** The argv for a `shell:` value and a script file, as the runners build it. */
+function shellArgv(shell, script) {
+    const template = SHELLS[shell]?.template ?? shell;
+    if (['pwsh', 'powershell', 'cmd'].includes(shell)) {
+        throw new Error(`shell '${shell}' is not supported by the local runner`);
+    }
+    const parts = template.split(/\s+/).filter((p) => p !== '');
+    const argv = parts.map((p) => p.replace('{0}', script));
+    return parts.some((p) => p.includes('{0}')) ? argv : [...argv, script];
+}
+/** The extension the script file gets for a `shell:` value (some interpreters look at it). */
+function scriptExtension(shell) {
+    return SHELLS[shell]?.ext ?? '';
 }
 
 

@@ -4,5 +4,7 @@ export * from './expressions.js';
 export * from './process.js';
 export * from './report.js';
 export * from './runner.js';
+export type { GithubOverrides, RunOptions } from './run-state.js';
+export { shellArgv } from './shell.js';
 export * from './workflow.js';
 export * from './wiring.js';

@@ -17,9 +17,6 @@ import type { RunOptions, RunState } from './run-state.js';
 import { needsClosure, runJobs } from './scheduler.js';
 import { loadWorkflow } from './workflow.js';
 
-export type { GithubOverrides, RunOptions } from './run-state.js';
-export { shellArgv } from './shell.js';
-
 /** A workflow the local runner refuses to run (container jobs, matrix, …), before anything started. */
 export class UnsupportedError extends Error {
   constructor(message: string) {

@@ -1,14 +1,15 @@
 /**
  * deploy-staging's entry points: {@link deploy} promoted digests to one host as the stack project
- * `<environment>`, {@link rollback} to an earlier verified deployment (rollback.ts), and report the
- * {@link status} (status.ts). A deployment is verified (digests, then health checks through a soak
+ * `<environment>`, `rollback` to an earlier verified deployment (rollback.ts), and report the
+ * `status` (status.ts). A deployment is verified (digests, then health checks through a soak
  * window) and recorded in the ledger step by step (deployment.ts); a failed one is rolled back to
  * the last verified deployment.
  */
 import { readFile } from 'node:fs/promises';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
-import { parseStack, type StackSpec } from '../stack/spec.js';
+import { parseStack } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment } from './deployments.js';
 import type { HealthCheck } from './health.js';
@@ -19,12 +20,6 @@ import { requirePromotions, type PromotionInfo } from './promotion.js';
 import { prepare, withLock } from './recovery.js';
 import { autoRollback } from './rollback.js';
 import { requireStablePorts, storeStack } from './stack-file.js';
-
-export { ENVIRONMENT_LABEL, type DeployerOptions } from './options.js';
-export type { DeployOutcome, DeploymentReport } from './outcome.js';
-export { rollback, type RollbackRequest } from './rollback.js';
-export { requireStablePorts } from './stack-file.js';
-export { status, type LiveService, type StatusReport } from './status.js';
 
 /** A `deploy` request. */
 export interface DeployRequest {

@@ -13,8 +13,9 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import type { StackSpec } from '../stack/spec.js';
-import { Stack, StackStartError } from '../stack/stack.js';
+import type { StackSpec } from '../stack/compose/types.js';
+import { Stack } from '../stack/stack.js';
+import { StackStartError } from '../stack/errors.js';
 import { currentDeployment, deploymentsOf, newDeploymentId } from './deployments.js';
 import type { DeployEventName } from './events.js';
 import { soak, type HealthCheck } from './health.js';

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../errors.js';
 import type { Log } from '../log.js';
-import type { DeploymentKind } from './ledger.js';
+import type { DeploymentKind } from './ledger-record.js';
 
 /** Event names, one per phase. */
 export const DEPLOY_EVENTS = [

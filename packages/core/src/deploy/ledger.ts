@@ -13,8 +13,8 @@
  * Writers are serialised by `ledger.lock`, created with `O_EXCL` and holding the owner's pid and
  * host; a lock whose owner is gone is taken over (see ledger-lock.ts).
  *
- * The record format (ledger-record.ts), the queries over deployments (deployments.ts) and the lock
- * (ledger-lock.ts) are re-exported here so `deploy/ledger` stays the one import for all of them.
+ * The record format lives in ledger-record.ts, the queries over deployments in deployments.ts and
+ * the lock in ledger-lock.ts.
  */
 import { constants, type FileHandle } from 'node:fs/promises';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
@@ -160,7 +160,3 @@ export class Ledger {
     return acquireLock(this.lockPath, opts);
   }
 }
-
-export * from './ledger-record.js';
-export * from './deployments.js';
-export * from './ledger-lock.js';

@@ -3,9 +3,9 @@
  * from them once.
  */
 import type { ContainerEngine } from '../engine/engine.js';
-import type { EvidenceRegistry } from '../evidence/store.js';
+import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Log } from '../log.js';
-import { STACK_NAME_PATTERN } from '../stack/spec.js';
+import { STACK_NAME_PATTERN } from '../stack/names.js';
 import type { EventSink } from './events.js';
 import { Ledger } from './ledger.js';
 

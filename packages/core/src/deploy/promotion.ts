@@ -10,7 +10,8 @@ import type { Log } from '../log.js';
 import { pinnedReference, type ParsedDigest } from '../reference.js';
 import { RegistryClient } from '../registry/client.js';
 import { keyId, statementOf, verifyEnvelope } from '../evidence/dsse.js';
-import { findEvidence, type EvidenceRegistry, type FoundEvidence } from '../evidence/store.js';
+import { findEvidence, type FoundEvidence } from '../evidence/find.js';
+import type { EvidenceRegistry } from '../evidence/registry.js';
 import { short } from '../evidence/verify.js';
 
 /** The promotion record that admits an image. */

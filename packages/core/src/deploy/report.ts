@@ -3,7 +3,6 @@
  * the plain-text status report.
  */
 import type { SummaryBuilder } from '../summary.js';
-import { imageLines } from './images.js';
 import type { DeployOutcome, DeploymentReport } from './outcome.js';
 import type { StatusReport } from './status.js';
 
@@ -75,5 +74,3 @@ export function summarizeStatus(summary: SummaryBuilder, report: StatusReport): 
     report.history.map((h) => [h.id, h.kind, h.status, h.time, h.commit.slice(0, 12)]),
   );
 }
-
-export { imageLines };

@@ -6,7 +6,8 @@
 import { errorMessage } from '../errors.js';
 import { parseImageRef, type ImageSet } from '../inputs.js';
 import { pinImage } from '../reference.js';
-import { parseStack, type StackSpec } from '../stack/spec.js';
+import { parseStack } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment, rollbackTarget, type DeploymentEntry } from './deployments.js';
 import { parseHealthChecks, type HealthCheck } from './health.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import type { StackSpec } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import type { DeploymentEntry } from './deployments.js';
 import { writeFileAtomic } from './metrics.js';
 

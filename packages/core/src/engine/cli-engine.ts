@@ -36,9 +36,6 @@ import {
 } from './inspect-json.js';
 import { digestOf, pickRepoDigest } from './repo-digests.js';
 
-export { goDuration, lines } from './cli-args.js';
-export { digestOf, pickRepoDigest, repositoryOf } from './repo-digests.js';
-
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 export abstract class CliEngine implements ContainerEngine {
   abstract readonly kind: EngineKind;

@@ -7,8 +7,6 @@ import { Docker } from './docker.js';
 import type { ContainerEngine, EngineKind } from './engine.js';
 import { Podman } from './podman.js';
 
-export { ENGINE_CHOICES, type EngineChoice } from './choices.js';
-
 /**
  * Picks the container engine named by the `engine` input.
  *

@@ -4,7 +4,7 @@
  * (digest, artifact type, subject, size) before it is parsed.
  */
 import { digestOf } from '../registry/digest.js';
-import type { FetchedManifest } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import type { Descriptor } from '../registry/media-types.js';
 import { errorMessage } from '../errors.js';
 import { parseDigest, type ParsedDigest } from '../reference.js';

@@ -3,7 +3,9 @@
  * needs, the referrers API remembered per client, and small reads and writes that treat "not there"
  * as an answer rather than an error.
  */
-import { RegistryError, type FetchedManifest, type RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { RegistryError } from '../registry/errors.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import type { Descriptor } from '../registry/media-types.js';
 
 /**

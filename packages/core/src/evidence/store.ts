@@ -5,9 +5,6 @@
  * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
  * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
  * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
- *
- * It also re-exports what the other evidence modules export (artifact format, locations, registry
- * helpers, fallback index, finders), so callers outside evidence/ keep one import path.
  */
 import { OCI_MANIFEST, type Descriptor } from '../registry/media-types.js';
 import { parseDigest, type ParsedDigest } from '../reference.js';
@@ -16,22 +13,6 @@ import { statementOf, type DsseEnvelope } from './dsse.js';
 import { fallbackTag, sourceEvidenceTag } from './location.js';
 import { mergeIntoFallback, type MergeOptions } from './referrers-index.js';
 import { referrersOf, uploadIfMissing, type EvidenceRegistry } from './registry.js';
-
-export {
-  buildEvidenceManifest,
-  COMMIT_ANNOTATION,
-  CREATED_ANNOTATION,
-  DSSE_MEDIA_TYPE,
-  EMPTY_BLOB,
-  EMPTY_DESCRIPTOR,
-  EVIDENCE_ARTIFACT_TYPE,
-  LANE_ANNOTATION,
-  type EvidenceManifest,
-} from './artifact.js';
-export { findEvidence, findSourceEvidence, type FoundEvidence } from './find.js';
-export { evidenceRepository, fallbackTag, sourceEvidenceTag } from './location.js';
-export { mergeIntoFallback, mergeReferrer, type MergeOptions } from './referrers-index.js';
-export { isNotFound, knownWithoutReferrersApi, referrersOf, type EvidenceRegistry } from './registry.js';
 
 /** What {@link storeEvidence} did. */
 export interface StoredEvidence {

@@ -4,7 +4,8 @@
  * `RegistryClient`, so what is reported is what a pull by digest gets.
  */
 import type { ImageConfigFile } from '../policy/types.js';
-import type { FetchedManifest, RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import {
   isImageManifestMediaType,
   isIndexMediaType,

@@ -6,7 +6,8 @@ import type { ContainerEngine } from '../engine/engine.js';
 import { InputError } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import { parseReference, pinImage, pinnedReference } from '../reference.js';
-import { STACK_LABEL, Stack } from '../stack/stack.js';
+import { Stack } from '../stack/stack.js';
+import { STACK_LABEL } from '../stack/labels.js';
 
 /** The project of a digestline stack network (`dl-<project>-net`). */
 export function projectOfNetwork(network: string): string | undefined {

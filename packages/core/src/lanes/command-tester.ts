@@ -9,13 +9,14 @@ import { defaultExec, tailLines, type Exec } from '../exec.js';
 import type { Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
-import { ROLE_LABEL, STACK_LABEL, type Stack } from '../stack/stack.js';
+import type { Stack } from '../stack/stack.js';
+import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../stack/labels.js';
 import { group } from '../summary.js';
 import { laneCheck } from './check.js';
 import { urlEnvName, type ServiceUrls } from './names.js';
 import type { LaneTester, TesterPlan, TesterRun } from './pipeline.js';
 
-/** `ROLE_LABEL` value of the container the tests run in. */
+/** `CONTAINER_ROLE_LABEL` value of the container the tests run in. */
 export const TESTS_ROLE = 'tests';
 
 /** Where and how the test command runs. */
@@ -50,7 +51,7 @@ export function testContainerOptions(
     volumes: [{ source: tests.workspace, target: tests.workspace, readonly: true }],
     workdir: tests.workspace,
     entrypoint: '',
-    labels: { [STACK_LABEL]: project, [ROLE_LABEL]: TESTS_ROLE },
+    labels: { [STACK_LABEL]: project, [CONTAINER_ROLE_LABEL]: TESTS_ROLE },
     command: ['sh', '-c', tests.command],
   };
 }

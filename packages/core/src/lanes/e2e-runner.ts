@@ -7,7 +7,7 @@ import { chmod, chown, cp, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import { tailLines } from '../exec.js';
-import { ROLE_LABEL, STACK_LABEL } from '../stack/stack.js';
+import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../stack/labels.js';
 import { TESTS_ROLE } from './command-tester.js';
 
 /** Where the runner image keeps its pinned Playwright. */
@@ -174,7 +174,7 @@ export function e2eContainerOptions(o: {
     ],
     workdir: CONTAINER_TESTS_DIR,
     entrypoint: '',
-    labels: { [STACK_LABEL]: o.project, [ROLE_LABEL]: TESTS_ROLE },
+    labels: { [STACK_LABEL]: o.project, [CONTAINER_ROLE_LABEL]: TESTS_ROLE },
     command: playwrightCommand(o.retries),
   };
 }

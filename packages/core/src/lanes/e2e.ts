@@ -11,11 +11,11 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContainerEngine } from '../engine/engine.js';
 import { InputError } from '../errors.js';
-import type { EvidenceRegistry } from '../evidence/store.js';
+import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { ImageSet } from '../inputs.js';
 import { pinnedReference } from '../reference.js';
 import { silentLog, type Log } from '../log.js';
-import type { StackSpec } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import type { Stack } from '../stack/stack.js';
 import { group } from '../summary.js';
 import { attachToNetwork } from './attach.js';
@@ -34,33 +34,6 @@ import {
 import type { PlaywrightCounts } from './playwright-report.js';
 import { newLaneReport, type LaneReport } from './report.js';
 import { teardownLaneStack } from './teardown.js';
-
-export { projectOfNetwork } from './attach.js';
-export {
-  CHROMIUM_ARGS,
-  CHROMIUM_EXECUTABLE,
-  CONTAINER_REPORT_DIR,
-  CONTAINER_TESTS_DIR,
-  e2eContainerOptions,
-  parseNumericUser,
-  playwrightCommand,
-  playwrightEnv,
-  prepareReportDir,
-  prepareTestsCopy,
-  REPORT_FILES,
-  RUNNER_NODE_MODULES,
-  runnerUser,
-} from './e2e-runner.js';
-export { playwrightChecks, type PlaywrightCounts, type PlaywrightJson } from './playwright-report.js';
-export {
-  checkPlaywrightVersions,
-  inspectRunnerImage,
-  PLAYWRIGHT_PACKAGE,
-  PLAYWRIGHT_VERSION_LABEL,
-  readTestsPlaywrightVersion,
-  testsPlaywrightVersion,
-  type RunnerImageFacts,
-} from './playwright-version.js';
 
 /** Prefix of e2e-run project names (`e2e-<run id>-<random>`). */
 export const E2E_PROJECT_PREFIX = 'e2e';

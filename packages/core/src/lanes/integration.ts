@@ -8,17 +8,16 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContainerEngine } from '../engine/engine.js';
 import { errorMessage, InputError } from '../errors.js';
-import type { EvidenceRegistry } from '../evidence/store.js';
+import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
-import { parseStack, type StackSpec } from '../stack/spec.js';
+import { parseStack } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
 import { laneProjectName } from './names.js';
 import type { LaneOutcome, UploadDirectory } from './report.js';
 import { runStackLane } from './stack-lane.js';
 import { teardownLaneStack } from './teardown.js';
-
-export { laneFailureMessage, summarizeLane } from './lane-summary.js';
 
 /** Prefix of integration-test project names (`it-<run id>-<random>`). */
 export const INTEGRATION_PROJECT_PREFIX = 'it';

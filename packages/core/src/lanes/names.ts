@@ -3,7 +3,7 @@
  * tests reach the services by.
  */
 import { randomBytes } from 'node:crypto';
-import type { ServiceStatus } from '../stack/stack.js';
+import type { ServiceStatus } from '../stack/status.js';
 
 /**
  * A project name unique per run and attempt: `<prefix>-<run id>-<random>`, lower case, so that two

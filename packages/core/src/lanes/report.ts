@@ -5,7 +5,9 @@
 import type { StoredEvidence } from '../evidence/store.js';
 import type { ImageSet } from '../inputs.js';
 import { pinnedReference } from '../reference.js';
-import type { ReadinessMode, ServiceStatus, Stack } from '../stack/stack.js';
+import type { Stack } from '../stack/stack.js';
+import type { ReadinessMode } from '../stack/plan.js';
+import type { ServiceStatus } from '../stack/status.js';
 import { urlEnvName, type TestsWhere } from './names.js';
 
 /** The lanes that run a stack. */

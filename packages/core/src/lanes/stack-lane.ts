@@ -4,22 +4,15 @@
  */
 import { join } from 'node:path';
 import type { ContainerEngine } from '../engine/engine.js';
-import type { EvidenceRegistry } from '../evidence/store.js';
+import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
 import { pinnedReference } from '../reference.js';
 import { silentLog, type Log } from '../log.js';
-import type { StackSpec } from '../stack/spec.js';
+import type { StackSpec } from '../stack/compose/types.js';
 import { commandTester, type LaneTests } from './command-tester.js';
 import { runLane } from './pipeline.js';
 import { newLaneReport, type LaneOutcome, type StackLane, type UploadDirectory } from './report.js';
-
-export { TESTS_ROLE, testContainerOptions, type LaneTests } from './command-tester.js';
-export { evidenceImages } from './evidence.js';
-export { laneProjectName, serviceUrls, urlEnvName } from './names.js';
-export { VERIFY_AFTER_TESTS_MS } from './pipeline.js';
-export type { LaneOutcome, LaneReport, ReportService, StackLane, UploadDirectory } from './report.js';
-export { teardownLaneStack } from './teardown.js';
 
 /** Options of {@link runStackLane}. */
 export interface StackLaneOptions {

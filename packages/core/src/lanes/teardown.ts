@@ -6,7 +6,8 @@
 import type { ContainerEngine } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
 import { silentLog, type Log } from '../log.js';
-import { STACK_LABEL, Stack } from '../stack/stack.js';
+import { Stack } from '../stack/stack.js';
+import { STACK_LABEL } from '../stack/labels.js';
 import { group } from '../summary.js';
 
 /**

@@ -4,7 +4,7 @@
  * `executeCopy`.
  */
 import { errorMessage } from '../errors.js';
-import type { FetchedManifest } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import type { Descriptor } from '../registry/media-types.js';
 import { evidenceRepository, sourceEvidenceTag } from '../evidence/location.js';
 import { executeCopy, type CopyOptions, type CopyPlan, type CopyReport } from './copy.js';

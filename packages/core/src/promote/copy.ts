@@ -7,7 +7,8 @@
  * moved. If moving one image tag fails, the tags already moved are put back where they were.
  */
 import { silentLog, type Log } from '../log.js';
-import type { FetchedManifest, RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import { isIndexMediaType, type Descriptor } from '../registry/media-types.js';
 import { EVIDENCE_ARTIFACT_TYPE } from '../evidence/artifact.js';
 import { fallbackTag } from '../evidence/location.js';

@@ -7,8 +7,6 @@ import { decideEvidence, type EvidenceVerdict } from '../evidence/verify.js';
 import type { FoundEvidence } from '../evidence/find.js';
 import type { Lane, TestedImage } from '../evidence/statement.js';
 
-export { REQUIRABLE_LANES, type RequirableLane } from './lanes.js';
-
 /** The evidence found for one image of the set. */
 export interface ImageEvidence {
   name: string;

@@ -17,8 +17,6 @@ import { readSources, resolveSources, verifySources } from './sources.js';
 import { formatTarget } from './target.js';
 import { checkTargetDigests } from './target-digests.js';
 
-export type { LogGroup, PromotionSettings } from './context.js';
-
 /** Options of {@link promote}. */
 export interface PromoteOptions extends PromotionSettings {
   /** The target template the plan was built from, e.g. `127.0.0.1:5000/staging/{name}:staging`. */

@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FetchedManifest } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import { OCI_MANIFEST, type Descriptor } from '../registry/media-types.js';
 import {
   envelopeOf,

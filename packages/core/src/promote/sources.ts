@@ -4,7 +4,7 @@
  * written here, and nothing is written later unless both checks pass.
  */
 import { errorMessage } from '../errors.js';
-import type { FetchedManifest } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import { findEvidence, type FoundEvidence } from '../evidence/find.js';
 import { evidenceRepository } from '../evidence/location.js';
 import { isNotFound } from '../evidence/registry.js';

@@ -4,7 +4,7 @@
  */
 import { errorMessage } from '../errors.js';
 import { getManifestOrUndefined } from '../evidence/registry.js';
-import type { FetchedManifest } from '../registry/client.js';
+import type { FetchedManifest } from '../registry/manifests.js';
 import type { Log } from '../log.js';
 import type { CopyReport, TagMove } from './copy.js';
 import { settleAll } from './limit.js';

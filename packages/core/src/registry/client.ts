@@ -31,12 +31,6 @@ import { referrers } from './referrers.js';
 import { listTags } from './tags.js';
 import { RegistryTransport, type ConnectionOptions } from './transport.js';
 
-export { DigestMismatchError, RegistryError } from './errors.js';
-export { isLoopbackHost } from './loopback.js';
-export type { BlobBody, BlobDownload } from './blobs.js';
-export type { FetchedManifest, ManifestInfo } from './manifests.js';
-export { nextLink, registryBaseUrl } from './transport.js';
-
 /** Options of {@link RegistryClient}. */
 export interface RegistryClientOptions extends ConnectionOptions {
   /** Receives one line per retry or best-effort cleanup failure (e.g. `core.debug`). */

@@ -5,8 +5,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { parseDigest, type DigestAlgorithm } from '../reference.js';
 
-export type { DigestAlgorithm } from '../reference.js';
-
 /** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
 export function digestOf(bytes: Uint8Array, algorithm: DigestAlgorithm = 'sha256'): string {
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;

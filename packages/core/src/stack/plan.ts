@@ -8,7 +8,7 @@ import { pinnedReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
 import { containerName } from './labels.js';
 import type { ServiceRecord } from './records.js';
-import type { ServiceSpec, StackSpec } from './spec.js';
+import type { ServiceSpec, StackSpec } from './compose/types.js';
 import { deferred, type Deferred } from './waiting.js';
 
 /** How `Stack.up` decides a service is ready. */

@@ -13,22 +13,6 @@ import { parseService } from './compose/service.js';
 import { StackFileError, type StackSpec } from './compose/types.js';
 import { STACK_NAME_PATTERN } from './names.js';
 
-export { parseComposeDuration } from './compose/healthcheck.js';
-export { placeholderFor } from './compose/image.js';
-export { startOrder } from './compose/order.js';
-export { splitCommand } from './compose/service.js';
-export {
-  StackFileError,
-  type DependencyCondition,
-  type DependencySpec,
-  type HealthcheckSpec,
-  type PortSpec,
-  type ServiceSpec,
-  type StackSpec,
-  type VolumeMountSpec,
-} from './compose/types.js';
-export { STACK_NAME_PATTERN } from './names.js';
-
 const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
 
 /**

@@ -17,36 +17,15 @@ import { parseReference } from '../reference.js';
 import { stepLog } from '../step.js';
 import { collectBundle } from './bundle.js';
 import { RunningDigestMismatchError } from './errors.js';
-import { CONTAINER_ROLE_LABEL, STACK_LABEL, stackNetworkName, volumeName } from './labels.js';
+import { STACK_LABEL, stackNetworkName, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
 import { findServiceRecords, isGone, type ServiceRecord } from './records.js';
 import { serviceStatus, type ServiceStatus } from './status.js';
-import { STACK_NAME_PATTERN, startOrder, type StackSpec } from './spec.js';
+import { STACK_NAME_PATTERN } from './names.js';
+import { startOrder } from './compose/order.js';
+import type { StackSpec } from './compose/types.js';
 import { createResources, startServices } from './up.js';
 import { formatMs } from './waiting.js';
-
-export { StackStartError, RunningDigestMismatchError } from './errors.js';
-export {
-  CONTAINER_ROLE_LABEL,
-  IMAGE_LABEL,
-  ORDER_LABEL,
-  PORT_LABEL,
-  SERVICE_LABEL,
-  STACK_LABEL,
-  containerName,
-  stackNetworkName,
-  volumeName,
-} from './labels.js';
-export type { ReadinessMode, ServiceTiming } from './plan.js';
-export { probePort } from './port-probe.js';
-export { SECRET_ENV_NAME, secretEnvEntries } from './redaction.js';
-export type { ServiceStatus } from './status.js';
-
-/**
- * Temporary alias of {@link CONTAINER_ROLE_LABEL} for callers not yet renamed.
- * @deprecated use CONTAINER_ROLE_LABEL
- */
-export const ROLE_LABEL = CONTAINER_ROLE_LABEL;
 
 /** Options for {@link Stack.up}. */
 export interface StackUpOptions {

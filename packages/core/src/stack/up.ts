@@ -18,7 +18,7 @@ import {
 } from './labels.js';
 import type { ServicePlan } from './plan.js';
 import { waitReady, type UpContext } from './readiness.js';
-import type { DependencySpec, HealthcheckSpec } from './spec.js';
+import type { DependencySpec, HealthcheckSpec } from './compose/types.js';
 import type { Stack } from './stack.js';
 import { Aborted, formatMs, untilAborted } from './waiting.js';
 

@@ -3,11 +3,12 @@ import { requireStablePorts } from '../../src/deploy/stack-file.js';
 import { pickPromotion, requirePromotions } from '../../src/deploy/promotion.js';
 import { envelopeOf } from '../../src/evidence/dsse.js';
 import { laneStatement, promotionStatement } from '../../src/evidence/statement.js';
-import type { EvidenceRegistry, FoundEvidence } from '../../src/evidence/store.js';
+import type { EvidenceRegistry } from '../../src/evidence/registry.js';
+import type { FoundEvidence } from '../../src/evidence/find.js';
 import { parseImageSet } from '../../src/inputs.js';
 import { parseDigest } from '../../src/reference.js';
 import { silentLog } from '../../src/log.js';
-import { RegistryError } from '../../src/registry/client.js';
+import { RegistryError } from '../../src/registry/errors.js';
 import { parseStack } from '../../src/stack/spec.js';
 
 const A = 'sha256:' + 'a'.repeat(64);

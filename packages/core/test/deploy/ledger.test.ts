@@ -3,15 +3,14 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/deploy/ledger.js';
 import {
-  Ledger,
   currentDeployment,
   newDeploymentId,
-  parseLedger,
   pendingDeployments,
   rollbackTarget,
-  type LedgerRecord,
-} from '../../src/deploy/ledger.js';
+} from '../../src/deploy/deployments.js';
+import { parseLedger, type LedgerRecord } from '../../src/deploy/ledger-record.js';
 import { recordingLog } from '../support/log.js';
 
 const D = (n: number): string => `r/app@sha256:${String(n).repeat(64).slice(0, 64)}`;

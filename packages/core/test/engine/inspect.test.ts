@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { digestOf, pickRepoDigest, repositoryOf } from '../../src/engine/cli-engine.js';
+import { digestOf, pickRepoDigest, repositoryOf } from '../../src/engine/repo-digests.js';
 import { Docker, parsePushDigest } from '../../src/engine/docker.js';
 import { Exec } from '../../src/exec.js';
 import { Podman } from '../../src/engine/podman.js';

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryError, type FetchedManifest } from '../../src/registry/client.js';
+import { RegistryError } from '../../src/registry/errors.js';
+import type { FetchedManifest } from '../../src/registry/manifests.js';
 import { digestOf } from '../../src/registry/digest.js';
 import type { Descriptor, ManifestJson } from '../../src/registry/media-types.js';
 import { envelopeOf } from '../../src/evidence/dsse.js';
 import { laneStatement, sourceStatement } from '../../src/evidence/statement.js';
+import { storeEvidence, storeSourceEvidence } from '../../src/evidence/store.js';
 import {
   buildEvidenceManifest,
   DSSE_MEDIA_TYPE,
   EMPTY_DESCRIPTOR,
-  evidenceRepository,
   EVIDENCE_ARTIFACT_TYPE,
-  fallbackTag,
-  findEvidence,
-  findSourceEvidence,
-  mergeReferrer,
-  referrersOf,
-  sourceEvidenceTag,
-  storeEvidence,
-  storeSourceEvidence,
-  type EvidenceRegistry,
-} from '../../src/evidence/store.js';
+} from '../../src/evidence/artifact.js';
+import { evidenceRepository, fallbackTag, sourceEvidenceTag } from '../../src/evidence/location.js';
+import { findEvidence, findSourceEvidence } from '../../src/evidence/find.js';
+import { mergeReferrer } from '../../src/evidence/referrers-index.js';
+import { referrersOf, type EvidenceRegistry } from '../../src/evidence/registry.js';
 
 const SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

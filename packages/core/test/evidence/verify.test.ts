@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { envelopeOf, signEnvelope, type DsseEnvelope } from '../../src/evidence/dsse.js';
 import { laneStatement, sourceStatement, type VerificationStatement } from '../../src/evidence/statement.js';
-import type { FoundEvidence } from '../../src/evidence/store.js';
+import type { FoundEvidence } from '../../src/evidence/find.js';
 import { decideEvidence, short, type EvidenceDecisionInput } from '../../src/evidence/verify.js';
 
 const SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';

@@ -4,32 +4,30 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ImageInfo } from '../../src/engine/engine.js';
 import { statementOf } from '../../src/evidence/dsse.js';
-import type { EvidenceRegistry } from '../../src/evidence/store.js';
+import type { EvidenceRegistry } from '../../src/evidence/registry.js';
 import { InputError } from '../../src/errors.js';
+import { runE2e, type E2eDeps, type E2eOutcome, type E2eRequest } from '../../src/lanes/e2e.js';
 import {
   CHROMIUM_ARGS,
-  checkPlaywrightVersions,
   e2eContainerOptions,
-  PLAYWRIGHT_VERSION_LABEL,
   parseNumericUser,
-  playwrightChecks,
   playwrightCommand,
   prepareReportDir,
   prepareTestsCopy,
-  projectOfNetwork,
-  runE2e,
+} from '../../src/lanes/e2e-runner.js';
+import {
+  checkPlaywrightVersions,
+  PLAYWRIGHT_VERSION_LABEL,
   testsPlaywrightVersion,
-  type E2eDeps,
-  type E2eOutcome,
-  type E2eRequest,
-  type PlaywrightJson,
-} from '../../src/lanes/e2e.js';
+} from '../../src/lanes/playwright-version.js';
+import { playwrightChecks, type PlaywrightJson } from '../../src/lanes/playwright-report.js';
+import { projectOfNetwork } from '../../src/lanes/attach.js';
 import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
-import { RegistryError } from '../../src/registry/client.js';
+import { RegistryError } from '../../src/registry/errors.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
 import { parseStack } from '../../src/stack/spec.js';
-import { ROLE_LABEL, SERVICE_LABEL, STACK_LABEL } from '../../src/stack/stack.js';
+import { CONTAINER_ROLE_LABEL, SERVICE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
 
 const SHA = 'b'.repeat(40);
 const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
@@ -205,7 +203,7 @@ test('the runner container: its own CLI, forced output locations, both mounts, t
     ],
     workdir: '/e2e/tests',
     entrypoint: '',
-    labels: { [STACK_LABEL]: 'e2e-7-abc123', [ROLE_LABEL]: 'tests' },
+    labels: { [STACK_LABEL]: 'e2e-7-abc123', [CONTAINER_ROLE_LABEL]: 'tests' },
     command: [
       'node',
       '/opt/playwright/node_modules/@playwright/test/cli.js',

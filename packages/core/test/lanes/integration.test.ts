@@ -7,13 +7,9 @@ import type { ContainerEngine } from '../../src/engine/engine.js';
 import { InputError } from '../../src/errors.js';
 import { parseImageSet } from '../../src/inputs.js';
 import { pinnedReference } from '../../src/reference.js';
-import {
-  laneFailureMessage,
-  loadStackFile,
-  summarizeLane,
-  teardownIntegrationTest,
-} from '../../src/lanes/integration.js';
-import type { LaneOutcome, LaneReport } from '../../src/lanes/stack-lane.js';
+import { loadStackFile, teardownIntegrationTest } from '../../src/lanes/integration.js';
+import { laneFailureMessage, summarizeLane } from '../../src/lanes/lane-summary.js';
+import type { LaneOutcome, LaneReport } from '../../src/lanes/report.js';
 import { SummaryBuilder } from '../../src/summary.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -4,22 +4,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Podman } from '../../src/engine/podman.js';
 import { statementOf } from '../../src/evidence/dsse.js';
-import type { EvidenceRegistry } from '../../src/evidence/store.js';
+import type { EvidenceRegistry } from '../../src/evidence/registry.js';
 import { Exec } from '../../src/exec.js';
 import { recordingLog } from '../support/log.js';
-import {
-  laneProjectName,
-  runStackLane,
-  serviceUrls,
-  teardownLaneStack,
-  testContainerOptions,
-  urlEnvName,
-  type StackLaneOptions,
-} from '../../src/lanes/stack-lane.js';
+import { runStackLane, type StackLaneOptions } from '../../src/lanes/stack-lane.js';
+import { laneProjectName, serviceUrls, urlEnvName } from '../../src/lanes/names.js';
+import { teardownLaneStack } from '../../src/lanes/teardown.js';
+import { testContainerOptions } from '../../src/lanes/command-tester.js';
 import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
-import { parseStack, STACK_NAME_PATTERN } from '../../src/stack/spec.js';
-import { ROLE_LABEL, STACK_LABEL, type ServiceStatus } from '../../src/stack/stack.js';
+import { parseStack } from '../../src/stack/spec.js';
+import { STACK_NAME_PATTERN } from '../../src/stack/names.js';
+import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
+import type { ServiceStatus } from '../../src/stack/status.js';
 
 const SHA = 'a'.repeat(40);
 const API = `127.0.0.1:5000/app/api@sha256:${'1'.repeat(64)}`;
@@ -177,7 +174,7 @@ describe('names and URLs', () => {
       '--label',
       `${STACK_LABEL}=it-1-abc`,
       '--label',
-      `${ROLE_LABEL}=tests`,
+      `${CONTAINER_ROLE_LABEL}=tests`,
       '--env',
       'API_URL=http://api:8080',
       '--volume',

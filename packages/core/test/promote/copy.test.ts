@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchedManifest } from '../../src/registry/client.js';
+import type { FetchedManifest } from '../../src/registry/manifests.js';
 import { executeCopy } from '../../src/promote/copy.js';
 import { TagMoveError } from '../../src/promote/tags.js';
 import { FakeRegistry } from './fake-registry.js';

@@ -1,4 +1,5 @@
-import { RegistryError, type FetchedManifest } from '../../src/registry/client.js';
+import { RegistryError } from '../../src/registry/errors.js';
+import type { FetchedManifest } from '../../src/registry/manifests.js';
 import { digestOf } from '../../src/registry/digest.js';
 import type { Descriptor, ManifestJson } from '../../src/registry/media-types.js';
 import type { PromoteRegistry } from '../../src/promote/copy.js';

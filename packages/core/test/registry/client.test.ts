@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DigestMismatchError, RegistryClient, RegistryError } from '../../src/registry/client.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { DigestMismatchError, RegistryError } from '../../src/registry/errors.js';
 import { digestOf } from '../../src/registry/digest.js';
 import { MANIFEST_ACCEPT, OCI_MANIFEST } from '../../src/registry/media-types.js';
 

@@ -1,15 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { ImageSet } from '../../src/inputs.js';
 import { parseReference, pinImage } from '../../src/reference.js';
-import {
-  parseComposeDuration,
-  parseStack,
-  placeholderFor,
-  splitCommand,
-  startOrder,
-  StackFileError,
-  type StackSpec,
-} from '../../src/stack/spec.js';
+import { parseStack } from '../../src/stack/spec.js';
+import { parseComposeDuration } from '../../src/stack/compose/healthcheck.js';
+import { placeholderFor } from '../../src/stack/compose/image.js';
+import { splitCommand } from '../../src/stack/compose/service.js';
+import { startOrder } from '../../src/stack/compose/order.js';
+import { StackFileError, type StackSpec } from '../../src/stack/compose/types.js';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;

@@ -5,19 +5,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CleanupError, errorMessage } from '../../src/errors.js';
 import { parseReference, pinImage } from '../../src/reference.js';
-import { parseStack, type StackSpec } from '../../src/stack/spec.js';
+import { parseStack } from '../../src/stack/spec.js';
+import type { StackSpec } from '../../src/stack/compose/types.js';
 import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
-import {
-  RunningDigestMismatchError,
-  IMAGE_LABEL,
-  probePort,
-  secretEnvEntries,
-  SERVICE_LABEL,
-  Stack,
-  STACK_LABEL,
-  StackStartError,
-  type ServiceStatus,
-} from '../../src/stack/stack.js';
+import { Stack } from '../../src/stack/stack.js';
+import { RunningDigestMismatchError, StackStartError } from '../../src/stack/errors.js';
+import { IMAGE_LABEL, SERVICE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
+import { probePort } from '../../src/stack/port-probe.js';
+import { secretEnvEntries } from '../../src/stack/redaction.js';
+import type { ServiceStatus } from '../../src/stack/status.js';
 
 const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
 const WEB = `127.0.0.1:5000/app/web@sha256:${'b'.repeat(64)}`;
