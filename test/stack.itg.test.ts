@@ -21,9 +21,8 @@ import { Exec } from '@digestline/core/exec';
 import { parseImageSet } from '@digestline/core/inputs';
 import { parseStack } from '@digestline/core/stack/spec';
 import type { StackSpec } from '@digestline/core/stack/compose/types';
-import { Stack } from '@digestline/core/stack/stack';
+import { Stack, StackStartError } from '@digestline/core/stack/stack';
 import { STACK_LABEL } from '@digestline/core/stack/labels';
-import { StackStartError } from '@digestline/core/stack/errors';
 
 const REGISTRY = process.env.DIGESTLINE_REGISTRY ?? '';
 const BASE_IMAGE = process.env.DIGESTLINE_BASE_IMAGE ?? '';

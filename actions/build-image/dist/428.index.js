@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  LayerFormatError: () => (/* binding */ LayerFormatError),
   layerCompression: () => (/* binding */ layerCompression),
   listLayerEntries: () => (/* binding */ listLayerEntries),
   listTarEntries: () => (/* binding */ listTarEntries),
@@ -22,6 +21,14 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/tar-header.ts
+/**
+ * Decoding of the fields of one tar header block (ustar, GNU and PAX): numbers, names, checksum,
+ * typeflag and PAX records. Pure functions over the bytes; the streaming reader is in tar.ts.
+ */
+/** A layer blob that cannot be read: unknown media type, zstd, corrupt gzip or tar data. */
+class LayerFormatError extends Error {
+    name = 'LayerFormatError';
+}
 /** Size of a tar block: every header, and every entry's data rounded up. */
 const BLOCK = 512;
 /** True for typeflags whose entries carry no data, whatever their size field says. */
@@ -130,10 +137,6 @@ function parsePax(data, offset, fail) {
 
 
 
-/** A layer blob that cannot be read: unknown media type, zstd, corrupt gzip or tar data. */
-class LayerFormatError extends Error {
-    name = 'LayerFormatError';
-}
 /** Long names and PAX headers are buffered; real ones are a few KiB, so a cap keeps memory bounded. */
 const MAX_META_BYTES = 1024 * 1024;
 /**

@@ -2723,21 +2723,19 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92328);
-/* harmony import */ var _stack_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91116);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57044);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9720);
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74562);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80553);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57044);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);
 /**
  * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
  * run the tester while the digests are verified → collect the failure bundle → publish evidence →
  * tear down → write the report. What differs between lanes is the tester (command tests for
  * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
  */
-
 
 
 
@@ -2762,7 +2760,7 @@ const VERIFY_AFTER_TESTS_MS = 150;
  */
 async function runLane(opts, tester) {
     const { report, log } = opts;
-    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
+    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
     await tester.prepare?.();
     const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
@@ -2780,8 +2778,8 @@ async function runLane(opts, tester) {
         if (bundle !== undefined)
             outcome.bundlePath = bundle;
     }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)('Evidence', async () => {
-        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .publishLaneEvidence */ .Pm)({
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)('Evidence', async () => {
+        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .publishLaneEvidence */ .Pm)({
             lane: report.lane,
             images: opts.images,
             env: opts.env,
@@ -2799,7 +2797,7 @@ async function runLane(opts, tester) {
     });
     // A stack this run only attached to belongs to someone else: it is never torn down.
     if ('start' in opts.stack)
-        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_9__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
+        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_8__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
     report.durationMs = Date.now() - opts.started;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return outcome;
@@ -2812,7 +2810,7 @@ async function startStack(opts, tester, state) {
     const checkName = `stack ready: ${spec.services.length} services`;
     const t0 = Date.now();
     try {
-        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .Stack */ .B.up({
+        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .Stack */ .B.up({
             project: opts.project,
             engine: opts.engine,
             spec,
@@ -2821,16 +2819,16 @@ async function startStack(opts, tester, state) {
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
             log: (line) => opts.log.info(line),
         }));
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
         return { stack, ready: true };
     }
     catch (err) {
-        if (!(err instanceof _stack_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StackStartError */ .V))
+        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .StackStartError */ .V))
             throw err;
         state.failures.push(err.message);
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
         for (const name of tester.skippedWhenNotStarted)
-            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
+            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
         // Never started: removed before the bundle is collected so that it shows only the stack.
         await tester.onStartFailed?.();
         return { stack: err.partialStack, ready: false };
@@ -2845,8 +2843,8 @@ async function runTester(stack, tester, report, state) {
     // The last readiness check already saw every container; another inspect of each would only delay
     // the tests.
     const statuses = stack.readyStatuses ?? (await stack.inspect());
-    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceUrls */ ._x)(statuses, tester.where);
-    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reportServices */ .Tm)(stack, statuses, urls.env);
+    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .serviceUrls */ ._x)(statuses, tester.where);
+    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .reportServices */ .Tm)(stack, statuses, urls.env);
     const plan = await tester.plan(stack, statuses, urls);
     if ('skip' in plan) {
         state.failures.push(plan.skip.failure);
@@ -2860,15 +2858,15 @@ async function runTester(stack, tester, report, state) {
         const t0 = Date.now();
         try {
             await stack.verifyDigests();
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
         }
         catch (err) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
         }
     })();
     const testStartedAt = Date.now();
-    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .readinessOf */ .co)(stack, testStartedAt);
+    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .readinessOf */ .co)(stack, testStartedAt);
     const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
     const run = await plan.run(testStartedAt).finally(() => {
         clearTimeout(verifyTimer);
@@ -2890,7 +2888,7 @@ async function runTester(stack, tester, report, state) {
  */
 async function collectBundle(stack, opts, testOutput) {
     const { bundle, report, log } = opts;
-    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(bundle.title, async () => {
+    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(bundle.title, async () => {
         try {
             await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
             if (testOutput !== '')
@@ -2994,7 +2992,7 @@ function readinessOf(stack, testStartedAt) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92328);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80553);
 /* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
 
@@ -3182,44 +3180,6 @@ class StackFileError extends Error {
 
 /***/ }),
 
-/***/ 91116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ StackStartError),
-/* harmony export */   c: () => (/* binding */ RunningDigestMismatchError)
-/* harmony export */ });
-/** `up` failed: a service exited, could not be started, or was not ready in time. */
-class StackStartError extends Error {
-    services;
-    name = 'StackStartError';
-    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
-    #partialStack;
-    /**
-     * @param partialStack the half-started stack: collect its bundle, then `down()` it
-     * @param services the services the failure is about
-     */
-    constructor(partialStack, services, message, options) {
-        super(message, options);
-        this.services = services;
-        this.#partialStack = partialStack;
-    }
-    /** The half-started stack: collect its bundle, then `down()` it. */
-    get partialStack() {
-        return this.#partialStack;
-    }
-}
-/**
- * A container runs something other than the digest the stack was given. (Not the registry client's
- * `DigestMismatchError`, which is about bytes a registry served.)
- */
-class RunningDigestMismatchError extends Error {
-    name = 'RunningDigestMismatchError';
-}
-
-
-/***/ }),
-
 /***/ 40184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3282,13 +3242,14 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /***/ }),
 
-/***/ 92328:
+/***/ 80553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ Stack)
+  B: () => (/* binding */ Stack),
+  V: () => (/* binding */ StackStartError)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -3477,8 +3438,30 @@ function networkEntry(network, info) {
     return entry;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/stack/errors.ts
-var errors = __webpack_require__(91116);
+;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
+/** What starting a stack's services and `Stack.verifyDigests` throw. */
+/**
+ * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
+ * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
+ * stack.
+ */
+class ServiceStartFailure extends Error {
+    services;
+    name = 'ServiceStartFailure';
+    /** @param services the services the failure is about */
+    constructor(services, message, options) {
+        super(message, options);
+        this.services = services;
+    }
+}
+/**
+ * A container runs something other than the digest the stack was given. (Not the registry client's
+ * `DigestMismatchError`, which is about bytes a registry served.)
+ */
+class RunningDigestMismatchError extends Error {
+    name = 'RunningDigestMismatchError';
+}
+
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/waiting.ts
@@ -3742,7 +3725,7 @@ async function checkAlive(ctx, plan) {
         tail = `(logs unavailable: ${(0,src_errors/* errorMessage */.gJ)(err)})`;
     }
     const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
-    throw new errors/* StackStartError */.V(ctx.stack, [plan.spec.name], `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
+    throw new ServiceStartFailure([plan.spec.name], `stack ${ctx.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
 }
 /** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
 async function waitReady(ctx, plan) {
@@ -3877,7 +3860,7 @@ async function networkProbe(ctx, plan) {
 /**
  * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them).
- * @throws StackStartError carrying `stack` when the engine refuses
+ * @throws ServiceStartFailure when the engine refuses
  */
 async function createResources(stack, volumes, labels) {
     const { engine, project, network } = stack;
@@ -3890,18 +3873,18 @@ async function createResources(stack, volumes, labels) {
         }
     }
     catch (err) {
-        throw new errors/* StackStartError */.V(stack, [], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+        throw new ServiceStartFailure([], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
             cause: err,
         });
     }
 }
 /**
  * Runs every planned service to readiness, concurrently as far as their dependencies allow.
- * @throws StackStartError for the first service that failed, or naming every service not ready
+ * @throws ServiceStartFailure for the first service that failed, or naming every service not ready
  *   within `timeoutMs` and what each was doing
  */
 async function startServices(ctx, timeoutMs) {
-    const { stack, plans } = ctx;
+    const { project, plans } = ctx;
     const controller = new AbortController();
     let failure;
     const fail = (err) => {
@@ -3918,9 +3901,9 @@ async function startServices(ctx, timeoutMs) {
             catch (err) {
                 if (err instanceof Aborted)
                     return;
-                fail(err instanceof errors/* StackStartError */.V
+                fail(err instanceof ServiceStartFailure
                     ? err
-                    : new errors/* StackStartError */.V(stack, [plan.spec.name], `stack ${stack.project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
+                    : new ServiceStartFailure([plan.spec.name], `stack ${project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
             }
         }));
     }
@@ -3931,14 +3914,14 @@ async function startServices(ctx, timeoutMs) {
         throw failure;
     const waiting = [...plans.values()].filter((p) => !p.ready.done);
     if (waiting.length > 0)
-        throw await notReadyError(ctx.engine, stack, waiting, timeoutMs);
+        throw await notReadyError(ctx.engine, project, waiting, timeoutMs);
 }
-async function notReadyError(engine, stack, waiting, timeoutMs) {
+async function notReadyError(engine, project, waiting, timeoutMs) {
     const details = await Promise.all(waiting.map(async (p) => {
         const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
         return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
     }));
-    return new errors/* StackStartError */.V(stack, waiting.map((p) => p.spec.name), `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
+    return new ServiceStartFailure(waiting.map((p) => p.spec.name), `stack ${project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
 }
 async function lastLogLine(engine, container) {
     try {
@@ -4007,7 +3990,7 @@ async function runService(ctx, plan) {
         for (const name of run.aliases ?? [])
             ctx.hosts[name] = ip;
     plan.started.resolve();
-    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${(0,reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
+    ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
     plan.timing.readyAt = Date.now();
     plan.status = 'ready';
@@ -4037,6 +4020,26 @@ function toEngineHealthcheck(hc) {
 
 
 
+/** `up` failed: a service exited, could not be started, or was not ready in time. */
+class StackStartError extends Error {
+    services;
+    name = 'StackStartError';
+    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
+    #partialStack;
+    /**
+     * @param partialStack the half-started stack: collect its bundle, then `down()` it
+     * @param services the services the failure is about
+     */
+    constructor(partialStack, services, message, options) {
+        super(message, options);
+        this.services = services;
+        this.#partialStack = partialStack;
+    }
+    /** The half-started stack: collect its bundle, then `down()` it. */
+    get partialStack() {
+        return this.#partialStack;
+    }
+}
 /**
  * A running stack. Make one with {@link Stack.up}, or find one again with {@link Stack.attach}.
  */
@@ -4100,22 +4103,25 @@ class Stack {
         const volumes = spec.volumes.map((v) => (0,stack_labels/* volumeName */.EH)(prefix, v));
         const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
         log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
-        await createResources(stack, volumes, labels);
-        opts.onStarting?.(stack);
-        const startedAt = Date.now();
-        await startServices({
-            stack,
-            engine,
-            plans,
-            labels,
-            network: stack.network,
-            prefix,
-            pollMs: opts.readiness?.pollMs ?? 100,
-            probeMs: opts.readiness?.probeMs ?? 25,
-            probeImage: opts.probeImage,
-            log,
-            hosts: {},
-        }, opts.readiness?.timeoutMs ?? 120_000);
+        let startedAt = 0;
+        await carryingStack(stack, async () => {
+            await createResources(stack, volumes, labels);
+            opts.onStarting?.(stack);
+            startedAt = Date.now();
+            await startServices({
+                project,
+                engine,
+                plans,
+                labels,
+                network: stack.network,
+                prefix,
+                pollMs: opts.readiness?.pollMs ?? 100,
+                probeMs: opts.readiness?.probeMs ?? 25,
+                probeImage: opts.probeImage,
+                log,
+                hosts: {},
+            }, opts.readiness?.timeoutMs ?? 120_000);
+        });
         for (const plan of plans.values())
             stack.timings[plan.spec.name] = plan.timing;
         const seen = [...plans.values()];
@@ -4204,7 +4210,7 @@ class Stack {
             }
         }
         if (problems.length > 0) {
-            throw new errors/* RunningDigestMismatchError */.c(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
+            throw new RunningDigestMismatchError(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
         }
     }
     /**
@@ -4284,6 +4290,21 @@ function progressLog(log) {
     if (log === undefined)
         return step/* stepLog */.tV;
     return { info: log, warning: log, debug: () => undefined };
+}
+/**
+ * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a
+ * {@link StackStartError} that carries the half-started stack, for the caller to bundle and remove.
+ */
+async function carryingStack(stack, start) {
+    try {
+        await start();
+    }
+    catch (err) {
+        if (!(err instanceof ServiceStartFailure))
+            throw err;
+        const options = err.cause !== undefined ? { cause: err.cause } : undefined;
+        throw new StackStartError(stack, err.services, err.message, options);
+    }
 }
 
 

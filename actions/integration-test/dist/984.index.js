@@ -1839,24 +1839,19 @@ function networkEntry(network, info) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
-/** `up` failed: a service exited, could not be started, or was not ready in time. */
-class StackStartError extends Error {
+/** What starting a stack's services and `Stack.verifyDigests` throw. */
+/**
+ * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
+ * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
+ * stack.
+ */
+class ServiceStartFailure extends Error {
     services;
-    name = 'StackStartError';
-    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
-    #partialStack;
-    /**
-     * @param partialStack the half-started stack: collect its bundle, then `down()` it
-     * @param services the services the failure is about
-     */
-    constructor(partialStack, services, message, options) {
+    name = 'ServiceStartFailure';
+    /** @param services the services the failure is about */
+    constructor(services, message, options) {
         super(message, options);
         this.services = services;
-        this.#partialStack = partialStack;
-    }
-    /** The half-started stack: collect its bundle, then `down()` it. */
-    get partialStack() {
-        return this.#partialStack;
     }
 }
 /**
@@ -2124,7 +2119,7 @@ async function checkAlive(ctx, plan) {
         tail = `(logs unavailable: ${(0,src_errors/* errorMessage */.gJ)(err)})`;
     }
     const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
-    throw new StackStartError(ctx.stack, [plan.spec.name], `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
+    throw new ServiceStartFailure([plan.spec.name], `stack ${ctx.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
 }
 /** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
 async function waitReady(ctx, plan) {
@@ -2259,7 +2254,7 @@ async function networkProbe(ctx, plan) {
 /**
  * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them).
- * @throws StackStartError carrying `stack` when the engine refuses
+ * @throws ServiceStartFailure when the engine refuses
  */
 async function createResources(stack, volumes, labels) {
     const { engine, project, network } = stack;
@@ -2272,18 +2267,18 @@ async function createResources(stack, volumes, labels) {
         }
     }
     catch (err) {
-        throw new StackStartError(stack, [], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+        throw new ServiceStartFailure([], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
             cause: err,
         });
     }
 }
 /**
  * Runs every planned service to readiness, concurrently as far as their dependencies allow.
- * @throws StackStartError for the first service that failed, or naming every service not ready
+ * @throws ServiceStartFailure for the first service that failed, or naming every service not ready
  *   within `timeoutMs` and what each was doing
  */
 async function startServices(ctx, timeoutMs) {
-    const { stack, plans } = ctx;
+    const { project, plans } = ctx;
     const controller = new AbortController();
     let failure;
     const fail = (err) => {
@@ -2300,9 +2295,9 @@ async function startServices(ctx, timeoutMs) {
             catch (err) {
                 if (err instanceof Aborted)
                     return;
-                fail(err instanceof StackStartError
+                fail(err instanceof ServiceStartFailure
                     ? err
-                    : new StackStartError(stack, [plan.spec.name], `stack ${stack.project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
+                    : new ServiceStartFailure([plan.spec.name], `stack ${project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
             }
         }));
     }
@@ -2313,14 +2308,14 @@ async function startServices(ctx, timeoutMs) {
         throw failure;
     const waiting = [...plans.values()].filter((p) => !p.ready.done);
     if (waiting.length > 0)
-        throw await notReadyError(ctx.engine, stack, waiting, timeoutMs);
+        throw await notReadyError(ctx.engine, project, waiting, timeoutMs);
 }
-async function notReadyError(engine, stack, waiting, timeoutMs) {
+async function notReadyError(engine, project, waiting, timeoutMs) {
     const details = await Promise.all(waiting.map(async (p) => {
         const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
         return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
     }));
-    return new StackStartError(stack, waiting.map((p) => p.spec.name), `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
+    return new ServiceStartFailure(waiting.map((p) => p.spec.name), `stack ${project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
 }
 async function lastLogLine(engine, container) {
     try {
@@ -2389,7 +2384,7 @@ async function runService(ctx, plan) {
         for (const name of run.aliases ?? [])
             ctx.hosts[name] = ip;
     plan.started.resolve();
-    ctx.log.info(`stack ${ctx.stack.project}: started ${service.name} (${(0,src_reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
+    ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,src_reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
     plan.timing.readyAt = Date.now();
     plan.status = 'ready';
@@ -2419,6 +2414,26 @@ function toEngineHealthcheck(hc) {
 
 
 
+/** `up` failed: a service exited, could not be started, or was not ready in time. */
+class StackStartError extends Error {
+    services;
+    name = 'StackStartError';
+    // Private, so that loggers which print an error's own fields do not dump the whole stack object.
+    #partialStack;
+    /**
+     * @param partialStack the half-started stack: collect its bundle, then `down()` it
+     * @param services the services the failure is about
+     */
+    constructor(partialStack, services, message, options) {
+        super(message, options);
+        this.services = services;
+        this.#partialStack = partialStack;
+    }
+    /** The half-started stack: collect its bundle, then `down()` it. */
+    get partialStack() {
+        return this.#partialStack;
+    }
+}
 /**
  * A running stack. Make one with {@link Stack.up}, or find one again with {@link Stack.attach}.
  */
@@ -2482,22 +2497,25 @@ class Stack {
         const volumes = spec.volumes.map((v) => volumeName(prefix, v));
         const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
         log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
-        await createResources(stack, volumes, labels);
-        opts.onStarting?.(stack);
-        const startedAt = Date.now();
-        await startServices({
-            stack,
-            engine,
-            plans,
-            labels,
-            network: stack.network,
-            prefix,
-            pollMs: opts.readiness?.pollMs ?? 100,
-            probeMs: opts.readiness?.probeMs ?? 25,
-            probeImage: opts.probeImage,
-            log,
-            hosts: {},
-        }, opts.readiness?.timeoutMs ?? 120_000);
+        let startedAt = 0;
+        await carryingStack(stack, async () => {
+            await createResources(stack, volumes, labels);
+            opts.onStarting?.(stack);
+            startedAt = Date.now();
+            await startServices({
+                project,
+                engine,
+                plans,
+                labels,
+                network: stack.network,
+                prefix,
+                pollMs: opts.readiness?.pollMs ?? 100,
+                probeMs: opts.readiness?.probeMs ?? 25,
+                probeImage: opts.probeImage,
+                log,
+                hosts: {},
+            }, opts.readiness?.timeoutMs ?? 120_000);
+        });
         for (const plan of plans.values())
             stack.timings[plan.spec.name] = plan.timing;
         const seen = [...plans.values()];
@@ -2666,6 +2684,21 @@ function progressLog(log) {
     if (log === undefined)
         return step/* stepLog */.tV;
     return { info: log, warning: log, debug: () => undefined };
+}
+/**
+ * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a
+ * {@link StackStartError} that carries the half-started stack, for the caller to bundle and remove.
+ */
+async function carryingStack(stack, start) {
+    try {
+        await start();
+    }
+    catch (err) {
+        if (!(err instanceof ServiceStartFailure))
+            throw err;
+        const options = err.cause !== undefined ? { cause: err.cause } : undefined;
+        throw new StackStartError(stack, err.services, err.message, options);
+    }
 }
 
 // EXTERNAL MODULE: ./packages/core/src/evidence/dsse.ts
@@ -4593,7 +4626,6 @@ async function teardownLaneStack(engine, project, log = silentLog) {
  * tear down → write the report. What differs between lanes is the tester (command tests for
  * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
  */
-
 
 
 

@@ -824,22 +824,22 @@ async function moveTag(t) {
     return true;
 }
 /**
- * Moves every image tag, counting into `report`. Where each tag points is read first, to put it
+ * Moves every image tag, counting into `counts`. Where each tag points is read first, to put it
  * back if another move fails.
  *
  * @throws TagMoveError when any move failed, after putting back the tags that had moved
  */
-async function moveImageTags(tags, report, log) {
+async function moveImageTags(tags, counts, log) {
     const before = await settleAll(tags.map((t) => registry_getManifestOrUndefined(t.target, t.repo, t.tag)), 'reading the target tags');
     const moved = [];
     const results = await Promise.allSettled(tags.map(async (t, i) => {
         if (before[i]?.digest === t.manifest.digest) {
-            report.tags.unchanged++;
+            counts.unchanged++;
             return;
         }
         await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
         moved.push(i);
-        report.tags.moved++;
+        counts.moved++;
         log.debug(`tag ${tagName(t)} → ${t.manifest.digest}`);
     }));
     const failed = results.flatMap((r, i) => r.status === 'rejected' ? [{ i, reason: r.reason }] : []);
@@ -965,7 +965,7 @@ async function executeCopy(plan, options = {}) {
     await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
     // Evidence is discoverable before any image tag points users at the content.
     await makeEvidenceDiscoverable(plan, options, report, log);
-    await moveImageTags(plan.imageTags, report, log);
+    await moveImageTags(plan.imageTags, report.tags, log);
     return report;
 }
 /**

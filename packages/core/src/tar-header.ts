@@ -2,7 +2,14 @@
  * Decoding of the fields of one tar header block (ustar, GNU and PAX): numbers, names, checksum,
  * typeflag and PAX records. Pure functions over the bytes; the streaming reader is in tar.ts.
  */
-import type { LayerFormatError, TarEntryType } from './tar.js';
+
+/** Kind of a filesystem entry in an image layer. `other` covers devices, fifos and unknown typeflags. */
+export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+
+/** A layer blob that cannot be read: unknown media type, zstd, corrupt gzip or tar data. */
+export class LayerFormatError extends Error {
+  override name = 'LayerFormatError';
+}
 
 /** Size of a tar block: every header, and every entry's data rounded up. */
 export const BLOCK = 512;

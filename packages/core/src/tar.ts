@@ -9,12 +9,11 @@ import {
   parseNumeric,
   parsePax,
   verifyChecksum,
+  LayerFormatError,
   type Fail,
   type Pax,
+  type TarEntryType,
 } from './tar-header.js';
-
-/** Kind of a filesystem entry in an image layer. `other` covers devices, fifos and unknown typeflags. */
-export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
 /** One entry of a layer tarball, as listed by {@link listLayerEntries}. */
 export interface TarEntry {
@@ -31,11 +30,6 @@ export interface TarEntry {
 
 /** Compression of a layer blob, derived from its media type. */
 export type LayerCompression = 'gzip' | 'zstd' | 'none';
-
-/** A layer blob that cannot be read: unknown media type, zstd, corrupt gzip or tar data. */
-export class LayerFormatError extends Error {
-  override name = 'LayerFormatError';
-}
 
 /** Long names and PAX headers are buffered; real ones are a few KiB, so a cap keeps memory bounded. */
 const MAX_META_BYTES = 1024 * 1024;

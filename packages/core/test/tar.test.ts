@@ -14,13 +14,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LayerFormatError,
-  layerCompression,
-  listLayerEntries,
-  normalizeLayerPath,
-  type TarEntry,
-} from '../src/tar.js';
+import { layerCompression, listLayerEntries, normalizeLayerPath, type TarEntry } from '../src/tar.js';
+import { LayerFormatError } from '../src/tar-header.js';
 
 const OCI_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
 const OCI_TAR = 'application/vnd.oci.image.layer.v1.tar';

@@ -1,4 +1,5 @@
-import { normalizeLayerPath, type TarEntryType } from '../tar.js';
+import { normalizeLayerPath } from '../tar.js';
+import type { TarEntryType } from '../tar-header.js';
 
 /** A node of a {@link FileTree}. Directories have `children`; other kinds never do. */
 export interface FileNode {

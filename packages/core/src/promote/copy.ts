@@ -16,7 +16,7 @@ import { mergeReferrer } from '../evidence/referrers-index.js';
 import { getManifestOrUndefined, referrersOf } from '../evidence/registry.js';
 import { OCI_INDEX } from '../registry/media-types.js';
 import { Limiter, settleAll } from './limit.js';
-import { moveImageTags, moveTag } from './tags.js';
+import { moveImageTags, moveTag, type TagCounts, type TagMove } from './tags.js';
 
 /** The part of {@link RegistryClient} promotion uses; unit tests pass an in-memory registry. */
 export type PromoteRegistry = Pick<
@@ -44,14 +44,6 @@ export interface ManifestCopy {
   then?: ManifestCopy[];
 }
 
-/** A tag to point at a manifest that is already present by digest. */
-export interface TagMove {
-  target: PromoteRegistry;
-  repo: string;
-  tag: string;
-  manifest: Pick<FetchedManifest, 'digest' | 'bytes' | 'mediaType'>;
-}
-
 /** Evidence descriptors to list in the referrers fallback index of `subject` in `repo`. */
 export interface ReferrersMerge {
   target: PromoteRegistry;
@@ -77,7 +69,7 @@ export interface CopyReport {
   blobs: { mounted: number; streamed: number; present: number; skipped: number };
   manifests: { put: number; present: number };
   referrerIndexes: { updated: number; unchanged: number; viaApi: number };
-  tags: { moved: number; unchanged: number };
+  tags: TagCounts;
 }
 
 /** Options of {@link executeCopy}. */
@@ -188,7 +180,7 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
   await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
   // Evidence is discoverable before any image tag points users at the content.
   await makeEvidenceDiscoverable(plan, options, report, log);
-  await moveImageTags(plan.imageTags, report, log);
+  await moveImageTags(plan.imageTags, report.tags, log);
   return report;
 }
 

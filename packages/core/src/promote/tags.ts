@@ -6,8 +6,22 @@ import { errorMessage } from '../errors.js';
 import { getManifestOrUndefined } from '../evidence/registry.js';
 import type { FetchedManifest } from '../registry/manifests.js';
 import type { Log } from '../log.js';
-import type { CopyReport, TagMove } from './copy.js';
+import type { RegistryClient } from '../registry/client.js';
 import { settleAll } from './limit.js';
+
+/** A tag to point at a manifest that is already present by digest. */
+export interface TagMove {
+  target: Pick<RegistryClient, 'registry' | 'getManifest' | 'headManifest' | 'putManifest'>;
+  repo: string;
+  tag: string;
+  manifest: Pick<FetchedManifest, 'digest' | 'bytes' | 'mediaType'>;
+}
+
+/** How many tags a copy moved, and how many already pointed where they should. */
+export interface TagCounts {
+  moved: number;
+  unchanged: number;
+}
 
 /** A copy failed while moving image tags; `rolledBack` says which tags were put back. */
 export class TagMoveError extends Error {
@@ -38,12 +52,12 @@ export async function moveTag(t: TagMove): Promise<boolean> {
 }
 
 /**
- * Moves every image tag, counting into `report`. Where each tag points is read first, to put it
+ * Moves every image tag, counting into `counts`. Where each tag points is read first, to put it
  * back if another move fails.
  *
  * @throws TagMoveError when any move failed, after putting back the tags that had moved
  */
-export async function moveImageTags(tags: readonly TagMove[], report: CopyReport, log: Log): Promise<void> {
+export async function moveImageTags(tags: readonly TagMove[], counts: TagCounts, log: Log): Promise<void> {
   const before = await settleAll(
     tags.map((t) => getManifestOrUndefined(t.target, t.repo, t.tag)),
     'reading the target tags',
@@ -52,12 +66,12 @@ export async function moveImageTags(tags: readonly TagMove[], report: CopyReport
   const results = await Promise.allSettled(
     tags.map(async (t, i) => {
       if (before[i]?.digest === t.manifest.digest) {
-        report.tags.unchanged++;
+        counts.unchanged++;
         return;
       }
       await t.target.putManifest(t.repo, t.tag, t.manifest.bytes, t.manifest.mediaType);
       moved.push(i);
-      report.tags.moved++;
+      counts.moved++;
       log.debug(`tag ${tagName(t)} → ${t.manifest.digest}`);
     }),
   );

@@ -1,29 +1,20 @@
-/** What `Stack.up` and `Stack.verifyDigests` throw. */
-import type { Stack } from './stack.js';
+/** What starting a stack's services and `Stack.verifyDigests` throw. */
 
-/** `up` failed: a service exited, could not be started, or was not ready in time. */
-export class StackStartError extends Error {
-  override readonly name = 'StackStartError';
-  // Private, so that loggers which print an error's own fields do not dump the whole stack object.
-  readonly #partialStack: Stack;
+/**
+ * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
+ * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
+ * stack.
+ */
+export class ServiceStartFailure extends Error {
+  override readonly name = 'ServiceStartFailure';
 
-  /**
-   * @param partialStack the half-started stack: collect its bundle, then `down()` it
-   * @param services the services the failure is about
-   */
+  /** @param services the services the failure is about */
   constructor(
-    partialStack: Stack,
     readonly services: string[],
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.#partialStack = partialStack;
-  }
-
-  /** The half-started stack: collect its bundle, then `down()` it. */
-  get partialStack(): Stack {
-    return this.#partialStack;
   }
 }
 

@@ -6,11 +6,10 @@ import type { ContainerEngine, ContainerInfo } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
 import { tailLines } from '../exec.js';
 import type { Log } from '../log.js';
-import { StackStartError } from './errors.js';
+import { ServiceStartFailure } from './errors.js';
 import { CONTAINER_ROLE_LABEL, SERVICE_LABEL } from './labels.js';
 import type { ServicePlan } from './plan.js';
 import { probePort } from './port-probe.js';
-import type { Stack } from './stack.js';
 import { sleep } from './waiting.js';
 
 /** How many log lines a start failure quotes. */
@@ -22,7 +21,8 @@ const NETWORK_PROBE_SCRIPT =
 
 /** What the service tasks of one `up` share. */
 export interface UpContext {
-  stack: Stack;
+  /** The stack's project name, for messages. */
+  project: string;
   engine: ContainerEngine;
   plans: Map<string, ServicePlan>;
   labels: Record<string, string>;
@@ -59,10 +59,9 @@ async function checkAlive(ctx: UpContext, plan: ServicePlan): Promise<ContainerI
     tail = `(logs unavailable: ${errorMessage(err)})`;
   }
   const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
-  throw new StackStartError(
-    ctx.stack,
+  throw new ServiceStartFailure(
     [plan.spec.name],
-    `stack ${ctx.stack.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`,
+    `stack ${ctx.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`,
   );
 }
 

@@ -16,7 +16,7 @@ import type { Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { stepLog } from '../step.js';
 import { collectBundle } from './bundle.js';
-import { RunningDigestMismatchError } from './errors.js';
+import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
 import { STACK_LABEL, stackNetworkName, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
 import { findServiceRecords, isGone, type ServiceRecord } from './records.js';
@@ -71,6 +71,32 @@ export interface StackUpOptions {
    * @deprecated kept so that callers need no change; remove with them
    */
   exec?: Exec;
+}
+
+/** `up` failed: a service exited, could not be started, or was not ready in time. */
+export class StackStartError extends Error {
+  override readonly name = 'StackStartError';
+  // Private, so that loggers which print an error's own fields do not dump the whole stack object.
+  readonly #partialStack: Stack;
+
+  /**
+   * @param partialStack the half-started stack: collect its bundle, then `down()` it
+   * @param services the services the failure is about
+   */
+  constructor(
+    partialStack: Stack,
+    readonly services: string[],
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.#partialStack = partialStack;
+  }
+
+  /** The half-started stack: collect its bundle, then `down()` it. */
+  get partialStack(): Stack {
+    return this.#partialStack;
+  }
 }
 
 /**
@@ -146,26 +172,28 @@ export class Stack {
     );
 
     log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
-    await createResources(stack, volumes, labels);
-
-    opts.onStarting?.(stack);
-    const startedAt = Date.now();
-    await startServices(
-      {
-        stack,
-        engine,
-        plans,
-        labels,
-        network: stack.network,
-        prefix,
-        pollMs: opts.readiness?.pollMs ?? 100,
-        probeMs: opts.readiness?.probeMs ?? 25,
-        probeImage: opts.probeImage,
-        log,
-        hosts: {},
-      },
-      opts.readiness?.timeoutMs ?? 120_000,
-    );
+    let startedAt = 0;
+    await carryingStack(stack, async () => {
+      await createResources(stack, volumes, labels);
+      opts.onStarting?.(stack);
+      startedAt = Date.now();
+      await startServices(
+        {
+          project,
+          engine,
+          plans,
+          labels,
+          network: stack.network,
+          prefix,
+          pollMs: opts.readiness?.pollMs ?? 100,
+          probeMs: opts.readiness?.probeMs ?? 25,
+          probeImage: opts.probeImage,
+          log,
+          hosts: {},
+        },
+        opts.readiness?.timeoutMs ?? 120_000,
+      );
+    });
     for (const plan of plans.values()) stack.timings[plan.spec.name] = plan.timing as ServiceTiming;
     const seen = [...plans.values()];
     if (seen.every((p) => p.lastInfo !== undefined)) {
@@ -352,4 +380,18 @@ export class Stack {
 function progressLog(log: ((line: string) => void) | undefined): Log {
   if (log === undefined) return stepLog;
   return { info: log, warning: log, debug: () => undefined };
+}
+
+/**
+ * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a
+ * {@link StackStartError} that carries the half-started stack, for the caller to bundle and remove.
+ */
+async function carryingStack(stack: Stack, start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (err) {
+    if (!(err instanceof ServiceStartFailure)) throw err;
+    const options = err.cause !== undefined ? { cause: err.cause } : undefined;
+    throw new StackStartError(stack, err.services, err.message, options);
+  }
 }

@@ -7,7 +7,7 @@ import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
 import { tailLines } from '../exec.js';
 import { pinnedReference } from '../reference.js';
-import { StackStartError } from './errors.js';
+import { ServiceStartFailure } from './errors.js';
 import {
   CONTAINER_ROLE_LABEL,
   IMAGE_LABEL,
@@ -19,16 +19,15 @@ import {
 import type { ServicePlan } from './plan.js';
 import { waitReady, type UpContext } from './readiness.js';
 import type { DependencySpec, HealthcheckSpec } from './compose/types.js';
-import type { Stack } from './stack.js';
 import { Aborted, formatMs, untilAborted } from './waiting.js';
 
 /**
  * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them).
- * @throws StackStartError carrying `stack` when the engine refuses
+ * @throws ServiceStartFailure when the engine refuses
  */
 export async function createResources(
-  stack: Stack,
+  stack: { engine: ContainerEngine; project: string; network: string },
   volumes: readonly string[],
   labels: Record<string, string>,
 ): Promise<void> {
@@ -40,8 +39,7 @@ export async function createResources(
       if (!existing.has(volume)) await engine.volumeCreate(volume, { labels });
     }
   } catch (err) {
-    throw new StackStartError(
-      stack,
+    throw new ServiceStartFailure(
       [],
       `stack ${project}: creating network/volumes failed: ${errorMessage(err)}`,
       {
@@ -53,14 +51,14 @@ export async function createResources(
 
 /**
  * Runs every planned service to readiness, concurrently as far as their dependencies allow.
- * @throws StackStartError for the first service that failed, or naming every service not ready
+ * @throws ServiceStartFailure for the first service that failed, or naming every service not ready
  *   within `timeoutMs` and what each was doing
  */
 export async function startServices(ctx: Omit<UpContext, 'signal'>, timeoutMs: number): Promise<void> {
-  const { stack, plans } = ctx;
+  const { project, plans } = ctx;
   const controller = new AbortController();
-  let failure: StackStartError | undefined;
-  const fail = (err: StackStartError): void => {
+  let failure: ServiceStartFailure | undefined;
+  const fail = (err: ServiceStartFailure): void => {
     failure ??= err;
     controller.abort();
   };
@@ -74,12 +72,11 @@ export async function startServices(ctx: Omit<UpContext, 'signal'>, timeoutMs: n
         } catch (err) {
           if (err instanceof Aborted) return;
           fail(
-            err instanceof StackStartError
+            err instanceof ServiceStartFailure
               ? err
-              : new StackStartError(
-                  stack,
+              : new ServiceStartFailure(
                   [plan.spec.name],
-                  `stack ${stack.project}: service "${plan.spec.name}": ${errorMessage(err)}`,
+                  `stack ${project}: service "${plan.spec.name}": ${errorMessage(err)}`,
                   { cause: err },
                 ),
           );
@@ -91,25 +88,24 @@ export async function startServices(ctx: Omit<UpContext, 'signal'>, timeoutMs: n
   }
   if (failure) throw failure;
   const waiting = [...plans.values()].filter((p) => !p.ready.done);
-  if (waiting.length > 0) throw await notReadyError(ctx.engine, stack, waiting, timeoutMs);
+  if (waiting.length > 0) throw await notReadyError(ctx.engine, project, waiting, timeoutMs);
 }
 
 async function notReadyError(
   engine: ContainerEngine,
-  stack: Stack,
+  project: string,
   waiting: ServicePlan[],
   timeoutMs: number,
-): Promise<StackStartError> {
+): Promise<ServiceStartFailure> {
   const details = await Promise.all(
     waiting.map(async (p) => {
       const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
       return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
     }),
   );
-  return new StackStartError(
-    stack,
+  return new ServiceStartFailure(
     waiting.map((p) => p.spec.name),
-    `stack ${stack.project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`,
+    `stack ${project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`,
   );
 }
 
@@ -181,7 +177,7 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   if (ip !== undefined) for (const name of run.aliases ?? []) ctx.hosts[name] = ip;
   plan.started.resolve();
   ctx.log.info(
-    `stack ${ctx.stack.project}: started ${service.name} (${pinnedReference(service.image)}); readiness: ${plan.mode}`,
+    `stack ${ctx.project}: started ${service.name} (${pinnedReference(service.image)}); readiness: ${plan.mode}`,
   );
 
   await waitReady(ctx, plan);
