@@ -390,7 +390,7 @@ describe('e2e-run action (bundled, real podman, chromium in the runner image)', 
       'examples/app/stack.yaml',
       parseImageSet(imageSet('backend', 'frontend'), 'images'),
     );
-    const stack = await Stack.up({ project, engine, spec, log: () => undefined });
+    const stack = await Stack.up({ project, engine, spec });
     try {
       const r = await runAction({
         network: stack.network,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { DigestMismatchError, RegistryError } from '@digestline/core/registry/errors';
 import { digestOf } from '@digestline/core/registry/digest';
+import { silentLog } from '@digestline/core/log';
 import type { FetchedManifest } from '@digestline/core/registry/manifests';
 import { FaultProxy } from './support/proxy.js';
 import { pushTinyImage, requireRegistry, uniquePrefix, type PushedImage } from './support/registry.js';
@@ -159,7 +160,7 @@ describe(`RegistryClient against ${registry}`, () => {
       registry: proxy.host,
       credentials: null,
       retry: { attempts: 4, baseDelayMs: 10 },
-      log: (line) => retries.push(line),
+      log: { ...silentLog, debug: (line: string) => void retries.push(line) },
     });
     proxy.reset();
     proxy.failNext(2, { status: 503, match: { method: 'GET', path: '/manifests/' } });

@@ -773,8 +773,19 @@ function parseStack(text, source, images) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __webpack_require__(4412);
+;// CONCATENATED MODULE: ./packages/core/src/log.ts
+/**
+ * The one logging interface of core. Modules take a `Log` from their caller and never write to the
+ * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
+ * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ */
+/** A log that drops everything: the default where a caller has nothing to say it to. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+};
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/labels.ts
 /**
  * How a stack marks and names what it creates: labels let a later process (a post step,
@@ -1802,7 +1813,7 @@ class Stack {
         if (!stack_names/* STACK_NAME_PATTERN */.K.test(project)) {
             throw new Error(`stack project name ${JSON.stringify(project)} must match ${stack_names/* STACK_NAME_PATTERN */.K.source}`);
         }
-        const log = progressLog(opts.log);
+        const log = opts.log ?? silentLog;
         const prefix = opts.volumePrefix ?? project;
         const order = startOrder(spec);
         const labels = { ...opts.labels, [STACK_LABEL]: project };
@@ -1992,12 +2003,6 @@ class Stack {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
     }
-}
-/** The `log` option as a {@link Log}: its lines are progress, so warnings and debug lines join them. */
-function progressLog(log) {
-    if (log === undefined)
-        return step/* stepLog */.tV;
-    return { info: log, warning: log, debug: () => undefined };
 }
 /**
  * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a
@@ -2745,7 +2750,7 @@ class Deployer {
                 spec: plan.spec,
                 labels: { [ENVIRONMENT_LABEL]: this.o.environment },
                 readiness: { timeoutMs: this.o.readinessTimeoutMs ?? 120_000 },
-                log: (line) => this.r.log.info(line),
+                log: this.r.log,
             });
             await stack.verifyDigests();
             report.deployMs = Math.round(performance.now() - started);
@@ -2882,19 +2887,6 @@ function imageLines(digests) {
 function digestMap(images) {
     return Object.fromEntries(images.map((image) => [image.name, (0,src_reference/* pinnedReference */.ct)(image)]));
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/log.ts
-/**
- * The one logging interface of core. Modules take a `Log` from their caller and never write to the
- * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
- * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
- */
-/** A log that drops everything: the default where a caller has nothing to say it to. */
-const silentLog = {
-    info: () => undefined,
-    warning: () => undefined,
-    debug: () => undefined,
-};
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
@@ -4188,10 +4180,6 @@ async function listTags(transport, repository) {
 
 
 
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log) {
-    return log === undefined ? silentLog : { info: log, warning: log, debug: log };
-}
 /**
  * Speaks the OCI distribution API to one registry.
  *
@@ -4211,7 +4199,7 @@ class RegistryClient {
     baseUrl;
     transport;
     constructor(options) {
-        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.transport = new RegistryTransport(options, options.log ?? silentLog);
         this.registry = this.transport.registry;
         this.baseUrl = this.transport.baseUrl;
     }
@@ -5386,6 +5374,8 @@ function summarizeStatus(summary, report) {
     summary.table(['Deployment', 'Kind', 'Status', 'Time', 'Commit'], report.history.map((h) => [h.id, h.kind, h.status, h.time, h.commit.slice(0, 12)]));
 }
 
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __webpack_require__(4412);
 // EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
 var choices = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./packages/core/src/engine/cli-args.ts

@@ -1338,7 +1338,7 @@ async function storeSourceEvidence(client, repo, envelope, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/log.ts
-var src_log = __webpack_require__(73438);
+var log = __webpack_require__(73438);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:fs"
@@ -2448,10 +2448,6 @@ async function listTags(transport, repository) {
 
 
 
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log) {
-    return log === undefined ? src_log/* silentLog */.a : { info: log, warning: log, debug: log };
-}
 /**
  * Speaks the OCI distribution API to one registry.
  *
@@ -2471,7 +2467,7 @@ class RegistryClient {
     baseUrl;
     transport;
     constructor(options) {
-        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.transport = new RegistryTransport(options, options.log ?? log/* silentLog */.a);
         this.registry = this.transport.registry;
         this.baseUrl = this.transport.baseUrl;
     }
@@ -2639,7 +2635,9 @@ async function publishLaneEvidence(o) {
         stored: [],
     };
     const clientFor = o.registryFor ??
-        ((registry) => new RegistryClient({ registry, log: (line) => o.log.info(line) }));
+        ((registry) => 
+        // A lane shows the registry's retries in its own log, not only with debug logging on.
+        new RegistryClient({ registry, log: { ...o.log, debug: (line) => o.log.info(line) } }));
     const clients = new Map();
     const problems = [];
     for (const entry of o.images) {
@@ -2817,7 +2815,7 @@ async function startStack(opts, tester, state) {
             readiness: { timeoutMs: readinessTimeoutMs, ...(pollMs !== undefined ? { pollMs } : {}) },
             ...(tester.probeImage !== undefined ? { probeImage: tester.probeImage } : {}),
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
-            log: (line) => opts.log.info(line),
+            log: opts.log,
         }));
         state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
         return { stack, ready: true };
@@ -3254,10 +3252,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var src_errors = __webpack_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/log.ts
+var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __webpack_require__(41397);
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __webpack_require__(74412);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -4094,7 +4092,7 @@ class Stack {
         if (!names/* STACK_NAME_PATTERN */.K.test(project)) {
             throw new Error(`stack project name ${JSON.stringify(project)} must match ${names/* STACK_NAME_PATTERN */.K.source}`);
         }
-        const log = progressLog(opts.log);
+        const log = opts.log ?? src_log/* silentLog */.a;
         const prefix = opts.volumePrefix ?? project;
         const order = (0,compose_order/* startOrder */.l)(spec);
         const labels = { ...opts.labels, [stack_labels/* STACK_LABEL */.GF]: project };
@@ -4284,12 +4282,6 @@ class Stack {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
     }
-}
-/** The `log` option as a {@link Log}: its lines are progress, so warnings and debug lines join them. */
-function progressLog(log) {
-    if (log === undefined)
-        return step/* stepLog */.tV;
-    return { info: log, warning: log, debug: () => undefined };
 }
 /**
  * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a

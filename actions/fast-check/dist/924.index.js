@@ -1621,10 +1621,6 @@ async function listTags(transport, repository) {
 
 
 
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log) {
-    return log === undefined ? src_log/* silentLog */.a : { info: log, warning: log, debug: log };
-}
 /**
  * Speaks the OCI distribution API to one registry.
  *
@@ -1644,7 +1640,7 @@ class RegistryClient {
     baseUrl;
     transport;
     constructor(options) {
-        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.transport = new RegistryTransport(options, options.log ?? src_log/* silentLog */.a);
         this.registry = this.transport.registry;
         this.baseUrl = this.transport.baseUrl;
     }
@@ -1783,7 +1779,7 @@ async function storeSourceLaneEvidence(evidencePath, target, options = {}) {
     const envelope = parsed !== null && typeof parsed === 'object' && 'payloadType' in parsed
         ? (0,dsse/* parseEnvelope */.mE)(parsed)
         : (0,dsse.envelopeOf)(parsed);
-    const client = new RegistryClient(options.client ?? { registry: target.registry, log: (m) => log.debug(m) });
+    const client = new RegistryClient(options.client ?? { registry: target.registry, log });
     const stored = await storeSourceEvidence(client, target.repository, envelope);
     log.info(`source evidence stored as ${target.registry}/${target.repository}@${stored.digest} (${stored.discoverableVia})`);
     return stored;

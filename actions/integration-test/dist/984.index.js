@@ -1664,8 +1664,6 @@ function commandTester(tests, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __webpack_require__(74412);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/redaction.ts
 /**
  * Secrets out of diagnostics bundles: env values of secret-looking names (from the engine's inspect
@@ -2488,7 +2486,7 @@ class Stack {
         if (!STACK_NAME_PATTERN.test(project)) {
             throw new Error(`stack project name ${JSON.stringify(project)} must match ${STACK_NAME_PATTERN.source}`);
         }
-        const log = progressLog(opts.log);
+        const log = opts.log ?? silentLog;
         const prefix = opts.volumePrefix ?? project;
         const order = startOrder(spec);
         const labels = { ...opts.labels, [STACK_LABEL]: project };
@@ -2678,12 +2676,6 @@ class Stack {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
     }
-}
-/** The `log` option as a {@link Log}: its lines are progress, so warnings and debug lines join them. */
-function progressLog(log) {
-    if (log === undefined)
-        return step/* stepLog */.tV;
-    return { info: log, warning: log, debug: () => undefined };
 }
 /**
  * Runs the start of `stack`'s resources and services; a {@link ServiceStartFailure} leaves as a
@@ -4299,10 +4291,6 @@ async function listTags(transport, repository) {
 
 
 
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log) {
-    return log === undefined ? silentLog : { info: log, warning: log, debug: log };
-}
 /**
  * Speaks the OCI distribution API to one registry.
  *
@@ -4322,7 +4310,7 @@ class RegistryClient {
     baseUrl;
     transport;
     constructor(options) {
-        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.transport = new RegistryTransport(options, options.log ?? silentLog);
         this.registry = this.transport.registry;
         this.baseUrl = this.transport.baseUrl;
     }
@@ -4490,7 +4478,9 @@ async function publishLaneEvidence(o) {
         stored: [],
     };
     const clientFor = o.registryFor ??
-        ((registry) => new RegistryClient({ registry, log: (line) => o.log.info(line) }));
+        ((registry) => 
+        // A lane shows the registry's retries in its own log, not only with debug logging on.
+        new RegistryClient({ registry, log: { ...o.log, debug: (line) => o.log.info(line) } }));
     const clients = new Map();
     const problems = [];
     for (const entry of o.images) {
@@ -4707,7 +4697,7 @@ async function startStack(opts, tester, state) {
             readiness: { timeoutMs: readinessTimeoutMs, ...(pollMs !== undefined ? { pollMs } : {}) },
             ...(tester.probeImage !== undefined ? { probeImage: tester.probeImage } : {}),
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
-            log: (line) => opts.log.info(line),
+            log: opts.log,
         }));
         state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0));
         return { stack, ready: true };

@@ -2193,10 +2193,6 @@ async function listTags(transport, repository) {
 
 
 
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log) {
-    return log === undefined ? silentLog : { info: log, warning: log, debug: log };
-}
 /**
  * Speaks the OCI distribution API to one registry.
  *
@@ -2216,7 +2212,7 @@ class RegistryClient {
     baseUrl;
     transport;
     constructor(options) {
-        this.transport = new RegistryTransport(options, callbackLog(options.log));
+        this.transport = new RegistryTransport(options, options.log ?? silentLog);
         this.registry = this.transport.registry;
         this.baseUrl = this.transport.baseUrl;
     }
@@ -2363,7 +2359,7 @@ function startPromotion(settings) {
                 settings.clientFor?.(registry, role) ??
                     new RegistryClient({
                         registry,
-                        log: (m) => log.debug(m),
+                        log,
                         ...(role === 'source' && settings.sourceCredentials !== undefined
                             ? { credentials: settings.sourceCredentials }
                             : {}),

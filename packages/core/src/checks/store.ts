@@ -24,9 +24,7 @@ export async function storeSourceLaneEvidence(
     parsed !== null && typeof parsed === 'object' && 'payloadType' in parsed
       ? parseEnvelope(parsed)
       : envelopeOf(parsed as VerificationStatement);
-  const client = new RegistryClient(
-    options.client ?? { registry: target.registry, log: (m) => log.debug(m) },
-  );
+  const client = new RegistryClient(options.client ?? { registry: target.registry, log });
   const stored = await storeSourceEvidence(client, target.repository, envelope);
   log.info(
     `source evidence stored as ${target.registry}/${target.repository}@${stored.digest} (${stored.discoverableVia})`,

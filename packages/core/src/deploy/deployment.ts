@@ -129,7 +129,7 @@ export class Deployer {
         spec: plan.spec,
         labels: { [ENVIRONMENT_LABEL]: this.o.environment },
         readiness: { timeoutMs: this.o.readinessTimeoutMs ?? 120_000 },
-        log: (line) => this.r.log.info(line),
+        log: this.r.log,
       });
       await stack.verifyDigests();
       report.deployMs = Math.round(performance.now() - started);

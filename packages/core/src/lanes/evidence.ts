@@ -64,7 +64,9 @@ export async function publishLaneEvidence(o: {
   };
   const clientFor =
     o.registryFor ??
-    ((registry: string) => new RegistryClient({ registry, log: (line) => o.log.info(line) }));
+    ((registry: string) =>
+      // A lane shows the registry's retries in its own log, not only with debug logging on.
+      new RegistryClient({ registry, log: { ...o.log, debug: (line) => o.log.info(line) } }));
   const clients = new Map<string, EvidenceRegistry>();
   const problems: string[] = [];
   for (const entry of o.images) {

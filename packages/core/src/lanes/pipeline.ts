@@ -188,7 +188,7 @@ async function startStack<R extends LaneReport>(
         readiness: { timeoutMs: readinessTimeoutMs, ...(pollMs !== undefined ? { pollMs } : {}) },
         ...(tester.probeImage !== undefined ? { probeImage: tester.probeImage } : {}),
         ...(tester.onStarting !== undefined ? { onStarting: (s: Stack) => tester.onStarting?.(s) } : {}),
-        log: (line) => opts.log.info(line),
+        log: opts.log,
       }),
     );
     state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0));

@@ -77,7 +77,7 @@ export function startPromotion(settings: PromotionSettings): Promotion {
         settings.clientFor?.(registry, role) ??
         new RegistryClient({
           registry,
-          log: (m) => log.debug(m),
+          log,
           ...(role === 'source' && settings.sourceCredentials !== undefined
             ? { credentials: settings.sourceCredentials }
             : {}),

@@ -33,17 +33,12 @@ import { RegistryTransport, type ConnectionOptions } from './transport.js';
 
 /** Options of {@link RegistryClient}. */
 export interface RegistryClientOptions extends ConnectionOptions {
-  /** Receives one line per retry or best-effort cleanup failure (e.g. `core.debug`). */
-  log?: (message: string) => void;
+  /** Gets a debug line per retry or best-effort cleanup failure; default nowhere. */
+  log?: Log;
 }
 
 /** How {@link RegistryClient.copyBlobFrom} got the blob there. */
 export type BlobCopyResult = 'exists' | 'mounted' | 'streamed';
-
-/** The client's lines are all detail, but a caller's callback receives them whatever their level. */
-function callbackLog(log: ((message: string) => void) | undefined): Log {
-  return log === undefined ? silentLog : { info: log, warning: log, debug: log };
-}
 
 /**
  * Speaks the OCI distribution API to one registry.
@@ -66,7 +61,7 @@ export class RegistryClient {
   private readonly transport: RegistryTransport;
 
   constructor(options: RegistryClientOptions) {
-    this.transport = new RegistryTransport(options, callbackLog(options.log));
+    this.transport = new RegistryTransport(options, options.log ?? silentLog);
     this.registry = this.transport.registry;
     this.baseUrl = this.transport.baseUrl;
   }

@@ -12,9 +12,8 @@
 import type { ContainerEngine, ContainerInfo } from '../engine/engine.js';
 import { CleanupError, errorMessage } from '../errors.js';
 import type { Exec } from '../exec.js';
-import type { Log } from '../log.js';
+import { silentLog, type Log } from '../log.js';
 import { parseReference } from '../reference.js';
-import { stepLog } from '../step.js';
 import { collectBundle } from './bundle.js';
 import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
 import { STACK_LABEL, stackNetworkName, volumeName } from './labels.js';
@@ -57,8 +56,8 @@ export interface StackUpOptions {
    * published port: it must have bash (the probe uses /dev/tcp), e.g. `DIGESTLINE_BASE_IMAGE`.
    */
   probeImage?: string;
-  /** Progress lines; default the step log. */
-  log?: (line: string) => void;
+  /** Where progress lines go; default nowhere. */
+  log?: Log;
   /**
    * Called once the network and volumes exist, before the first service starts: the stack's
    * network, container names and {@link Stack.internalUrls} are known then, so a caller can prepare
@@ -156,7 +155,7 @@ export class Stack {
         `stack project name ${JSON.stringify(project)} must match ${STACK_NAME_PATTERN.source}`,
       );
     }
-    const log = progressLog(opts.log);
+    const log = opts.log ?? silentLog;
     const prefix = opts.volumePrefix ?? project;
     const order = startOrder(spec);
     const labels = { ...opts.labels, [STACK_LABEL]: project };
@@ -374,12 +373,6 @@ export class Stack {
       throw new CleanupError(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
     }
   }
-}
-
-/** The `log` option as a {@link Log}: its lines are progress, so warnings and debug lines join them. */
-function progressLog(log: ((line: string) => void) | undefined): Log {
-  if (log === undefined) return stepLog;
-  return { info: log, warning: log, debug: () => undefined };
 }
 
 /**

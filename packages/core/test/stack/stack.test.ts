@@ -8,6 +8,7 @@ import { parseReference, pinImage } from '../../src/reference.js';
 import { parseStack } from '../../src/stack/spec.js';
 import type { StackSpec } from '../../src/stack/compose/types.js';
 import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
+import { silentLog } from '../../src/log.js';
 import { Stack, StackStartError } from '../../src/stack/stack.js';
 import { RunningDigestMismatchError } from '../../src/stack/errors.js';
 import { IMAGE_LABEL, SERVICE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
@@ -55,7 +56,7 @@ async function upError(promise: Promise<unknown>): Promise<StackStartError> {
   return err;
 }
 
-const quiet = { log: () => {}, readiness: { pollMs: 1, timeoutMs: 2000 } };
+const quiet = { log: silentLog, readiness: { pollMs: 1, timeoutMs: 2000 } };
 
 describe('Stack.up', () => {
   test('starts dependencies first, waits for health, labels and names everything', async () => {
@@ -108,7 +109,7 @@ describe('Stack.up', () => {
     const lines: string[] = [];
     await Stack.up({
       ...quiet,
-      log: (line) => lines.push(line),
+      log: { ...silentLog, info: (line: string) => void lines.push(line) },
       project: 'p0',
       engine: new FakeEngine({ api: { healthyAfterChecks: 0 } }),
       spec: stackSpec(TWO),
@@ -484,7 +485,7 @@ services:
         setTimeout(() => void server.listen().then(() => resolve(Date.now())), 150),
       );
       const stack = await Stack.up({
-        log: () => {},
+        log: silentLog,
         readiness: { pollMs: 2000, probeMs: 5, timeoutMs: 5000 },
         project: 'p11',
         engine,
@@ -503,7 +504,7 @@ services:
       const t0 = Date.now();
       const err = await upError(
         Stack.up({
-          log: () => {},
+          log: silentLog,
           readiness: { pollMs: 10, probeMs: 5, timeoutMs: 5000 },
           project: 'p12',
           engine,
