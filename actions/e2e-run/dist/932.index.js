@@ -824,7 +824,7 @@ function commandTester(tests, deps) {
 
 /***/ }),
 
-/***/ 57044:
+/***/ 59361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1097,44 +1097,6 @@ class DigestMismatchError extends Error {
  */
 function malformedAnswer(method, url, status, what) {
     return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
-}
-/**
- * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
- * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
- * since that is what a reader has to fix.
- *
- * @param url the full request URL
- * @param credentialsSource where the credentials came from (or why there are none)
- */
-async function failUnlessStatus(response, method, url, ok, credentialsSource) {
-    if (ok.includes(response.status))
-        return;
-    let code;
-    let detail;
-    if (method !== 'HEAD') {
-        const text = await response.text().catch(() => '');
-        try {
-            const json = JSON.parse(text);
-            const first = json.errors?.[0];
-            if (typeof first?.code === 'string')
-                code = first.code;
-            if (typeof first?.message === 'string')
-                detail = first.message;
-        }
-        catch {
-            detail = text.trim().slice(0, 300) || undefined;
-        }
-    }
-    else {
-        await response.body?.cancel();
-    }
-    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
-    if (code !== undefined || detail !== undefined)
-        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
-    if (response.status === 401 || response.status === 403) {
-        message += ` (credentials: ${credentialsSource})`;
-    }
-    throw new RegistryError(method, url, response.status, code, detail, message);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
@@ -1599,6 +1561,123 @@ function parseTokenResponse(body, now = Date.now()) {
     return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/origins.ts
+/**
+ * Which origins may see the registry's credentials. Credentials belong to the registry's own
+ * origin (scheme, host and port of its base URL) and to the token realm it announced; every other
+ * URL a registry names (a pagination `Link`, an upload `Location`, a redirect) is somebody else.
+ */
+/** The origin (`scheme://host[:port]`) of an absolute URL. */
+function originOf(url) {
+    return new URL(url).origin;
+}
+/** True when both absolute URLs share scheme, host and port. */
+function sameOrigin(a, b) {
+    return originOf(a) === originOf(b);
+}
+/** The statuses after which `Location` names where to repeat the request. */
+function isRedirectStatus(status) {
+    return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/responses.ts
+/**
+ * Reading registry responses: bodies go into memory only up to a byte cap enforced while they
+ * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
+ * Content-Length alone proves nothing), and refusals become RegistryErrors.
+ */
+
+/** Token responses and error bodies: a token is a few KiB, an error message less. */
+const MAX_SMALL_BODY_BYTES = 64 * 1024;
+/** One page of a tag list or referrers index. */
+const MAX_LIST_PAGE_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads a response body up to `maxBytes`.
+ *
+ * @param what what the body is, for the message (`manifest`, `tag list page`…)
+ * @throws RegistryError naming the URL and the cap when the body (declared or received) is larger
+ */
+async function readBodyCapped(response, method, url, maxBytes, what) {
+    const tooLarge = (size) => new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge(String(declared));
+    }
+    if (response.body === null)
+        return Buffer.alloc(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw tooLarge(`more than ${maxBytes}`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks, total);
+}
+/**
+ * Reads a JSON body up to `maxBytes`.
+ *
+ * @throws RegistryError when it is larger or not JSON
+ */
+async function readJsonCapped(response, method, url, maxBytes, what) {
+    const bytes = await readBodyCapped(response, method, url, maxBytes, what);
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        throw new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} is not valid JSON: ${err.message}`, { cause: err });
+    }
+}
+/**
+ * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
+ * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
+ * since that is what a reader has to fix.
+ *
+ * @param url the full request URL
+ * @param credentialsSource where the credentials came from (or why there are none)
+ */
+async function failUnlessStatus(response, method, url, ok, credentialsSource) {
+    if (ok.includes(response.status))
+        return;
+    let code;
+    let detail;
+    if (method !== 'HEAD') {
+        // An oversized or broken error body only costs the detail, not the error itself.
+        const text = await readBodyCapped(response, method, url, MAX_SMALL_BODY_BYTES, 'error body')
+            .then((bytes) => bytes.toString('utf8'))
+            .catch(() => '');
+        try {
+            const json = JSON.parse(text);
+            const first = json.errors?.[0];
+            if (typeof first?.code === 'string')
+                code = first.code;
+            if (typeof first?.message === 'string')
+                detail = first.message;
+        }
+        catch {
+            detail = text.trim().slice(0, 300) || undefined;
+        }
+    }
+    else {
+        await response.body?.cancel();
+    }
+    let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
+    if (code !== undefined || detail !== undefined)
+        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
+    if (response.status === 401 || response.status === 403) {
+        message += ` (credentials: ${credentialsSource})`;
+    }
+    throw new RegistryError(method, url, response.status, code, detail, message);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
@@ -1717,6 +1796,8 @@ async function fetchWithRetry(attempt, options, onRetry) {
 
 
 
+
+
 /** Token scope to read `repository`. */
 function scopePull(repository) {
     return `repository:${repository}:pull`;
@@ -1810,19 +1891,38 @@ class AuthSession {
     }
     async fetchToken(challenge, scopes) {
         const url = tokenUrl(challenge, scopes);
-        if (url.protocol === 'http:' && !(0,loopback/* isLoopbackHost */.c)(url.hostname) && !this.options.insecure) {
-            throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
-        }
+        this.checkRealm(url);
         const credentials = this.loadCredentials();
         const headers = { 'user-agent': this.options.userAgent };
         if (credentials !== null && 'username' in credentials) {
             headers['authorization'] = basicAuthorization(credentials);
         }
-        const response = await fetchWithRetry(() => this.options.fetch(url, { headers }), this.options.retry);
+        // Not following redirects: the realm the registry named is the one place trusted with them.
+        const response = await fetchWithRetry(() => this.options.fetch(url, { headers, redirect: 'manual' }), this.options.retry);
+        const location = response.headers.get('location');
+        if (isRedirectStatus(response.status) && location !== null) {
+            await response.body?.cancel().catch(() => undefined);
+            throw new RegistryError('GET', url.href, response.status, undefined, undefined, `GET ${url.href}: the token realm redirected (${response.status}) to ${new URL(location, url).href}; ` +
+                'not following it with credentials');
+        }
         await failUnlessStatus(response, 'GET', url.href, [200], this.credentialsSource);
-        const token = parseTokenResponse(await response.json());
+        const json = await readJsonCapped(response, 'GET', url.href, MAX_SMALL_BODY_BYTES, 'token response');
+        const token = parseTokenResponse(json);
         this.tokens.set(scopeKey(scopes), token);
         return token;
+    }
+    /**
+     * Credentials go to a token realm only over https, or over http on loopback. `insecure` also
+     * allows http to the registry's own host (an insecure registry's own token service), never to
+     * a third host, which could read them off the wire.
+     */
+    checkRealm(url) {
+        if (url.protocol !== 'http:' || (0,loopback/* isLoopbackHost */.c)(url.hostname))
+            return;
+        if (this.options.insecure && url.hostname === new URL(this.options.baseUrl).hostname)
+            return;
+        throw new RegistryError('GET', url.href, undefined, undefined, undefined, `refusing to send credentials to token realm ${url.href} over plain http ` +
+            `(the registry is ${this.options.baseUrl}; a token realm must be https unless it is on loopback)`);
     }
 }
 /** A 401 that the credentials at hand cannot answer. */
@@ -2063,6 +2163,7 @@ async function cancelUpload(transport, repository, location) {
 
 
 
+
 function mediaTypeOf(response) {
     const value = response.headers.get('content-type');
     if (value === null)
@@ -2119,13 +2220,7 @@ async function headManifest(transport, repository, reference) {
 async function getManifest(transport, repository, reference) {
     const { path, response } = await requestManifest(transport, 'GET', repository, reference);
     await transport.expect(response, 'GET', path, [200]);
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > MAX_MANIFEST_BYTES) {
-        await response.body?.cancel();
-        const what = `manifest of ${declared} bytes exceeds the ${MAX_MANIFEST_BYTES}-byte limit`;
-        throw malformedAnswer('GET', transport.absolute(path), 200, what);
-    }
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = await readBodyCapped(response, 'GET', transport.absolute(path), MAX_MANIFEST_BYTES, 'manifest');
     const header = response.headers.get('docker-content-digest');
     const digest = verifyManifestBytes(transport.registry, repository, reference, bytes, header);
     let json;
@@ -2208,6 +2303,8 @@ async function deleteManifest(transport, repository, digest) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/transport.ts
+
+
 
 
 
@@ -2297,15 +2394,19 @@ class RegistryTransport {
      */
     async send(request) {
         const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
-        const response = await this.attempt(request, repeatable);
+        const { response, url } = await this.attempt(request, repeatable);
         const header = response.headers.get('www-authenticate');
         if (response.status !== 401 || header === null)
+            return response;
+        // A challenge from another origin (storage a redirect or upload Location led to) would have
+        // us send the registry's credentials to a realm of that origin's choosing.
+        if (!sameOrigin(url, this.baseUrl))
             return response;
         await this.auth.answerChallenge(parseWwwAuthenticate(header), request.scopes, request.method, request.url);
         if (!repeatable)
             return response;
         await response.body?.cancel();
-        return this.attempt(request, repeatable);
+        return (await this.attempt(request, repeatable)).response;
     }
     /**
      * Throws a RegistryError built from the response unless its status is one of `ok`.
@@ -2327,21 +2428,57 @@ class RegistryTransport {
         await response.body?.cancel();
         return found;
     }
+    /**
+     * One request with retries, following redirects by hand so that `Authorization` goes only to
+     * the registry's own origin (blob GETs and uploads are often redirected to storage elsewhere,
+     * which gets the request without credentials). Returns the final response and its URL.
+     */
     async attempt(request, repeatable) {
-        const url = this.absolute(request.url);
-        const headers = { 'user-agent': this.userAgent, ...request.headers };
-        const authorization = await this.auth.authorization(request.scopes);
-        if (authorization !== undefined)
-            headers['authorization'] = authorization;
-        const init = { method: request.method, headers, redirect: 'follow' };
-        if (request.body !== undefined) {
-            init.body = request.body;
-            if (request.body instanceof ReadableStream)
+        let url = this.absolute(request.url);
+        let method = request.method;
+        let body = request.body;
+        let headers = { ...request.headers };
+        for (let hops = 0;; hops++) {
+            const response = await this.fetchOnce(request.scopes, { method, url, headers, body }, repeatable);
+            const location = response.headers.get('location');
+            if (!isRedirectStatus(response.status) || location === null)
+                return { response, url };
+            await response.body?.cancel().catch(() => undefined);
+            const next = new URL(location, url).href;
+            const fail = (why) => new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: redirected (${response.status}) to ${next}, ${why}`);
+            if (hops >= MAX_REDIRECTS)
+                throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
+            if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
+                // As fetch does: these turn the request into a body-less GET.
+                if (method !== 'HEAD')
+                    method = 'GET';
+                body = undefined;
+                headers = withoutBodyHeaders(headers);
+            }
+            else if (body instanceof ReadableStream) {
+                throw fail('but the body was a one-shot stream that cannot be sent again');
+            }
+            url = next;
+        }
+    }
+    /** One hop: credentials only when `url` is on the registry's origin. */
+    async fetchOnce(scopes, hop, repeatable) {
+        const { method, url, body } = hop;
+        const headers = { 'user-agent': this.userAgent, ...hop.headers };
+        if (sameOrigin(url, this.baseUrl)) {
+            const authorization = await this.auth.authorization(scopes);
+            if (authorization !== undefined)
+                headers['authorization'] = authorization;
+        }
+        const init = { method, headers, redirect: 'manual' };
+        if (body !== undefined) {
+            init.body = body;
+            if (body instanceof ReadableStream)
                 init.duplex = 'half';
         }
         const onRetry = (event) => {
             const why = event.status !== undefined ? `status ${event.status}` : `${event.error?.message}`;
-            this.log.debug(`${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
+            this.log.debug(`${method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
         };
         try {
             return await fetchWithRetry(() => this.fetchImpl(url, init), repeatable ? this.retry : { ...this.retry, attempts: 1 }, onRetry);
@@ -2349,9 +2486,80 @@ class RegistryTransport {
         catch (err) {
             const cause = err.cause;
             const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
-            throw new RegistryError(request.method, url, undefined, undefined, undefined, `${request.method} ${url} failed: ${reason}` +
-                (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
+            throw new RegistryError(method, url, undefined, undefined, undefined, `${method} ${url} failed: ${reason}` + (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
         }
+    }
+}
+/** Redirects followed for one request before it counts as a loop. */
+const MAX_REDIRECTS = 5;
+function withoutBodyHeaders(headers) {
+    const kept = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^content-/i.test(name))
+            kept[name] = value;
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/pagination.ts
+/**
+ * Following `Link: rel="next"` through a paginated list (tags, referrers) without trusting the
+ * registry to end it: pages stay on the registry's origin, none is fetched twice, and there is a
+ * page cap, so a loop or an endless chain fails instead of spinning.
+ */
+
+
+
+/** Pages of one list followed before giving up (1,000 pages of 1,000 tags is a million tags). */
+const MAX_PAGES = 1000;
+/** The trail of pages of one list; see the module comment. */
+class PageTrail {
+    baseUrl;
+    what;
+    maxPages;
+    seen = new Set();
+    /**
+     * @param baseUrl the registry's `http(s)://host[:port]`
+     * @param what the list, for messages (`tag list of app`)
+     */
+    constructor(baseUrl, what, maxPages = MAX_PAGES) {
+        this.baseUrl = baseUrl;
+        this.what = what;
+        this.maxPages = maxPages;
+    }
+    /**
+     * Records that the page at absolute `url` is about to be fetched.
+     *
+     * @throws RegistryError when the page was fetched before or the page cap is reached
+     */
+    visit(url) {
+        if (this.seen.has(url)) {
+            throw this.error(url, `pagination loops: page ${url} was already fetched (${this.seen.size} pages)`);
+        }
+        if (this.seen.size >= this.maxPages) {
+            throw this.error(url, `pagination exceeds ${this.maxPages} pages`);
+        }
+        this.seen.add(url);
+    }
+    /**
+     * The absolute URL of the next page named by `link` (the `Link` header of the page at `url`),
+     * or undefined at the end.
+     *
+     * @throws RegistryError when it is on another origin than the registry (it would not get the
+     *   registry's credentials, and a list the registry hands to a third party is not the registry's)
+     */
+    next(url, link) {
+        const target = nextLink(link);
+        if (target === undefined)
+            return undefined;
+        const next = new URL(target, url).href;
+        if (!sameOrigin(next, this.baseUrl)) {
+            throw this.error(url, `the next page is on another origin: ${originOf(next)}, not the registry's ${originOf(this.baseUrl)}; refusing to follow it`);
+        }
+        return next;
+    }
+    error(url, why) {
+        return new RegistryError('GET', url, undefined, undefined, undefined, `GET ${url}: ${this.what}: ${why}`);
     }
 }
 
@@ -2360,6 +2568,7 @@ class RegistryTransport {
  * The OCI referrers API: manifests whose `subject` is a given digest (signatures, attestations).
  * Registries without it (Forgejo's among them) answer 404; callers then use the tag schema.
  */
+
 
 
 
@@ -2375,12 +2584,14 @@ async function referrers(transport, repository, digest, artifactType) {
     checkRepository(repository);
     checkDigest(digest, 'subject digest');
     const result = [];
-    let url = `/v2/${repository}/referrers/${digest}` +
-        (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`);
+    const trail = new PageTrail(transport.baseUrl, `referrers of ${repository}@${digest}`);
+    let url = transport.absolute(`/v2/${repository}/referrers/${digest}` +
+        (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`));
     let first = true;
     // A registry that ignores the filter says so by not listing it in OCI-Filters-Applied.
     let filtered = artifactType === undefined;
     while (url !== undefined) {
+        trail.visit(url);
         const response = await transport.send({
             method: 'GET',
             url,
@@ -2396,9 +2607,9 @@ async function referrers(transport, repository, digest, artifactType) {
         const applied = (response.headers.get('oci-filters-applied') ?? '').split(',');
         if (applied.some((f) => f.trim() === 'artifactType'))
             filtered = true;
-        const index = (await response.json());
-        result.push(...(index.manifests ?? []));
-        url = nextLink(response.headers.get('link'));
+        const index = (await readJsonCapped(response, 'GET', url, MAX_LIST_PAGE_BYTES, 'referrers index page'));
+        result.push(...(index?.manifests ?? []));
+        url = trail.next(url, response.headers.get('link'));
     }
     return filtered ? result : result.filter((d) => d.artifactType === artifactType);
 }
@@ -2408,25 +2619,24 @@ async function referrers(transport, repository, digest, artifactType) {
 
 
 
+
 /** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
 async function listTags(transport, repository) {
     checkRepository(repository);
     const tags = [];
-    let url = `/v2/${repository}/tags/list?n=1000`;
-    const seen = new Set();
+    const trail = new PageTrail(transport.baseUrl, `tag list of ${repository}`);
+    let url = transport.absolute(`/v2/${repository}/tags/list?n=1000`);
     while (url !== undefined) {
-        if (seen.has(url))
-            throw new Error(`GET ${transport.baseUrl}${url}: tag list pagination loops`);
-        seen.add(url);
+        trail.visit(url);
         const response = await transport.send({ method: 'GET', url, scopes: [scopePull(repository)] });
         if (response.status === 404 && tags.length === 0) {
             await response.body?.cancel();
             return [];
         }
         await transport.expect(response, 'GET', url, [200]);
-        const json = (await response.json());
-        tags.push(...(json.tags ?? []));
-        url = nextLink(response.headers.get('link'));
+        const json = (await readJsonCapped(response, 'GET', url, MAX_LIST_PAGE_BYTES, 'tag list page'));
+        tags.push(...(json?.tags ?? []));
+        url = trail.next(url, response.headers.get('link'));
     }
     return tags;
 }
@@ -2724,7 +2934,7 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80553);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57044);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59361);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
 /* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);

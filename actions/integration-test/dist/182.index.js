@@ -793,8 +793,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 50 modules
-var integration = __webpack_require__(56984);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 53 modules
+var integration = __webpack_require__(84120);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

@@ -15,7 +15,9 @@ import {
   type Credentials,
   type IssuedToken,
 } from './auth.js';
-import { failUnlessStatus, RegistryError } from './errors.js';
+import { RegistryError } from './errors.js';
+import { isRedirectStatus } from './origins.js';
+import { failUnlessStatus, MAX_SMALL_BODY_BYTES, readJsonCapped } from './responses.js';
 import { isLoopbackHost } from './loopback.js';
 import { fetchWithRetry, type RetryOptions } from './retry.js';
 
@@ -137,19 +139,54 @@ export class AuthSession {
 
   private async fetchToken(challenge: AuthChallenge, scopes: readonly string[]): Promise<IssuedToken> {
     const url = tokenUrl(challenge, scopes);
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.options.insecure) {
-      throw new Error(`refusing to send credentials to token realm ${url.href} over plain http`);
-    }
+    this.checkRealm(url);
     const credentials = this.loadCredentials();
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
     if (credentials !== null && 'username' in credentials) {
       headers['authorization'] = basicAuthorization(credentials);
     }
-    const response = await fetchWithRetry(() => this.options.fetch(url, { headers }), this.options.retry);
+    // Not following redirects: the realm the registry named is the one place trusted with them.
+    const response = await fetchWithRetry(
+      () => this.options.fetch(url, { headers, redirect: 'manual' }),
+      this.options.retry,
+    );
+    const location = response.headers.get('location');
+    if (isRedirectStatus(response.status) && location !== null) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new RegistryError(
+        'GET',
+        url.href,
+        response.status,
+        undefined,
+        undefined,
+        `GET ${url.href}: the token realm redirected (${response.status}) to ${new URL(location, url).href}; ` +
+          'not following it with credentials',
+      );
+    }
     await failUnlessStatus(response, 'GET', url.href, [200], this.credentialsSource);
-    const token = parseTokenResponse(await response.json());
+    const json = await readJsonCapped(response, 'GET', url.href, MAX_SMALL_BODY_BYTES, 'token response');
+    const token = parseTokenResponse(json);
     this.tokens.set(scopeKey(scopes), token);
     return token;
+  }
+
+  /**
+   * Credentials go to a token realm only over https, or over http on loopback. `insecure` also
+   * allows http to the registry's own host (an insecure registry's own token service), never to
+   * a third host, which could read them off the wire.
+   */
+  private checkRealm(url: URL): void {
+    if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return;
+    if (this.options.insecure && url.hostname === new URL(this.options.baseUrl).hostname) return;
+    throw new RegistryError(
+      'GET',
+      url.href,
+      undefined,
+      undefined,
+      undefined,
+      `refusing to send credentials to token realm ${url.href} over plain http ` +
+        `(the registry is ${this.options.baseUrl}; a token realm must be https unless it is on loopback)`,
+    );
   }
 }
 

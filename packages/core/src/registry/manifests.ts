@@ -5,9 +5,10 @@
 import { isDigest, parseDigest } from '../reference.js';
 import { scopePull, scopePush } from './auth-session.js';
 import { digestOf } from './digest.js';
-import { DigestMismatchError, malformedAnswer } from './errors.js';
+import { DigestMismatchError } from './errors.js';
 import { MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, type ManifestJson } from './media-types.js';
 import { checkDigest, checkReference, checkRepository } from './names.js';
+import { readBodyCapped } from './responses.js';
 import type { RegistryTransport } from './transport.js';
 
 /** What a manifest HEAD tells. */
@@ -102,13 +103,13 @@ export async function getManifest(
 ): Promise<FetchedManifest> {
   const { path, response } = await requestManifest(transport, 'GET', repository, reference);
   await transport.expect(response, 'GET', path, [200]);
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_MANIFEST_BYTES) {
-    await response.body?.cancel();
-    const what = `manifest of ${declared} bytes exceeds the ${MAX_MANIFEST_BYTES}-byte limit`;
-    throw malformedAnswer('GET', transport.absolute(path), 200, what);
-  }
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const bytes = await readBodyCapped(
+    response,
+    'GET',
+    transport.absolute(path),
+    MAX_MANIFEST_BYTES,
+    'manifest',
+  );
   const header = response.headers.get('docker-content-digest');
   const digest = verifyManifestBytes(transport.registry, repository, reference, bytes, header);
   let json: ManifestJson;

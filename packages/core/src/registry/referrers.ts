@@ -5,7 +5,9 @@
 import { scopePull } from './auth-session.js';
 import { OCI_INDEX, type Descriptor, type ManifestJson } from './media-types.js';
 import { checkDigest, checkRepository } from './names.js';
-import { nextLink, type RegistryTransport } from './transport.js';
+import { PageTrail } from './pagination.js';
+import { MAX_LIST_PAGE_BYTES, readJsonCapped } from './responses.js';
+import type { RegistryTransport } from './transport.js';
 
 /**
  * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
@@ -23,13 +25,16 @@ export async function referrers(
   checkRepository(repository);
   checkDigest(digest, 'subject digest');
   const result: Descriptor[] = [];
-  let url: string | undefined =
+  const trail = new PageTrail(transport.baseUrl, `referrers of ${repository}@${digest}`);
+  let url: string | undefined = transport.absolute(
     `/v2/${repository}/referrers/${digest}` +
-    (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`);
+      (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`),
+  );
   let first = true;
   // A registry that ignores the filter says so by not listing it in OCI-Filters-Applied.
   let filtered = artifactType === undefined;
   while (url !== undefined) {
+    trail.visit(url);
     const response = await transport.send({
       method: 'GET',
       url,
@@ -44,9 +49,15 @@ export async function referrers(
     await transport.expect(response, 'GET', url, [200]);
     const applied = (response.headers.get('oci-filters-applied') ?? '').split(',');
     if (applied.some((f) => f.trim() === 'artifactType')) filtered = true;
-    const index = (await response.json()) as ManifestJson;
-    result.push(...(index.manifests ?? []));
-    url = nextLink(response.headers.get('link'));
+    const index = (await readJsonCapped(
+      response,
+      'GET',
+      url,
+      MAX_LIST_PAGE_BYTES,
+      'referrers index page',
+    )) as ManifestJson | null;
+    result.push(...(index?.manifests ?? []));
+    url = trail.next(url, response.headers.get('link'));
   }
   return filtered ? result : result.filter((d) => d.artifactType === artifactType);
 }

@@ -5,8 +5,10 @@
 import type { Log } from '../log.js';
 import { parseWwwAuthenticate, type Credentials } from './auth.js';
 import { AuthSession, scopePush } from './auth-session.js';
-import { failUnlessStatus, RegistryError } from './errors.js';
+import { RegistryError } from './errors.js';
+import { failUnlessStatus } from './responses.js';
 import { isLoopbackHost } from './loopback.js';
+import { isRedirectStatus, sameOrigin } from './origins.js';
 import { fetchWithRetry, resolveRetryOptions, type RetryEvent, type RetryOptions } from './retry.js';
 
 /** How to reach a registry; the options of `RegistryClient` apart from its log. */
@@ -136,9 +138,12 @@ export class RegistryTransport {
    */
   async send(request: SendOptions): Promise<Response> {
     const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
-    const response = await this.attempt(request, repeatable);
+    const { response, url } = await this.attempt(request, repeatable);
     const header = response.headers.get('www-authenticate');
     if (response.status !== 401 || header === null) return response;
+    // A challenge from another origin (storage a redirect or upload Location led to) would have
+    // us send the registry's credentials to a realm of that origin's choosing.
+    if (!sameOrigin(url, this.baseUrl)) return response;
     await this.auth.answerChallenge(
       parseWwwAuthenticate(header),
       request.scopes,
@@ -147,7 +152,7 @@ export class RegistryTransport {
     );
     if (!repeatable) return response;
     await response.body?.cancel();
-    return this.attempt(request, repeatable);
+    return (await this.attempt(request, repeatable)).response;
   }
 
   /**
@@ -171,21 +176,69 @@ export class RegistryTransport {
     return found;
   }
 
-  private async attempt(request: SendOptions, repeatable: boolean): Promise<Response> {
-    const url = this.absolute(request.url);
-    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...request.headers };
-    const authorization = await this.auth.authorization(request.scopes);
-    if (authorization !== undefined) headers['authorization'] = authorization;
-    const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers, redirect: 'follow' };
-    if (request.body !== undefined) {
-      init.body = request.body;
-      if (request.body instanceof ReadableStream) init.duplex = 'half';
+  /**
+   * One request with retries, following redirects by hand so that `Authorization` goes only to
+   * the registry's own origin (blob GETs and uploads are often redirected to storage elsewhere,
+   * which gets the request without credentials). Returns the final response and its URL.
+   */
+  private async attempt(
+    request: SendOptions,
+    repeatable: boolean,
+  ): Promise<{ response: Response; url: string }> {
+    let url = this.absolute(request.url);
+    let method = request.method;
+    let body = request.body;
+    let headers = { ...request.headers };
+    for (let hops = 0; ; hops++) {
+      const response = await this.fetchOnce(request.scopes, { method, url, headers, body }, repeatable);
+      const location = response.headers.get('location');
+      if (!isRedirectStatus(response.status) || location === null) return { response, url };
+      await response.body?.cancel().catch(() => undefined);
+      const next = new URL(location, url).href;
+      const fail = (why: string): RegistryError =>
+        new RegistryError(
+          method,
+          url,
+          response.status,
+          undefined,
+          undefined,
+          `${method} ${url}: redirected (${response.status}) to ${next}, ${why}`,
+        );
+      if (hops >= MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
+      if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
+        // As fetch does: these turn the request into a body-less GET.
+        if (method !== 'HEAD') method = 'GET';
+        body = undefined;
+        headers = withoutBodyHeaders(headers);
+      } else if (body instanceof ReadableStream) {
+        throw fail('but the body was a one-shot stream that cannot be sent again');
+      }
+      url = next;
+    }
+  }
+
+  /** One hop: credentials only when `url` is on the registry's origin. */
+  private async fetchOnce(
+    scopes: readonly string[],
+    hop: Pick<SendOptions, 'method' | 'url' | 'headers' | 'body'>,
+    repeatable: boolean,
+  ): Promise<Response> {
+    const { method, url, body } = hop;
+    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...hop.headers };
+    if (sameOrigin(url, this.baseUrl)) {
+      const authorization = await this.auth.authorization(scopes);
+      if (authorization !== undefined) headers['authorization'] = authorization;
+    }
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual' };
+    if (body !== undefined) {
+      init.body = body;
+      if (body instanceof ReadableStream) init.duplex = 'half';
     }
     const onRetry = (event: RetryEvent): void => {
       const why =
         event.status !== undefined ? `status ${event.status}` : `${(event.error as Error)?.message}`;
       this.log.debug(
-        `${request.method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`,
+        `${method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`,
       );
     };
     try {
@@ -199,15 +252,25 @@ export class RegistryTransport {
       const reason =
         cause instanceof Error ? `${(err as Error).message}: ${cause.message}` : (err as Error).message;
       throw new RegistryError(
-        request.method,
+        method,
         url,
         undefined,
         undefined,
         undefined,
-        `${request.method} ${url} failed: ${reason}` +
-          (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''),
+        `${method} ${url} failed: ${reason}` + (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''),
         { cause: err },
       );
     }
   }
+}
+
+/** Redirects followed for one request before it counts as a loop. */
+const MAX_REDIRECTS = 5;
+
+function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^content-/i.test(name)) kept[name] = value;
+  }
+  return kept;
 }
