@@ -3443,7 +3443,7 @@ const MAX_LIST_PAGE_BYTES = 4 * 1024 * 1024;
  * @throws RegistryError naming the URL and the cap when the body (declared or received) is larger
  */
 async function readBodyCapped(response, method, url, maxBytes, what) {
-    const tooLarge = (size) => new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
+    const tooLarge = (size) => malformedAnswer(method, url, response.status, `${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
@@ -4288,7 +4288,7 @@ class RegistryTransport {
                 return { response, url };
             await response.body?.cancel().catch(() => undefined);
             const next = new URL(location, url).href;
-            const fail = (why) => new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: redirected (${response.status}) to ${next}, ${why}`);
+            const fail = (why) => malformedAnswer(method, url, response.status, `redirected (${response.status}) to ${next}, ${why}`);
             if (hops >= MAX_REDIRECTS)
                 throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
             if (response.status === 303 || (response.status <= 302 && method === 'POST')) {

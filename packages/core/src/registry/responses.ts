@@ -3,7 +3,7 @@
  * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
  * Content-Length alone proves nothing), and refusals become RegistryErrors.
  */
-import { RegistryError } from './errors.js';
+import { malformedAnswer, RegistryError } from './errors.js';
 
 /** Token responses and error bodies: a token is a few KiB, an error message less. */
 export const MAX_SMALL_BODY_BYTES = 64 * 1024;
@@ -25,13 +25,11 @@ export async function readBodyCapped(
   what: string,
 ): Promise<Buffer> {
   const tooLarge = (size: string): RegistryError =>
-    new RegistryError(
+    malformedAnswer(
       method,
       url,
       response.status,
-      undefined,
-      undefined,
-      `${method} ${url}: ${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`,
+      `${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`,
     );
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {

@@ -5,7 +5,7 @@
 import type { Log } from '../log.js';
 import { parseWwwAuthenticate, type Credentials } from './auth.js';
 import { AuthSession, scopePush } from './auth-session.js';
-import { RegistryError } from './errors.js';
+import { malformedAnswer, RegistryError } from './errors.js';
 import { failUnlessStatus } from './responses.js';
 import { isLoopbackHost } from './loopback.js';
 import { isRedirectStatus, sameOrigin } from './origins.js';
@@ -196,14 +196,7 @@ export class RegistryTransport {
       await response.body?.cancel().catch(() => undefined);
       const next = new URL(location, url).href;
       const fail = (why: string): RegistryError =>
-        new RegistryError(
-          method,
-          url,
-          response.status,
-          undefined,
-          undefined,
-          `${method} ${url}: redirected (${response.status}) to ${next}, ${why}`,
-        );
+        malformedAnswer(method, url, response.status, `redirected (${response.status}) to ${next}, ${why}`);
       if (hops >= MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
       if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
         // As fetch does: these turn the request into a body-less GET.
