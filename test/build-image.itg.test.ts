@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,11 @@ interface ActionRun {
 let runDir = '';
 
 /** Runs the bundle as a runner would; never throws on a failing step. */
-async function runAction(inputs: Record<string, string>, label: string): Promise<ActionRun> {
+async function runAction(
+  inputs: Record<string, string>,
+  label: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ActionRun> {
   const dir = await mkdtemp(join(runDir, `${label}-`));
   const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') };
   for (const f of Object.values(files)) await writeFile(f, '');
@@ -68,6 +72,7 @@ async function runAction(inputs: Record<string, string>, label: string): Promise
     RUNNER_TEMP: dir,
     GITHUB_SERVER_URL: 'https://forgejo.example',
     GITHUB_REPOSITORY: 'digestline/itg',
+    ...extraEnv,
   });
   const started = performance.now();
   const child = spawn(process.execPath, [BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -303,6 +308,57 @@ describe('build-image (bundled action, podman, real registry)', () => {
     ]);
     expect(run.summary).toContain('Violations');
     figures.push(`  fat fixture: ${run.outputs.size} bytes compressed, step ${(run.ms / 1000).toFixed(1)} s`);
+  });
+
+  it('logs in through an auth file of its own: standing logins are used, never written', async () => {
+    // The runner's standing logins, including one for this very registry: the old login/logout
+    // through the shared file replaced and then deleted that entry.
+    const home = join(runDir, 'standing-home');
+    await mkdir(join(home, '.docker'), { recursive: true });
+    const standing = {
+      docker: join(home, '.docker', 'config.json'),
+      podman: join(runDir, 'standing-auth.json'),
+    };
+    const standingAuth = JSON.stringify({
+      auths: { [registry]: { auth: Buffer.from('standing:login').toString('base64') } },
+    });
+    await writeFile(standing.docker, standingAuth);
+    await writeFile(standing.podman, standingAuth);
+    const context = join(runDir, 'auth-context');
+    await mkdir(context, { recursive: true });
+    await writeFile(join(context, 'Containerfile'), 'FROM scratch\nCOPY hello /hello\n');
+    await writeFile(join(context, 'hello'), `${prefix}\n`);
+    const password = `pw-${prefix}`;
+    const run = await runAction(
+      {
+        context,
+        image: repo('login'),
+        engine: 'podman',
+        'registry-username': 'itg',
+        'registry-password': password,
+      },
+      'login',
+      {
+        HOME: home,
+        REGISTRY_AUTH_FILE: standing.podman,
+        GITHUB_SHA: revision,
+        SOURCE_DATE_EPOCH: '1700000000',
+      },
+    );
+    remember('login', run.outputs.digest);
+    expect(run.exitCode, failure(run)).toBe(0);
+    expect(run.stdout).toMatch(/\[command\]podman login .*--password-stdin/);
+    // The password reaches the log only in the runner's own mask command.
+    expect(
+      run.stdout.split('\n').filter((l) => l.includes(password) && !l.startsWith('::add-mask::')),
+    ).toEqual([]);
+    expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await headDigest(`${prefix}/login`, run.outputs.digest ?? '')).toBe(run.outputs.digest);
+    expect(await readFile(standing.docker, 'utf8')).toBe(standingAuth);
+    expect(await readFile(standing.podman, 'utf8')).toBe(standingAuth);
+    // The step's own auth file is gone with the step.
+    const stepDir = join(runDir, (await readdir(runDir)).find((d) => d.startsWith('login-')) ?? '');
+    expect((await readdir(stepDir)).filter((f) => f.startsWith('digestline-auth-'))).toEqual([]);
   });
 
   describe('bad inputs fail before anything is built or pushed', () => {

@@ -41,7 +41,7 @@ function result(starts: Record<string, number | undefined>): ResultShape {
   for (const job of workflow.jobs) {
     jobs[job.id] = { steps: job.steps.map((s) => ({ id: s.id, post: false, startedAt: starts[s.id] })) };
   }
-  // build-image's post step (logout) runs late; it is not a build.
+  // build-image's post step (auth file clean-up) runs late; it is not a build.
   jobs['build']?.steps.push({ id: 'build', post: true, startedAt: 99_999 });
   return { jobs };
 }

@@ -25,6 +25,6 @@ export const Outputs = {
 } as const;
 
 export const State = {
-  /** JSON `{engine, registry}` of a login main made and has not yet logged out of. */
-  Logout: 'logout',
+  /** The step's private registry auth directory, while it exists. */
+  AuthDir: 'auth-dir',
 } as const;

@@ -3,19 +3,14 @@ import { buildImage } from '@digestline/core/image/build-image';
 import { readCommit } from '@digestline/core/image/commit';
 import { policyFailureMessage, summarizeBuild } from '@digestline/core/image/report';
 import { getState, saveState, setOutputs, stepLog, warn } from '@digestline/core/step';
-import type { EngineKind } from '@digestline/core/engine/engine';
 import { selectEngine } from '@digestline/core/engine/select';
 import { errorMessage } from '@digestline/core/errors';
 import { defaultExec, type Exec } from '@digestline/core/exec';
+import { createStepAuth, removeStepAuth } from '@digestline/core/image/step-auth';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';
 import { getBuildRequest, getInputs, type Inputs } from './context.js';
-
-interface LoginState {
-  engine: EngineKind;
-  registry: string;
-}
 
 /** Reads and validates the inputs, then builds: the whole main step in one call. */
 export async function main(exec: Exec = defaultExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -28,20 +23,25 @@ export async function run(
   exec: Exec = defaultExec,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  const engine = selectEngine(inputs.engine, env, exec);
+  let engine = selectEngine(inputs.engine, env, exec);
   const commit = await readCommit({ cwd: inputs.context, env, exec });
-  const request = getBuildRequest(inputs, commit, env.RUNNER_TEMP || tmpdir());
+  const tempRoot = env.RUNNER_TEMP || tmpdir();
+  const request = getBuildRequest(inputs, commit, tempRoot);
   const registryHost = inputs.image.registry;
 
-  let loggedIn: LoginState | undefined;
-  if (inputs.login !== undefined && inputs.push) {
-    const { username, password } = inputs.login;
-    await engine.login(registryHost, username, password, { insecure: request.insecure });
-    loggedIn = { engine: engine.kind, registry: registryHost };
-    // Read by the post step only if this one never reaches its own logout (cancelled, killed).
-    saveState(State.Logout, JSON.stringify(loggedIn));
-  }
+  // The login goes to an auth file of this step only, never to the runner's shared one.
+  const auth =
+    inputs.login !== undefined && inputs.push
+      ? await createStepAuth(engine.kind, registryHost, tempRoot, exec, env)
+      : undefined;
   try {
+    if (auth !== undefined && inputs.login !== undefined) {
+      // Read by the post step only if this one never reaches its own clean-up (cancelled, killed).
+      saveState(State.AuthDir, auth.dir);
+      engine = selectEngine(engine.kind, env, auth.exec);
+      const { username, password } = inputs.login;
+      await engine.login(registryHost, username, password, { insecure: request.insecure });
+    }
     const registry = new RegistryClient({
       registry: registryHost,
       ...(inputs.login !== undefined ? { credentials: inputs.login } : {}),
@@ -58,21 +58,21 @@ export async function run(
     const failure = policyFailureMessage(result);
     if (failure !== undefined) throw new Error(failure);
   } finally {
-    if (loggedIn !== undefined) await logout(loggedIn, exec, env);
+    if (auth !== undefined) await removeAuth(auth.dir);
   }
 }
 
-/** Logs out of a registry main logged in to but did not log out of (e.g. it was cancelled). */
-export async function post(exec: Exec = defaultExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const saved = getState(State.Logout);
-  if (saved !== '') await logout(JSON.parse(saved) as LoginState, exec, env);
+/** Deletes the step's auth file if main did not get to (e.g. it was cancelled). */
+export async function post(): Promise<void> {
+  const saved = getState(State.AuthDir);
+  if (saved !== '') await removeAuth(saved);
 }
 
-async function logout({ engine, registry }: LoginState, exec: Exec, env: NodeJS.ProcessEnv): Promise<void> {
+async function removeAuth(dir: string): Promise<void> {
   try {
-    await selectEngine(engine, env, exec).logout(registry);
-    saveState(State.Logout, '');
+    await removeStepAuth(dir);
+    saveState(State.AuthDir, '');
   } catch (err) {
-    warn(`could not log out of ${registry}: ${errorMessage(err)}`);
+    warn(`could not delete the step's registry auth file ${dir}: ${errorMessage(err)}`);
   }
 }

@@ -53,7 +53,7 @@ describe('action.yml and constants.ts', () => {
     expect(Object.values(Outputs).sort()).toEqual(Object.keys(meta.outputs).sort());
   });
 
-  it('has a post step on the same bundle (logout)', () => {
+  it('has a post step on the same bundle (auth file clean-up)', () => {
     expect(meta.runs.post).toBe(meta.runs.main);
   });
 

@@ -395,9 +395,6 @@ class CliEngine {
             secrets: [password],
         });
     }
-    async logout(registry) {
-        await this.exec.exec(this.bin, ['logout', registry]);
-    }
     async pull(ref, opts = {}) {
         await this.exec.exec(this.bin, this.pullArgs(ref, opts));
     }

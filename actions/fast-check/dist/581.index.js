@@ -396,9 +396,6 @@ class CliEngine {
             secrets: [password],
         });
     }
-    async logout(registry) {
-        await this.exec.exec(this.bin, ['logout', registry]);
-    }
     async pull(ref, opts = {}) {
         await this.exec.exec(this.bin, this.pullArgs(ref, opts));
     }
@@ -826,7 +823,7 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 589).then(__webpack_require__.bind(__webpack_require__, 3589));
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 646).then(__webpack_require__.bind(__webpack_require__, 3646));
         await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: step/* stepLog */.tV });
     }
     if (lane.result === 'failed')

@@ -395,9 +395,6 @@ class CliEngine {
             secrets: [password],
         });
     }
-    async logout(registry) {
-        await this.exec.exec(this.bin, ['logout', registry]);
-    }
     async pull(ref, opts = {}) {
         await this.exec.exec(this.bin, this.pullArgs(ref, opts));
     }
@@ -793,8 +790,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 53 modules
-var integration = __webpack_require__(84120);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 54 modules
+var integration = __webpack_require__(48240);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

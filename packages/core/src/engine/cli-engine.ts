@@ -196,10 +196,6 @@ export abstract class CliEngine implements ContainerEngine {
     });
   }
 
-  async logout(registry: string): Promise<void> {
-    await this.exec.exec(this.bin, ['logout', registry]);
-  }
-
   async pull(ref: string, opts: RegistryOptions = {}): Promise<void> {
     await this.exec.exec(this.bin, this.pullArgs(ref, opts));
   }

@@ -217,7 +217,6 @@ export interface ContainerEngine {
   push(ref: string, opts?: RegistryOptions): Promise<string>;
   /** Logs in with the password on stdin (never in argv); the password is masked in logs. */
   login(registry: string, username: string, password: string, opts?: RegistryOptions): Promise<void>;
-  logout(registry: string): Promise<void>;
   pull(ref: string, opts?: RegistryOptions): Promise<void>;
   tag(source: string, target: string): Promise<void>;
   removeImage(ref: string, opts?: { force?: boolean }): Promise<void>;

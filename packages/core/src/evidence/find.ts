@@ -7,6 +7,7 @@ import { digestOf } from '../registry/digest.js';
 import type { FetchedManifest } from '../registry/manifests.js';
 import type { Descriptor } from '../registry/media-types.js';
 import { errorMessage } from '../errors.js';
+import { Limiter } from '../promote/limit.js';
 import { parseDigest, type ParsedDigest } from '../reference.js';
 import { DSSE_MEDIA_TYPE, EVIDENCE_ARTIFACT_TYPE, LANE_ANNOTATION } from './artifact.js';
 import { parseEnvelope, type DsseEnvelope } from './dsse.js';
@@ -22,6 +23,17 @@ import type { Lane } from './statement.js';
 
 /** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
 const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * At most this many evidence artifacts are read for one digest. A digest gathers a few per pipeline
+ * run; anyone who can push could attach thousands, and reading them all would cost us the memory and
+ * the registry the requests. More than this is refused, not truncated: a cut-off list could hide the
+ * verdict that matters.
+ */
+export const MAX_EVIDENCE_PER_DIGEST = 256;
+
+/** Evidence envelopes read at the same time (registries throttle clients with dozens of requests open). */
+export const EVIDENCE_READ_CONCURRENCY = 8;
 
 /** One piece of evidence found in the registry; `error` says why its envelope could not be used. */
 export interface FoundEvidence {
@@ -117,7 +129,14 @@ export async function findEvidence(
       d.artifactType === EVIDENCE_ARTIFACT_TYPE &&
       (opts.lane === undefined || d.annotations?.[LANE_ANNOTATION] === opts.lane),
   );
-  return Promise.all(wanted.map((d) => loadEnvelope(client, repo, d, subjectDigest, via)));
+  if (wanted.length > MAX_EVIDENCE_PER_DIGEST) {
+    throw new Error(
+      `${repo}@${subjectDigest.value} has ${wanted.length} evidence artifacts (${via}), more than the ` +
+        `${MAX_EVIDENCE_PER_DIGEST} digestline reads for one digest; delete the ones that are not yours`,
+    );
+  }
+  const limiter = new Limiter(EVIDENCE_READ_CONCURRENCY);
+  return Promise.all(wanted.map((d) => limiter.run(() => loadEnvelope(client, repo, d, subjectDigest, via))));
 }
 
 /**

@@ -4,6 +4,7 @@
  * Content-Length alone proves nothing), and refusals become RegistryErrors.
  */
 import { malformedAnswer, RegistryError } from './errors.js';
+import { neutral } from '../untrusted.js';
 
 /** Token responses and error bodies: a token is a few KiB, an error message less. */
 export const MAX_SMALL_BODY_BYTES = 64 * 1024;
@@ -107,15 +108,15 @@ export async function failUnlessStatus(
     try {
       const json = JSON.parse(text) as { errors?: Array<{ code?: unknown; message?: unknown }> };
       const first = json.errors?.[0];
-      if (typeof first?.code === 'string') code = first.code;
-      if (typeof first?.message === 'string') detail = first.message;
+      if (typeof first?.code === 'string') code = neutral(first.code.slice(0, 100));
+      if (typeof first?.message === 'string') detail = neutral(first.message.slice(0, 300));
     } catch {
-      detail = text.trim().slice(0, 300) || undefined;
+      detail = neutral(text.trim().slice(0, 300)) || undefined;
     }
   } else {
     await response.body?.cancel();
   }
-  let message = `${method} ${url} failed: ${response.status} ${response.statusText}`.trimEnd();
+  let message = `${method} ${url} failed: ${response.status} ${neutral(response.statusText)}`.trimEnd();
   if (code !== undefined || detail !== undefined) message += `: ${[code, detail].filter(Boolean).join(': ')}`;
   if (response.status === 401 || response.status === 403) {
     message += ` (credentials: ${credentialsSource})`;

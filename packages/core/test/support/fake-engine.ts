@@ -128,7 +128,6 @@ export class FakeEngine implements ContainerEngine {
   build = vi.fn();
   push = vi.fn();
   login = vi.fn();
-  logout = vi.fn();
   tag = vi.fn();
   removeImage = vi.fn();
 
