@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadStackFile: () => (/* binding */ loadStackFile)
 });
 
-// UNUSED EXPORTS: INTEGRATION_PROJECT_PREFIX, runIntegrationTest, teardownIntegrationTest
+// UNUSED EXPORTS: INTEGRATION_ISOLATION_INPUTS, INTEGRATION_PROJECT_PREFIX, runIntegrationTest, teardownIntegrationTest
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -694,10 +694,12 @@ function parseStack(text, source, images) {
 
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var log = __webpack_require__(73438);
+// EXTERNAL MODULE: ./packages/core/src/user-code.ts
+var user_code = __webpack_require__(49867);
 // EXTERNAL MODULE: ./packages/core/src/lanes/names.ts
 var names = __webpack_require__(8468);
-// EXTERNAL MODULE: ./packages/core/src/lanes/command-tester.ts
-var command_tester = __webpack_require__(28845);
+// EXTERNAL MODULE: ./packages/core/src/lanes/command-tester.ts + 1 modules
+var command_tester = __webpack_require__(91126);
 // EXTERNAL MODULE: ./packages/core/src/lanes/pipeline.ts
 var pipeline = __webpack_require__(19008);
 // EXTERNAL MODULE: ./packages/core/src/lanes/report.ts
@@ -780,8 +782,15 @@ var teardown = __webpack_require__(74562);
 
 
 
+
 /** Prefix of integration-test project names (`it-<run id>-<random>`). */
 const INTEGRATION_PROJECT_PREFIX = 'it';
+/** integration-test's inputs named when a test command on the runner would be within reach of the key. */
+const INTEGRATION_ISOLATION_INPUTS = {
+    key: 'signing-key',
+    container: 'test-image',
+    unsafe: 'unsafe-host-commands-with-key',
+};
 /**
  * Reads and parses a stack file with the image set, before anything starts: a key outside the
  * subset, a tag, an image set entry with no service of that name all fail here.
@@ -806,6 +815,19 @@ async function loadStackFile(path, images, input, cwd = process.cwd()) {
 /** Runs the integration lane (see `runStackLane`) under a fresh `it-<run id>-<random>` project. */
 async function runIntegrationTest(request, deps) {
     const env = deps.env ?? process.env;
+    // Decided before anything is created: a refusal must come before any side effect.
+    const host = request.testImage
+        ? undefined
+        : {
+            isolation: decideHostIsolation({
+                signed: request.signingKey !== undefined,
+                unsafe: request.unsafeHostCommandsWithKey ?? false,
+                uid: deps.uid ?? process.getuid?.(),
+                inputs: INTEGRATION_ISOLATION_INPUTS,
+            }),
+            env: userEnvironment(env, request.signingKey !== undefined ? [request.signingKey] : []),
+            inputs: INTEGRATION_ISOLATION_INPUTS,
+        };
     const project = laneProjectName(INTEGRATION_PROJECT_PREFIX, env.GITHUB_RUN_ID);
     deps.onProject?.(project);
     return runStackLane({
@@ -818,6 +840,7 @@ async function runIntegrationTest(request, deps) {
             command: request.testCommand,
             workspace: request.workspace,
             ...(request.testImage ? { image: request.testImage } : {}),
+            ...(host !== undefined ? { host } : {}),
         },
         readinessTimeoutMs: request.readinessTimeoutMs,
         keepOnFailure: request.keepOnFailure,

@@ -79,8 +79,8 @@ async function attachToNetwork(engine, target, input, imagesInput) {
 var check = __webpack_require__(84648);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var exec = __webpack_require__(78851);
-// EXTERNAL MODULE: ./packages/core/src/lanes/command-tester.ts
-var command_tester = __webpack_require__(28845);
+// EXTERNAL MODULE: ./packages/core/src/lanes/command-tester.ts + 1 modules
+var command_tester = __webpack_require__(91126);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/e2e-runner.ts
 /**
  * The E2E runner container: the runner image's user, the tests copy linked to the image's own

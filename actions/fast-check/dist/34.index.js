@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   np: () => (/* binding */ runSourceLane)
 });
 
-// UNUSED EXPORTS: FAST_CHECK_VERSION, printOutcome, readLaneCommit
+// UNUSED EXPORTS: FAST_CHECK_ISOLATION_INPUTS, FAST_CHECK_VERSION, printOutcome, readLaneCommit
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -356,6 +356,8 @@ async function prepareImage(engine, image, options = {}) {
     return { pulled, labels: info.labels };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/user-code.ts
+var user_code = __webpack_require__(9867);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./packages/core/src/checks/host.ts
@@ -364,6 +366,7 @@ var external_node_child_process_ = __webpack_require__(1421);
  * kills the check and everything it started (npm → node → workers), not just the shell.
  */
 
+
 /** How long a killed check gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 5_000;
 /**
@@ -371,18 +374,6 @@ const KILL_GRACE_MS = 5_000;
  * it left behind) before they are closed and the leftovers killed.
  */
 const PIPE_DRAIN_MS = 2_000;
-/**
- * The environment checks see on the runner: the step's own, as a `run:` step would, minus `INPUT_*`
- * (the action's inputs, among them `signing-key`, are not the checks' business).
- */
-function hostEnvironment(env = process.env) {
-    const out = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !name.toUpperCase().startsWith('INPUT_'))
-            out[name] = value;
-    }
-    return out;
-}
 function killGroup(pid, signal) {
     if (pid === undefined)
         return;
@@ -398,19 +389,23 @@ function killGroup(pid, signal) {
 class HostLauncher {
     env;
     killGraceMs;
+    user;
     /**
-     * @param env the checks' environment (see {@link hostEnvironment})
+     * @param env the checks' environment (see `userEnvironment` in ../user-code.ts)
      * @param killGraceMs time between SIGTERM and SIGKILL when a check is killed
+     * @param user uid:gid the checks run as (we must be root); this process's own when absent
      */
-    constructor(env = hostEnvironment(), killGraceMs = KILL_GRACE_MS) {
+    constructor(env = (0,user_code/* userEnvironment */.nW)(process.env), killGraceMs = KILL_GRACE_MS, user) {
         this.env = env;
         this.killGraceMs = killGraceMs;
+        this.user = user;
     }
     start(check, output) {
         const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', check.run], {
             cwd: check.cwd,
             env: this.env,
             detached: true,
+            ...(this.user !== undefined ? { uid: this.user.uid, gid: this.user.gid } : {}),
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         child.stdout.on('data', output);
@@ -424,7 +419,8 @@ class HostLauncher {
                 resolve(exit);
             };
             child.on('error', (err) => {
-                output(Buffer.from(`fast-check: could not start /bin/sh in ${check.cwd}: ${err.message}\n`));
+                const as = this.user !== undefined ? ` as uid ${this.user.uid}:${this.user.gid}` : '';
+                output(Buffer.from(`could not start /bin/sh in ${check.cwd}${as}: ${err.message}\n`));
                 finish({ exitCode: null });
             });
             child.on('exit', (code, signal) => {
@@ -474,8 +470,15 @@ var run = __webpack_require__(1781);
 
 
 
+
 /** Version recorded in the evidence's verifier. */
 const FAST_CHECK_VERSION = '0.1.0';
+/** fast-check's inputs named when checks on the runner would be within reach of the key. */
+const FAST_CHECK_ISOLATION_INPUTS = {
+    key: 'signing-key',
+    container: 'image',
+    unsafe: 'unsafe-host-commands-with-key',
+};
 function inside(parent, child) {
     const rel = (0,external_node_path_.relative)(parent, child);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
@@ -539,14 +542,34 @@ async function readLaneCommit(workspace, env, exec, log = src_log/* silentLog */
     }
 }
 /**
+ * The runner launcher: the step's env minus inputs, runner tokens and key material; as an
+ * unprivileged uid with a fresh HOME when the key must be kept from the checks.
+ */
+async function hostLaunch(request, env, isolation, log) {
+    const checksEnv = (0,user_code/* userEnvironment */.nW)(env, request.signingKey !== undefined ? [request.signingKey] : []);
+    log.info((0,user_code/* describeHostIsolation */.Kv)(isolation, 'checks'));
+    if (isolation.mode === 'unsafe')
+        log.warning((0,user_code/* describeHostIsolation */.Kv)(isolation, 'checks'));
+    if (isolation.mode !== 'dropped')
+        return { launcher: new HostLauncher(checksEnv) };
+    const prepared = await (0,user_code/* prepareHostUser */.po)(isolation.user, { workspace: request.plan.workspace, cwds: request.plan.checks.map((c) => c.cwd) }, FAST_CHECK_ISOLATION_INPUTS);
+    for (const warning of prepared.warnings)
+        log.warning(warning);
+    checksEnv.HOME = prepared.home;
+    return {
+        launcher: new HostLauncher(checksEnv, undefined, prepared.user),
+        cleanup: prepared.cleanup,
+    };
+}
+/**
  * The launcher for the request: the given one (tests), a container launcher on the tooling image
  * (made fit first), or the runner itself.
  */
-async function chooseLauncher(request, deps, env, log) {
+async function chooseLauncher(request, deps, env, isolation, log) {
     if (deps.launcher !== undefined)
         return { launcher: deps.launcher };
     if (request.image === undefined)
-        return { launcher: new HostLauncher(hostEnvironment(env)) };
+        return hostLaunch(request, env, isolation ?? { mode: 'no-key' }, log);
     if (deps.engine === undefined)
         throw new Error('runSourceLane: an image needs an engine');
     const engine = deps.engine();
@@ -554,14 +577,21 @@ async function chooseLauncher(request, deps, env, log) {
     if (prepared.pulled)
         log.info(`pulled ${request.image}`);
     const user = checkUser(engine.kind);
-    for (const name of request.envNames) {
-        if (env[name] === undefined)
+    const material = request.signingKey !== undefined ? (0,user_code/* keyMaterial */.vN)(request.signingKey) : [];
+    const passed = request.envNames.filter((name) => {
+        const value = env[name];
+        if (value === undefined)
             log.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
-    }
+        else if (material.some((m) => value.includes(m)))
+            log.warning(`env: ${name} holds the signing key, so the checks do not get it`);
+        else
+            return true;
+        return false;
+    });
     const container = new ContainerLauncher(engine, {
         image: request.image,
         workspace: request.plan.workspace,
-        envNames: request.envNames.filter((n) => env[n] !== undefined),
+        envNames: passed,
         ...(user !== undefined ? { user: user.user, env: user.env } : {}),
     });
     return { launcher: container, sweep: () => container.sweep() };
@@ -630,6 +660,7 @@ async function writeLaneFiles(request, outcomes, run) {
         ...(request.image !== undefined ? { image: request.image } : {}),
         version: FAST_CHECK_VERSION,
         env: run.env,
+        laneChecks: run.laneChecks,
     });
     const statementPath = (0,external_node_path_.join)(dir, 'source-evidence.intoto.json');
     await (0,promises_.writeFile)(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
@@ -652,20 +683,31 @@ async function runSourceLane(request, deps = {}) {
     const env = deps.env ?? process.env;
     const log = deps.log ?? src_log/* silentLog */.a;
     const { plan } = request;
+    // Decided before anything runs: a refusal must come before any side effect.
+    const isolation = request.image === undefined
+        ? (0,user_code/* decideHostIsolation */.Fw)({
+            signed: request.signingKey !== undefined,
+            unsafe: request.unsafeHostCommandsWithKey ?? false,
+            uid: deps.uid ?? process.getuid?.(),
+            inputs: FAST_CHECK_ISOLATION_INPUTS,
+        })
+        : undefined;
     const commit = await readLaneCommit(plan.workspace, env, exec, log);
-    const launch = await chooseLauncher(request, deps, env, log);
+    const launch = await chooseLauncher(request, deps, env, isolation, log);
     const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
     log.info(`running ${plan.checks.length} checks ${where}, ${Math.min(request.concurrency, plan.checks.length)} at a time` +
         `${request.failFast ? ', fail-fast' : ''} (commit ${commit.sha})`);
     const startedAt = new Date();
     const started = performance.now();
-    const outcomes = await runPlannedChecks(request, launch, log);
+    const outcomes = await runPlannedChecks(request, launch, log).finally(() => launch.cleanup?.());
     const wallMs = performance.now() - started;
+    const isolationCheck = isolation !== undefined ? (0,user_code/* keyIsolationCheck */.kl)(isolation, FAST_CHECK_ISOLATION_INPUTS.unsafe) : undefined;
     const { report, reportPath, evidencePath } = await writeLaneFiles(request, outcomes, {
         commit,
         startedAt,
         wallMs,
         env,
+        laneChecks: isolationCheck !== undefined ? [isolationCheck] : [],
     });
     await writeSummary((summary) => (0,checks_report/* summarizeLane */.wF)(summary, report, outcomes));
     log.info(`report: ${reportPath}`);
@@ -825,6 +867,7 @@ function laneStatement(outcomes, lane) {
             check.detail = describeOutcome(o);
         return check;
     });
+    checks.push(...(lane.laneChecks ?? []));
     const version = { 'fast-check': lane.version };
     if (lane.image !== undefined)
         version['ci-tools'] = lane.image;

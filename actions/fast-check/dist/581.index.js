@@ -812,6 +812,7 @@ async function run(inputs) {
         failFast: inputs.failFast,
         envNames: inputs.envNames,
         ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
+        unsafeHostCommandsWithKey: inputs.unsafeHostCommandsWithKey,
         tempDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
     }, { engine: () => selectEngine(inputs.engine), log: step/* stepLog */.tV });
     (0,step/* setOutputs */.n0)({

@@ -21,6 +21,7 @@ const Inputs = {
     Env: 'env',
     Engine: 'engine',
     SigningKey: 'signing-key',
+    UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
     EvidenceRepository: 'evidence-repository',
 };
 const Outputs = {
@@ -50,6 +51,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/user-code.ts
+var user_code = __nccwpck_require__(9867);
 ;// CONCATENATED MODULE: ./packages/core/src/checks/inputs.ts
 /**
  * Validators for fast-check's own inputs (the generic readers are in ../inputs.ts). Pure, so the
@@ -57,16 +60,23 @@ var errors = __nccwpck_require__(637);
  * check is in ./signing-key.ts: it needs node:crypto, which the action loads only when a key is given.
  */
 
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Checks the names of the `env` input (variables passed into the container by name).
- * @throws InputError naming `input` for a name that is not a variable name (e.g. `A=b`)
+ * @throws InputError naming `input` for a name that is not a variable name (e.g. `A=b`), or for an
+ *   `INPUT_*` / `ACTIONS_*` name: the action's inputs (the signing key among them) and the runner's
+ *   tokens never reach the checks
  */
 function parseEnvNames(names, input = 'env') {
     for (const name of names) {
         if (!ENV_NAME.test(name)) {
             const hint = name.includes('=') ? ': give names only, the values come from the runner' : '';
             throw new errors/* InputError */.dz(input, `input "${input}": ${JSON.stringify(name)} is not a variable name${hint}`);
+        }
+        if ((0,user_code/* isActionVariable */.Nt)(name)) {
+            throw new errors/* InputError */.dz(input, `input "${input}": ${name} cannot be passed to the checks: INPUT_* (the action's inputs, signing-key among them) ` +
+                "and ACTIONS_* (the runner's tokens) never reach user code");
         }
     }
     return [...new Set(names)];
@@ -581,6 +591,7 @@ async function getInputs(env = process.env) {
         failFast: getBoolean(constants/* Inputs */.G0.FailFast, false),
         envNames: parseEnvNames(getList(constants/* Inputs */.G0.Env), constants/* Inputs */.G0.Env),
         engine: getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
+        unsafeHostCommandsWithKey: getBoolean(constants/* Inputs */.G0.UnsafeHostCommandsWithKey, false),
     };
     if (imageRef !== undefined)
         inputs.image = (0,reference/* formatReference */.FH)(imageRef);
@@ -1344,6 +1355,197 @@ const stepLog = {
     warning: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
     debug: (line) => _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
 };
+
+
+/***/ }),
+
+/***/ 9867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ decideHostIsolation),
+/* harmony export */   Kv: () => (/* binding */ describeHostIsolation),
+/* harmony export */   Nt: () => (/* binding */ isActionVariable),
+/* harmony export */   kl: () => (/* binding */ keyIsolationCheck),
+/* harmony export */   nW: () => (/* binding */ userEnvironment),
+/* harmony export */   po: () => (/* binding */ prepareHostUser),
+/* harmony export */   vN: () => (/* binding */ keyMaterial)
+/* harmony export */ });
+/* unused harmony exports UNPRIVILEGED_USER, KEY_ISOLATION_CHECK, unreachableBy, writableBy */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(637);
+/**
+ * Keeping the signing key out of reach of the user's code (fast-check's checks, integration-test's
+ * test command) when that code runs on the runner itself.
+ *
+ * The key arrives in the action's environment (`INPUT_SIGNING-KEY`). Scrubbing the child's env is
+ * not enough: a process of the same uid reads the action's initial environment from
+ * `/proc/<pid>/environ`, which node cannot clear. So, with a key, user code on the runner runs as
+ * an unprivileged uid (when we are root), or not at all (when we are not), unless the workflow says
+ * in so many words that it accepts the risk. In a container the code has its own PID namespace and
+ * only the env and mounts we give it; {@link userEnvironment} is applied there too.
+ */
+
+
+
+
+/** The uid:gid user code runs as on the runner when we are root and a key is given (nobody:nogroup). */
+const UNPRIVILEGED_USER = { uid: 65534, gid: 65534 };
+/** Name of the evidence check that records how user code was kept from the key. */
+const KEY_ISOLATION_CHECK = 'signing key isolation';
+/**
+ * Variables no user code gets, in any mode: the action's inputs (`INPUT_*`, the signing key among
+ * them) and the runner's own plumbing (`ACTIONS_*`: runtime and cache tokens).
+ */
+function isActionVariable(name) {
+    const upper = name.toUpperCase();
+    return upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_');
+}
+/**
+ * The distinctive parts of a PEM key: the whole PEM and each base64 line of its body (the
+ * `-----BEGIN…` lines are the same in every key). A value holding any of them holds key material.
+ */
+function keyMaterial(pem) {
+    const body = pem
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length >= 16 && !l.startsWith('-----'));
+    return [pem.trim(), ...body].filter((s) => s !== '');
+}
+/**
+ * The environment user code gets on the runner: `env` minus {@link isActionVariable} names and
+ * minus any variable whose value holds key material (a workflow that also put the key in `env:`).
+ * @param secrets PEM keys whose material must not pass (see {@link keyMaterial})
+ */
+function userEnvironment(env, secrets = []) {
+    const material = secrets.flatMap(keyMaterial);
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || isActionVariable(name))
+            continue;
+        if (material.some((m) => value.includes(m)))
+            continue;
+        out[name] = value;
+    }
+    return out;
+}
+/**
+ * Decides how user code that runs on the runner is kept from the signing key. Pure; call it before
+ * anything runs.
+ * @param uid this process's uid (`process.getuid()`); undefined where there are no uids (Windows)
+ * @throws InputError naming the key input, the container input and the unsafe input when a key is
+ *   given, we are not root, and the risk was not accepted
+ */
+function decideHostIsolation(o) {
+    if (!o.signed)
+        return { mode: 'no-key' };
+    if (o.unsafe)
+        return { mode: 'unsafe', uid: o.uid };
+    if (o.uid === 0)
+        return { mode: 'dropped', user: UNPRIVILEGED_USER };
+    const who = o.uid === undefined ? 'this platform has no uids' : `this step runs as uid ${o.uid}, not root`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(o.inputs.key, `input "${o.inputs.key}" is set and the user's commands would run on the runner, where they could read the key ` +
+        `(from /proc/<pid>/environ of this step, same uid); ${who}, so they cannot be run as another user. ` +
+        `Set input "${o.inputs.container}" to run them in a container, or run the job as root (they then run as ` +
+        `uid ${UNPRIVILEGED_USER.uid}), or set input "${o.inputs.unsafe}: true" to run them anyway ` +
+        '(the evidence then records that the key was within their reach)');
+}
+/** Whether `user` may search (x) or write (w) `st` by its mode bits (ACLs are not read). */
+function allowed(st, user, bit) {
+    const shift = st.uid === user.uid ? 6 : st.gid === user.gid ? 3 : 0;
+    return ((st.mode >> shift) & bit) !== 0;
+}
+/**
+ * The first directory on the way to `dir` (itself included) that `user` cannot enter, or undefined.
+ * Only mode bits are read: an ACL granting access is not seen.
+ */
+async function unreachableBy(dir, user) {
+    const chain = [];
+    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir);; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d)) {
+        chain.unshift(d);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d) === d)
+            break;
+    }
+    for (const d of chain) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(d);
+        if (!allowed(st, user, 1))
+            return d;
+    }
+    return undefined;
+}
+/** Whether `user` may create files in `dir` (mode bits only). */
+async function writableBy(dir, user) {
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+    return allowed(st, user, 2) && allowed(st, user, 1);
+}
+/**
+ * Readies {@link UNPRIVILEGED_USER}-like `user` to run commands in `dirs`: every dir must be
+ * reachable (else an InputError naming the key input says which directory and the ways out), a
+ * fresh HOME owned by it is made under the system temp dir, and a workspace it cannot write gives
+ * a warning (`npm ci` and the like will fail there with EACCES).
+ */
+async function prepareHostUser(user, dirs, inputs) {
+    const ways = `Run them in a container (input "${inputs.container}"), make the path searchable for that uid ` +
+        `(e.g. chmod o+x on it), or set "${inputs.unsafe}: true" to run them as this step's user`;
+    for (const dir of new Set(dirs.cwds)) {
+        const blocked = await unreachableBy(dir, user);
+        if (blocked !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputs.key, `input "${inputs.key}" is set, so the user's commands run as uid ${user.uid}:${user.gid} (they must not read ` +
+                `the key from this step's /proc entries), but that uid cannot enter ${blocked} on the way to ${dir}. ${ways}.`);
+        }
+    }
+    const warnings = [];
+    if (!(await writableBy(dirs.workspace, user))) {
+        warnings.push(`the workspace ${dirs.workspace} is not writable by uid ${user.uid}:${user.gid}, which the commands run as ` +
+            `because "${inputs.key}" is set: commands that write there (npm ci, coverage, build output) fail with ` +
+            `EACCES. Run them in a container (input "${inputs.container}") or make the workspace writable for that uid.`);
+    }
+    const home = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'digestline-home-'));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chown)(home, user.uid, user.gid);
+    return { user, home, warnings, cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(home, { recursive: true, force: true }) };
+}
+/** One log line saying who the user's commands run as, and why. */
+function describeHostIsolation(isolation, what) {
+    switch (isolation.mode) {
+        case 'no-key':
+            return `${what} run on the runner as this step's user (no signing key given)`;
+        case 'dropped':
+            return (`${what} run on the runner as uid ${isolation.user.uid}:${isolation.user.gid} with a fresh HOME, ` +
+                'so that they cannot read the signing key from this step (its env or /proc/<pid>/environ)');
+        case 'unsafe':
+            return (`UNSAFE: ${what} run on the runner as this step's uid${isolation.uid !== undefined ? ` (${isolation.uid})` : ''}: ` +
+                'they can read the signing key from /proc/<pid>/environ of this step and sign anything with it. ' +
+                'The evidence records this.');
+    }
+}
+/**
+ * The evidence check that records how user code on the runner was kept from the key: PASSED when it
+ * ran as another uid, SKIPPED (with the reason) when the workflow accepted the risk; none without a key.
+ */
+function keyIsolationCheck(isolation, unsafeInput) {
+    if (isolation.mode === 'dropped') {
+        return {
+            name: KEY_ISOLATION_CHECK,
+            result: 'PASSED',
+            durationMs: 0,
+            detail: `user commands ran on the runner as uid ${isolation.user.uid}:${isolation.user.gid}, apart from the signer`,
+        };
+    }
+    if (isolation.mode === 'unsafe') {
+        return {
+            name: KEY_ISOLATION_CHECK,
+            result: 'SKIPPED',
+            durationMs: 0,
+            detail: `NOT ISOLATED (${unsafeInput}: true): user commands ran on the runner as the signer's uid and could read the signing key`,
+        };
+    }
+    return undefined;
+}
 
 
 /***/ }),

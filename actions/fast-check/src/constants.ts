@@ -11,6 +11,7 @@ export const Inputs = {
   Env: 'env',
   Engine: 'engine',
   SigningKey: 'signing-key',
+  UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
   EvidenceRepository: 'evidence-repository',
 } as const;
 

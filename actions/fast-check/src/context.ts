@@ -29,6 +29,8 @@ export interface Inputs {
   envNames: string[];
   engine: EngineChoice;
   signingKey?: string;
+  /** Run checks on the runner as this step's uid although a key is given (they can read it). */
+  unsafeHostCommandsWithKey: boolean;
   /** Where the evidence is stored for promote-digest (`commit-<sha>.source` tag); absent: not stored. */
   evidenceRepository?: { registry: string; repository: string };
 }
@@ -74,6 +76,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     failFast: getBoolean(Name.FailFast, false),
     envNames: parseEnvNames(getList(Name.Env), Name.Env),
     engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+    unsafeHostCommandsWithKey: getBoolean(Name.UnsafeHostCommandsWithKey, false),
   };
   if (imageRef !== undefined) inputs.image = formatReference(imageRef);
   if (signingKey !== '') {

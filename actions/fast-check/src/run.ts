@@ -17,6 +17,7 @@ export async function run(inputs: Inputs): Promise<void> {
       failFast: inputs.failFast,
       envNames: inputs.envNames,
       ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
+      unsafeHostCommandsWithKey: inputs.unsafeHostCommandsWithKey,
       tempDir: process.env.RUNNER_TEMP || tmpdir(),
     },
     { engine: () => selectEngine(inputs.engine), log: stepLog },

@@ -19,6 +19,7 @@ const Inputs = {
     KeepOnFailure: 'keep-on-failure',
     Engine: 'engine',
     SigningKey: 'signing-key',
+    UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
 };
 const Outputs = {
     Result: 'result',
@@ -385,7 +386,7 @@ async function getInputs(env = process.env) {
     const stack = getString(constants/* Inputs */.G0.Stack, { required: true });
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48240));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(968)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73968));
     const inputs = {
         spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace),
         images,
@@ -393,6 +394,7 @@ async function getInputs(env = process.env) {
         readinessTimeoutMs: getDuration(constants/* Inputs */.G0.Timeout, 120_000),
         keepOnFailure: getBoolean(constants/* Inputs */.G0.KeepOnFailure, false),
         engine: getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
+        unsafeHostCommandsWithKey: getBoolean(constants/* Inputs */.G0.UnsafeHostCommandsWithKey, false),
         workspace,
         tempDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
     };
@@ -420,9 +422,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(240), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(968), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(240), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(968), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1204,6 +1206,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

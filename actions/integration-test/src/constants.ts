@@ -9,6 +9,7 @@ export const Inputs = {
   KeepOnFailure: 'keep-on-failure',
   Engine: 'engine',
   SigningKey: 'signing-key',
+  UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
 } as const;
 
 export const Outputs = {

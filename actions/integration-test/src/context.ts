@@ -21,6 +21,8 @@ export interface Inputs {
   keepOnFailure: boolean;
   engine: EngineChoice;
   signingKey?: string;
+  /** Run the test command on the runner as this step's uid although a key is given (it can read it). */
+  unsafeHostCommandsWithKey: boolean;
   workspace: string;
   tempDir: string;
 }
@@ -43,6 +45,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     readinessTimeoutMs: getDuration(Name.Timeout, 120_000),
     keepOnFailure: getBoolean(Name.KeepOnFailure, false),
     engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
+    unsafeHostCommandsWithKey: getBoolean(Name.UnsafeHostCommandsWithKey, false),
     workspace,
     tempDir: env.RUNNER_TEMP || tmpdir(),
   };

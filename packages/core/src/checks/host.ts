@@ -3,6 +3,7 @@
  * kills the check and everything it started (npm → node → workers), not just the shell.
  */
 import { spawn } from 'node:child_process';
+import { userEnvironment, type HostUser } from '../user-code.js';
 import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run.js';
 
 /** How long a killed check gets between SIGTERM and SIGKILL. */
@@ -13,18 +14,6 @@ export const KILL_GRACE_MS = 5_000;
  * it left behind) before they are closed and the leftovers killed.
  */
 const PIPE_DRAIN_MS = 2_000;
-
-/**
- * The environment checks see on the runner: the step's own, as a `run:` step would, minus `INPUT_*`
- * (the action's inputs, among them `signing-key`, are not the checks' business).
- */
-export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !name.toUpperCase().startsWith('INPUT_')) out[name] = value;
-  }
-  return out;
-}
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
@@ -39,12 +28,14 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 /** Runs each check as `/bin/sh -c <run>` on the runner, in its own process group. */
 export class HostLauncher implements CheckLauncher {
   /**
-   * @param env the checks' environment (see {@link hostEnvironment})
+   * @param env the checks' environment (see `userEnvironment` in ../user-code.ts)
    * @param killGraceMs time between SIGTERM and SIGKILL when a check is killed
+   * @param user uid:gid the checks run as (we must be root); this process's own when absent
    */
   constructor(
-    private readonly env: Record<string, string> = hostEnvironment(),
+    private readonly env: Record<string, string> = userEnvironment(process.env),
     private readonly killGraceMs: number = KILL_GRACE_MS,
+    private readonly user?: HostUser,
   ) {}
 
   start(check: PlannedCheck, output: (chunk: Buffer) => void): CheckProcess {
@@ -52,6 +43,7 @@ export class HostLauncher implements CheckLauncher {
       cwd: check.cwd,
       env: this.env,
       detached: true,
+      ...(this.user !== undefined ? { uid: this.user.uid, gid: this.user.gid } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', output);
@@ -65,7 +57,8 @@ export class HostLauncher implements CheckLauncher {
         resolve(exit);
       };
       child.on('error', (err) => {
-        output(Buffer.from(`fast-check: could not start /bin/sh in ${check.cwd}: ${err.message}\n`));
+        const as = this.user !== undefined ? ` as uid ${this.user.uid}:${this.user.gid}` : '';
+        output(Buffer.from(`could not start /bin/sh in ${check.cwd}${as}: ${err.message}\n`));
         finish({ exitCode: null });
       });
       child.on('exit', (code, signal) => {

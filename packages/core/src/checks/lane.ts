@@ -13,7 +13,18 @@ import { defaultExec, type Exec } from '../exec.js';
 import { silentLog, type Log } from '../log.js';
 import { writeSummary } from '../summary.js';
 import { ContainerLauncher, checkUser, prepareImage } from './container.js';
-import { HostLauncher, hostEnvironment } from './host.js';
+import type { Check } from '../evidence/statement.js';
+import {
+  decideHostIsolation,
+  describeHostIsolation,
+  keyIsolationCheck,
+  keyMaterial,
+  prepareHostUser,
+  userEnvironment,
+  type HostIsolation,
+  type IsolationInputs,
+} from '../user-code.js';
+import { HostLauncher } from './host.js';
 import {
   buildReport,
   failedChecks,
@@ -30,6 +41,13 @@ import type { CheckSpec } from './spec.js';
 
 /** Version recorded in the evidence's verifier. */
 export const FAST_CHECK_VERSION = '0.1.0';
+
+/** fast-check's inputs named when checks on the runner would be within reach of the key. */
+export const FAST_CHECK_ISOLATION_INPUTS: IsolationInputs = {
+  key: 'signing-key',
+  container: 'image',
+  unsafe: 'unsafe-host-commands-with-key',
+};
 
 /** Where the lane's checks run, as decided from the inputs. */
 export interface LanePlan {
@@ -139,6 +157,12 @@ export interface SourceLaneRequest {
   envNames: string[];
   /** PEM ECDSA P-256 key that signs the evidence. */
   signingKey?: string;
+  /**
+   * With a key and no image: run the checks on the runner as this process's uid although they can
+   * read the key (the evidence records it). Without it, root runs them as an unprivileged uid and
+   * anyone else is refused.
+   */
+  unsafeHostCommandsWithKey?: boolean;
   /** Directory under which the lane writes its report and evidence (RUNNER_TEMP). */
   tempDir: string;
 }
@@ -152,6 +176,8 @@ export interface SourceLaneDeps {
   /** Overrides the launcher (tests). */
   launcher?: CheckLauncher;
   log?: Log;
+  /** This process's uid (tests); `process.getuid()` when absent. */
+  uid?: number;
 }
 
 /** What the lane produced. */
@@ -168,6 +194,35 @@ export interface SourceLaneResult {
 interface Launch {
   launcher: CheckLauncher;
   sweep?: () => Promise<string[]>;
+  /** Removes what was made for the launcher (the unprivileged user's HOME). */
+  cleanup?: () => Promise<void>;
+}
+
+/**
+ * The runner launcher: the step's env minus inputs, runner tokens and key material; as an
+ * unprivileged uid with a fresh HOME when the key must be kept from the checks.
+ */
+async function hostLaunch(
+  request: SourceLaneRequest,
+  env: NodeJS.ProcessEnv,
+  isolation: HostIsolation,
+  log: Log,
+): Promise<Launch> {
+  const checksEnv = userEnvironment(env, request.signingKey !== undefined ? [request.signingKey] : []);
+  log.info(describeHostIsolation(isolation, 'checks'));
+  if (isolation.mode === 'unsafe') log.warning(describeHostIsolation(isolation, 'checks'));
+  if (isolation.mode !== 'dropped') return { launcher: new HostLauncher(checksEnv) };
+  const prepared = await prepareHostUser(
+    isolation.user,
+    { workspace: request.plan.workspace, cwds: request.plan.checks.map((c) => c.cwd) },
+    FAST_CHECK_ISOLATION_INPUTS,
+  );
+  for (const warning of prepared.warnings) log.warning(warning);
+  checksEnv.HOME = prepared.home;
+  return {
+    launcher: new HostLauncher(checksEnv, undefined, prepared.user),
+    cleanup: prepared.cleanup,
+  };
 }
 
 /**
@@ -178,23 +233,30 @@ async function chooseLauncher(
   request: SourceLaneRequest,
   deps: SourceLaneDeps,
   env: NodeJS.ProcessEnv,
+  isolation: HostIsolation | undefined,
   log: Log,
 ): Promise<Launch> {
   if (deps.launcher !== undefined) return { launcher: deps.launcher };
-  if (request.image === undefined) return { launcher: new HostLauncher(hostEnvironment(env)) };
+  if (request.image === undefined) return hostLaunch(request, env, isolation ?? { mode: 'no-key' }, log);
   if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
   const engine = deps.engine();
   const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
   if (prepared.pulled) log.info(`pulled ${request.image}`);
   const user = checkUser(engine.kind);
-  for (const name of request.envNames) {
-    if (env[name] === undefined)
+  const material = request.signingKey !== undefined ? keyMaterial(request.signingKey) : [];
+  const passed = request.envNames.filter((name) => {
+    const value = env[name];
+    if (value === undefined)
       log.warning(`env: ${name} is not set on the runner, so the checks do not get it`);
-  }
+    else if (material.some((m) => value.includes(m)))
+      log.warning(`env: ${name} holds the signing key, so the checks do not get it`);
+    else return true;
+    return false;
+  });
   const container = new ContainerLauncher(engine, {
     image: request.image,
     workspace: request.plan.workspace,
-    envNames: request.envNames.filter((n) => env[n] !== undefined),
+    envNames: passed,
     ...(user !== undefined ? { user: user.user, env: user.env } : {}),
   });
   return { launcher: container, sweep: () => container.sweep() };
@@ -242,7 +304,14 @@ async function runPlannedChecks(
 async function writeLaneFiles(
   request: SourceLaneRequest,
   outcomes: CheckOutcome[],
-  run: { commit: LaneCommit; startedAt: Date; wallMs: number; env: NodeJS.ProcessEnv },
+  run: {
+    commit: LaneCommit;
+    startedAt: Date;
+    wallMs: number;
+    env: NodeJS.ProcessEnv;
+    /** Checks of the lane itself (key isolation), after the user's. */
+    laneChecks: Check[];
+  },
 ): Promise<{ report: LaneReport; reportPath: string; evidencePath: string }> {
   const dir = join(request.tempDir, `fast-check-${randomBytes(4).toString('hex')}`);
   await mkdir(join(dir, 'logs'), { recursive: true });
@@ -271,6 +340,7 @@ async function writeLaneFiles(
     ...(request.image !== undefined ? { image: request.image } : {}),
     version: FAST_CHECK_VERSION,
     env: run.env,
+    laneChecks: run.laneChecks,
   });
   const statementPath = join(dir, 'source-evidence.intoto.json');
   await writeFile(statementPath, `${JSON.stringify(statement, null, 2)}\n`);
@@ -297,8 +367,18 @@ export async function runSourceLane(
   const env = deps.env ?? process.env;
   const log = deps.log ?? silentLog;
   const { plan } = request;
+  // Decided before anything runs: a refusal must come before any side effect.
+  const isolation =
+    request.image === undefined
+      ? decideHostIsolation({
+          signed: request.signingKey !== undefined,
+          unsafe: request.unsafeHostCommandsWithKey ?? false,
+          uid: deps.uid ?? process.getuid?.(),
+          inputs: FAST_CHECK_ISOLATION_INPUTS,
+        })
+      : undefined;
   const commit = await readLaneCommit(plan.workspace, env, exec, log);
-  const launch = await chooseLauncher(request, deps, env, log);
+  const launch = await chooseLauncher(request, deps, env, isolation, log);
 
   const where = request.image !== undefined ? `in ${request.image}` : 'on the runner';
   log.info(
@@ -307,14 +387,17 @@ export async function runSourceLane(
   );
   const startedAt = new Date();
   const started = performance.now();
-  const outcomes = await runPlannedChecks(request, launch, log);
+  const outcomes = await runPlannedChecks(request, launch, log).finally(() => launch.cleanup?.());
   const wallMs = performance.now() - started;
+  const isolationCheck =
+    isolation !== undefined ? keyIsolationCheck(isolation, FAST_CHECK_ISOLATION_INPUTS.unsafe) : undefined;
 
   const { report, reportPath, evidencePath } = await writeLaneFiles(request, outcomes, {
     commit,
     startedAt,
     wallMs,
     env,
+    laneChecks: isolationCheck !== undefined ? [isolationCheck] : [],
   });
   await writeSummary((summary) => summarizeLane(summary, report, outcomes));
   log.info(`report: ${reportPath}`);

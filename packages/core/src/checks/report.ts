@@ -165,7 +165,15 @@ const EVIDENCE_RESULT: Record<CheckStatus, CheckResult> = {
  */
 export function laneStatement(
   outcomes: readonly CheckOutcome[],
-  lane: { commit: LaneCommit; image?: string; version: string; env?: NodeJS.ProcessEnv; timeVerified?: Date },
+  lane: {
+    commit: LaneCommit;
+    image?: string;
+    version: string;
+    env?: NodeJS.ProcessEnv;
+    timeVerified?: Date;
+    /** Checks of the lane itself (e.g. signing key isolation), recorded after the user's checks. */
+    laneChecks?: readonly Check[];
+  },
 ): VerificationStatement {
   const checks: Check[] = outcomes.map((o) => {
     const check: Check = {
@@ -176,6 +184,7 @@ export function laneStatement(
     if (o.status !== 'passed') check.detail = describeOutcome(o);
     return check;
   });
+  checks.push(...(lane.laneChecks ?? []));
   const version: Record<string, string> = { 'fast-check': lane.version };
   if (lane.image !== undefined) version['ci-tools'] = lane.image;
   else version.runner = `node ${process.version} on ${process.platform}`;

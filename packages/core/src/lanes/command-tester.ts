@@ -3,15 +3,25 @@
  * services' internal URLs), or on the runner (with their published loopback URLs). In a container,
  * the test container is created while the services become ready and only started once they are.
  */
+import { HostLauncher } from '../checks/host.js';
+import { formatDuration } from '../checks/run.js';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
-import { defaultExec, tailLines, type Exec } from '../exec.js';
+import { tailLines, type Exec } from '../exec.js';
 import type { Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
 import type { Stack } from '../stack/stack.js';
 import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../stack/labels.js';
 import { group } from '../summary.js';
+import {
+  describeHostIsolation,
+  keyIsolationCheck,
+  prepareHostUser,
+  type HostIsolation,
+  type IsolationInputs,
+  type PreparedHostUser,
+} from '../user-code.js';
 import { laneCheck } from './check.js';
 import { urlEnvName, type ServiceUrls } from './names.js';
 import type { LaneTester, TesterPlan, TesterRun } from './pipeline.js';
@@ -29,6 +39,11 @@ export interface LaneTests {
   workspace: string;
   /** Optional limit for the test command. */
   timeoutMs?: number;
+  /**
+   * On the runner (no image): the command's environment (already without inputs, runner tokens and
+   * key material; the service URLs come on top) and how it is kept from the signing key.
+   */
+  host?: { env: Record<string, string>; isolation: HostIsolation; inputs: IsolationInputs };
 }
 
 /**
@@ -97,6 +112,52 @@ async function ensureImage(engine: ContainerEngine, ref: string, log: Log): Prom
   }
 }
 
+/**
+ * Runs the test command on the runner: `sh -c` in its own process group (a timeout kills all it
+ * started), as the unprivileged user when the key must be kept from it, its output echoed to the
+ * log as it comes. Never rejects: a command that could not run to an exit code says why in `error`.
+ */
+export async function runOnRunner(
+  tests: LaneTests,
+  env: Record<string, string>,
+  user: PreparedHostUser | undefined,
+): Promise<{ exitCode: number | null; output: string; error?: string }> {
+  const launcher = new HostLauncher(
+    user !== undefined ? { ...env, HOME: user.home } : env,
+    undefined,
+    user?.user,
+  );
+  const chunks: Buffer[] = [];
+  const child = launcher.start(
+    { name: 'tests', run: tests.command, cwd: tests.workspace, timeoutMs: tests.timeoutMs ?? 0 },
+    (chunk) => {
+      chunks.push(chunk);
+      process.stdout.write(chunk);
+    },
+  );
+  let timedOut = false;
+  const timer =
+    tests.timeoutMs !== undefined
+      ? setTimeout(() => {
+          timedOut = true;
+          void child.kill();
+        }, tests.timeoutMs)
+      : undefined;
+  const exit = await child.exited;
+  if (timer !== undefined) clearTimeout(timer);
+  const output = Buffer.concat(chunks).toString('utf8');
+  if (timedOut) {
+    return {
+      exitCode: null,
+      output,
+      error: `did not finish within ${formatDuration(tests.timeoutMs ?? 0)} and was killed`,
+    };
+  }
+  return exit.exitCode === null
+    ? { exitCode: null, output, error: `was killed by ${exit.signal ?? 'a signal'}` }
+    : { exitCode: exit.exitCode, output };
+}
+
 /** How the test command ended. */
 interface CommandRun {
   exitCode: number | null;
@@ -109,7 +170,7 @@ interface CommandRun {
 /** Collaborators of {@link commandTester}. */
 export interface CommandTesterDeps {
   engine: ContainerEngine;
-  /** Runs the test command on the runner (tests without an image). */
+  /** Unused since the command on the runner is spawned directly (to run it as another uid). */
   exec?: Exec;
   log: Log;
 }
@@ -125,6 +186,7 @@ async function runTestCommand(
   stack: Stack,
   urls: Record<string, string>,
   prepared: PreparedTests | undefined,
+  hostUser: PreparedHostUser | undefined,
 ): Promise<CommandRun> {
   const { engine, log } = deps;
   for (const [name, value] of Object.entries(urls)) log.info(`${name}=${value}`);
@@ -142,20 +204,17 @@ async function runTestCommand(
     }
   }
   try {
+    if (tests.image === undefined) {
+      const r = await runOnRunner(tests, { ...(tests.host?.env ?? {}), ...urls }, hostUser);
+      return { ...r, durationMs: Date.now() - t0 };
+    }
     const r =
       created && prepared !== undefined
         ? await engine.startAttached(prepared.name, timeout)
-        : tests.image !== undefined
-          ? await engine.runToCompletion(
-              testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls),
-              timeout,
-            )
-          : await (deps.exec ?? defaultExec).exec('sh', ['-c', tests.command], {
-              cwd: tests.workspace,
-              env: urls,
-              ignoreReturnCode: true,
-              ...timeout,
-            });
+        : await engine.runToCompletion(
+            testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls),
+            timeout,
+          );
     return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
   } catch (err) {
     return { exitCode: null, output: '', durationMs: Date.now() - t0, error: errorMessage(err) };
@@ -194,18 +253,35 @@ export function commandTester(tests: LaneTests, deps: CommandTesterDeps): LaneTe
   const { engine, log } = deps;
   const where = tests.image !== undefined ? 'container' : 'runner';
   let prepared: PreparedTests | undefined;
+  let hostUser: PreparedHostUser | undefined;
+  const host = tests.image === undefined ? tests.host : undefined;
+  const isolationCheck =
+    host !== undefined ? keyIsolationCheck(host.isolation, host.inputs.unsafe) : undefined;
 
   const discard = async (): Promise<void> => {
     if (prepared !== undefined) await discardPrepared(engine, prepared);
     prepared = undefined;
+    await hostUser?.cleanup();
   };
 
   return {
     where,
     ...(tests.image !== undefined ? { probeImage: tests.image } : {}),
+    ...(isolationCheck !== undefined ? { initialChecks: [isolationCheck] } : {}),
     skippedWhenNotStarted: ['digests verified', `tests: ${tests.command}`],
     prepare: async () => {
       if (tests.image !== undefined) await ensureImage(engine, tests.image, log);
+      if (host === undefined) return;
+      log.info(describeHostIsolation(host.isolation, 'the test command will'));
+      if (host.isolation.mode === 'unsafe')
+        log.warning(describeHostIsolation(host.isolation, 'the test command will'));
+      if (host.isolation.mode !== 'dropped') return;
+      hostUser = await prepareHostUser(
+        host.isolation.user,
+        { workspace: tests.workspace, cwds: [tests.workspace] },
+        host.inputs,
+      );
+      for (const warning of hostUser.warnings) log.warning(warning);
     },
     // `create` is most of the cost of a `run` that is not starting the process itself.
     onStarting: (s) => {
@@ -237,7 +313,9 @@ export function commandTester(tests: LaneTests, deps: CommandTesterDeps): LaneTe
           commandVerdict(
             tests,
             await group(`Run tests (${where === 'container' ? `in ${tests.image}` : 'on the runner'})`, () =>
-              runTestCommand(tests, deps, stack, urls.env, prepared),
+              runTestCommand(tests, deps, stack, urls.env, prepared, hostUser).finally(() =>
+                hostUser?.cleanup(),
+              ),
             ),
           ),
       };

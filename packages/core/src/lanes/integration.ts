@@ -14,6 +14,7 @@ import type { ImageSet } from '../inputs.js';
 import { parseStack } from '../stack/spec.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
+import { decideHostIsolation, userEnvironment, type IsolationInputs } from '../user-code.js';
 import { laneProjectName } from './names.js';
 import type { LaneOutcome, UploadDirectory } from './report.js';
 import { runStackLane } from './stack-lane.js';
@@ -21,6 +22,13 @@ import { teardownLaneStack } from './teardown.js';
 
 /** Prefix of integration-test project names (`it-<run id>-<random>`). */
 export const INTEGRATION_PROJECT_PREFIX = 'it';
+
+/** integration-test's inputs named when a test command on the runner would be within reach of the key. */
+export const INTEGRATION_ISOLATION_INPUTS: IsolationInputs = {
+  key: 'signing-key',
+  container: 'test-image',
+  unsafe: 'unsafe-host-commands-with-key',
+};
 
 /**
  * Reads and parses a stack file with the image set, before anything starts: a key outside the
@@ -58,6 +66,12 @@ export interface IntegrationTestRequest {
   readinessTimeoutMs: number;
   keepOnFailure: boolean;
   signingKey?: string;
+  /**
+   * With a key and no test image: run the test command on the runner as this process's uid although
+   * it can read the key (the evidence records it). Without it, root runs it as an unprivileged uid
+   * and anyone else is refused.
+   */
+  unsafeHostCommandsWithKey?: boolean;
   /** Where `<project>/` with the report, bundle and evidence goes (the runner's RUNNER_TEMP). */
   tempDir: string;
 }
@@ -73,6 +87,8 @@ export interface IntegrationTestDeps {
   exec?: Exec;
   pollMs?: number;
   log?: Log;
+  /** This process's uid (tests); `process.getuid()` when absent. */
+  uid?: number;
 }
 
 /** Runs the integration lane (see `runStackLane`) under a fresh `it-<run id>-<random>` project. */
@@ -81,6 +97,19 @@ export async function runIntegrationTest(
   deps: IntegrationTestDeps,
 ): Promise<LaneOutcome> {
   const env = deps.env ?? process.env;
+  // Decided before anything is created: a refusal must come before any side effect.
+  const host = request.testImage
+    ? undefined
+    : {
+        isolation: decideHostIsolation({
+          signed: request.signingKey !== undefined,
+          unsafe: request.unsafeHostCommandsWithKey ?? false,
+          uid: deps.uid ?? process.getuid?.(),
+          inputs: INTEGRATION_ISOLATION_INPUTS,
+        }),
+        env: userEnvironment(env, request.signingKey !== undefined ? [request.signingKey] : []),
+        inputs: INTEGRATION_ISOLATION_INPUTS,
+      };
   const project = laneProjectName(INTEGRATION_PROJECT_PREFIX, env.GITHUB_RUN_ID);
   deps.onProject?.(project);
   return runStackLane({
@@ -93,6 +122,7 @@ export async function runIntegrationTest(
       command: request.testCommand,
       workspace: request.workspace,
       ...(request.testImage ? { image: request.testImage } : {}),
+      ...(host !== undefined ? { host } : {}),
     },
     readinessTimeoutMs: request.readinessTimeoutMs,
     keepOnFailure: request.keepOnFailure,

@@ -199,6 +199,8 @@ describe('runSourceLane on the runner', () => {
         envNames: [],
         tempDir: root,
         signingKey: String(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+        // Signing is the subject here, not who the checks run as (see user-code.test.ts).
+        unsafeHostCommandsWithKey: true,
       },
       { env: { PATH: process.env.PATH, GITHUB_SHA: SHA } },
     );

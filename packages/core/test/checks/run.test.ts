@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { HostLauncher, hostEnvironment } from '../../src/checks/host.js';
+import { HostLauncher } from '../../src/checks/host.js';
+import { userEnvironment } from '../../src/user-code.js';
 import { printOutcome } from '../../src/checks/lane.js';
 import { failureMessage, laneResult } from '../../src/checks/report.js';
 import { OutputBuffer, formatDuration, runChecks, type PlannedCheck } from '../../src/checks/run.js';
@@ -15,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dl-checks-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-const launcher = new HostLauncher(hostEnvironment(), 500);
+const launcher = new HostLauncher(userEnvironment(process.env), 500);
 
 function check(name: string, run: string, timeoutMs = 30_000): PlannedCheck {
   return { name, run, cwd: dir, timeoutMs };
@@ -58,7 +59,7 @@ describe('runChecks on the runner', () => {
   });
 
   it('does not pass the action inputs (e.g. the signing key) to checks', async () => {
-    const env = hostEnvironment({
+    const env = userEnvironment({
       PATH: process.env.PATH,
       'INPUT_SIGNING-KEY': 'secret',
       INPUT_CHECKS: 'x',

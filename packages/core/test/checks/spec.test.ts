@@ -147,6 +147,9 @@ describe('fast-check input validators', () => {
     ['A=b', /names only/],
     ['1A', /not a variable name/],
     ['A-B', /not a variable name/],
+    ['INPUT_SIGNING_KEY', /INPUT_\* .*never reach user code/],
+    ['input_checks', /never reach user code/],
+    ['ACTIONS_RUNTIME_TOKEN', /ACTIONS_\* .*never reach user code/],
   ])('refuses env name %s', (name, message) => {
     const err = inputErrorOf(() => parseEnvNames([name]));
     expect(err.input).toBe('env');

@@ -287,20 +287,29 @@ describe('runStackLane', () => {
     expect(engine.containers.size).toBe(0);
   });
 
-  test('on the runner: sh -c in the workspace with published URLs', async () => {
+  test('on the runner: sh -c in the workspace with published URLs, without the inputs or runner tokens', async () => {
     const engine = new FakeEngine();
-    const exec = new Exec();
-    const spy = vi.spyOn(exec, 'exec').mockResolvedValue({ exitCode: 0, stdout: '', stderr: '' });
-    const out = await runStackLane(
-      options(engine, { exec, tests: { command: 'npm test', workspace: '/ws' } }),
-    );
-    expect(out.report.result).toBe('passed');
-    expect(spy).toHaveBeenCalledWith('sh', ['-c', 'npm test'], {
-      cwd: '/ws',
-      env: { WEB_URL: 'http://127.0.0.1:40000' },
-      ignoreReturnCode: true,
-    });
-    expect(engine.foregroundRuns).toEqual([]);
+    const ws = await mkdtemp(join(tmpdir(), 'dl-stack-lane-ws-'));
+    try {
+      const out = await runStackLane(
+        options(engine, {
+          tests: {
+            command: 'pwd; echo "url=$WEB_URL"; env | grep -c -E "^(INPUT|ACTIONS)_" || true',
+            workspace: ws,
+            host: {
+              env: { PATH: process.env.PATH ?? '/usr/bin:/bin', KEEP: 'yes' },
+              isolation: { mode: 'no-key' },
+              inputs: { key: 'signing-key', container: 'test-image', unsafe: 'unsafe' },
+            },
+          },
+        }),
+      );
+      expect(out.report.result).toBe('passed');
+      expect(out.report.tests).toMatchObject({ where: 'runner', exitCode: 0 });
+      expect(engine.foregroundRuns).toEqual([]);
+    } finally {
+      await rm(ws, { recursive: true, force: true });
+    }
   });
 
   test('without a commit it fails before anything starts', async () => {
