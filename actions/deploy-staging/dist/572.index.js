@@ -4671,8 +4671,6 @@ function buildEvidenceManifest(envelope, opts) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var statement = __webpack_require__(5885);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
 /**
  * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
@@ -6714,7 +6712,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5839);
 /**
  * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
  *

@@ -57,8 +57,8 @@ var errors = __nccwpck_require__(637);
 var src_inputs = __nccwpck_require__(6875);
 // EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
 var choices = __nccwpck_require__(6255);
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var statement = __nccwpck_require__(5885);
+// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts + 2 modules
+var statement = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./packages/core/src/deploy/health.ts
 var health = __nccwpck_require__(882);
 // EXTERNAL MODULE: ./packages/core/src/step.ts
@@ -730,47 +730,40 @@ class CleanupError extends Error {
 
 /***/ }),
 
-/***/ 5885:
+/***/ 5839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   By: () => (/* binding */ parseStatement),
-/* harmony export */   pO: () => (/* binding */ runContext)
-/* harmony export */ });
-/* unused harmony exports STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, DEFAULT_VERIFIER_ID, LANES, assertGitObjectId, digestSet, digestsOfSubject, commitSubjectName, sourceStatement, laneStatement, promotionStatement */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1397);
-/**
- * in-toto Statement v1 carrying digestline's verification predicate: what one lane checked, for which
- * digests, at which commit, and with what result.
- *
- * The predicate borrows SLSA Verification Summary Attestation (VSA) v1 field names where their meaning
- * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
- * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
- */
 
-/** `_type` of an in-toto Statement v1. */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/** `predicateType` of digestline's verification predicate. */
-const VERIFICATION_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
-/** Default `verifier.id`: the project that produced the evidence. */
-const DEFAULT_VERIFIER_ID = 'https://digestline.dev/verifier';
-/** The lanes that produce evidence. */
-const LANES = ['source', 'integration', 'e2e', 'promotion'];
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  By: () => (/* binding */ parseStatement),
+  pO: () => (/* reexport */ run_context_runContext)
+});
+
+// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, sourceStatement, verifierId
+
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __nccwpck_require__(1397);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/run-context.ts
+/**
+ * Where and when a lane ran, from the runner's environment: the commit, the repository and run URLs,
+ * and the run id and attempt that bind evidence to one CI run.
+ */
 const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
  *
  * @throws Error naming `what` and the expected form
  */
-function assertGitObjectId(value, what) {
+function run_context_assertGitObjectId(value, what) {
     if (!COMMIT_RE.test(value)) {
         throw new Error(`${what} ${JSON.stringify(value)} is not a git object id: expected 40 or 64 lowercase hex`);
     }
     return value;
 }
 /**
- * Reads the commit, repository URL and run URL from the runner's environment, with explicit overrides
- * taking precedence.
+ * Reads the commit, repository URL, run URL and run id/attempt from the runner's environment, with
+ * explicit overrides taking precedence.
  *
  * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
  * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
@@ -778,12 +771,12 @@ function assertGitObjectId(value, what) {
  *
  * @throws Error when no commit is given and `GITHUB_SHA` is unset or not a commit id
  */
-function runContext(overrides = {}, env = process.env) {
+function run_context_runContext(overrides = {}, env = process.env) {
     const commit = overrides.commit ?? env.GITHUB_SHA;
     if (commit === undefined || commit === '') {
         throw new Error('no commit: pass one explicitly or run where GITHUB_SHA is set');
     }
-    assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
+    run_context_assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
     const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
     const repository = env.GITHUB_REPOSITORY;
     const repositoryUrl = overrides.repositoryUrl ?? (server && repository ? `${server}/${repository}` : undefined);
@@ -796,8 +789,88 @@ function runContext(overrides = {}, env = process.env) {
         context.repositoryUrl = repositoryUrl;
     if (runUrl !== undefined)
         context.runUrl = runUrl;
+    const run = overrides.run ?? runBinding(env);
+    if (run !== undefined)
+        context.run = run;
     return context;
 }
+/**
+ * The run binding from `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`: the attempt tells a re-run of the same
+ * run apart (same id, new attempt). Absent when `GITHUB_RUN_ID` is unset or empty.
+ *
+ * @throws Error when either is set but not a decimal number
+ */
+function runBinding(env) {
+    const id = env.GITHUB_RUN_ID;
+    if (id === undefined || id === '')
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT === undefined || env.GITHUB_RUN_ATTEMPT === '' ? '1' : env.GITHUB_RUN_ATTEMPT;
+    for (const [name, value] of [
+        ['GITHUB_RUN_ID', id],
+        ['GITHUB_RUN_ATTEMPT', attempt],
+    ]) {
+        if (!/^[0-9]{1,20}$/.test(value)) {
+            throw new Error(`${name} ${JSON.stringify(value)} is not a run number: expected decimal digits`);
+        }
+    }
+    return { id, attempt };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/vsa.ts
+/**
+ * The SLSA Verification Summary Attestation v1 vocabulary digestline fills
+ * (https://slsa.dev/spec/v1.0/verification_summary): the predicate type, and the verifier, policy and
+ * level names of each lane.
+ */
+/** The lanes that produce evidence. */
+const LANES = ['source', 'integration', 'e2e', 'promotion'];
+/** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
+const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+/**
+ * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
+ * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
+ * never written.
+ */
+const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
+/** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
+function vsa_verifierId(lane) {
+    return `https://digestline.dev/verifier/${lane}`;
+}
+/**
+ * The `policy.uri` of a lane that applied no policy file of its own: digestline's built-in rules for
+ * that lane, `https://digestline.dev/policy/<lane>/v1` (VSA requires a policy URI on every statement).
+ */
+function vsa_defaultPolicyUri(lane) {
+    return `https://digestline.dev/policy/${lane}/v1`;
+}
+/**
+ * The `verifiedLevels` entry a PASSED lane claims: a custom track per lane, level 1,
+ * e.g. `DIGESTLINE_INTEGRATION_LEVEL_1`. VSA v1 (SlsaResult): "Users MAY use custom values here but
+ * MUST NOT use custom values starting with `SLSA_`", and no more than one level per track.
+ */
+function vsa_laneLevel(lane) {
+    return `DIGESTLINE_${lane.toUpperCase()}_LEVEL_1`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/statement.ts
+/**
+ * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
+ * for which digests, at which commit, and with what result.
+ *
+ * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
+ * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
+ * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
+ * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
+ * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
+ * evidence readable and compatible with the evidence written before the VSA switch).
+ */
+
+
+
+
+
+/** `_type` of an in-toto Statement v1. */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /**
  * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
  *
@@ -857,24 +930,33 @@ function predicate(lane, opts, extra) {
     const commit = { sha: context.commit };
     if (extra.tree !== undefined)
         commit.tree = assertGitObjectId(extra.tree, 'tree');
-    const verifier = { id: opts.verifier?.id ?? DEFAULT_VERIFIER_ID };
+    const verifier = { id: opts.verifier?.id ?? verifierId(lane) };
     if (opts.verifier?.version !== undefined)
         verifier.version = opts.verifier.version;
-    return {
-        context,
-        predicate: {
-            verifier,
-            timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
-            resourceUri: resourceUri(context.commit, context.repositoryUrl),
-            policy: opts.policy ?? {},
-            verificationResult: result,
-            lane,
-            commit,
-            runUrl: context.runUrl ?? 'unknown',
-            tested: extra.tested,
-            checks,
-        },
+    const policy = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
+    if (opts.policy?.digest !== undefined)
+        policy.digest = opts.policy.digest;
+    const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
+    const p = {
+        verifier,
+        timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+        resourceUri: resourceUri(context.commit, context.repositoryUrl),
+        policy,
+        ...(extra.inputAttestations !== undefined
+            ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
+            : {}),
+        verificationResult: result,
+        verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
+        lane,
+        commit,
+        runUrl: context.runUrl ?? 'unknown',
+        tested: extra.tested,
+        ...(extra.target !== undefined ? { target: extra.target } : {}),
+        checks,
     };
+    if (context.run !== undefined)
+        p.run = context.run;
+    return { context, predicate: p };
 }
 /**
  * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
@@ -930,9 +1012,12 @@ function laneStatement(opts) {
  */
 function promotionStatement(opts) {
     const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
-    const { predicate: p } = predicate('promotion', opts, { tested });
-    if (opts.target !== undefined)
-        p.policy = { ...p.policy, uri: p.policy.uri ?? opts.target };
+    const { predicate: p } = predicate('promotion', opts, {
+        tested,
+        ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
+        ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+    });
     return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
 }
 function isRecord(value) {
@@ -948,8 +1033,8 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
-        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`);
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)
         throw new Error('statement has no subject');

@@ -394,7 +394,7 @@ async function target(workspace) {
     const images = getImageSet(constants/* Inputs */.G0.Images);
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(841), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8106));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8106));
     return { kind: 'stack', spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace), images };
 }
 /** Reads and validates every input, the stack file included, before anything runs. */
@@ -408,7 +408,7 @@ async function getInputs(env = process.env) {
     const targetInput = await target(workspace);
     const runnerImage = (0,reference/* formatReference */.FH)(getImageRef(constants/* Inputs */.G0.RunnerImage, { requireDigest: true }));
     // The lane module is the bulk of the action: loaded only once the inputs before it are good.
-    const { resolveTestsDir } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(841), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
+    const { resolveTestsDir } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
     const inputs = {
         target: targetInput,
         runnerImage,
@@ -442,9 +442,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39439));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39439));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39439))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39439))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -748,7 +748,7 @@ function printOutcome(outcome) {
 /* unused harmony exports FAILURE_TAIL_LINES, describeOutcome */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _evidence_statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
+/* harmony import */ var _evidence_statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6991);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8851);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1781);
 /**
@@ -1055,33 +1055,17 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5885:
+/***/ 2727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   By: () => (/* binding */ parseStatement),
-/* harmony export */   h8: () => (/* binding */ sourceStatement),
-/* harmony export */   hF: () => (/* binding */ assertGitObjectId)
+/* harmony export */   h: () => (/* binding */ assertGitObjectId),
+/* harmony export */   p: () => (/* binding */ runContext)
 /* harmony export */ });
-/* unused harmony exports STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, DEFAULT_VERIFIER_ID, LANES, runContext, digestSet, digestsOfSubject, commitSubjectName, laneStatement, promotionStatement */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1397);
 /**
- * in-toto Statement v1 carrying digestline's verification predicate: what one lane checked, for which
- * digests, at which commit, and with what result.
- *
- * The predicate borrows SLSA Verification Summary Attestation (VSA) v1 field names where their meaning
- * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
- * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
+ * Where and when a lane ran, from the runner's environment: the commit, the repository and run URLs,
+ * and the run id and attempt that bind evidence to one CI run.
  */
-
-/** `_type` of an in-toto Statement v1. */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/** `predicateType` of digestline's verification predicate. */
-const VERIFICATION_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
-/** Default `verifier.id`: the project that produced the evidence. */
-const DEFAULT_VERIFIER_ID = 'https://digestline.dev/verifier';
-/** The lanes that produce evidence. */
-const LANES = ['source', 'integration', 'e2e', 'promotion'];
 const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
@@ -1095,8 +1079,8 @@ function assertGitObjectId(value, what) {
     return value;
 }
 /**
- * Reads the commit, repository URL and run URL from the runner's environment, with explicit overrides
- * taking precedence.
+ * Reads the commit, repository URL, run URL and run id/attempt from the runner's environment, with
+ * explicit overrides taking precedence.
  *
  * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
  * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
@@ -1122,8 +1106,107 @@ function runContext(overrides = {}, env = process.env) {
         context.repositoryUrl = repositoryUrl;
     if (runUrl !== undefined)
         context.runUrl = runUrl;
+    const run = overrides.run ?? runBinding(env);
+    if (run !== undefined)
+        context.run = run;
     return context;
 }
+/**
+ * The run binding from `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`: the attempt tells a re-run of the same
+ * run apart (same id, new attempt). Absent when `GITHUB_RUN_ID` is unset or empty.
+ *
+ * @throws Error when either is set but not a decimal number
+ */
+function runBinding(env) {
+    const id = env.GITHUB_RUN_ID;
+    if (id === undefined || id === '')
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT === undefined || env.GITHUB_RUN_ATTEMPT === '' ? '1' : env.GITHUB_RUN_ATTEMPT;
+    for (const [name, value] of [
+        ['GITHUB_RUN_ID', id],
+        ['GITHUB_RUN_ATTEMPT', attempt],
+    ]) {
+        if (!/^[0-9]{1,20}$/.test(value)) {
+            throw new Error(`${name} ${JSON.stringify(value)} is not a run number: expected decimal digits`);
+        }
+    }
+    return { id, attempt };
+}
+
+
+/***/ }),
+
+/***/ 6991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  By: () => (/* binding */ parseStatement),
+  h8: () => (/* binding */ sourceStatement)
+});
+
+// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, runContext, verifierId
+
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(1397);
+// EXTERNAL MODULE: ./packages/core/src/evidence/run-context.ts
+var run_context = __webpack_require__(2727);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/vsa.ts
+/**
+ * The SLSA Verification Summary Attestation v1 vocabulary digestline fills
+ * (https://slsa.dev/spec/v1.0/verification_summary): the predicate type, and the verifier, policy and
+ * level names of each lane.
+ */
+/** The lanes that produce evidence. */
+const LANES = ['source', 'integration', 'e2e', 'promotion'];
+/** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
+const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+/**
+ * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
+ * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
+ * never written.
+ */
+const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
+/** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
+function verifierId(lane) {
+    return `https://digestline.dev/verifier/${lane}`;
+}
+/**
+ * The `policy.uri` of a lane that applied no policy file of its own: digestline's built-in rules for
+ * that lane, `https://digestline.dev/policy/<lane>/v1` (VSA requires a policy URI on every statement).
+ */
+function defaultPolicyUri(lane) {
+    return `https://digestline.dev/policy/${lane}/v1`;
+}
+/**
+ * The `verifiedLevels` entry a PASSED lane claims: a custom track per lane, level 1,
+ * e.g. `DIGESTLINE_INTEGRATION_LEVEL_1`. VSA v1 (SlsaResult): "Users MAY use custom values here but
+ * MUST NOT use custom values starting with `SLSA_`", and no more than one level per track.
+ */
+function laneLevel(lane) {
+    return `DIGESTLINE_${lane.toUpperCase()}_LEVEL_1`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/statement.ts
+/**
+ * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
+ * for which digests, at which commit, and with what result.
+ *
+ * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
+ * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
+ * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
+ * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
+ * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
+ * evidence readable and compatible with the evidence written before the VSA switch).
+ */
+
+
+
+
+
+/** `_type` of an in-toto Statement v1. */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /**
  * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
  *
@@ -1173,7 +1256,7 @@ function predicate(lane, opts, extra) {
         overrides.repositoryUrl = opts.repositoryUrl;
     if (opts.runUrl !== undefined)
         overrides.runUrl = opts.runUrl;
-    const context = runContext(overrides, opts.env);
+    const context = (0,run_context/* runContext */.p)(overrides, opts.env);
     const checks = validateChecks(opts.checks ?? []);
     const result = laneResult(opts.result, checks);
     if (result === 'PASSED' && checks.some((c) => c.result === 'FAILED')) {
@@ -1182,25 +1265,34 @@ function predicate(lane, opts, extra) {
     }
     const commit = { sha: context.commit };
     if (extra.tree !== undefined)
-        commit.tree = assertGitObjectId(extra.tree, 'tree');
-    const verifier = { id: opts.verifier?.id ?? DEFAULT_VERIFIER_ID };
+        commit.tree = (0,run_context/* assertGitObjectId */.h)(extra.tree, 'tree');
+    const verifier = { id: opts.verifier?.id ?? verifierId(lane) };
     if (opts.verifier?.version !== undefined)
         verifier.version = opts.verifier.version;
-    return {
-        context,
-        predicate: {
-            verifier,
-            timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
-            resourceUri: resourceUri(context.commit, context.repositoryUrl),
-            policy: opts.policy ?? {},
-            verificationResult: result,
-            lane,
-            commit,
-            runUrl: context.runUrl ?? 'unknown',
-            tested: extra.tested,
-            checks,
-        },
+    const policy = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
+    if (opts.policy?.digest !== undefined)
+        policy.digest = opts.policy.digest;
+    const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
+    const p = {
+        verifier,
+        timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+        resourceUri: resourceUri(context.commit, context.repositoryUrl),
+        policy,
+        ...(extra.inputAttestations !== undefined
+            ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
+            : {}),
+        verificationResult: result,
+        verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
+        lane,
+        commit,
+        runUrl: context.runUrl ?? 'unknown',
+        tested: extra.tested,
+        ...(extra.target !== undefined ? { target: extra.target } : {}),
+        checks,
     };
+    if (context.run !== undefined)
+        p.run = context.run;
+    return { context, predicate: p };
 }
 /**
  * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
@@ -1221,7 +1313,7 @@ function sourceStatement(opts) {
             digest: { gitTree: p.commit.tree },
         });
     }
-    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+    return { _type: STATEMENT_TYPE, subject, predicateType: vsa_VERIFICATION_PREDICATE_TYPE, predicate: p };
 }
 function imageSubjects(images, what) {
     if (images.length === 0)
@@ -1256,9 +1348,12 @@ function laneStatement(opts) {
  */
 function promotionStatement(opts) {
     const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
-    const { predicate: p } = predicate('promotion', opts, { tested });
-    if (opts.target !== undefined)
-        p.policy = { ...p.policy, uri: p.policy.uri ?? opts.target };
+    const { predicate: p } = predicate('promotion', opts, {
+        tested,
+        ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
+        ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+    });
     return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
 }
 function isRecord(value) {
@@ -1274,8 +1369,8 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
-        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`);
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)
         throw new Error('statement has no subject');

@@ -178,8 +178,8 @@ function artifact_buildEvidenceManifest(envelope, opts) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var statement = __webpack_require__(5885);
+// EXTERNAL MODULE: ./packages/core/src/evidence/run-context.ts
+var run_context = __webpack_require__(2727);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
 /**
  * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
@@ -200,7 +200,7 @@ function location_fallbackTag(digest) {
 }
 /** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
 function sourceEvidenceTag(commit) {
-    return `commit-${(0,statement/* assertGitObjectId */.hF)(commit, 'commit')}.source`;
+    return `commit-${(0,run_context/* assertGitObjectId */.h)(commit, 'commit')}.source`;
 }
 /**
  * The evidence repository of an image repository: `evidence` next to it in the same namespace
@@ -2042,7 +2042,7 @@ async function storeSourceLaneEvidence(evidencePath, target, options = {}) {
 /* unused harmony exports IN_TOTO_PAYLOAD_TYPE, pae, payloadBytes, verifyEnvelope */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5885);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6991);
 /**
  * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
  *

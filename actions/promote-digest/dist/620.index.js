@@ -222,8 +222,8 @@ function buildEvidenceManifest(envelope, opts) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var evidence_statement = __webpack_require__(885);
+// EXTERNAL MODULE: ./packages/core/src/evidence/run-context.ts
+var run_context = __webpack_require__(727);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
 /**
  * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
@@ -244,7 +244,7 @@ function fallbackTag(digest) {
 }
 /** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
 function sourceEvidenceTag(commit) {
-    return `commit-${(0,evidence_statement/* assertGitObjectId */.hF)(commit, 'commit')}.source`;
+    return `commit-${(0,run_context/* assertGitObjectId */.h)(commit, 'commit')}.source`;
 }
 /**
  * The evidence repository of an image repository: `evidence` next to it in the same namespace
@@ -701,6 +701,8 @@ class PromotionRefusedError extends Error {
 var promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts + 1 modules
+var evidence_statement = __webpack_require__(991);
 ;// CONCATENATED MODULE: ./packages/core/src/log.ts
 /**
  * The one logging interface of core. Modules take a `Log` from their caller and never write to the
@@ -3362,7 +3364,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(885);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(991);
 /**
  * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
  *

@@ -321,8 +321,8 @@ function getImageSet(name, options = {}) {
     return set;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts
-var statement = __nccwpck_require__(885);
+// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts + 1 modules
+var statement = __nccwpck_require__(991);
 ;// CONCATENATED MODULE: ./packages/core/src/promote/lanes.ts
 /**
  * The lanes promotion can require, apart from `decide.ts`: promote-digest validates its `require`
@@ -828,33 +828,17 @@ class CleanupError extends Error {
 
 /***/ }),
 
-/***/ 885:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   By: () => (/* binding */ parseStatement),
-/* harmony export */   HC: () => (/* binding */ promotionStatement),
-/* harmony export */   hF: () => (/* binding */ assertGitObjectId)
+/* harmony export */   h: () => (/* binding */ assertGitObjectId),
+/* harmony export */   p: () => (/* binding */ runContext)
 /* harmony export */ });
-/* unused harmony exports STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, DEFAULT_VERIFIER_ID, LANES, runContext, digestSet, digestsOfSubject, commitSubjectName, sourceStatement, laneStatement */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(397);
 /**
- * in-toto Statement v1 carrying digestline's verification predicate: what one lane checked, for which
- * digests, at which commit, and with what result.
- *
- * The predicate borrows SLSA Verification Summary Attestation (VSA) v1 field names where their meaning
- * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
- * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
+ * Where and when a lane ran, from the runner's environment: the commit, the repository and run URLs,
+ * and the run id and attempt that bind evidence to one CI run.
  */
-
-/** `_type` of an in-toto Statement v1. */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/** `predicateType` of digestline's verification predicate. */
-const VERIFICATION_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
-/** Default `verifier.id`: the project that produced the evidence. */
-const DEFAULT_VERIFIER_ID = 'https://digestline.dev/verifier';
-/** The lanes that produce evidence. */
-const LANES = ['source', 'integration', 'e2e', 'promotion'];
 const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
@@ -868,8 +852,8 @@ function assertGitObjectId(value, what) {
     return value;
 }
 /**
- * Reads the commit, repository URL and run URL from the runner's environment, with explicit overrides
- * taking precedence.
+ * Reads the commit, repository URL, run URL and run id/attempt from the runner's environment, with
+ * explicit overrides taking precedence.
  *
  * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
  * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
@@ -895,15 +879,115 @@ function runContext(overrides = {}, env = process.env) {
         context.repositoryUrl = repositoryUrl;
     if (runUrl !== undefined)
         context.runUrl = runUrl;
+    const run = overrides.run ?? runBinding(env);
+    if (run !== undefined)
+        context.run = run;
     return context;
 }
+/**
+ * The run binding from `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`: the attempt tells a re-run of the same
+ * run apart (same id, new attempt). Absent when `GITHUB_RUN_ID` is unset or empty.
+ *
+ * @throws Error when either is set but not a decimal number
+ */
+function runBinding(env) {
+    const id = env.GITHUB_RUN_ID;
+    if (id === undefined || id === '')
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT === undefined || env.GITHUB_RUN_ATTEMPT === '' ? '1' : env.GITHUB_RUN_ATTEMPT;
+    for (const [name, value] of [
+        ['GITHUB_RUN_ID', id],
+        ['GITHUB_RUN_ATTEMPT', attempt],
+    ]) {
+        if (!/^[0-9]{1,20}$/.test(value)) {
+            throw new Error(`${name} ${JSON.stringify(value)} is not a run number: expected decimal digits`);
+        }
+    }
+    return { id, attempt };
+}
+
+
+/***/ }),
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hF: () => (/* reexport */ run_context/* assertGitObjectId */.h),
+  By: () => (/* binding */ parseStatement),
+  HC: () => (/* binding */ promotionStatement)
+});
+
+// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, runContext, sourceStatement, verifierId
+
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __nccwpck_require__(397);
+// EXTERNAL MODULE: ./packages/core/src/evidence/run-context.ts
+var run_context = __nccwpck_require__(727);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/vsa.ts
+/**
+ * The SLSA Verification Summary Attestation v1 vocabulary digestline fills
+ * (https://slsa.dev/spec/v1.0/verification_summary): the predicate type, and the verifier, policy and
+ * level names of each lane.
+ */
+/** The lanes that produce evidence. */
+const LANES = ['source', 'integration', 'e2e', 'promotion'];
+/** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
+const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+/**
+ * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
+ * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
+ * never written.
+ */
+const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
+/** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
+function verifierId(lane) {
+    return `https://digestline.dev/verifier/${lane}`;
+}
+/**
+ * The `policy.uri` of a lane that applied no policy file of its own: digestline's built-in rules for
+ * that lane, `https://digestline.dev/policy/<lane>/v1` (VSA requires a policy URI on every statement).
+ */
+function defaultPolicyUri(lane) {
+    return `https://digestline.dev/policy/${lane}/v1`;
+}
+/**
+ * The `verifiedLevels` entry a PASSED lane claims: a custom track per lane, level 1,
+ * e.g. `DIGESTLINE_INTEGRATION_LEVEL_1`. VSA v1 (SlsaResult): "Users MAY use custom values here but
+ * MUST NOT use custom values starting with `SLSA_`", and no more than one level per track.
+ */
+function laneLevel(lane) {
+    return `DIGESTLINE_${lane.toUpperCase()}_LEVEL_1`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/statement.ts
+/**
+ * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
+ * for which digests, at which commit, and with what result.
+ *
+ * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
+ * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
+ * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
+ * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
+ * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
+ * evidence readable and compatible with the evidence written before the VSA switch).
+ */
+
+
+
+
+
+/** `_type` of an in-toto Statement v1. */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 /**
  * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
  *
  * @param digest the parsed digest, or its text (validated here)
  */
 function digestSet(digest) {
-    const parsed = typeof digest === 'string' ? (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest) : digest;
+    const parsed = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
     return { [parsed.algorithm]: parsed.hex };
 }
 /** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
@@ -946,7 +1030,7 @@ function predicate(lane, opts, extra) {
         overrides.repositoryUrl = opts.repositoryUrl;
     if (opts.runUrl !== undefined)
         overrides.runUrl = opts.runUrl;
-    const context = runContext(overrides, opts.env);
+    const context = (0,run_context/* runContext */.p)(overrides, opts.env);
     const checks = validateChecks(opts.checks ?? []);
     const result = laneResult(opts.result, checks);
     if (result === 'PASSED' && checks.some((c) => c.result === 'FAILED')) {
@@ -955,25 +1039,34 @@ function predicate(lane, opts, extra) {
     }
     const commit = { sha: context.commit };
     if (extra.tree !== undefined)
-        commit.tree = assertGitObjectId(extra.tree, 'tree');
-    const verifier = { id: opts.verifier?.id ?? DEFAULT_VERIFIER_ID };
+        commit.tree = (0,run_context/* assertGitObjectId */.h)(extra.tree, 'tree');
+    const verifier = { id: opts.verifier?.id ?? verifierId(lane) };
     if (opts.verifier?.version !== undefined)
         verifier.version = opts.verifier.version;
-    return {
-        context,
-        predicate: {
-            verifier,
-            timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
-            resourceUri: resourceUri(context.commit, context.repositoryUrl),
-            policy: opts.policy ?? {},
-            verificationResult: result,
-            lane,
-            commit,
-            runUrl: context.runUrl ?? 'unknown',
-            tested: extra.tested,
-            checks,
-        },
+    const policy = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
+    if (opts.policy?.digest !== undefined)
+        policy.digest = opts.policy.digest;
+    const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
+    const p = {
+        verifier,
+        timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+        resourceUri: resourceUri(context.commit, context.repositoryUrl),
+        policy,
+        ...(extra.inputAttestations !== undefined
+            ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
+            : {}),
+        verificationResult: result,
+        verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
+        lane,
+        commit,
+        runUrl: context.runUrl ?? 'unknown',
+        tested: extra.tested,
+        ...(extra.target !== undefined ? { target: extra.target } : {}),
+        checks,
     };
+    if (context.run !== undefined)
+        p.run = context.run;
+    return { context, predicate: p };
 }
 /**
  * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
@@ -1008,7 +1101,7 @@ function imageSubjects(images, what) {
             throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
         }
     }
-    const digests = images.map((i) => (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(i.digest));
+    const digests = images.map((i) => (0,reference/* parseDigest */.m)(i.digest));
     return {
         subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
         tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
@@ -1029,10 +1122,13 @@ function laneStatement(opts) {
  */
 function promotionStatement(opts) {
     const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
-    const { predicate: p } = predicate('promotion', opts, { tested });
-    if (opts.target !== undefined)
-        p.policy = { ...p.policy, uri: p.policy.uri ?? opts.target };
-    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+    const { predicate: p } = predicate('promotion', opts, {
+        tested,
+        ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
+        ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+    });
+    return { _type: STATEMENT_TYPE, subject, predicateType: vsa_VERIFICATION_PREDICATE_TYPE, predicate: p };
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -1047,8 +1143,8 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
-        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`);
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)
         throw new Error('statement has no subject');

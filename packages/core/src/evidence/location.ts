@@ -5,7 +5,7 @@
  * alone.
  */
 import { parseDigest, type ParsedDigest } from '../reference.js';
-import { assertGitObjectId } from './statement.js';
+import { assertGitObjectId } from './run-context.js';
 
 /**
  * The referrers fallback tag of a digest: `sha256-<hex>` (OCI distribution spec 1.1).

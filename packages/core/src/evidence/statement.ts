@@ -1,27 +1,41 @@
 /**
- * in-toto Statement v1 carrying digestline's verification predicate: what one lane checked, for which
- * digests, at which commit, and with what result.
+ * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
+ * for which digests, at which commit, and with what result.
  *
- * The predicate borrows SLSA Verification Summary Attestation (VSA) v1 field names where their meaning
- * fits (`verifier`, `timeVerified`, `resourceUri`, `policy`, `verificationResult`) so that generic
- * tooling reading VSAs finds familiar fields; the lane-specific fields are digestline's own.
+ * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
+ * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
+ * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
+ * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
+ * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
+ * evidence readable and compatible with the evidence written before the VSA switch).
  */
 import { parseDigest, type ParsedDigest } from '../reference.js';
+import { assertGitObjectId, runContext, type RunContext } from './run-context.js';
+import {
+  defaultPolicyUri,
+  LANES,
+  laneLevel,
+  LEGACY_PREDICATE_TYPE,
+  VERIFICATION_PREDICATE_TYPE,
+  verifierId,
+  type InputAttestation,
+  type Lane,
+} from './vsa.js';
+
+export {
+  defaultPolicyUri,
+  LANES,
+  laneLevel,
+  LEGACY_PREDICATE_TYPE,
+  VERIFICATION_PREDICATE_TYPE,
+  verifierId,
+  type InputAttestation,
+  type Lane,
+};
+export { assertGitObjectId, runContext, type RunContext };
 
 /** `_type` of an in-toto Statement v1. */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-
-/** `predicateType` of digestline's verification predicate. */
-export const VERIFICATION_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
-
-/** Default `verifier.id`: the project that produced the evidence. */
-export const DEFAULT_VERIFIER_ID = 'https://digestline.dev/verifier';
-
-/** The lanes that produce evidence. */
-export const LANES = ['source', 'integration', 'e2e', 'promotion'] as const;
-
-/** A lane that produces evidence. */
-export type Lane = (typeof LANES)[number];
 
 /** Overall result of a lane, as SLSA VSA spells it. */
 export type VerificationResult = 'PASSED' | 'FAILED';
@@ -58,17 +72,31 @@ export interface TestedImage {
   digest: string;
 }
 
-/** digestline's verification predicate (`https://digestline.dev/verification/v1`). */
+/**
+ * The evidence predicate: a SLSA VSA v1 (`https://slsa.dev/verification_summary/v1`) with digestline's
+ * extension fields after the VSA ones.
+ */
 export interface VerificationPredicate {
-  /** Who verified: `id` is a URI naming the verifier, `version` maps component → version. */
+  /** Who verified: `https://digestline.dev/verifier/<lane>`, `version` maps component → version. */
   verifier: { id: string; version?: Record<string, string> };
   /** RFC 3339 time the verification finished. */
   timeVerified: string;
   /** The source the subjects come from: `git+<repo url>@<sha>` (or `git+commit@<sha>` when unknown). */
   resourceUri: string;
-  /** The policy the lane applied, when it had one (e.g. the image policy file's digest). */
-  policy: { uri?: string; digest?: Record<string, string> };
+  /**
+   * The policy the lane applied: its file's URI and digest when it had one (the image policy file),
+   * else digestline's rules for the lane ({@link defaultPolicyUri}). VSA: "The entry MUST contain a uri".
+   */
+  policy: { uri: string; digest?: Record<string, string> };
+  /** Promotion record only: the lane attestations the promotion relied on. */
+  inputAttestations?: InputAttestation[];
   verificationResult: VerificationResult;
+  /**
+   * VSA: "the highest level of each track verified for the artifact, or FAILED if policy verification
+   * failed". PASSED: `[laneLevel(lane)]` (the promotion record adds the level of every lane it
+   * verified); FAILED: `["FAILED"]`.
+   */
+  verifiedLevels: string[];
   lane: Lane;
   /** The commit the subjects were built from; `tree` is the commit's tree hash when known. */
   commit: { sha: string; tree?: string };
@@ -76,7 +104,11 @@ export interface VerificationPredicate {
   runUrl: string;
   /** Every image tested together in this run (the whole set, not only this statement's subjects). */
   tested: TestedImage[];
+  /** Promotion record only: where the images were promoted to, e.g. `registry/app:prod`. */
+  target?: string;
   checks: Check[];
+  /** The CI run that produced this evidence: GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
+  run?: { id: string; attempt: string };
 }
 
 /** A Statement carrying the verification predicate. */
@@ -87,66 +119,6 @@ export interface EvidenceImage {
   name: string;
   digest: string;
   repository: string;
-}
-
-/** Where and when a lane ran; read from the runner's environment by {@link runContext}. */
-export interface RunContext {
-  /** Full 40 (or 64) hex commit id. */
-  commit: string;
-  /** Web URL of the source repository, e.g. `https://forgejo.example/org/app`, when known. */
-  repositoryUrl?: string;
-  /** Web URL of the CI run, when known. */
-  runUrl?: string;
-}
-
-const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-
-/**
- * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
- *
- * @throws Error naming `what` and the expected form
- */
-export function assertGitObjectId(value: string, what: string): string {
-  if (!COMMIT_RE.test(value)) {
-    throw new Error(
-      `${what} ${JSON.stringify(value)} is not a git object id: expected 40 or 64 lowercase hex`,
-    );
-  }
-  return value;
-}
-
-/**
- * Reads the commit, repository URL and run URL from the runner's environment, with explicit overrides
- * taking precedence.
- *
- * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
- * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
- * set, the run URL uses `GITHUB_RUN_NUMBER`.
- *
- * @throws Error when no commit is given and `GITHUB_SHA` is unset or not a commit id
- */
-export function runContext(
-  overrides: Partial<RunContext> = {},
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): RunContext {
-  const commit = overrides.commit ?? env.GITHUB_SHA;
-  if (commit === undefined || commit === '') {
-    throw new Error('no commit: pass one explicitly or run where GITHUB_SHA is set');
-  }
-  assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
-  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-  const repository = env.GITHUB_REPOSITORY;
-  const repositoryUrl =
-    overrides.repositoryUrl ?? (server && repository ? `${server}/${repository}` : undefined);
-  const forgejo = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
-  const runKey = forgejo ? (env.GITHUB_RUN_NUMBER ?? env.GITHUB_RUN_ID) : env.GITHUB_RUN_ID;
-  const runUrl =
-    overrides.runUrl ??
-    (server && repository && runKey ? `${server}/${repository}/actions/runs/${runKey}` : undefined);
-  const context: RunContext = { commit };
-  if (repositoryUrl !== undefined) context.repositoryUrl = repositoryUrl;
-  if (runUrl !== undefined) context.runUrl = runUrl;
-  return context;
 }
 
 /**
@@ -210,6 +182,7 @@ export interface CommonStatementOptions {
    */
   result?: VerificationResult;
   verifier?: { id?: string; version?: Record<string, string> };
+  /** The policy applied; `uri` defaults to {@link defaultPolicyUri} of the lane. */
   policy?: { uri?: string; digest?: Record<string, string> };
   /** Defaults to now. */
   timeVerified?: Date;
@@ -220,7 +193,13 @@ export interface CommonStatementOptions {
 function predicate(
   lane: Lane,
   opts: CommonStatementOptions,
-  extra: { tree?: string; tested: TestedImage[] },
+  extra: {
+    tree?: string;
+    tested: TestedImage[];
+    verifiedLanes?: readonly Lane[];
+    inputAttestations?: readonly InputAttestation[];
+    target?: string;
+  },
 ): { predicate: VerificationPredicate; context: RunContext } {
   const overrides: Partial<RunContext> = {};
   if (opts.commit !== undefined) overrides.commit = opts.commit;
@@ -235,23 +214,30 @@ function predicate(
   }
   const commit: VerificationPredicate['commit'] = { sha: context.commit };
   if (extra.tree !== undefined) commit.tree = assertGitObjectId(extra.tree, 'tree');
-  const verifier: VerificationPredicate['verifier'] = { id: opts.verifier?.id ?? DEFAULT_VERIFIER_ID };
+  const verifier: VerificationPredicate['verifier'] = { id: opts.verifier?.id ?? verifierId(lane) };
   if (opts.verifier?.version !== undefined) verifier.version = opts.verifier.version;
-  return {
-    context,
-    predicate: {
-      verifier,
-      timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
-      resourceUri: resourceUri(context.commit, context.repositoryUrl),
-      policy: opts.policy ?? {},
-      verificationResult: result,
-      lane,
-      commit,
-      runUrl: context.runUrl ?? 'unknown',
-      tested: extra.tested,
-      checks,
-    },
+  const policy: VerificationPredicate['policy'] = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
+  if (opts.policy?.digest !== undefined) policy.digest = opts.policy.digest;
+  const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
+  const p: VerificationPredicate = {
+    verifier,
+    timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+    resourceUri: resourceUri(context.commit, context.repositoryUrl),
+    policy,
+    ...(extra.inputAttestations !== undefined
+      ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
+      : {}),
+    verificationResult: result,
+    verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
+    lane,
+    commit,
+    runUrl: context.runUrl ?? 'unknown',
+    tested: extra.tested,
+    ...(extra.target !== undefined ? { target: extra.target } : {}),
+    checks,
   };
+  if (context.run !== undefined) p.run = context.run;
+  return { context, predicate: p };
 }
 
 /** Options of {@link sourceStatement}. */
@@ -325,8 +311,12 @@ export function laneStatement(opts: LaneStatementOptions): VerificationStatement
 export interface PromotionStatementOptions extends CommonStatementOptions {
   /** The images promoted together (digests unchanged by promotion). */
   images: EvidenceImage[];
-  /** Where the images were promoted to, e.g. `registry/app:prod` (recorded as a check detail). */
+  /** Where the images were promoted to, e.g. `registry/app:prod` (the predicate's `target`). */
   target?: string;
+  /** The lanes whose evidence the promotion verified: their levels join `verifiedLevels` when PASSED. */
+  verifiedLanes?: readonly Lane[];
+  /** The lane attestations the promotion relied on (VSA `inputAttestations`). */
+  inputAttestations?: readonly InputAttestation[];
 }
 
 /**
@@ -335,8 +325,12 @@ export interface PromotionStatementOptions extends CommonStatementOptions {
  */
 export function promotionStatement(opts: PromotionStatementOptions): VerificationStatement {
   const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
-  const { predicate: p } = predicate('promotion', opts, { tested });
-  if (opts.target !== undefined) p.policy = { ...p.policy, uri: p.policy.uri ?? opts.target };
+  const { predicate: p } = predicate('promotion', opts, {
+    tested,
+    ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
+    ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
+    ...(opts.target !== undefined ? { target: opts.target } : {}),
+  });
   return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
 }
 
@@ -353,7 +347,7 @@ export function parseStatement(value: unknown): VerificationStatement {
   if (!isRecord(value)) throw new Error('statement is not a JSON object');
   if (value._type !== STATEMENT_TYPE)
     throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-  if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
+  if (value.predicateType !== VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
     throw new Error(
       `predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`,
     );

@@ -8,6 +8,7 @@ import {
   STATEMENT_TYPE,
   VERIFICATION_PREDICATE_TYPE,
 } from '../../src/evidence/statement.js';
+import { LEGACY_PREDICATE_TYPE } from '../../src/evidence/vsa.js';
 
 const SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
 const TREE = 'aaaabbbbccccddddeeeeffff0000111122223333';
@@ -40,6 +41,7 @@ describe('runContext', () => {
       commit: SHA,
       repositoryUrl: 'https://git.example/org/app',
       runUrl,
+      run: { id: '9001', attempt: '1' },
     });
   });
 
@@ -48,7 +50,26 @@ describe('runContext', () => {
       { commit: 'f'.repeat(40), runUrl: 'https://ci/run/1', repositoryUrl: 'https://r' },
       GH,
     );
-    expect(c).toEqual({ commit: 'f'.repeat(40), runUrl: 'https://ci/run/1', repositoryUrl: 'https://r' });
+    expect(c).toEqual({
+      commit: 'f'.repeat(40),
+      runUrl: 'https://ci/run/1',
+      repositoryUrl: 'https://r',
+      run: { id: '9001', attempt: '1' },
+    });
+  });
+
+  it('binds the run id and attempt, the attempt defaulting to 1', () => {
+    expect(runContext({}, { ...GH, GITHUB_RUN_ATTEMPT: '3' }).run).toEqual({ id: '9001', attempt: '3' });
+    expect(runContext({}, { ...GH, GITHUB_RUN_ATTEMPT: '' }).run).toEqual({ id: '9001', attempt: '1' });
+    expect(runContext({}, { GITHUB_SHA: SHA, GITHUB_RUN_ATTEMPT: '2' })).not.toHaveProperty('run');
+    expect(runContext({}, { GITHUB_SHA: SHA, GITHUB_RUN_ID: '' })).not.toHaveProperty('run');
+  });
+
+  it.each([
+    [{ GITHUB_RUN_ID: 'abc' }, /GITHUB_RUN_ID "abc" is not a run number: expected decimal digits/],
+    [{ GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '1x' }, /GITHUB_RUN_ATTEMPT "1x" is not a run number/],
+  ])('refuses a malformed run id or attempt %#', (env, message) => {
+    expect(() => runContext({}, { GITHUB_SHA: SHA, ...env })).toThrow(message);
   });
 
   it('leaves URLs out when the environment lacks them', () => {
@@ -81,16 +102,18 @@ describe('sourceStatement', () => {
         { name: 'git+https://git.example/org/app#tree', digest: { gitTree: TREE } },
       ],
       predicate: {
-        verifier: { id: 'https://digestline.dev/verifier', version: { digestline: '0.1.0' } },
+        verifier: { id: 'https://digestline.dev/verifier/source', version: { digestline: '0.1.0' } },
         timeVerified: '2026-01-02T03:04:05.000Z',
         resourceUri: `git+https://git.example/org/app@${SHA}`,
-        policy: {},
+        policy: { uri: 'https://digestline.dev/policy/source/v1' },
         verificationResult: 'PASSED',
+        verifiedLevels: ['DIGESTLINE_SOURCE_LEVEL_1'],
         lane: 'source',
         commit: { sha: SHA, tree: TREE },
         runUrl: 'https://git.example/org/app/actions/runs/9001',
         tested: [],
         checks: [{ name: 'eslint', result: 'PASSED', durationMs: 1200 }],
+        run: { id: '9001', attempt: '1' },
       },
     });
     expect(parseStatement(JSON.parse(JSON.stringify(s)))).toEqual(s);
@@ -139,6 +162,46 @@ describe('laneStatement', () => {
     expect(s.predicate.commit).toEqual({ sha: SHA });
   });
 
+  it('is a SLSA VSA v1 with every required field, per lane', () => {
+    const s = laneStatement({
+      lane: 'integration',
+      images,
+      env: { ...GH, GITHUB_RUN_ATTEMPT: '2' },
+      timeVerified: when,
+      policy: { uri: 'file:.digestline/image-policy.yml', digest: { sha256: 'c'.repeat(64) } },
+    });
+    expect(s.predicateType).toBe('https://slsa.dev/verification_summary/v1');
+    expect(s.predicate).toMatchObject({
+      verifier: { id: 'https://digestline.dev/verifier/integration' },
+      timeVerified: '2026-01-02T03:04:05.000Z',
+      resourceUri: `git+https://git.example/org/app@${SHA}`,
+      policy: { uri: 'file:.digestline/image-policy.yml', digest: { sha256: 'c'.repeat(64) } },
+      verificationResult: 'PASSED',
+      verifiedLevels: ['DIGESTLINE_INTEGRATION_LEVEL_1'],
+      run: { id: '9001', attempt: '2' },
+    });
+    // The run binding is the predicate's last member (the field order other tools print).
+    expect(Object.keys(s.predicate).at(-1)).toBe('run');
+    expect(s.predicate).not.toHaveProperty('inputAttestations');
+  });
+
+  it('says FAILED in verifiedLevels when the lane failed, as VSA mandates', () => {
+    const s = laneStatement({
+      lane: 'e2e',
+      images,
+      env: GH,
+      checks: [{ name: 'login flow', result: 'FAILED', durationMs: 3 }],
+    });
+    expect(s.predicate.verificationResult).toBe('FAILED');
+    expect(s.predicate.verifiedLevels).toEqual(['FAILED']);
+    expect(s.predicate.policy).toEqual({ uri: 'https://digestline.dev/policy/e2e/v1' });
+  });
+
+  it('leaves the run binding out without GITHUB_RUN_ID', () => {
+    const s = laneStatement({ lane: 'e2e', images, env: { GITHUB_SHA: SHA } });
+    expect(s.predicate).not.toHaveProperty('run');
+  });
+
   it.each([
     [{ lane: 'e2e' as const, images: [] }, /needs at least one image/],
     [{ lane: 'e2e' as const, images: [images[0]!, images[0]!] }, /"web" appears twice/],
@@ -152,10 +215,44 @@ describe('laneStatement', () => {
     expect(() => laneStatement({ ...opts, env: GH })).toThrow(message);
   });
 
-  it('promotionStatement records the target as policy uri', () => {
-    const s = promotionStatement({ images, env: GH, target: 'registry/app:prod' });
+  it('promotionStatement records the target, the lanes it verified and the attestations it relied on', () => {
+    const input = { uri: `oci://127.0.0.1:5000/app/web@${D2}`, digest: { sha256: 'd'.repeat(64) } };
+    const s = promotionStatement({
+      images,
+      env: GH,
+      target: 'registry/app:prod',
+      verifiedLanes: ['integration', 'e2e'],
+      inputAttestations: [input],
+    });
     expect(s.predicate.lane).toBe('promotion');
-    expect(s.predicate.policy).toEqual({ uri: 'registry/app:prod' });
+    expect(s.predicate.target).toBe('registry/app:prod');
+    expect(s.predicate.verifier.id).toBe('https://digestline.dev/verifier/promotion');
+    expect(s.predicate.policy).toEqual({ uri: 'https://digestline.dev/policy/promotion/v1' });
+    expect(s.predicate.verifiedLevels).toEqual([
+      'DIGESTLINE_PROMOTION_LEVEL_1',
+      'DIGESTLINE_INTEGRATION_LEVEL_1',
+      'DIGESTLINE_E2E_LEVEL_1',
+    ]);
+    expect(s.predicate.inputAttestations).toEqual([input]);
+    expect(s.predicate.run).toEqual({ id: '9001', attempt: '1' });
+    // VSA's own fields come first, in the spec's order; digestline's extensions after them.
+    expect(Object.keys(s.predicate)).toEqual([
+      'verifier',
+      'timeVerified',
+      'resourceUri',
+      'policy',
+      'inputAttestations',
+      'verificationResult',
+      'verifiedLevels',
+      'lane',
+      'commit',
+      'runUrl',
+      'tested',
+      'target',
+      'checks',
+      'run',
+    ]);
+    expect(parseStatement(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 });
 
@@ -177,5 +274,10 @@ describe('parseStatement', () => {
     [{ ...good, predicate: { ...(good.predicate as object), tested: [{ name: 'x' }] } }, /tested entries/],
   ])('refuses malformed statements %#', (value, message) => {
     expect(() => parseStatement(value)).toThrow(message);
+  });
+
+  it('still reads evidence written before the switch to VSA', () => {
+    const legacy = { ...good, predicateType: LEGACY_PREDICATE_TYPE };
+    expect(parseStatement(legacy).predicate.lane).toBe('source');
   });
 });
