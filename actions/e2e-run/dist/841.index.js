@@ -558,7 +558,7 @@ function commandTester(tests, deps) {
 
 /***/ }),
 
-/***/ 9788:
+/***/ 89323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -741,38 +741,6 @@ function artifact_buildEvidenceManifest(envelope, opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
-/**
- * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
- * its image when the registry has no referrers API; source-lane evidence, which has no image to point
- * at, is tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit
- * alone.
- */
-
-
-/**
- * The referrers fallback tag of a digest: `sha256-<hex>` (OCI distribution spec 1.1).
- *
- * @param digest the parsed digest, or its text (validated here)
- */
-function fallbackTag(digest) {
-    const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
-    return `${parsed.algorithm}-${parsed.hex}`;
-}
-/** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
-function location_sourceEvidenceTag(commit) {
-    return `commit-${assertGitObjectId(commit, 'commit')}.source`;
-}
-/**
- * The evidence repository of an image repository: `evidence` next to it in the same namespace
- * (`org/app/web` → `org/app/evidence`, `web` → `evidence`). Source-lane evidence lives there because it
- * exists before (and independently of) any image; on Forgejo it is one more package of the owner.
- */
-function evidenceRepository(imageRepository) {
-    const slash = imageRepository.lastIndexOf('/');
-    return slash < 0 ? 'evidence' : `${imageRepository.slice(0, slash)}/evidence`;
-}
-
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
@@ -902,6 +870,176 @@ async function readBlob(client, repo, digest, maxBytes) {
     return Buffer.concat(chunks);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/evidence/cosign-layout.ts
+/**
+ * Evidence in cosign's legacy attestation layout, so that `cosign verify-attestation` (and the admission
+ * controllers built on it: Kyverno, sigstore policy-controller) find and check it.
+ *
+ * cosign looks for attestations of `repo@sha256:<hex>` at the tag `sha256-<hex>.att` in the same
+ * repository: an OCI image manifest whose every layer is one DSSE envelope (media type
+ * `application/vnd.dsse.envelope.v1+json`, annotation `predicateType`), with the image config that
+ * go-containerregistry computes for those layers (cosign: pkg/oci/empty, pkg/oci/mutate/signatures.go,
+ * pkg/oci/static). Adding an envelope is read-modify-write on that tag; distribution 2.8 has no
+ * compare-and-set on tags, so the append re-reads after each put and appends again when a concurrent
+ * writer replaced the manifest without our layers (the same loop as the referrers fallback index).
+ */
+
+
+
+
+
+
+
+/** Media type of the config blob of cosign's signature and attestation images. */
+const OCI_IMAGE_CONFIG = 'application/vnd.oci.image.config.v1+json';
+/** Layer annotation naming the statement's predicate type; `cosign verify-attestation --type` reads it. */
+const PREDICATE_TYPE_ANNOTATION = 'predicateType';
+/** Layer annotation cosign puts on every layer; empty for attestations (the signature is in the DSSE). */
+const COSIGN_SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+/** cosign refuses signature and attestation images with more layers than this. */
+const COSIGN_MAX_LAYERS = 1000;
+/**
+ * The tag cosign reads the attestations of `digest` from: `sha256-<hex>.att`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
+function cosignAttestationTag(digest) {
+    const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    return `${parsed.algorithm}-${parsed.hex}.att`;
+}
+/** The layer of an envelope: its compact JSON, annotated as cosign annotates attestation layers. */
+function attestationLayer(envelope) {
+    const bytes = Buffer.from(JSON.stringify(envelope), 'utf8');
+    return {
+        bytes,
+        descriptor: {
+            mediaType: DSSE_MEDIA_TYPE,
+            size: bytes.length,
+            digest: digestOf(bytes),
+            annotations: {
+                [COSIGN_SIGNATURE_ANNOTATION]: '',
+                [PREDICATE_TYPE_ANNOTATION]: (0,dsse.statementOf)(envelope).predicateType,
+            },
+        },
+    };
+}
+/**
+ * The config blob of an `.att` image with these layers, byte for byte what cosign writes: an empty
+ * image config whose diff_ids are the layer digests (the layers are uncompressed) and one zero-time
+ * history entry per layer.
+ */
+function attestationConfig(layers) {
+    const config = {
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    };
+    return Buffer.from(JSON.stringify(config), 'utf8');
+}
+/**
+ * The `.att` manifest with `add` appended to `existing`'s layers (pure): layers already there (same
+ * digest) are not added twice, and other writers' layers (cosign's own attestations too) are kept.
+ *
+ * @returns the manifest and its config blob, or `undefined` when every layer is there already
+ * @throws Error when the result would exceed cosign's {@link COSIGN_MAX_LAYERS}
+ */
+function appendAttestations(existing, add) {
+    const layers = [...(existing?.layers ?? [])];
+    const missing = add.filter((d, i) => !layers.some((l) => l.digest === d.digest) && add.findIndex((o) => o.digest === d.digest) === i);
+    if (missing.length === 0)
+        return undefined;
+    layers.push(...missing);
+    if (layers.length > COSIGN_MAX_LAYERS) {
+        throw new Error(`the cosign attestation image would have ${layers.length} layers; cosign reads at most ${COSIGN_MAX_LAYERS}`);
+    }
+    const config = attestationConfig(layers);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types_OCI_MANIFEST,
+        config: { mediaType: OCI_IMAGE_CONFIG, size: config.length, digest: digestOf(config) },
+        layers,
+    };
+    if (existing?.annotations !== undefined)
+        manifest.annotations = existing.annotations;
+    return { manifest, bytes: Buffer.from(JSON.stringify(manifest), 'utf8'), config };
+}
+/**
+ * Appends envelopes to the cosign attestation image of `digest` in `repo` (tag `sha256-<hex>.att`),
+ * and re-reads until every one of them is in the tag: a concurrent writer whose put replaced ours is
+ * seen after a short wait, and our layers are appended again (bounded by `opts.attempts`).
+ * Idempotent: envelopes already there change nothing.
+ *
+ * @throws Error when the layers do not stay in the tag after `opts.attempts` rounds
+ */
+async function attachCosignAttestations(client, repo, digest, envelopes, opts = {}) {
+    const tag = cosignAttestationTag(digest);
+    const layers = envelopes.map(attestationLayer);
+    const wanted = layers.map((l) => l.descriptor);
+    const result = { tag, layers: wanted.map((d) => d.digest) };
+    if (layers.length === 0)
+        return { ...result, rounds: 0 };
+    await Promise.all(layers.map((l) => registry_uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
+    const attempts = opts.attempts ?? 6;
+    const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
+    const holdsAll = async () => {
+        const m = await getManifestOrUndefined(client, repo, tag);
+        return wanted.every((w) => m?.json.layers?.some((l) => l.digest === w.digest) === true);
+    };
+    for (let round = 1; round <= attempts; round++) {
+        const current = await getManifestOrUndefined(client, repo, tag);
+        const next = appendAttestations(current?.json, wanted);
+        if (next === undefined)
+            return { ...result, rounds: round };
+        await registry_uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        await client.putManifest(repo, tag, next.bytes, media_types_OCI_MANIFEST);
+        // A writer that read the tag before our put landed puts its own version after it: waiting, then
+        // looking twice, sees that and appends again instead of being silently dropped.
+        await (0,external_node_timers_promises_.setTimeout)(settle());
+        if (!(await holdsAll()))
+            continue;
+        await (0,external_node_timers_promises_.setTimeout)(settle());
+        if (await holdsAll())
+            return { ...result, rounds: round };
+    }
+    throw new Error(`could not keep ${wanted.length} attestation layer(s) in ${repo}:${tag} after ${attempts} rounds: ` +
+        'other writers kept replacing it');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/location.ts
+/**
+ * Where evidence lives in a registry: image evidence is listed under the referrers fallback tag of
+ * its image when the registry has no referrers API; source-lane evidence, which has no image to point
+ * at, is tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit
+ * alone.
+ */
+
+
+/**
+ * The referrers fallback tag of a digest: `sha256-<hex>` (OCI distribution spec 1.1).
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
+function fallbackTag(digest) {
+    const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    return `${parsed.algorithm}-${parsed.hex}`;
+}
+/** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
+function location_sourceEvidenceTag(commit) {
+    return `commit-${assertGitObjectId(commit, 'commit')}.source`;
+}
+/**
+ * The evidence repository of an image repository: `evidence` next to it in the same namespace
+ * (`org/app/web` → `org/app/evidence`, `web` → `evidence`). Source-lane evidence lives there because it
+ * exists before (and independently of) any image; on Forgejo it is one more package of the owner.
+ */
+function evidenceRepository(imageRepository) {
+    const slash = imageRepository.lastIndexOf('/');
+    return slash < 0 ? 'evidence' : `${imageRepository.slice(0, slash)}/evidence`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/referrers-index.ts
 /**
  * The referrers fallback index (an OCI index at tag `sha256-<hex>`, OCI distribution spec 1.1): how
@@ -960,9 +1098,12 @@ async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
  *
  * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
  * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
- * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
- * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
+ * fallback (an OCI index at tag `sha256-<hex>`). The same envelope also goes into cosign's attestation
+ * layout (tag `sha256-<hex>.att`), where `cosign verify-attestation` and admission controllers look.
+ * Source-lane evidence has no image to point at; it is tagged `commit-<sha>.source` in an evidence
+ * repository so it can be found from the commit alone.
  */
+
 
 
 
@@ -993,23 +1134,21 @@ async function storeEvidence(client, repo, digest, envelope, opts = {}) {
     await registry_uploadIfMissing(client, repo, artifact_EMPTY_BLOB, artifact_EMPTY_DESCRIPTOR.digest);
     await registry_uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
     await client.putManifest(repo, built.digest, built.bytes, media_types_OCI_MANIFEST);
-    const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
-    if (viaApi !== null) {
-        return {
-            digest: built.digest,
-            descriptor: built.descriptor,
-            discoverableVia: 'referrers-api',
-            mergeRounds: 0,
-        };
-    }
-    const tag = fallbackTag(subjectDigest);
-    const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
-    return {
-        digest: built.digest,
-        descriptor: built.descriptor,
-        discoverableVia: `tag:${tag}`,
-        mergeRounds: rounds,
-    };
+    // Two tags, two writers' worth of waiting: both at once.
+    const [listed, cosign] = await Promise.all([
+        (async () => {
+            const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
+            if (viaApi !== null)
+                return { discoverableVia: 'referrers-api', mergeRounds: 0 };
+            const tag = fallbackTag(subjectDigest);
+            return {
+                discoverableVia: `tag:${tag}`,
+                mergeRounds: await mergeIntoFallback(client, repo, tag, built.descriptor, opts),
+            };
+        })(),
+        attachCosignAttestations(client, repo, subjectDigest, [envelope], opts),
+    ]);
+    return { digest: built.digest, descriptor: built.descriptor, ...listed, cosignTag: cosign.tag };
 }
 /**
  * Stores source-lane evidence in `repo` (the evidence repository, see docs/evidence.md) under tag
@@ -2699,7 +2838,7 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80553);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9788);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89323);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
 /* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);

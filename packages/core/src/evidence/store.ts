@@ -3,12 +3,15 @@
  *
  * Image evidence is an OCI artifact manifest whose `subject` is the image manifest, made discoverable
  * through the OCI referrers API when the registry has one, otherwise through the referrers tag-schema
- * fallback (an OCI index at tag `sha256-<hex>`). Source-lane evidence has no image to point at; it is
- * tagged `commit-<sha>.source` in an evidence repository so it can be found from the commit alone.
+ * fallback (an OCI index at tag `sha256-<hex>`). The same envelope also goes into cosign's attestation
+ * layout (tag `sha256-<hex>.att`), where `cosign verify-attestation` and admission controllers look.
+ * Source-lane evidence has no image to point at; it is tagged `commit-<sha>.source` in an evidence
+ * repository so it can be found from the commit alone.
  */
 import { OCI_MANIFEST, type Descriptor } from '../registry/media-types.js';
 import { parseDigest, type ParsedDigest } from '../reference.js';
 import { buildEvidenceManifest, EMPTY_BLOB, EMPTY_DESCRIPTOR, EVIDENCE_ARTIFACT_TYPE } from './artifact.js';
+import { attachCosignAttestations } from './cosign-layout.js';
 import { statementOf, type DsseEnvelope } from './dsse.js';
 import { fallbackTag, sourceEvidenceTag } from './location.js';
 import { mergeIntoFallback, type MergeOptions } from './referrers-index.js';
@@ -23,6 +26,8 @@ export interface StoredEvidence {
   discoverableVia: 'referrers-api' | `tag:${string}`;
   /** Rounds the fallback merge took (0 with the referrers API). */
   mergeRounds: number;
+  /** The cosign attestation tag (`sha256-<hex>.att`) that holds the envelope too; image evidence only. */
+  cosignTag?: string;
 }
 
 /**
@@ -60,23 +65,20 @@ export async function storeEvidence(
   await uploadIfMissing(client, repo, built.layer, built.manifest.layers![0]!.digest);
   await client.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
 
-  const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
-  if (viaApi !== null) {
-    return {
-      digest: built.digest,
-      descriptor: built.descriptor,
-      discoverableVia: 'referrers-api',
-      mergeRounds: 0,
-    };
-  }
-  const tag = fallbackTag(subjectDigest);
-  const rounds = await mergeIntoFallback(client, repo, tag, built.descriptor, opts);
-  return {
-    digest: built.digest,
-    descriptor: built.descriptor,
-    discoverableVia: `tag:${tag}`,
-    mergeRounds: rounds,
-  };
+  // Two tags, two writers' worth of waiting: both at once.
+  const [listed, cosign] = await Promise.all([
+    (async (): Promise<Pick<StoredEvidence, 'discoverableVia' | 'mergeRounds'>> => {
+      const viaApi = await referrersOf(client, repo, subjectDigest.value, EVIDENCE_ARTIFACT_TYPE);
+      if (viaApi !== null) return { discoverableVia: 'referrers-api', mergeRounds: 0 };
+      const tag = fallbackTag(subjectDigest);
+      return {
+        discoverableVia: `tag:${tag}`,
+        mergeRounds: await mergeIntoFallback(client, repo, tag, built.descriptor, opts),
+      };
+    })(),
+    attachCosignAttestations(client, repo, subjectDigest, [envelope], opts),
+  ]);
+  return { digest: built.digest, descriptor: built.descriptor, ...listed, cosignTag: cosign.tag };
 }
 
 /**
