@@ -504,7 +504,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (registry client, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 620));
+    const { run } = await __nccwpck_require__.e(/* import() */ 25).then(__nccwpck_require__.bind(__nccwpck_require__, 25));
     await run(inputs);
 });
 

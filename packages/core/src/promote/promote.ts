@@ -112,6 +112,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     recordPromotion(p, {
       manifests,
       copied: copy.copied,
+      evidence,
       report,
       timings,
       target: options.target,

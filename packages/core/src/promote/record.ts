@@ -1,7 +1,8 @@
 /**
  * The promotion record: evidence of lane `promotion`, signed with the signing key when there is one,
- * attached to every target digest and written to a file for the job; and finding it again at the
- * target when the same set is promoted twice.
+ * attached to every target digest (as a referrer, and in cosign's `.att` layout together with the lane
+ * evidence copied there) and written to a file for the job; and finding it again at the target when
+ * the same set is promoted twice.
  */
 import type { KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,20 +16,24 @@ import {
   verifyEnvelope,
   type DsseEnvelope,
 } from '../evidence/dsse.js';
-import { promotionStatement, type Check } from '../evidence/statement.js';
+import { promotionStatement, type Check, type InputAttestation } from '../evidence/statement.js';
+import { attachCosignAttestations } from '../evidence/cosign-layout.js';
+import { digestOf } from '../registry/digest.js';
 import {
   buildEvidenceManifest,
+  DSSE_MEDIA_TYPE,
   EMPTY_BLOB,
   EMPTY_DESCRIPTOR,
   EVIDENCE_ARTIFACT_TYPE,
 } from '../evidence/artifact.js';
 import type { FoundEvidence } from '../evidence/find.js';
-import { fallbackTag } from '../evidence/location.js';
+import { evidenceRepository, fallbackTag } from '../evidence/location.js';
 import { referrersOf } from '../evidence/registry.js';
 import { mergeReferrersIndex, type CopyReport, type PromoteRegistry } from './copy.js';
 import { settleAll } from './limit.js';
 import { formatTarget } from './target.js';
 import { shortDigest, type Promotion } from './context.js';
+import type { ImageEvidence } from './decide.js';
 
 /** What the record of one promotion says and where it goes, besides the promotion itself. */
 export interface RecordInput {
@@ -36,6 +41,8 @@ export interface RecordInput {
   manifests: readonly FetchedManifest[];
   /** The evidence copied along with each image, in plan order (listed again with the record). */
   copied: ReadonlyArray<readonly Descriptor[]>;
+  /** The evidence read for each image, in plan order: what the record relied on, and the `.att` layers. */
+  evidence: readonly ImageEvidence[];
   report: CopyReport;
   /** Milliseconds per phase so far, for the checks' durations. */
   timings: Readonly<Record<string, number>>;
@@ -77,6 +84,8 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
       repository: `${i.target.registry}/${i.target.repository}`,
     })),
     target: input.target.trim(),
+    verifiedLanes: p.lanes,
+    inputAttestations: reliedOn(p, input.evidence),
     commit: p.commit,
     checks,
     timeVerified: input.timeVerified,
@@ -92,6 +101,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
         input.manifests[n]!,
         envelope,
         input.copied[n]!,
+        laneEnvelopes(input.evidence[n]!),
         { settleMs: input.settleMs },
       );
       p.log.info(
@@ -103,11 +113,60 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
   return envelope;
 }
 
+/** The readable image evidence of one image: the lane envelopes copied with it. */
+function laneEnvelopes(evidence: ImageEvidence): DsseEnvelope[] {
+  return evidence.imageEvidence.flatMap((f) => (f.envelope !== undefined ? [f.envelope] : []));
+}
+
+/**
+ * The lane attestations the promotion relied on (VSA `inputAttestations`): for every image and every
+ * required lane, the latest passing statement for this commit that names the image (and verifies with
+ * the public key, when there is one), as promote's evidence check chose it. Each is named where the
+ * promotion copied it (`oci://<target registry>/<repository>@<evidence manifest>`) with the digest of
+ * its DSSE envelope; an envelope relied on for several images is listed once.
+ */
+export function reliedOn(p: Promotion, evidence: readonly ImageEvidence[]): InputAttestation[] {
+  const out = new Map<string, InputAttestation>();
+  for (const [n, i] of p.plan.entries()) {
+    const e = evidence[n];
+    if (e === undefined) continue;
+    for (const lane of p.lanes) {
+      const found = lane === 'source' ? e.sourceEvidence : e.imageEvidence;
+      const repo = lane === 'source' ? evidenceRepository(i.target.repository) : i.target.repository;
+      const passing = found.flatMap((f) => {
+        if (f.envelope === undefined) return [];
+        try {
+          const s = statementOf(f.envelope).predicate;
+          if (s.lane !== lane || s.commit.sha !== p.commit || s.verificationResult !== 'PASSED') return [];
+          if (p.publicKey !== undefined && verifyEnvelope(f.envelope, p.publicKey).length === 0) return [];
+          return [{ f, envelope: f.envelope, time: s.timeVerified }];
+        } catch {
+          return [];
+        }
+      });
+      const latest = passing.sort((a, b) => b.time.localeCompare(a.time))[0];
+      if (latest === undefined) continue;
+      const layer = latest.f.manifest?.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE)?.digest;
+      const digest = layer ?? digestOf(Buffer.from(JSON.stringify(latest.envelope), 'utf8'));
+      const [algorithm, hex] = digest.split(':') as [string, string];
+      if (!out.has(digest)) {
+        out.set(digest, {
+          uri: `oci://${i.target.registry}/${repo}@${latest.f.descriptor.digest}`,
+          digest: { [algorithm]: hex },
+        });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * Stores the promotion record next to the image at the target (an evidence manifest by digest, as
  * `storeEvidence` does) and lists it in the referrers fallback index together with the evidence
  * copied in this promotion. Merging those again here repairs an index entry lost to a concurrent
- * writer during the copy; the one re-read after a short wait covers both.
+ * writer during the copy; the one re-read after a short wait covers both. The lane envelopes and the
+ * record also go into the target's cosign attestation tag, so `cosign verify-attestation` checks the
+ * promoted image where it now lives.
  */
 async function storeRecord(
   target: PromoteRegistry,
@@ -115,6 +174,7 @@ async function storeRecord(
   image: FetchedManifest,
   envelope: DsseEnvelope,
   copied: readonly Descriptor[],
+  lanes: readonly DsseEnvelope[],
   options: { settleMs: () => number },
 ): Promise<string> {
   const built = buildEvidenceManifest(envelope, {
@@ -130,15 +190,20 @@ async function storeRecord(
     target.uploadBlob(repo, layer.digest, built.layer, built.layer.length),
   ]);
   await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
-  if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
-    await mergeReferrersIndex(
-      target,
-      repo,
-      fallbackTag(image.digest),
-      [...copied, built.descriptor],
-      options,
-    );
-  }
+  await Promise.all([
+    (async () => {
+      if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
+        await mergeReferrersIndex(
+          target,
+          repo,
+          fallbackTag(image.digest),
+          [...copied, built.descriptor],
+          options,
+        );
+      }
+    })(),
+    attachCosignAttestations(target, repo, image.digest, [...lanes, envelope], options),
+  ]);
   return built.digest;
 }
 

@@ -57,9 +57,11 @@ class MemoryRegistry implements EvidenceRegistry {
     return { digest: ref, mediaType: m.mediaType, size: m.bytes.length, bytes: m.bytes, json };
   }
 
-  async putManifest(repo: string, _ref: string, bytes: Uint8Array, mediaType: string): Promise<string> {
+  async putManifest(repo: string, ref: string, bytes: Uint8Array, mediaType: string): Promise<string> {
     const digest = digestOf(bytes);
     this.manifests.set(`${repo}@${digest}`, { bytes: Buffer.from(bytes), mediaType });
+    // Tags too: storeEvidence re-reads the cosign attestation tag it appends to.
+    if (!ref.includes(':')) this.manifests.set(`${repo}@${ref}`, { bytes: Buffer.from(bytes), mediaType });
     return digest;
   }
 

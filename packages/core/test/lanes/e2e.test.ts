@@ -349,7 +349,12 @@ function memoryRegistry(stored: string[]): (registry: string) => EvidenceRegistr
       headBlob: async () => false,
       uploadBlob: async (_repo: string, _bytes: Buffer, digest: string) => digest,
       putManifest: async (repo: string, ref: string, bytes: Buffer) => {
-        stored.push(`${repo} ${ref.startsWith('sha256-') ? 'fallback index' : 'evidence manifest'}`);
+        const kind = ref.endsWith('.att')
+          ? 'cosign attestations'
+          : ref.startsWith('sha256-')
+            ? 'fallback index'
+            : 'evidence manifest';
+        stored.push(`${repo} ${kind}`);
         manifests.set(`${repo}:${ref}`, JSON.parse(bytes.toString('utf8')));
         return ref;
       },
@@ -484,8 +489,10 @@ describe('runE2e', () => {
       ['playwright: later.spec.ts', 'SKIPPED'],
     ]);
     expect(stored.sort()).toEqual([
+      'app/api cosign attestations',
       'app/api evidence manifest',
       'app/api fallback index',
+      'app/frontend cosign attestations',
       'app/frontend evidence manifest',
       'app/frontend fallback index',
     ]);

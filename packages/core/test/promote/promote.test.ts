@@ -6,6 +6,7 @@ import { envelopeOf, statementOf } from '../../src/evidence/dsse.js';
 import { laneStatement } from '../../src/evidence/statement.js';
 import { storeEvidence } from '../../src/evidence/store.js';
 import { findEvidence } from '../../src/evidence/find.js';
+import { cosignAttestationTag } from '../../src/evidence/cosign-layout.js';
 import { PromotionRefusedError } from '../../src/promote/decide.js';
 import { buildPlan } from '../../src/promote/plan.js';
 import { parseDigest } from '../../src/reference.js';
@@ -109,6 +110,36 @@ describe('promote', () => {
     expect(again.alreadyPromoted).toBe(true);
     expect(again.record).toEqual(result.record);
     expect(target.calls.length).toBe(writes);
+  });
+
+  it("lists the lane attestations it relied on and fills the target's cosign .att tag", async () => {
+    const { source, target, web, api, options } = await setup();
+    const result = await promote(options);
+    const record = statementOf(result.record).predicate;
+    // One integration envelope covers the pair: relied on once, named where it was copied to.
+    const [sourceEvidence] = await findEvidence(source, 'app/web', web.digest);
+    const layer = sourceEvidence!.manifest!.json.layers![0]!.digest;
+    expect(record.inputAttestations).toEqual([
+      {
+        uri: `oci://dst:5000/staging/web@${sourceEvidence!.descriptor.digest}`,
+        digest: { sha256: layer.slice('sha256:'.length) },
+      },
+    ]);
+    expect(record.verifiedLevels).toEqual(['DIGESTLINE_PROMOTION_LEVEL_1', 'DIGESTLINE_INTEGRATION_LEVEL_1']);
+    for (const [repo, image] of [
+      ['staging/web', web],
+      ['staging/api', api],
+    ] as const) {
+      const att = await target.getManifest(repo, cosignAttestationTag(image.digest));
+      const lanes = await Promise.all(
+        att.json.layers!.map(async (l) => {
+          const blob = await target.getBlob(repo, l.digest);
+          const envelope = JSON.parse(Buffer.from(await new Response(blob.stream).arrayBuffer()).toString());
+          return statementOf(envelope).predicate.lane;
+        }),
+      );
+      expect(lanes).toEqual(['integration', 'promotion']);
+    }
   });
 
   it('refuses a set without passing evidence and writes nothing', async () => {
