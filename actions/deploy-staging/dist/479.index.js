@@ -19,6 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8346);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5839);
 /**
  * DSSE (Dead Simple Signing Envelope) v1 around in-toto statements, signed with ECDSA P-256.
@@ -28,6 +29,7 @@ __webpack_require__.r(__webpack_exports__);
  * Key ids are the lowercase hex SHA-256 of the public key's SubjectPublicKeyInfo DER: stable for a key
  * whatever PEM wrapping it comes in, and computable by hand with openssl (see docs/evidence.md).
  */
+
 
 
 /** The DSSE payload type of in-toto statements. */
@@ -161,7 +163,47 @@ function statementOf(envelope) {
     catch (err) {
         throw new Error(`DSSE payload is not JSON: ${err.message}`, { cause: err });
     }
-    return (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(json);
+    // Whoever could push wrote this text: it is made log-safe before anything reads it.
+    return (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralStrings */ ._)(json));
+}
+
+
+/***/ }),
+
+/***/ 8346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ neutral),
+/* harmony export */   _: () => (/* binding */ neutralStrings)
+/* harmony export */ });
+/**
+ * Text that came from a registry (evidence fields, error bodies) is written by whoever can push there,
+ * not by the user running the step. Before such text reaches the step log it is made one inert line:
+ * a line break followed by `::` would otherwise be read by the runner as a workflow command
+ * (`::add-mask::`, `::stop-commands::`, a forged `::error::`), and terminal escapes could repaint the log.
+ */
+// C0 controls (line breaks, ESC…), DEL, C1 controls (incl. NEL) and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * One log-safe line: every control character is shown as a visible `\u{…}` escape, and a leading
+ * `::` or `##[` (a workflow command even on the first line) is broken by a space.
+ */
+function neutral(text) {
+    const line = text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+    return /^\s*(?:::|##\[)/.test(line) ? ` ${line}` : line;
+}
+/** A copy of parsed JSON with {@link neutral} applied to every string (keys included). */
+function neutralStrings(value) {
+    if (typeof value === 'string')
+        return neutral(value);
+    if (Array.isArray(value))
+        return value.map((v) => neutralStrings(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [neutral(k), neutralStrings(v)]));
+    }
+    return value;
 }
 
 

@@ -198,7 +198,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2572));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3696));
     await run(inputs);
 });
 
@@ -740,7 +740,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pO: () => (/* reexport */ run_context_runContext)
 });
 
-// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, sourceStatement, verifierId
+// UNUSED EXPORTS: LANES, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, sourceStatement, verifierId
 
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __nccwpck_require__(1397);
@@ -826,12 +826,6 @@ function runBinding(env) {
 const LANES = ['source', 'integration', 'e2e', 'promotion'];
 /** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
 const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
-/**
- * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
- * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
- * never written.
- */
-const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
 /** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
 function vsa_verifierId(lane) {
     return `https://digestline.dev/verifier/${lane}`;
@@ -1033,7 +1027,7 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE) {
         throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)

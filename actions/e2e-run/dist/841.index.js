@@ -558,7 +558,7 @@ function commandTester(tests, deps) {
 
 /***/ }),
 
-/***/ 89323:
+/***/ 14050:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1453,36 +1453,8 @@ function isRedirectStatus(status) {
     return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/untrusted.ts
-/**
- * Text that came from a registry (evidence fields, error bodies) is written by whoever can push there,
- * not by the user running the step. Before such text reaches the step log it is made one inert line:
- * a line break followed by `::` would otherwise be read by the runner as a workflow command
- * (`::add-mask::`, `::stop-commands::`, a forged `::error::`), and terminal escapes could repaint the log.
- */
-// C0 controls (line breaks, ESC…), DEL, C1 controls (incl. NEL) and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/**
- * One log-safe line: every control character is shown as a visible `\u{…}` escape, and a leading
- * `::` or `##[` (a workflow command even on the first line) is broken by a space.
- */
-function neutral(text) {
-    const line = text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-    return /^\s*(?:::|##\[)/.test(line) ? ` ${line}` : line;
-}
-/** A copy of parsed JSON with {@link neutral} applied to every string (keys included). */
-function neutralStrings(value) {
-    if (typeof value === 'string')
-        return neutral(value);
-    if (Array.isArray(value))
-        return value.map((v) => neutralStrings(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [neutral(k), neutralStrings(v)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __webpack_require__(48346);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/responses.ts
 /**
  * Reading registry responses: bodies go into memory only up to a byte cap enforced while they
@@ -1562,18 +1534,18 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
             const json = JSON.parse(text);
             const first = json.errors?.[0];
             if (typeof first?.code === 'string')
-                code = neutral(first.code.slice(0, 100));
+                code = (0,untrusted/* neutral */.S)(first.code.slice(0, 100));
             if (typeof first?.message === 'string')
-                detail = neutral(first.message.slice(0, 300));
+                detail = (0,untrusted/* neutral */.S)(first.message.slice(0, 300));
         }
         catch {
-            detail = neutral(text.trim().slice(0, 300)) || undefined;
+            detail = (0,untrusted/* neutral */.S)(text.trim().slice(0, 300)) || undefined;
         }
     }
     else {
         await response.body?.cancel();
     }
-    let message = `${method} ${url} failed: ${response.status} ${neutral(response.statusText)}`.trimEnd();
+    let message = `${method} ${url} failed: ${response.status} ${(0,untrusted/* neutral */.S)(response.statusText)}`.trimEnd();
     if (code !== undefined || detail !== undefined)
         message += `: ${[code, detail].filter(Boolean).join(': ')}`;
     if (response.status === 401 || response.status === 403) {
@@ -2838,7 +2810,7 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80553);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89323);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14050);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
 /* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);

@@ -1146,7 +1146,7 @@ __webpack_require__.d(__webpack_exports__, {
   h8: () => (/* binding */ sourceStatement)
 });
 
-// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, runContext, verifierId
+// UNUSED EXPORTS: LANES, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, runContext, verifierId
 
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __webpack_require__(1397);
@@ -1162,12 +1162,6 @@ var run_context = __webpack_require__(2727);
 const LANES = ['source', 'integration', 'e2e', 'promotion'];
 /** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
 const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
-/**
- * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
- * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
- * never written.
- */
-const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
 /** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
 function verifierId(lane) {
     return `https://digestline.dev/verifier/${lane}`;
@@ -1369,7 +1363,7 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE) {
         throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)

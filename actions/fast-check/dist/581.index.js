@@ -824,7 +824,7 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 2554));
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 589).then(__webpack_require__.bind(__webpack_require__, 7589));
         await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: step/* stepLog */.tV });
     }
     if (lane.result === 'failed')

@@ -790,8 +790,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 58 modules
-var integration = __webpack_require__(60478);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 57 modules
+var integration = __webpack_require__(60979);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

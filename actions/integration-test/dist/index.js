@@ -386,7 +386,7 @@ async function getInputs(env = process.env) {
     const stack = getString(constants/* Inputs */.G0.Stack, { required: true });
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60478));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60979));
     const inputs = {
         spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace),
         images,
@@ -422,9 +422,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(478), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(478), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

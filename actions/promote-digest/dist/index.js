@@ -504,7 +504,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (registry client, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await __nccwpck_require__.e(/* import() */ 25).then(__nccwpck_require__.bind(__nccwpck_require__, 25));
+    const { run } = await __nccwpck_require__.e(/* import() */ 861).then(__nccwpck_require__.bind(__nccwpck_require__, 861));
     await run(inputs);
 });
 
@@ -920,7 +920,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   HC: () => (/* binding */ promotionStatement)
 });
 
-// UNUSED EXPORTS: LANES, LEGACY_PREDICATE_TYPE, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, runContext, sourceStatement, verifierId
+// UNUSED EXPORTS: LANES, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, runContext, sourceStatement, verifierId
 
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __nccwpck_require__(397);
@@ -936,12 +936,6 @@ var run_context = __nccwpck_require__(727);
 const LANES = ['source', 'integration', 'e2e', 'promotion'];
 /** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
 const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
-/**
- * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
- * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
- * never written.
- */
-const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
 /** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
 function verifierId(lane) {
     return `https://digestline.dev/verifier/${lane}`;
@@ -1143,7 +1137,7 @@ function parseStatement(value) {
         throw new Error('statement is not a JSON object');
     if (value._type !== STATEMENT_TYPE)
         throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE) {
         throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
     }
     if (!Array.isArray(value.subject) || value.subject.length === 0)

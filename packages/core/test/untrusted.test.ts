@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { neutral, neutralStrings } from '../src/untrusted.js';
 import { failUnlessStatus } from '../src/registry/responses.js';
+import { envelopeOf, statementOf } from '../src/evidence/dsse.js';
+import { laneStatement } from '../src/evidence/statement.js';
 
 describe('neutral', () => {
   it.each([
@@ -36,5 +38,24 @@ describe('registry error bodies', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).not.toContain('\n');
     expect((err as Error).message).toContain('no\\u{a}::add-mask::secret');
+  });
+});
+
+describe('evidence read from a registry', () => {
+  it('reaches deciders and logs with every string made one inert line', () => {
+    const statement = laneStatement({
+      lane: 'integration',
+      images: [{ name: 'backend', digest: `sha256:${'b'.repeat(64)}`, repository: 'r.example/team/backend' }],
+      commit: 'c'.repeat(40),
+      runUrl: 'https://ci.example/run/1',
+      result: 'PASSED',
+      checks: [{ name: 'suite', result: 'PASSED', durationMs: 1 }],
+    });
+    statement.predicate.runUrl = 'https://ci.example/run/1\n::add-mask::x\n::error::forged';
+    statement.predicate.checks[0]!.detail = '\u001b[2Jok';
+    const read = statementOf(envelopeOf(statement));
+    expect(read.predicate.runUrl).toBe('https://ci.example/run/1\\u{a}::add-mask::x\\u{a}::error::forged');
+    expect(read.predicate.checks[0]!.detail).toBe('\\u{1b}[2Jok');
+    expect(read.subject).toEqual(statement.subject);
   });
 });

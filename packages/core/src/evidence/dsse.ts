@@ -7,6 +7,7 @@
  * whatever PEM wrapping it comes in, and computable by hand with openssl (see docs/evidence.md).
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { neutralStrings } from '../untrusted.js';
 import { parseStatement, type VerificationStatement } from './statement.js';
 
 /** The DSSE payload type of in-toto statements. */
@@ -159,5 +160,6 @@ export function statementOf(envelope: DsseEnvelope): VerificationStatement {
   } catch (err) {
     throw new Error(`DSSE payload is not JSON: ${(err as Error).message}`, { cause: err });
   }
-  return parseStatement(json);
+  // Whoever could push wrote this text: it is made log-safe before anything reads it.
+  return parseStatement(neutralStrings(json));
 }

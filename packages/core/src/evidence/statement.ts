@@ -15,7 +15,6 @@ import {
   defaultPolicyUri,
   LANES,
   laneLevel,
-  LEGACY_PREDICATE_TYPE,
   VERIFICATION_PREDICATE_TYPE,
   verifierId,
   type InputAttestation,
@@ -26,7 +25,6 @@ export {
   defaultPolicyUri,
   LANES,
   laneLevel,
-  LEGACY_PREDICATE_TYPE,
   VERIFICATION_PREDICATE_TYPE,
   verifierId,
   type InputAttestation,
@@ -347,7 +345,7 @@ export function parseStatement(value: unknown): VerificationStatement {
   if (!isRecord(value)) throw new Error('statement is not a JSON object');
   if (value._type !== STATEMENT_TYPE)
     throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-  if (value.predicateType !== VERIFICATION_PREDICATE_TYPE && value.predicateType !== LEGACY_PREDICATE_TYPE) {
+  if (value.predicateType !== VERIFICATION_PREDICATE_TYPE) {
     throw new Error(
       `predicateType is ${JSON.stringify(value.predicateType)}, expected ${VERIFICATION_PREDICATE_TYPE}`,
     );

@@ -13,13 +13,6 @@ export type Lane = (typeof LANES)[number];
 /** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
 export const VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
 
-/**
- * `predicateType` of the evidence digestline wrote before it switched to VSA (same fields, no
- * `verifiedLevels`). Still read, so that digests validated before an upgrade can be promoted after it;
- * never written.
- */
-export const LEGACY_PREDICATE_TYPE = 'https://digestline.dev/verification/v1';
-
 /** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
 export function verifierId(lane: Lane): string {
   return `https://digestline.dev/verifier/${lane}`;

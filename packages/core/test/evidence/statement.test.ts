@@ -8,7 +8,6 @@ import {
   STATEMENT_TYPE,
   VERIFICATION_PREDICATE_TYPE,
 } from '../../src/evidence/statement.js';
-import { LEGACY_PREDICATE_TYPE } from '../../src/evidence/vsa.js';
 
 const SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
 const TREE = 'aaaabbbbccccddddeeeeffff0000111122223333';
@@ -276,8 +275,8 @@ describe('parseStatement', () => {
     expect(() => parseStatement(value)).toThrow(message);
   });
 
-  it('still reads evidence written before the switch to VSA', () => {
-    const legacy = { ...good, predicateType: LEGACY_PREDICATE_TYPE };
-    expect(parseStatement(legacy).predicate.lane).toBe('source');
+  it('refuses the predicate type digestline wrote before VSA', () => {
+    const old = { ...good, predicateType: 'https://digestline.dev/verification/v1' };
+    expect(() => parseStatement(old)).toThrow('expected https://slsa.dev/verification_summary/v1');
   });
 });
