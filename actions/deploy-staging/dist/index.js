@@ -69,35 +69,142 @@ var names = __nccwpck_require__(3031);
 var constants = __nccwpck_require__(3487);
 ;// CONCATENATED MODULE: ./packages/core/src/keys.ts
 /**
- * Key inputs (`signing-key`, `public-key`) shared by the lanes, promote-digest and deploy-staging.
+ * Key inputs shared by the lanes, promote-digest and deploy-staging: `signing-key` (a private key),
+ * `promotion-public-key` (one public key) and `lane-public-keys` (one or more public keys).
  * node:crypto and the DSSE module are loaded only when a key is given, so start-up stays light.
+ *
+ * A key of the wrong kind is refused: a private key pasted into a public-key input would otherwise be
+ * stored where public values go (workflow variables, logs), so it is masked before anything is said.
  */
 
 
 
+const PRIVATE_FORM = 'private key (PKCS#8 or SEC1)';
+const PUBLIC_FORM = 'public key (SPKI, "-----BEGIN PUBLIC KEY-----")';
+async function keys_crypto() {
+    const [{ createPrivateKey, createPublicKey }, { keyId }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
+        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
+    ]);
+    return { createPrivateKey, createPublicKey, keyId };
+}
+/** True when the text is a private key, also one whose PEM label was changed (the body decides). */
+function parsesAsPrivate(c, pem) {
+    const body = pem.replace(/-----[A-Z0-9 ]+-----/g, '').replace(/\s+/g, '');
+    const der = /^[A-Za-z0-9+/]+=*$/.test(body) ? Buffer.from(body, 'base64') : undefined;
+    const attempts = [() => c.createPrivateKey(pem)];
+    if (der !== undefined) {
+        attempts.push(() => c.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+        attempts.push(() => c.createPrivateKey({ key: der, format: 'der', type: 'sec1' }));
+    }
+    return attempts.some((attempt) => {
+        try {
+            attempt();
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/** Masks and refuses a private key given where a public key belongs. */
+function refusePrivate(c, input, pem, where = '') {
+    if (!/PRIVATE KEY/.test(pem) && !parsesAsPrivate(c, pem))
+        return;
+    (0,step/* maskSecret */.$l)(pem);
+    throw new errors/* InputError */.dz(input, `input "${input}"${where} holds a PRIVATE key; it takes a PEM ECDSA P-256 ${PUBLIC_FORM}. ` +
+        'The value was masked; if it was stored anywhere public, treat the key as leaked and replace it');
+}
+/** Checks one public key PEM block: P-256, SPKI. @returns its key id */
+function publicKeyId(c, input, pem, where = '') {
+    refusePrivate(c, input, pem, where);
+    try {
+        return c.keyId(c.createPublicKey(pem));
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(input, `input "${input}"${where} must be a PEM ECDSA P-256 ${PUBLIC_FORM}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+}
 /**
  * Reads a PEM ECDSA P-256 key input: a private key (PKCS#8 or SEC1, masked in the log) or a public key
  * (SPKI). Returns undefined when the input is empty.
- * @throws InputError naming the input and the expected form when it is not such a key
+ * @throws InputError naming the input and the expected form when it is not such a key, or is a key of
+ *   the other kind (a private key given as a public key is masked first)
  */
 async function getPemKey(input, kind) {
     const pem = (0,src_inputs/* getString */.AA)(input);
     if (pem === '')
         return undefined;
-    if (kind === 'private')
+    if (kind === 'private' || /PRIVATE/.test(pem))
         (0,step/* maskSecret */.$l)(pem);
-    const [{ createPrivateKey }, { keyId }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
-        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
-    ]);
+    const c = await keys_crypto();
+    if (kind === 'public') {
+        publicKeyId(c, input, pem);
+        return pem;
+    }
+    let isPublic;
+    try {
+        c.createPublicKey(pem);
+        isPublic = !parsesAsPrivate(c, pem);
+    }
+    catch {
+        isPublic = false;
+    }
+    if (isPublic) {
+        throw new errors/* InputError */.dz(input, `input "${input}" holds a public key; it takes the PEM ECDSA P-256 ${PRIVATE_FORM} that signs (keep the public key for the verifying side)`);
+    }
     try {
         // keyId checks it is a P-256 key; a private key yields its public key's id.
-        keyId(kind === 'private' ? createPrivateKey(pem) : pem);
+        c.keyId(c.createPrivateKey(pem));
     }
     catch (err) {
-        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${kind === 'private' ? 'private key (PKCS#8 or SEC1)' : 'public key (SPKI)'}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        throw new errors/* InputError */.dz(input, `input "${input}" must be a PEM ECDSA P-256 ${PRIVATE_FORM}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
     return pem;
+}
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+/**
+ * Reads an input holding one or more PEM ECDSA P-256 public keys (SPKI), concatenated: a verifier
+ * accepts a signature by any of them, so keys can be rotated. Returns an empty list when the input
+ * is empty.
+ *
+ * @throws InputError naming the input (and the key's position) for text outside PEM blocks, a block
+ *   that is not such a public key (a private key is masked first), or the same key twice
+ */
+async function getPemKeys(input) {
+    const text = getString(input);
+    if (text === '')
+        return [];
+    if (/PRIVATE/.test(text))
+        maskSecret(text);
+    const c = await keys_crypto();
+    const blocks = [];
+    let rest = '';
+    let last = 0;
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        rest += text.slice(last, m.index);
+        blocks.push(m[0]);
+        last = m.index + m[0].length;
+    }
+    rest += text.slice(last);
+    if (rest.trim() !== '') {
+        if (/PRIVATE/.test(rest))
+            refusePrivate(c, input, rest);
+        const shown = rest.trim().split(/\r?\n/)[0].slice(0, 40);
+        throw new InputError(input, `input "${input}" must hold only PEM ECDSA P-256 ${PUBLIC_FORM}s, one after the other; ` +
+            `found text outside a PEM block: ${JSON.stringify(shown)}`);
+    }
+    const seen = new Map();
+    blocks.forEach((pem, n) => {
+        const where = blocks.length > 1 ? ` (key ${n + 1} of ${blocks.length})` : '';
+        const id = publicKeyId(c, input, pem, where);
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+            throw new InputError(input, `input "${input}" lists the same key twice (keys ${earlier + 1} and ${n + 1}, key id ${id.slice(0, 12)}…): remove one`);
+        }
+        seen.set(id, n);
+    });
+    return blocks;
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-staging/src/context.ts
