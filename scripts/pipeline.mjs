@@ -155,14 +155,16 @@ async function setupHost(log) {
 }
 
 /**
- * The signing key pair of local runs, made once: evidence and promotion records are signed with the
- * private key (secrets.EVIDENCE_SIGNING_KEY); promote and deploy-staging verify with the public one
- * (vars.EVIDENCE_PUBLIC_KEY).
+ * The two key pairs of local runs, made once and kept under .digestline/keys: the lane key signs the
+ * lanes' evidence (secrets.LANE_SIGNING_KEY; promote trusts vars.LANE_PUBLIC_KEYS), the promotion key
+ * signs promotion records (secrets.PROMOTION_SIGNING_KEY; deploy-staging trusts vars.PROMOTION_PUBLIC_KEY).
+ * The public halves, `lanes-public.pem` and `promotion-public.pem`, are what `cosign verify-attestation
+ * --key` takes (docs/evidence.md).
  */
-async function evidenceKeys() {
+async function keyPair(name) {
   const dir = path.join(ROOT, '.digestline', 'keys');
-  const privateFile = path.join(dir, 'evidence-signing.pem');
-  const publicFile = path.join(dir, 'evidence-public.pem');
+  const privateFile = path.join(dir, `${name}-signing.pem`);
+  const publicFile = path.join(dir, `${name}-public.pem`);
   if (!existsSync(privateFile) || !existsSync(publicFile)) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -303,7 +305,7 @@ async function main(argv) {
     unlock = await lockCheckout(log);
     await setupHost(log);
     const runner = await loadRunner();
-    const keys = await evidenceKeys();
+    const keys = { lanes: await keyPair('lanes'), promotion: await keyPair('promotion') };
     const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     const registry = process.env.DIGESTLINE_REGISTRY;
     const stateDir = path.join(ROOT, '.digestline', 'state');
@@ -317,8 +319,9 @@ async function main(argv) {
       STAGING_ENVIRONMENT: opts.environment,
       STAGING_URL: opts.stagingUrl,
       STAGING_SOAK: opts.soak,
-      // promote-digest's and deploy-staging's `public-key`.
-      EVIDENCE_PUBLIC_KEY: keys.public,
+      // promote-digest's `lane-public-keys` and deploy-staging's `promotion-public-key`.
+      LANE_PUBLIC_KEYS: keys.lanes.public,
+      PROMOTION_PUBLIC_KEY: keys.promotion.public,
       ...(opts['e2e-tests'] ? { E2E_TESTS: opts['e2e-tests'] } : {}),
       ...(opts['staging-stack'] ? { STAGING_STACK: opts['staging-stack'] } : {}),
     };
@@ -342,7 +345,7 @@ async function main(argv) {
         workspace: ROOT,
         event: 'push',
         vars,
-        secrets: { EVIDENCE_SIGNING_KEY: keys.signing },
+        secrets: { LANE_SIGNING_KEY: keys.lanes.signing, PROMOTION_SIGNING_KEY: keys.promotion.signing },
         env: { DIGESTLINE_STATE_DIR: stateDir },
         actionMap: {
           '*/digestline/actions/': path.join(ROOT, 'actions') + path.sep,

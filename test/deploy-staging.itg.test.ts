@@ -8,7 +8,8 @@
  * One environment goes through: v1 → v2 → v3 (health fails: automatic rollback to v2) → refused
  * inputs (unpromoted digest, tag) → a promotion record signed by another key, refused → a run
  * SIGKILLed during its soak, then recovered by the next → manual rollback → status. Promotion records
- * are signed as promote-digest signs them and deployments run with `public-key`. Events go to a
+ * are signed as promote-digest signs them and deployments run with `promotion-public-key`; rollbacks
+ * and status run without it (they do not read promotion records). Events go to a
  * loopback webhook; the metrics file is parsed.
  *
  * Needs `eval "$(scripts/setup-host)"` (DIGESTLINE_REGISTRY, DIGESTLINE_BASE_IMAGE) and the bundle
@@ -154,7 +155,7 @@ function deployInputs(
     'health-checks': healthCheck,
     soak: '3s',
     'events-webhook': webhookUrl,
-    'public-key': KEYS.public,
+    'promotion-public-key': KEYS.public,
     ...extra,
   };
 }
@@ -347,8 +348,9 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
     const run = await runAction(deployInputs('v1'));
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'deployed', deployed: `backend=${images.v1}`, previous: '' });
-    // Admitted by a record signed with the key given as public-key, so nothing to warn about.
-    expect(run.stdout).not.toContain('public-key is not set');
+    // Admitted by a record signed with the key given as promotion-public-key, so nothing to warn about.
+    expect(run.stdout).not.toContain('UNSIGNED PROMOTION RECORDS ALLOWED');
+    expect(run.stdout).toMatch(/promoted together by record sha256:[0-9a-f]{12}/);
     expect((await get('/healthz')).json).toEqual({ status: 'ok', version: 'v1' });
     const created = await fetch(`http://127.0.0.1:${port}/records?name=from-v1`, { method: 'POST' });
     expect(created.status).toBe(201);
@@ -363,6 +365,7 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
       runUrl: 'http://127.0.0.1:3000/org/app/actions/runs/7',
       digests: { backend: images.v1 },
     });
+    expect(records[1]!.promotion).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(records[1]!.durations.soakMs).toBeGreaterThanOrEqual(3000);
     timings.firstDeployWallMs = run.ms;
     timings.firstDeployMs = records[1]!.durations.deployMs!;
@@ -420,7 +423,10 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
       restores: records[3]!.id,
       digests: { backend: images.v2 },
       commit: COMMITS.v2,
+      // The rollback redeploys what v2's promotion record admitted, and says so.
+      promotion: records[3]!.promotion,
     });
+    expect(failed.promotion).not.toBe(records[3]!.promotion);
     timings.rollbackDeployMs = rolledBack.durations.deployMs!;
     timings.rollbackSoakMs = rolledBack.durations.soakMs!;
     timings.failedToRolledBackMs = Date.parse(rolledBack.time) - Date.parse(failed.time);
@@ -467,13 +473,21 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
   it('refuses an unpromoted digest and a tag before anything changes', async () => {
     const ledgerBefore = (await ledger()).text;
     const containerBefore = await containerState();
-    // Without public-key the gate still wants a record (any record), and says it does not verify them.
-    const unpromoted = await runAction(deployInputs('v4', { 'public-key': '' }));
+    // Without promotion-public-key and allow-unsigned, nothing starts.
+    const keyless = await runAction(deployInputs('v4', { 'promotion-public-key': '' }));
+    expect(keyless.code).toBe(1);
+    expect(keyless.stdout).toMatch(
+      /::error::.*input "promotion-public-key" is required: .*"allow-unsigned: true"/,
+    );
+    // With allow-unsigned the gate still wants a record (any record), and says it does not verify them.
+    const unpromoted = await runAction(
+      deployInputs('v4', { 'promotion-public-key': '', 'allow-unsigned': 'true' }),
+    );
     expect(unpromoted.code).toBe(1);
     expect(unpromoted.stdout).toContain('not promoted (nothing was changed)');
     expect(unpromoted.stdout).toContain(`backend=${images.v4}: no promotion record`);
     expect(unpromoted.stdout).toMatch(
-      /::warning::public-key is not set: promotion records are not verified by signature/,
+      /::warning::UNSIGNED PROMOTION RECORDS ALLOWED \(allow-unsigned\): promotion records are not verified by signature/,
     );
 
     const tagged = await runAction({
@@ -508,10 +522,10 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
     expect(forged.stdout).toContain('not promoted (nothing was changed)');
     expect(forged.stdout).toMatch(
       new RegExp(
-        `backend=${images.v4!.replace(/[.]/g, '\\.')}: no passing promotion record signed by key ${ours}… \\(record sha256:[0-9a-f]{12}… is not signed by key ${ours}…\\)`,
+        `backend=${images.v4!.replace(/[.]/g, '\\.')}: no passing promotion record signed by the promotion key ${ours}… \\(record sha256:[0-9a-f]{12}… is not signed by the promotion key ${ours}…\\)`,
       ),
     );
-    expect(forged.stdout).not.toContain('public-key is not set');
+    expect(forged.stdout).not.toContain('UNSIGNED PROMOTION RECORDS ALLOWED');
     expect(forged.outputs).toEqual({});
 
     expect(await readFile(join(stateDir, 'ledger.jsonl'))).toEqual(ledgerBefore);
@@ -581,6 +595,10 @@ describe('deploy-staging (bundled action, real podman and registry)', () => {
     expect((await get('/records')).json).toEqual({ version: 'v2', records: ['from-v1'] });
     const final = (await ledger()).records.at(-1)!;
     expect(final).toMatchObject({ kind: 'rollback', status: 'rolled-back', commit: COMMITS.v2 });
+    // Not re-checked (no promotion-public-key given), but the ledger keeps the record that admitted v2.
+    const v2 = (await ledger()).records.find((r) => r.id === final.restores)!;
+    expect(final.promotion).toBe(v2.promotion);
+    expect(final.promotion).toMatch(/^sha256:/);
     timings.manualRollbackMs = final.durations.deployMs! + final.durations.soakMs!;
     timings.manualRollbackWallMs = run.ms;
   });

@@ -8,7 +8,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '@digestline/core/registry/client';
 import { envelopeOf, payloadBytes, signEnvelope, statementOf } from '@digestline/core/evidence/dsse';
-import { laneStatement, sourceStatement } from '@digestline/core/evidence/statement';
+import {
+  laneStatement,
+  sourceStatement,
+  type VerificationStatement,
+} from '@digestline/core/evidence/statement';
 import { storeEvidence, storeSourceEvidence } from '@digestline/core/evidence/store';
 import { EVIDENCE_ARTIFACT_TYPE } from '@digestline/core/evidence/artifact';
 import { evidenceRepository, fallbackTag, sourceEvidenceTag } from '@digestline/core/evidence/location';
@@ -17,6 +21,12 @@ import { verifyEvidenceFor } from '@digestline/core/evidence/verify';
 import { pushTinyImage, requireRegistry, uniquePrefix, type PushedImage } from './support/registry.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+/** The CI run the evidence comes from: only evidence of the run being verified counts. */
+const RUN = '1';
+const ofRun = (s: VerificationStatement): VerificationStatement => {
+  s.predicate.run = { id: RUN, attempt: '1' };
+  return s;
+};
 const key = generateKeyPairSync('ec', {
   namedCurve: 'P-256',
   publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -77,11 +87,13 @@ describe('evidence in the real registry', () => {
 
   it('stores two lanes concurrently and finds both through the fallback tag', async () => {
     const integration = signEnvelope(
-      envelopeOf(laneStatement({ lane: 'integration', images: images(), commit: COMMIT, runUrl, env: {} })),
+      envelopeOf(
+        ofRun(laneStatement({ lane: 'integration', images: images(), commit: COMMIT, runUrl, env: {} })),
+      ),
       key.privateKey,
     );
     const e2e = signEnvelope(
-      envelopeOf(laneStatement({ lane: 'e2e', images: images(), commit: COMMIT, runUrl, env: {} })),
+      envelopeOf(ofRun(laneStatement({ lane: 'e2e', images: images(), commit: COMMIT, runUrl, env: {} }))),
       key.privateKey,
     );
     const started = performance.now();
@@ -123,7 +135,7 @@ describe('evidence in the real registry', () => {
 
   it('verifies signed evidence of all lanes, source lane found from the commit', async () => {
     const source = signEnvelope(
-      envelopeOf(sourceStatement({ commit: COMMIT, runUrl, env: {} })),
+      envelopeOf(ofRun(sourceStatement({ commit: COMMIT, runUrl, env: {} }))),
       key.privateKey,
     );
     const stored = await storeSourceEvidence(client, evidenceRepo, source);
@@ -139,7 +151,8 @@ describe('evidence in the real registry', () => {
       requiredLanes: ['source', 'integration', 'e2e'],
       commit: COMMIT,
       set,
-      publicKey: key.publicKey,
+      run: RUN,
+      trust: { keys: [key.publicKey] },
     });
     console.log(`verified 3 lanes in ${(performance.now() - started).toFixed(0)} ms`);
     expect(verdict.problems).toEqual([]);
@@ -152,7 +165,8 @@ describe('evidence in the real registry', () => {
       requiredLanes: ['source', 'e2e'],
       commit: 'f'.repeat(40),
       set,
-      publicKey: key.publicKey,
+      run: RUN,
+      trust: { keys: [key.publicKey] },
     });
     expect(otherCommit.ok).toBe(false);
     expect(otherCommit.lanes.source?.reason).toMatch(
@@ -163,14 +177,16 @@ describe('evidence in the real registry', () => {
   it('refuses forged evidence: a PASSED payload under the signature of a FAILED one', async () => {
     const failed = signEnvelope(
       envelopeOf(
-        laneStatement({
-          lane: 'e2e',
-          images: images(),
-          commit: COMMIT,
-          runUrl,
-          env: {},
-          checks: [{ name: 'checkout.spec.ts', result: 'FAILED', durationMs: 1234 }],
-        }),
+        ofRun(
+          laneStatement({
+            lane: 'e2e',
+            images: images(),
+            commit: COMMIT,
+            runUrl,
+            env: {},
+            checks: [{ name: 'checkout.spec.ts', result: 'FAILED', durationMs: 1234 }],
+          }),
+        ),
       ),
       key.privateKey,
     );
@@ -188,15 +204,16 @@ describe('evidence in the real registry', () => {
       requiredLanes: ['e2e'],
       commit: COMMIT,
       set,
-      publicKey: key.publicKey,
+      run: RUN,
+      trust: { keys: [key.publicKey] },
     });
     expect(signedCheck.ok).toBe(false);
     expect(signedCheck.lanes.e2e?.reason).toMatch(
       new RegExp(
-        `^${api.digest.slice(0, 19)}… lacks passing e2e evidence for commit 0123456789ab…: .* is not signed by key`,
+        `^${api.digest.slice(0, 19)}… lacks passing e2e evidence for commit 0123456789ab…: .* is not signed by lane key`,
       ),
     );
-    expect(signedCheck.problems.join('\n')).toMatch(/e2e evidence signature does not verify/);
+    expect(signedCheck.problems.join('\n')).toMatch(/e2e evidence is not signed by lane key/);
 
     // Without a key the forgery is indistinguishable: that is why promotion should require one.
     const unsignedCheck = await verifyEvidenceFor({
@@ -205,7 +222,9 @@ describe('evidence in the real registry', () => {
       digest: api.digest,
       requiredLanes: ['e2e'],
       commit: COMMIT,
+      run: RUN,
       set,
+      trust: { unsignedAllowed: true },
     });
     expect(unsignedCheck.ok).toBe(true);
   });

@@ -13,7 +13,8 @@
  * (containers `<env>-backend`…), and a free loopback port for staging, so a user's own `staging`
  * is never touched. Builds reuse the warm podman layer cache. Needs `eval "$(scripts/setup-host)"`.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -275,6 +276,58 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
     expect(api.status).toBe(200);
     const page = await fetch(`${stagingUrl}/`);
     expect(await page.text()).toContain('<h1>Playlists</h1>');
+  });
+
+  it('leaves evidence the outside world can check: cosign verifies each staging digest with our public keys', async () => {
+    if (!first) throw new Error('the full run did not complete');
+    const cosign = process.env.DIGESTLINE_COSIGN;
+    if (!cosign) throw new Error('DIGESTLINE_COSIGN is unset: run `eval "$(scripts/setup-host)"` first');
+    const keys = join(ROOT, '.digestline', 'keys');
+    const stranger = join(workDir, 'stranger-public.pem');
+    await writeFile(
+      stranger,
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    const verify = (key: string, ref: string) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+        execFile(
+          cosign,
+          [
+            'verify-attestation',
+            '--key',
+            key,
+            '--insecure-ignore-tlog',
+            '--type',
+            'https://slsa.dev/verification_summary/v1',
+            '--allow-insecure-registry',
+            '--allow-http-registry',
+            ref,
+          ],
+          { maxBuffer: 16 * 1024 * 1024 },
+          (err, stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    const lanesOf = (stdout: string): string[] =>
+      stdout
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => {
+          const payload = (JSON.parse(l) as { payload: string }).payload;
+          return (JSON.parse(Buffer.from(payload, 'base64').toString()) as { predicate: { lane: string } })
+            .predicate.lane;
+        })
+        .sort();
+    for (const image of first.images) {
+      const ref = `${image.repository}@${image.built}`;
+      const promotion = await verify(join(keys, 'promotion-public.pem'), ref);
+      expect(promotion.code, promotion.stderr).toBe(0);
+      expect(lanesOf(promotion.stdout)).toEqual(['promotion']);
+      const lanes = await verify(join(keys, 'lanes-public.pem'), ref);
+      expect(lanes.code, lanes.stderr).toBe(0);
+      expect(lanesOf(lanes.stdout)).toEqual(['e2e', 'integration']);
+      const wrong = await verify(stranger, ref);
+      expect(wrong.code, `${image.name} verified with a stranger's key`).not.toBe(0);
+    }
   });
 
   it('stops before promotion when an E2E test fails, leaving staging as it was', async () => {

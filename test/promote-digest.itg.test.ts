@@ -39,12 +39,15 @@ const BUNDLE = join(ROOT, 'actions/promote-digest/dist/index.js');
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const OTHER_COMMIT = 'fedcba9876543210fedcba9876543210fedcba98';
 const RUN_URL = 'http://127.0.0.1/ci/runs/1';
+/** The CI run (GITHUB_RUN_ID) whose evidence the promotions rely on. */
+const RUN_ID = '1';
 const keys = () =>
   generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
+/** The lanes sign evidence with laneKey; promote-digest signs its record with recordKey (the promotion key). */
 const laneKey = keys();
 const recordKey = keys();
 
@@ -79,7 +82,9 @@ async function runAction(inputs: Record<string, string>, onSpawn?: () => void): 
       GITHUB_STATE: join(dir, 'state'),
       RUNNER_TEMP: dir,
       GITHUB_SHA: COMMIT,
+      GITHUB_RUN_ID: RUN_ID,
       INPUT_REQUIRE: 'source,integration,e2e',
+      'INPUT_LANE-PUBLIC-KEYS': laneKey.publicKey,
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     const started = performance.now();
@@ -119,6 +124,15 @@ function deterministicBytes(size: number): Readable {
   });
 }
 
+interface LaneOptions {
+  commit?: string;
+  /** The private key signing it (default the lane key); false leaves it unsigned. */
+  sign?: string | false;
+  runId?: string;
+  result?: 'PASSED' | 'FAILED';
+  at?: Date;
+}
+
 describe('promote-digest (bundled action, real registry)', () => {
   const registry = requireRegistry();
   const direct = new RegistryClient({ registry });
@@ -135,25 +149,26 @@ describe('promote-digest (bundled action, real registry)', () => {
   const laneEnvelope = (
     lane: 'integration' | 'e2e',
     set: Array<{ name: string; digest: string }>,
-    opts: { commit?: string; sign?: boolean } = {},
+    opts: LaneOptions = {},
   ): DsseEnvelope => {
-    const env = envelopeOf(
-      laneStatement({
-        lane,
-        images: set.map((i) => ({ ...i, repository: `${registry}/${srcRepo(i.name)}` })),
-        commit: opts.commit ?? COMMIT,
-        runUrl: RUN_URL,
-        env: {},
-        checks: [{ name: `${lane} suite`, result: 'PASSED', durationMs: 1200 }],
-      }),
-    );
-    return opts.sign === false ? env : signEnvelope(env, laneKey.privateKey);
+    const statement = laneStatement({
+      lane,
+      images: set.map((i) => ({ ...i, repository: `${registry}/${srcRepo(i.name)}` })),
+      commit: opts.commit ?? COMMIT,
+      runUrl: RUN_URL,
+      env: {},
+      checks: [{ name: `${lane} suite`, result: opts.result ?? 'PASSED', durationMs: 1200 }],
+      ...(opts.at !== undefined ? { timeVerified: opts.at } : {}),
+    });
+    statement.predicate.run = { id: opts.runId ?? RUN_ID, attempt: '1' };
+    const env = envelopeOf(statement);
+    return opts.sign === false ? env : signEnvelope(env, opts.sign ?? laneKey.privateKey);
   };
   /** Attaches lane evidence for a set to every image of the set, as the lanes do. */
   const attach = async (
     lanes: Array<'integration' | 'e2e'>,
     set: Array<{ name: string; digest: string }>,
-    opts: { commit?: string; sign?: boolean } = {},
+    opts: LaneOptions = {},
   ) => {
     for (const lane of lanes) {
       const envelope = laneEnvelope(lane, set, opts);
@@ -173,7 +188,18 @@ describe('promote-digest (bundled action, real registry)', () => {
   });
 
   beforeAll(async () => {
-    const names = ['web', 'api', 'solo', 'forged', 'bare', 'tampered', 'unsigned'];
+    const names = [
+      'web',
+      'api',
+      'solo',
+      'forged',
+      'bare',
+      'tampered',
+      'unsigned',
+      'older',
+      'refailed',
+      'keyed',
+    ];
     for (const name of names) {
       images[name] = await pushTinyImage({
         registry,
@@ -186,22 +212,31 @@ describe('promote-digest (bundled action, real registry)', () => {
     }
     touched.add(srcEvidenceRepo);
     // Source lane: one signed statement for the commit, in the evidence repository next to the images.
-    const source = signEnvelope(
-      envelopeOf(
-        sourceStatement({
-          commit: COMMIT,
-          runUrl: RUN_URL,
-          env: {},
-          checks: [{ name: 'lint', result: 'PASSED', durationMs: 10 }],
-        }),
-      ),
-      laneKey.privateKey,
-    );
+    const sourceLane = sourceStatement({
+      commit: COMMIT,
+      runUrl: RUN_URL,
+      env: {},
+      checks: [{ name: 'lint', result: 'PASSED', durationMs: 10 }],
+    });
+    sourceLane.predicate.run = { id: RUN_ID, attempt: '1' };
+    const source = signEnvelope(envelopeOf(sourceLane), laneKey.privateKey);
     await storeSourceEvidence(direct, srcEvidenceRepo, source);
     // web + api tested together: the happy set.
     await attach(['integration', 'e2e'], [digestOf('web'), digestOf('api')]);
     // solo: integration only (e2e lane missing).
     await attach(['integration'], [digestOf('solo')]);
+    // older: every lane passed, in run 41; the promotion asks for run 42 (whose evidence is gone).
+    await attach(['integration', 'e2e'], [digestOf('older')], { runId: '41' });
+    // refailed: passed in run 41, then e2e FAILED (later) in run 42.
+    await attach(['integration', 'e2e'], [digestOf('refailed')], { runId: '41' });
+    await attach(['integration'], [digestOf('refailed')], { runId: '42' });
+    await attach(['e2e'], [digestOf('refailed')], {
+      runId: '42',
+      result: 'FAILED',
+      at: new Date(Date.now() + 60_000),
+    });
+    // keyed: every lane passed, signed by the promotion key instead of a lane key.
+    await attach(['integration', 'e2e'], [digestOf('keyed')], { sign: recordKey.privateKey });
     // unsigned: every lane present but unsigned.
     await attach(['integration', 'e2e'], [digestOf('unsigned')], { sign: false });
     // tampered: signed, then the payload changed (a FAILED run rewritten as PASSED, say).
@@ -257,7 +292,6 @@ describe('promote-digest (bundled action, real registry)', () => {
     const inputs = {
       images: `${ref('web')}\n${ref('api')}`,
       target: `${registry}/${target}/{name}:staging`,
-      'public-key': laneKey.publicKey,
       'signing-key': recordKey.privateKey,
     };
     const first = await runAction(inputs);
@@ -278,7 +312,8 @@ describe('promote-digest (bundled action, real registry)', () => {
       undefined,
     ]);
     const record = JSON.parse(first.outputs['recordContent']!) as DsseEnvelope;
-    expect(statementOf(record).predicate.lane).toBe('promotion');
+    expect(statementOf(record).predicate).toMatchObject({ lane: 'promotion', evidenceRun: RUN_ID });
+    expect(statementOf(record).predicate).not.toHaveProperty('unsignedAllowed');
     expect(record.signatures).toHaveLength(1);
     expect(first.summary).toContain('| web |');
     expect(first.stdout).toContain('::group::');
@@ -300,6 +335,23 @@ describe('promote-digest (bundled action, real registry)', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('with allow-unsigned: promotes unsigned evidence, warns, and the record and summary say so', async () => {
+    const target = `${prefix}/unsigned-allowed`;
+    for (const n of ['unsigned', 'evidence']) touched.add(`${target}/${n}`);
+    const run = await runAction({
+      images: ref('unsigned'),
+      target: `${registry}/${target}/{name}:staging`,
+      'lane-public-keys': '',
+      'allow-unsigned': 'true',
+      'signing-key': recordKey.privateKey,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/::warning::UNSIGNED EVIDENCE ALLOWED/);
+    const record = JSON.parse(run.outputs['recordContent']!) as DsseEnvelope;
+    expect(statementOf(record).predicate).toMatchObject({ unsignedAllowed: true, evidenceRun: RUN_ID });
+    expect(run.summary).toContain('evidence signatures were NOT checked');
   });
 
   describe('refuses, and copies nothing', () => {
@@ -333,14 +385,46 @@ describe('promote-digest (bundled action, real registry)', () => {
         expect: () => [/input "images" entry 1 .*tags are refused where a digest is required/],
       },
       {
-        title: 'evidence was tampered with (public-key set)',
-        inputs: () => ({ images: ref('tampered'), 'public-key': laneKey.publicKey }),
-        expect: () => [/lacks passing e2e evidence/, /signature does not verify with key/],
+        title: 'evidence was tampered with',
+        inputs: () => ({ images: ref('tampered') }),
+        expect: () => [/lacks passing e2e evidence/, /e2e evidence is not signed by lane key [0-9a-f]{12}…/],
       },
       {
-        title: 'evidence is unsigned (public-key set)',
-        inputs: () => ({ images: ref('unsigned'), 'public-key': laneKey.publicKey }),
+        title: 'evidence is unsigned',
+        inputs: () => ({ images: ref('unsigned') }),
         expect: () => [/lacks passing integration evidence/, /integration evidence is unsigned/],
+      },
+      {
+        title: 'evidence is signed by the promotion key, which is not among lane-public-keys',
+        inputs: () => ({ images: ref('keyed') }),
+        expect: () => [/integration evidence is not signed by lane key/],
+      },
+      {
+        title: 'neither lane-public-keys nor allow-unsigned is given',
+        inputs: () => ({ images: ref('web'), 'lane-public-keys': '' }),
+        expect: () => [/input "lane-public-keys" is required: .*"allow-unsigned: true"/],
+      },
+      {
+        title: 'a private key is given as lane-public-keys',
+        inputs: () => ({ images: ref('web'), 'lane-public-keys': laneKey.privateKey }),
+        expect: () => [/input "lane-public-keys" holds a PRIVATE key/],
+      },
+      {
+        title: 'the evidence is of another run (41, the newer run 42 left none)',
+        inputs: () => ({ images: ref('older'), 'evidence-run': '42' }),
+        expect: () => [/lacks passing integration evidence .*it is from run 41, not run 42/],
+      },
+      {
+        title: 'an older run passed, the newer run failed',
+        inputs: () => ({ images: ref('refailed'), 'evidence-run': '42' }),
+        expect: () => [/lacks passing e2e evidence .*the latest run .* FAILED \(e2e suite\)/],
+      },
+      {
+        title: 'the lanes tested a larger set than the one promoted',
+        inputs: () => ({ images: ref('web') }),
+        expect: () => [
+          /lacks passing integration evidence .*it was tested with api@sha256:[0-9a-f]{12}…, which is not in the set/,
+        ],
       },
     ];
     it.each(cases)('$title', async (c) => {

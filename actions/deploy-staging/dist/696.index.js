@@ -2693,6 +2693,8 @@ class Deployer {
             healthChecks: plan.checks.map((c) => c.text),
             ...fields,
         };
+        if (plan.promotion !== undefined)
+            rec.promotion = plan.promotion;
         if (plan.previous !== undefined)
             rec.previous = plan.previous;
         if (plan.rollbackOf !== undefined)
@@ -2886,6 +2888,47 @@ function imageLines(digests) {
 /** Image set entries as a name → digest reference map. */
 function digestMap(images) {
     return Object.fromEntries(images.map((image) => [image.name, (0,src_reference/* pinnedReference */.ct)(image)]));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
+/**
+ * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
+ * grammar and algorithms) is defined once, in reference.ts.
+ */
+
+
+/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
+function digest_digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/**
+ * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
+ * and (when given) number `expectedSize`.
+ *
+ * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
+ * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
+ * taken as complete.
+ */
+function verifyingStream(source, expected, describe, expectedSize) {
+    const { algorithm } = (0,src_reference/* parseDigest */.m)(expected);
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    let size = 0;
+    return source.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            hash.update(chunk);
+            size += chunk.byteLength;
+            controller.enqueue(chunk);
+        },
+        flush(controller) {
+            const actual = `${algorithm}:${hash.digest('hex')}`;
+            if (actual !== expected) {
+                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
+            }
+            else if (expectedSize !== undefined && size !== expectedSize) {
+                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
+            }
+        },
+    }));
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -3573,47 +3616,6 @@ function unauthorized(method, url, message) {
 }
 function scopeKey(scopes) {
     return [...scopes].sort().join(' ');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
-/**
- * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
- * grammar and algorithms) is defined once, in reference.ts.
- */
-
-
-/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
-function digest_digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-/**
- * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
- * and (when given) number `expectedSize`.
- *
- * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
- * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
- * taken as complete.
- */
-function verifyingStream(source, expected, describe, expectedSize) {
-    const { algorithm } = (0,src_reference/* parseDigest */.m)(expected);
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    let size = 0;
-    return source.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            hash.update(chunk);
-            size += chunk.byteLength;
-            controller.enqueue(chunk);
-        },
-        flush(controller) {
-            const actual = `${algorithm}:${hash.digest('hex')}`;
-            if (actual !== expected) {
-                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
-            }
-            else if (expectedSize !== undefined && size !== expectedSize) {
-                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
-            }
-        },
-    }));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/names.ts
@@ -4871,11 +4873,35 @@ function verify_short(value) {
     const hex = value.slice(prefix.length);
     return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}…` : value;
 }
-/** Why a statement does not apply to this digest/commit/set, or undefined when it does. */
+/**
+ * How a lane's `tested` list differs from the set (same names with the same digests, nothing more,
+ * nothing less), or undefined when it is exactly the set (pure).
+ */
+function setDifference(tested, set, verb = 'tested') {
+    const show = (i) => `${i.name}@${verify_short(i.digest)}`;
+    const key = (i) => `${i.name}\n${i.digest}`;
+    const testedKeys = new Set(tested.map(key));
+    const setKeys = new Set(set.map(key));
+    const missing = set.filter((i) => !testedKeys.has(key(i)));
+    const extra = tested.filter((i) => !setKeys.has(key(i)));
+    const parts = [];
+    if (missing.length > 0)
+        parts.push(`without ${missing.map(show).join(', ')}`);
+    if (extra.length > 0)
+        parts.push(`with ${extra.map(show).join(', ')}, which is not in the set`);
+    if (parts.length === 0 && tested.length !== testedKeys.size)
+        parts.push('with an image listed twice');
+    return parts.length > 0 ? `it was ${verb} ${parts.join(' and ')}` : undefined;
+}
+/** Why a statement does not apply to this digest/commit/run/set, or undefined when it does. */
 function inapplicable(s, lane, input, digest) {
     const p = s.predicate;
     if (p.commit.sha !== input.commit)
         return `it is for commit ${verify_short(p.commit.sha)}`;
+    if (p.run === undefined)
+        return `it names no CI run (predicate.run), so it cannot count for run ${input.run}`;
+    if (p.run.id !== input.run)
+        return `it is from run ${p.run.id}, not run ${input.run}`;
     if (lane === 'source') {
         return s.subject.some((sub) => sub.digest.gitCommit === input.commit)
             ? undefined
@@ -4885,23 +4911,35 @@ function inapplicable(s, lane, input, digest) {
         return 'its subject does not include this digest';
     }
     if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
-        const tested = new Set(p.tested.map((t) => t.digest));
-        const missing = input.set.filter((i) => !tested.has(i.digest));
-        if (missing.length > 0) {
-            return `it was tested without ${missing.map((m) => `${m.name}@${verify_short(m.digest)}`).join(', ')}`;
-        }
+        return setDifference(p.tested, input.set);
     }
     return undefined;
+}
+/** Why an envelope's signatures do not make it count, or undefined when they do. */
+function unsignedBy(e, keys, ids) {
+    if (e.signatures.length === 0)
+        return 'is unsigned';
+    if (!keys.some((k) => verifyEnvelope(e, k).length > 0))
+        return `is not signed by ${ids}`;
+    return undefined;
+}
+/** `lane key a1b2…` or `any lane key (a1b2…, c3d4…)`, for messages. */
+function keyNames(keys) {
+    const ids = keys.map((k) => `${verify_short(keyId(k))}`);
+    return ids.length === 1 ? `lane key ${ids[0]}` : `any lane key (${ids.join(', ')})`;
 }
 /**
  * Decides, for each required lane, whether passing evidence exists (pure).
  *
- * Rules: evidence counts for a lane when its statement is for that lane, the same commit, names this
- * digest among its subjects (source lane: the commit), and, for integration/e2e/promotion, its
- * `tested` set contains every digest of the set being promoted. With a public key, unsigned or wrongly
- * signed envelopes do not count. Among the evidence that counts, the most recent verdict
- * (`timeVerified`) decides: a lane that passed and then failed on a re-run at the same commit and set is
- * not passing.
+ * Rules: evidence counts for a lane when its envelope is signed by one of the lane keys (unless
+ * unsigned evidence is explicitly allowed), its statement is for that lane, the same commit and the
+ * same CI run (`predicate.run.id`), names this digest among its subjects (source lane: the commit),
+ * and, for integration/e2e/promotion, its `tested` list is exactly the set being promoted (same names,
+ * same digests, nothing more). Among the evidence that counts, the most recent verdict
+ * (`timeVerified`) decides: a lane that passed and then failed on a re-run is not passing. Since only
+ * this run's evidence counts, hiding its newer failure cannot bring back another run's pass.
+ *
+ * @throws Error when `trust` has no key (an empty key list is not "unsigned allowed")
  */
 function decideEvidence(input) {
     return decide(input, parseDigest(input.digest));
@@ -4911,7 +4949,11 @@ function decide(input, subject) {
     const digest = subject.value;
     const problems = [];
     const refused = [];
-    const expectedKey = input.publicKey !== undefined ? keyId(input.publicKey) : undefined;
+    const keys = 'keys' in input.trust ? input.trust.keys : undefined;
+    if (keys !== undefined && keys.length === 0) {
+        throw new Error('no lane public key to verify evidence with (and unsigned evidence is not allowed)');
+    }
+    const expected = keys !== undefined ? keyNames(keys) : '';
     const byLane = new Map();
     const notes = new Map();
     const note = (lane, text) => {
@@ -4940,24 +4982,21 @@ function decide(input, subject) {
             refused.push(`${where}: ${lane} evidence found where ${source ? 'source' : 'image'} evidence belongs`);
             continue;
         }
-        if (input.publicKey !== undefined) {
-            if (e.envelope.signatures.length === 0) {
-                note(lane, `${where} is unsigned`);
-                refused.push(`${where}: ${lane} evidence is unsigned`);
-                continue;
-            }
-            if (verifyEnvelope(e.envelope, input.publicKey).length === 0) {
-                note(lane, `${where} is not signed by key ${verify_short(expectedKey ?? '')}`);
-                refused.push(`${where}: ${lane} evidence signature does not verify with key ${verify_short(expectedKey ?? '')}`);
-                continue;
-            }
+        // Evidence of a lane not required (a promotion record, in a promotion chain) is not judged.
+        if (!input.requiredLanes.includes(lane))
+            continue;
+        const unsigned = keys !== undefined ? unsignedBy(e.envelope, keys, expected) : undefined;
+        if (unsigned !== undefined) {
+            note(lane, `${where} ${unsigned}`);
+            refused.push(`${where}: ${lane} evidence ${unsigned}`);
+            continue;
         }
         const why = inapplicable(statement, lane, input, subject);
         if (why !== undefined) {
             note(lane, `${where}: ${why}`);
             continue;
         }
-        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where }]);
+        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where, found: e }]);
     }
     const lanes = {};
     for (const lane of input.requiredLanes) {
@@ -4984,6 +5023,7 @@ function decide(input, subject) {
         else {
             lanes[lane] = {
                 passed: true,
+                evidence: latest.found,
                 reason: `${lane} PASSED for ${verify_short(digest)} at ${latest.statement.predicate.timeVerified} by ${latest.statement.predicate.runUrl} (${latest.where})`,
             };
         }
@@ -5012,17 +5052,16 @@ async function verifyEvidenceFor(opts) {
             ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
             : Promise.resolve([]),
     ]);
-    const input = {
+    return decide({
         digest: digest.value,
         commit: opts.commit,
+        run: opts.run,
         requiredLanes: opts.requiredLanes,
         set: opts.set,
         imageEvidence,
         sourceEvidence,
-    };
-    if (opts.publicKey !== undefined)
-        input.publicKey = opts.publicKey;
-    return decide(input, digest);
+        trust: opts.trust,
+    }, digest);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/promotion.ts
@@ -5032,27 +5071,29 @@ async function verifyEvidenceFor(opts) {
 
 
 
-/** Some images lack a promotion record; nothing was changed. */
+
+/** Some images lack a promotion record of the deployed set; nothing was changed. */
 class NotPromotedError extends Error {
     problems;
     name = 'NotPromotedError';
-    constructor(problems) {
-        super(`refusing to deploy: ${problems.length === 1 ? 'an image is' : `${problems.length} images are`} not promoted (nothing was changed):\n${problems.join('\n')}`);
+    constructor(problems, headline) {
+        super(`refusing to deploy: ${headline ?? (problems.length === 1 ? 'an image is not promoted' : `${problems.length} images are not promoted`)} (nothing was changed):\n${problems.join('\n')}`);
         this.problems = problems;
     }
 }
 /**
- * Picks the newest passing promotion record for `digest` among found evidence (pure).
+ * The passing promotion records for `digest` among found evidence (pure), newest first, with notes
+ * on the records that do not count.
  *
- * @param publicKey when given, only records whose DSSE envelope verifies with this key count
- *   (unsigned or otherwise signed records are named in the reason)
- * @returns the record, or the reason none counts
+ * @param trust with a key, only records whose DSSE envelope verifies with it count (unsigned or
+ *   otherwise signed records get a note)
  */
-function pickPromotion(found, digest, publicKey) {
+function promotionRecords(found, digest, trust) {
     const { algorithm, hex } = digest;
-    const expected = publicKey !== undefined ? verify_short((0,dsse.keyId)(publicKey)) : undefined;
+    const key = 'key' in trust ? trust.key : undefined;
+    const expected = key !== undefined ? verify_short((0,dsse.keyId)(key)) : '';
     const notes = [];
-    const passing = [];
+    const records = [];
     for (const e of found) {
         if (e.envelope === undefined) {
             notes.push(e.error ?? `evidence ${verify_short(e.descriptor.digest)} is unreadable`);
@@ -5063,79 +5104,133 @@ function pickPromotion(found, digest, publicKey) {
             const p = s.predicate;
             if (p.lane !== 'promotion')
                 continue;
-            // Checked before anything the record says is believed: an unsigned record is anyone's word.
-            if (publicKey !== undefined) {
+            const record = digest_digestOf((0,dsse.payloadBytes)(e.envelope));
+            const what = `record ${verify_short(record)}`;
+            // Checked before anything the record says is believed: an unsigned record is anyone's word,
+            // and a lane key's signature on a promotion-lane statement is not promote-digest's.
+            if (key !== undefined) {
                 if (e.envelope.signatures.length === 0) {
-                    notes.push(`record ${verify_short(e.descriptor.digest)} is unsigned`);
+                    notes.push(`${what} is unsigned`);
                     continue;
                 }
-                if ((0,dsse.verifyEnvelope)(e.envelope, publicKey).length === 0) {
-                    notes.push(`record ${verify_short(e.descriptor.digest)} is not signed by key ${expected ?? ''}`);
+                if ((0,dsse.verifyEnvelope)(e.envelope, key).length === 0) {
+                    notes.push(`${what} is not signed by the promotion key ${expected}`);
                     continue;
                 }
             }
             if (!s.subject.some((sub) => sub.digest[algorithm] === hex)) {
-                notes.push(`record ${verify_short(e.descriptor.digest)} does not name this digest`);
+                notes.push(`${what} does not name this digest`);
                 continue;
             }
             if (p.verificationResult !== 'PASSED') {
-                notes.push(`record ${verify_short(e.descriptor.digest)} is ${p.verificationResult}`);
+                notes.push(`${what} is ${p.verificationResult}`);
                 continue;
             }
-            passing.push({
+            records.push({
                 digest: digest.value,
                 commit: p.commit.sha,
-                record: e.descriptor.digest,
+                record,
+                evidence: e.descriptor.digest,
                 timeVerified: p.timeVerified,
                 runUrl: p.runUrl,
+                unsignedAllowed: p.unsignedAllowed === true,
+                tested: p.tested,
             });
         }
         catch (err) {
             notes.push(`record ${verify_short(e.descriptor.digest)}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    passing.sort((a, b) => b.timeVerified.localeCompare(a.timeVerified));
-    const best = passing[0];
-    if (best !== undefined)
-        return { info: best };
-    const none = expected !== undefined ? `no passing promotion record signed by key ${expected}` : undefined;
-    if (notes.length > 0)
-        return { reason: `${none ?? 'no passing promotion record'} (${notes.join('; ')})` };
-    return { reason: 'no promotion record' };
+    records.sort((a, b) => b.timeVerified.localeCompare(a.timeVerified));
+    return { records, notes };
+}
+const describeRecord = (r) => `record ${verify_short(r.record)} (commit ${verify_short(r.commit)}, ${r.timeVerified}, ${r.runUrl})`;
+/**
+ * Chooses the one promotion record that admits the whole deployed set (pure): attached to every
+ * image, listing exactly the deployed set (names and digests). The newest such record wins.
+ *
+ * @throws NotPromotedError naming each image without a record, each image whose records are of
+ *   another set, or every record involved when the images come from different promotions
+ */
+function chooseRecord(images, keyNote) {
+    if (images.length === 0)
+        throw new Error('no images to deploy');
+    const set = images.map((i) => ({ name: i.name, digest: i.digest }));
+    const problems = [];
+    const exact = images.map((i) => {
+        const line = `${i.name}=${i.reference}`;
+        if (i.records.length === 0) {
+            const none = `no passing promotion record${keyNote}`;
+            problems.push(i.notes.length > 0
+                ? `${line}: ${none} (${i.notes.join('; ')}) in ${i.repository}`
+                : `${line}: ${keyNote === '' ? 'no promotion record' : none} in ${i.repository}`);
+            return [];
+        }
+        const ofSet = i.records.filter((r) => setDifference(r.tested, set, 'promoted') === undefined);
+        if (ofSet.length === 0) {
+            const newest = i.records[0];
+            problems.push(`${line}: not promoted together with the deployed set: its newest ${describeRecord(newest)}: ${setDifference(newest.tested, set, 'promoted')}`);
+        }
+        return ofSet;
+    });
+    if (problems.length > 0) {
+        const involved = new Set(images.flatMap((i) => (i.records[0] ? [i.records[0].record] : [])));
+        const headline = involved.size > 1
+            ? `the images come from ${involved.size} different promotions (records ${[...involved].map((r) => verify_short(r)).join(', ')}); deploy a set promote-digest promoted together`
+            : undefined;
+        throw new NotPromotedError(problems, headline);
+    }
+    const common = exact[0].filter((r) => exact.every((list) => list.some((o) => o.record === r.record)));
+    const chosen = common[0];
+    if (chosen === undefined) {
+        throw new NotPromotedError(images.map((i, n) => `${i.name}=${i.reference}: promoted by ${describeRecord(exact[n][0])}`), 'the images were promoted by different promotion records, none of which is attached to all of them');
+    }
+    return images.map((i, n) => {
+        const own = exact[n].find((r) => r.record === chosen.record);
+        return {
+            name: i.name,
+            reference: i.reference,
+            digest: own.digest,
+            commit: own.commit,
+            record: own.record,
+            evidence: own.evidence,
+            timeVerified: own.timeVerified,
+            runUrl: own.runUrl,
+            unsignedAllowed: own.unsignedAllowed,
+        };
+    });
 }
 /**
- * Looks up the promotion record of every image (concurrently) and refuses the whole set when any
- * lacks one (with `publicKey`: one signed by that key).
+ * Looks up the promotion records of every image (concurrently) and requires one record that
+ * promoted exactly this set (with a key: signed by it).
  *
- * @throws NotPromotedError listing every image without a record, with its digest and why (registry
- *   errors included); Error for a public key that is not ECDSA P-256, before any request
+ * @throws NotPromotedError listing every image that is not covered, with its digest and why (registry
+ *   errors included); Error for a key that is not ECDSA P-256, before any request
  */
 async function requirePromotions(images, options) {
-    const { publicKey } = options;
-    if (publicKey !== undefined)
-        (0,dsse.keyId)(publicKey);
-    else {
-        options.log.warning("public-key is not set: promotion records are not verified by signature, so anyone who can push to the images' repositories could forge one");
+    const { trust } = options;
+    const keyNote = 'key' in trust ? ` signed by the promotion key ${verify_short((0,dsse.keyId)(trust.key))}` : '';
+    if (!('key' in trust)) {
+        options.log.warning("UNSIGNED PROMOTION RECORDS ALLOWED (allow-unsigned): promotion records are not verified by signature, so anyone who can push to the images' repositories could forge one");
     }
     const clientFor = options.clientFor ?? defaultClientFor();
-    const results = await Promise.all(images.map(async (image) => {
+    const found = await Promise.all(images.map(async (image) => {
         const { name, registry, repository, digest } = image;
-        const reference = (0,src_reference/* pinnedReference */.ct)(image);
+        const base = { name, reference: (0,src_reference/* pinnedReference */.ct)(image), repository: `${registry}/${repository}` };
         try {
-            const found = await find_findEvidence(clientFor(registry), repository, digest, { lane: 'promotion' });
-            const picked = pickPromotion(found, digest, publicKey);
-            if ('reason' in picked)
-                return `${name}=${reference}: ${picked.reason} in ${registry}/${repository}`;
-            return { name, reference, ...picked.info };
+            const evidence = await find_findEvidence(clientFor(registry), repository, digest, { lane: 'promotion' });
+            return { ...base, digest: digest.value, ...promotionRecords(evidence, digest, trust) };
         }
         catch (err) {
-            return `${name}=${reference}: cannot read its promotion records: ${(0,src_errors/* errorMessage */.gJ)(err)}`;
+            const note = `cannot read its promotion records: ${(0,src_errors/* errorMessage */.gJ)(err)}`;
+            return { ...base, digest: digest.value, records: [], notes: [note] };
         }
     }));
-    const problems = results.filter((r) => typeof r === 'string');
-    if (problems.length > 0)
-        throw new NotPromotedError(problems);
-    return results;
+    const chosen = chooseRecord(found, keyNote);
+    if (chosen[0]?.unsignedAllowed === true) {
+        options.log.warning(`promotion record ${verify_short(chosen[0].record)} says promote-digest did not check the lanes' evidence signatures (allow-unsigned)`);
+    }
+    return chosen;
 }
 function defaultClientFor() {
     const clients = new Map();
@@ -5274,6 +5369,10 @@ async function rollbackPlan(stateDir, target, rollbackOf, previous, checks, soak
         rollbackOf,
         restores: target.id,
     };
+    // The restored digests were admitted together by this record when they were deployed; the
+    // rollback is not re-checked (the registry may be down) but keeps saying which record it was.
+    if (target.latest.promotion !== undefined)
+        plan.promotion = target.latest.promotion;
     if (previous !== undefined)
         plan.previous = previous;
     return plan;
@@ -5347,16 +5446,24 @@ async function rollback(o, req) {
 
 
 
-/** The single commit the promotion records agree on, else the run's commit. */
-function commitOf(promotions, fallback) {
-    const commits = new Set(promotions.map((p) => p.commit));
-    if (commits.size === 1)
-        return [...commits][0];
-    return fallback ?? 'unknown';
+/**
+ * Whose signature admits a promotion record.
+ *
+ * @throws Error when there is neither a promotion key nor `allowUnsigned`, or both
+ */
+function promotionTrust(o) {
+    if (o.promotionKey !== undefined && o.allowUnsigned === true) {
+        throw new Error('promotionKey and allowUnsigned exclude each other: give one or the other');
+    }
+    if (o.promotionKey !== undefined)
+        return { key: o.promotionKey };
+    if (o.allowUnsigned === true)
+        return { unsignedAllowed: true };
+    throw new Error('no promotion public key: promotion records cannot be verified; give promotionKey, or allowUnsigned to deploy on unsigned records');
 }
 /**
  * Deploys `images` with the stack file: parses the stack (placeholders, fixed host ports) and
- * requires a promotion record for every digest (signed by `publicKey` when given) before anything
+ * requires one promotion record of exactly this set (signed by `promotionKey`) before anything
  * changes; then, under the ledger lock, records interrupted runs, records `started`, recreates the
  * stack, verifies digests and soaks the health checks, records the outcome, and rolls back
  * automatically on failure.
@@ -5365,6 +5472,7 @@ function commitOf(promotions, fallback) {
  *   failures are not thrown but returned as `status: 'failed'` or `'rolled-back'`
  */
 async function deploy(o, req) {
+    const trust = promotionTrust(o);
     const r = resolve(o);
     const text = await (0,promises_.readFile)(req.stackFile, 'utf8').catch((err) => {
         throw new Error(`cannot read the stack file ${req.stackFile}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
@@ -5373,12 +5481,12 @@ async function deploy(o, req) {
     requireStablePorts(spec);
     const promotions = await requirePromotions(req.images, {
         log: r.log,
+        trust,
         ...(o.clientFor !== undefined ? { clientFor: o.clientFor } : {}),
-        ...(o.publicKey !== undefined ? { publicKey: o.publicKey } : {}),
     });
-    for (const p of promotions) {
-        r.log.info(`${p.name}: promotion record ${p.record.slice(0, 19)}… (commit ${p.commit.slice(0, 12)}, ${p.timeVerified})`);
-    }
+    // One record admits the whole set (requirePromotions checked), so one commit.
+    const record = promotions[0];
+    r.log.info(`promoted together by record ${record.record.slice(0, 19)}… (commit ${record.commit.slice(0, 12)}, ${record.timeVerified}, ${record.runUrl}): ${promotions.map((p) => `${p.name} (evidence ${p.evidence.slice(0, 19)}…)`).join(', ')}`);
     const d = new Deployer(o, r);
     return withLock(o, r, `deploy to ${o.environment}`, async () => {
         const { records, recovered, torn } = await prepare(o, r);
@@ -5390,7 +5498,8 @@ async function deploy(o, req) {
             stack: await storeStack(o.stateDir, text),
             checks: req.healthChecks,
             soakMs: req.soakMs,
-            commit: commitOf(promotions, o.commit),
+            commit: record.commit,
+            promotion: record.record,
         };
         if (current !== undefined)
             plan.previous = current.id;
@@ -6617,7 +6726,8 @@ async function run(inputs) {
         runUrl: inputs.runUrl,
         ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
         ...(inputs.metricsFile !== undefined ? { metricsFile: inputs.metricsFile } : {}),
-        ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
+        ...(inputs.promotionKey !== undefined ? { promotionKey: inputs.promotionKey } : {}),
+        ...(inputs.allowUnsigned ? { allowUnsigned: true } : {}),
     };
     if (inputs.mode === 'status') {
         const report = await status_status(options);

@@ -23,7 +23,8 @@ const Inputs = {
     EventsWebhook: 'events-webhook',
     MetricsFile: 'metrics-file',
     Engine: 'engine',
-    PublicKey: 'public-key',
+    PromotionPublicKey: 'promotion-public-key',
+    AllowUnsigned: 'allow-unsigned',
 };
 const Outputs = {
     Status: 'status',
@@ -206,6 +207,24 @@ async function getPemKeys(input) {
     });
     return blocks;
 }
+/**
+ * The trust setting of a verifier from its two inputs: the keys, or an explicit `allow-unsigned: true`.
+ * There is no silent unsigned mode: neither is an error, and so is both (which would be ambiguous).
+ *
+ * @throws InputError naming `keysInput` (and mentioning `allowInput`) when neither is given, or
+ *   naming `allowInput` when both are
+ */
+function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
+    if (keys.length > 0 && allowUnsigned) {
+        throw new errors/* InputError */.dz(allowInput, `inputs "${keysInput}" and "${allowInput}: true" exclude each other: with keys, signatures are checked; remove "${allowInput}"`);
+    }
+    if (keys.length > 0)
+        return { keys: [...keys] };
+    if (allowUnsigned)
+        return { unsignedAllowed: true };
+    throw new errors/* InputError */.dz(keysInput, `input "${keysInput}" is required: give the PEM ECDSA P-256 public key(s) that signatures must verify with, ` +
+        `or set "${allowInput}: true" to accept unsigned or wrongly signed records (not recommended: anyone who can push to the registry could forge them)`);
+}
 
 ;// CONCATENATED MODULE: ./actions/deploy-staging/src/context.ts
 
@@ -248,6 +267,7 @@ async function getInputs(env = process.env) {
         healthChecks: (0,health/* parseHealthChecks */.Pe)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.HealthChecks), constants/* Inputs */.G0.HealthChecks),
         soakMs: (0,src_inputs/* getDuration */.Ds)(constants/* Inputs */.G0.Soak, 30_000),
         autoRollback: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AutoRollback, true),
+        allowUnsigned: false,
         stateDir: (0,external_node_path_.resolve)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.StateDir) || defaultStateDir(environment, env)),
         engine: (0,src_inputs/* getEnum */.GV)(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
         ...runInfo(env),
@@ -282,11 +302,15 @@ async function getInputs(env = process.env) {
     const metrics = (0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.MetricsFile);
     if (metrics !== '')
         inputs.metricsFile = (0,external_node_path_.resolve)(metrics);
-    // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
-    // rollbacks do not re-check promotion.
-    const key = await getPemKey(constants/* Inputs */.G0.PublicKey, 'public');
+    // Checked in every mode (a bad key is a bad setting whatever the mode), required and used by deploy
+    // only: rollbacks redeploy what the ledger says was admitted, and status reads nothing.
+    const key = await getPemKey(constants/* Inputs */.G0.PromotionPublicKey, 'public');
+    inputs.allowUnsigned = (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AllowUnsigned, false);
+    if (mode === 'deploy') {
+        keysOrUnsigned(constants/* Inputs */.G0.PromotionPublicKey, key !== undefined ? [key] : [], constants/* Inputs */.G0.AllowUnsigned, inputs.allowUnsigned);
+    }
     if (key !== undefined)
-        inputs.publicKey = key;
+        inputs.promotionKey = key;
     return inputs;
 }
 

@@ -12,7 +12,8 @@ export const Inputs = {
   EventsWebhook: 'events-webhook',
   MetricsFile: 'metrics-file',
   Engine: 'engine',
-  PublicKey: 'public-key',
+  PromotionPublicKey: 'promotion-public-key',
+  AllowUnsigned: 'allow-unsigned',
 } as const;
 
 export const Outputs = {

@@ -15,7 +15,7 @@ import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/hea
 import { maskSecret } from '@digestline/core/step';
 import { STACK_NAME_PATTERN } from '@digestline/core/stack/names';
 import { Inputs, MODES, type Mode } from './constants.js';
-import { getPemKey } from '@digestline/core/keys';
+import { getPemKey, keysOrUnsigned } from '@digestline/core/keys';
 
 export interface Inputs {
   mode: Mode;
@@ -33,8 +33,10 @@ export interface Inputs {
   eventsWebhook?: string;
   metricsFile?: string;
   engine: EngineChoice;
-  /** PEM ECDSA P-256 public key promotion records must be signed with (deploy). */
-  publicKey?: string;
+  /** PEM ECDSA P-256 public key of promote-digest: promotion records must be signed with it (deploy). */
+  promotionKey?: string;
+  /** Accept unsigned promotion records (deploy); excludes `promotionKey`. */
+  allowUnsigned: boolean;
   commit?: string;
   runUrl: string;
 }
@@ -72,6 +74,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     healthChecks: parseHealthChecks(getString(Inputs.HealthChecks), Inputs.HealthChecks),
     soakMs: getDuration(Inputs.Soak, 30_000),
     autoRollback: getBoolean(Inputs.AutoRollback, true),
+    allowUnsigned: false,
     stateDir: resolve(getString(Inputs.StateDir) || defaultStateDir(environment, env)),
     engine: getEnum(Inputs.Engine, ENGINE_CHOICES, 'auto'),
     ...runInfo(env),
@@ -109,9 +112,18 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   }
   const metrics = getString(Inputs.MetricsFile);
   if (metrics !== '') inputs.metricsFile = resolve(metrics);
-  // Checked in every mode (a bad key is a bad setting whatever the mode), used by deploy only:
-  // rollbacks do not re-check promotion.
-  const key = await getPemKey(Inputs.PublicKey, 'public');
-  if (key !== undefined) inputs.publicKey = key;
+  // Checked in every mode (a bad key is a bad setting whatever the mode), required and used by deploy
+  // only: rollbacks redeploy what the ledger says was admitted, and status reads nothing.
+  const key = await getPemKey(Inputs.PromotionPublicKey, 'public');
+  inputs.allowUnsigned = getBoolean(Inputs.AllowUnsigned, false);
+  if (mode === 'deploy') {
+    keysOrUnsigned(
+      Inputs.PromotionPublicKey,
+      key !== undefined ? [key] : [],
+      Inputs.AllowUnsigned,
+      inputs.allowUnsigned,
+    );
+  }
+  if (key !== undefined) inputs.promotionKey = key;
   return inputs;
 }

@@ -25,7 +25,8 @@ export async function run(inputs: Inputs): Promise<void> {
     runUrl: inputs.runUrl,
     ...(inputs.commit !== undefined ? { commit: inputs.commit } : {}),
     ...(inputs.metricsFile !== undefined ? { metricsFile: inputs.metricsFile } : {}),
-    ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
+    ...(inputs.promotionKey !== undefined ? { promotionKey: inputs.promotionKey } : {}),
+    ...(inputs.allowUnsigned ? { allowUnsigned: true } : {}),
   };
 
   if (inputs.mode === 'status') {

@@ -9,7 +9,9 @@ import { defaultStateDir, getInputs } from '../src/context.js';
 const A = 'sha256:' + 'a'.repeat(64);
 const C1 = '1'.repeat(40);
 const pem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }) as string;
-const P256_PUBLIC = pem(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
+const P256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const P256_PUBLIC = pem(P256.publicKey);
+const P256_PRIVATE = P256.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 const ED25519_PUBLIC = pem(generateKeyPairSync('ed25519').publicKey);
 
 describe('deploy-staging action.yml, constants.ts and getInputs', () => {
@@ -34,12 +36,17 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
   });
 
   it('reads a deploy with defaults', async () => {
-    setInputs({ stack: '/s.yaml', images: `backend=r.example/app@${A}` });
+    setInputs({
+      stack: '/s.yaml',
+      images: `backend=r.example/app@${A}`,
+      'promotion-public-key': P256_PUBLIC,
+    });
     process.env.DIGESTLINE_STATE_DIR = '/var/lib/dl';
     process.env.GITHUB_SHA = C1;
     const inputs = await getInputs();
-    expect(inputs.publicKey).toBeUndefined();
     expect(inputs).toMatchObject({
+      promotionKey: P256_PUBLIC.trim(),
+      allowUnsigned: false,
       mode: 'deploy',
       environment: 'staging',
       stack: '/s.yaml',
@@ -67,21 +74,42 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
     [{ mode: 'status', 'health-checks': 'http://h/x 99' }, /input "health-checks" line/],
     [{ mode: 'status', soak: '30' }, /input "soak" .*add a unit/],
     [
-      { mode: 'status', 'public-key': 'not a key' },
-      /input "public-key" must be a PEM ECDSA P-256 public key/,
+      { mode: 'status', 'promotion-public-key': 'not a key' },
+      /input "promotion-public-key" must be a PEM ECDSA P-256 public key/,
     ],
     [
-      { mode: 'status', 'public-key': ED25519_PUBLIC },
-      /input "public-key" must be .*ECDSA P-256.*got ed25519/,
+      { mode: 'status', 'promotion-public-key': ED25519_PUBLIC },
+      /input "promotion-public-key" must be .*ECDSA P-256.*got ed25519/,
+    ],
+    [
+      { stack: '/s', images: `backend=r.example/app@${A}` },
+      /^input "promotion-public-key" is required: .*or set "allow-unsigned: true"/,
+    ],
+    [
+      { stack: '/s', images: `backend=r.example/app@${A}`, 'promotion-public-key': P256_PRIVATE },
+      /^input "promotion-public-key" holds a PRIVATE key/,
+    ],
+    [
+      {
+        stack: '/s',
+        images: `backend=r.example/app@${A}`,
+        'promotion-public-key': P256_PUBLIC,
+        'allow-unsigned': 'true',
+      },
+      /inputs "promotion-public-key" and "allow-unsigned: true" exclude each other/,
     ],
   ])('refuses %j', async (inputs, error) => {
     setInputs(inputs);
     await expect(getInputs()).rejects.toThrow(error);
   });
 
-  it('reads a P-256 public key', async () => {
-    setInputs({ stack: '/s.yaml', images: `backend=r.example/app@${A}`, 'public-key': P256_PUBLIC });
-    expect((await getInputs()).publicKey).toBe(P256_PUBLIC.trim());
+  it('allow-unsigned: true stands in for the key in a deploy; rollback and status need neither', async () => {
+    setInputs({ stack: '/s.yaml', images: `backend=r.example/app@${A}`, 'allow-unsigned': 'true' });
+    expect(await getInputs()).toMatchObject({ allowUnsigned: true });
+    setInputs({ mode: 'rollback' });
+    expect((await getInputs()).promotionKey).toBeUndefined();
+    setInputs({ mode: 'status' });
+    expect((await getInputs()).mode).toBe('status');
   });
 
   it('state dir defaults to XDG state home', () => {

@@ -475,6 +475,24 @@ async function getPemKeys(input) {
     });
     return blocks;
 }
+/**
+ * The trust setting of a verifier from its two inputs: the keys, or an explicit `allow-unsigned: true`.
+ * There is no silent unsigned mode: neither is an error, and so is both (which would be ambiguous).
+ *
+ * @throws InputError naming `keysInput` (and mentioning `allowInput`) when neither is given, or
+ *   naming `allowInput` when both are
+ */
+function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
+    if (keys.length > 0 && allowUnsigned) {
+        throw new InputError(allowInput, `inputs "${keysInput}" and "${allowInput}: true" exclude each other: with keys, signatures are checked; remove "${allowInput}"`);
+    }
+    if (keys.length > 0)
+        return { keys: [...keys] };
+    if (allowUnsigned)
+        return { unsignedAllowed: true };
+    throw new InputError(keysInput, `input "${keysInput}" is required: give the PEM ECDSA P-256 public key(s) that signatures must verify with, ` +
+        `or set "${allowInput}: true" to accept unsigned or wrongly signed records (not recommended: anyone who can push to the registry could forge them)`);
+}
 
 ;// CONCATENATED MODULE: ./actions/e2e-run/src/context.ts
 

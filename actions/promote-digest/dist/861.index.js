@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./packages/core/src/evidence/dsse.ts
+var dsse = __webpack_require__(479);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
@@ -154,8 +156,6 @@ function isImageManifestMediaType(mediaType) {
  */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-// EXTERNAL MODULE: ./packages/core/src/evidence/dsse.ts
-var dsse = __webpack_require__(479);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/artifact.ts
 /**
  * The evidence artifact: the OCI manifest that carries one DSSE envelope as its only layer, with the
@@ -510,11 +510,35 @@ function verify_short(value) {
     const hex = value.slice(prefix.length);
     return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}…` : value;
 }
-/** Why a statement does not apply to this digest/commit/set, or undefined when it does. */
+/**
+ * How a lane's `tested` list differs from the set (same names with the same digests, nothing more,
+ * nothing less), or undefined when it is exactly the set (pure).
+ */
+function setDifference(tested, set, verb = 'tested') {
+    const show = (i) => `${i.name}@${verify_short(i.digest)}`;
+    const key = (i) => `${i.name}\n${i.digest}`;
+    const testedKeys = new Set(tested.map(key));
+    const setKeys = new Set(set.map(key));
+    const missing = set.filter((i) => !testedKeys.has(key(i)));
+    const extra = tested.filter((i) => !setKeys.has(key(i)));
+    const parts = [];
+    if (missing.length > 0)
+        parts.push(`without ${missing.map(show).join(', ')}`);
+    if (extra.length > 0)
+        parts.push(`with ${extra.map(show).join(', ')}, which is not in the set`);
+    if (parts.length === 0 && tested.length !== testedKeys.size)
+        parts.push('with an image listed twice');
+    return parts.length > 0 ? `it was ${verb} ${parts.join(' and ')}` : undefined;
+}
+/** Why a statement does not apply to this digest/commit/run/set, or undefined when it does. */
 function inapplicable(s, lane, input, digest) {
     const p = s.predicate;
     if (p.commit.sha !== input.commit)
         return `it is for commit ${verify_short(p.commit.sha)}`;
+    if (p.run === undefined)
+        return `it names no CI run (predicate.run), so it cannot count for run ${input.run}`;
+    if (p.run.id !== input.run)
+        return `it is from run ${p.run.id}, not run ${input.run}`;
     if (lane === 'source') {
         return s.subject.some((sub) => sub.digest.gitCommit === input.commit)
             ? undefined
@@ -524,23 +548,35 @@ function inapplicable(s, lane, input, digest) {
         return 'its subject does not include this digest';
     }
     if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
-        const tested = new Set(p.tested.map((t) => t.digest));
-        const missing = input.set.filter((i) => !tested.has(i.digest));
-        if (missing.length > 0) {
-            return `it was tested without ${missing.map((m) => `${m.name}@${verify_short(m.digest)}`).join(', ')}`;
-        }
+        return setDifference(p.tested, input.set);
     }
     return undefined;
+}
+/** Why an envelope's signatures do not make it count, or undefined when they do. */
+function unsignedBy(e, keys, ids) {
+    if (e.signatures.length === 0)
+        return 'is unsigned';
+    if (!keys.some((k) => (0,dsse.verifyEnvelope)(e, k).length > 0))
+        return `is not signed by ${ids}`;
+    return undefined;
+}
+/** `lane key a1b2…` or `any lane key (a1b2…, c3d4…)`, for messages. */
+function keyNames(keys) {
+    const ids = keys.map((k) => `${verify_short((0,dsse.keyId)(k))}`);
+    return ids.length === 1 ? `lane key ${ids[0]}` : `any lane key (${ids.join(', ')})`;
 }
 /**
  * Decides, for each required lane, whether passing evidence exists (pure).
  *
- * Rules: evidence counts for a lane when its statement is for that lane, the same commit, names this
- * digest among its subjects (source lane: the commit), and, for integration/e2e/promotion, its
- * `tested` set contains every digest of the set being promoted. With a public key, unsigned or wrongly
- * signed envelopes do not count. Among the evidence that counts, the most recent verdict
- * (`timeVerified`) decides: a lane that passed and then failed on a re-run at the same commit and set is
- * not passing.
+ * Rules: evidence counts for a lane when its envelope is signed by one of the lane keys (unless
+ * unsigned evidence is explicitly allowed), its statement is for that lane, the same commit and the
+ * same CI run (`predicate.run.id`), names this digest among its subjects (source lane: the commit),
+ * and, for integration/e2e/promotion, its `tested` list is exactly the set being promoted (same names,
+ * same digests, nothing more). Among the evidence that counts, the most recent verdict
+ * (`timeVerified`) decides: a lane that passed and then failed on a re-run is not passing. Since only
+ * this run's evidence counts, hiding its newer failure cannot bring back another run's pass.
+ *
+ * @throws Error when `trust` has no key (an empty key list is not "unsigned allowed")
  */
 function decideEvidence(input) {
     return decide(input, (0,src_reference/* parseDigest */.m)(input.digest));
@@ -550,7 +586,11 @@ function decide(input, subject) {
     const digest = subject.value;
     const problems = [];
     const refused = [];
-    const expectedKey = input.publicKey !== undefined ? (0,dsse.keyId)(input.publicKey) : undefined;
+    const keys = 'keys' in input.trust ? input.trust.keys : undefined;
+    if (keys !== undefined && keys.length === 0) {
+        throw new Error('no lane public key to verify evidence with (and unsigned evidence is not allowed)');
+    }
+    const expected = keys !== undefined ? keyNames(keys) : '';
     const byLane = new Map();
     const notes = new Map();
     const note = (lane, text) => {
@@ -579,24 +619,21 @@ function decide(input, subject) {
             refused.push(`${where}: ${lane} evidence found where ${source ? 'source' : 'image'} evidence belongs`);
             continue;
         }
-        if (input.publicKey !== undefined) {
-            if (e.envelope.signatures.length === 0) {
-                note(lane, `${where} is unsigned`);
-                refused.push(`${where}: ${lane} evidence is unsigned`);
-                continue;
-            }
-            if ((0,dsse.verifyEnvelope)(e.envelope, input.publicKey).length === 0) {
-                note(lane, `${where} is not signed by key ${verify_short(expectedKey ?? '')}`);
-                refused.push(`${where}: ${lane} evidence signature does not verify with key ${verify_short(expectedKey ?? '')}`);
-                continue;
-            }
+        // Evidence of a lane not required (a promotion record, in a promotion chain) is not judged.
+        if (!input.requiredLanes.includes(lane))
+            continue;
+        const unsigned = keys !== undefined ? unsignedBy(e.envelope, keys, expected) : undefined;
+        if (unsigned !== undefined) {
+            note(lane, `${where} ${unsigned}`);
+            refused.push(`${where}: ${lane} evidence ${unsigned}`);
+            continue;
         }
         const why = inapplicable(statement, lane, input, subject);
         if (why !== undefined) {
             note(lane, `${where}: ${why}`);
             continue;
         }
-        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where }]);
+        byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where, found: e }]);
     }
     const lanes = {};
     for (const lane of input.requiredLanes) {
@@ -623,6 +660,7 @@ function decide(input, subject) {
         else {
             lanes[lane] = {
                 passed: true,
+                evidence: latest.found,
                 reason: `${lane} PASSED for ${verify_short(digest)} at ${latest.statement.predicate.timeVerified} by ${latest.statement.predicate.runUrl} (${latest.where})`,
             };
         }
@@ -651,36 +689,40 @@ async function verifyEvidenceFor(opts) {
             ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
             : Promise.resolve([]),
     ]);
-    const input = {
+    return decide({
         digest: digest.value,
         commit: opts.commit,
+        run: opts.run,
         requiredLanes: opts.requiredLanes,
         set: opts.set,
         imageEvidence,
         sourceEvidence,
-    };
-    if (opts.publicKey !== undefined)
-        input.publicKey = opts.publicKey;
-    return decide(input, digest);
+        trust: opts.trust,
+    }, digest);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/promote/decide.ts
+/**
+ * The promotion decision for a whole set: each image's evidence is judged by the evidence module's
+ * `decideEvidence` against the same commit and the same set, and one failing image refuses the set.
+ */
 
 /**
  * Decides a whole set (pure). Every image is judged with the full set as `set`, so integration and
- * E2E evidence counts only when it covered every image promoted together.
+ * E2E evidence counts only when it tested exactly the images promoted together.
  */
 function decideSet(input) {
-    const set = input.images.map((i) => ({ name: i.name, digest: i.digest }));
+    const set = input.set ?? input.images.map((i) => ({ name: i.name, digest: i.digest }));
     const verdicts = input.images.map((image) => {
         const verdict = decideEvidence({
             digest: image.digest,
             commit: input.commit,
+            run: input.run,
             requiredLanes: input.requiredLanes,
             set,
             imageEvidence: image.imageEvidence,
             sourceEvidence: image.sourceEvidence,
-            ...(input.publicKey !== undefined ? { publicKey: input.publicKey } : {}),
+            trust: input.trust,
         });
         return { name: image.name, reference: image.reference, digest: image.digest, verdict };
     });
@@ -2710,12 +2752,41 @@ class RegistryClient {
 
 
 /**
+ * What the promotion record adds to its predicate about the evidence it relied on: the run whose
+ * evidence counted, and `unsignedAllowed: true` when the lanes' signatures were not checked.
+ */
+function recordTrustFields(p) {
+    return 'keys' in p.trust
+        ? { evidenceRun: p.evidenceRun }
+        : { evidenceRun: p.evidenceRun, unsignedAllowed: true };
+}
+/** Whose signatures count, from the settings; refuses "no keys" unless unsigned is asked for. */
+function trustOf(settings) {
+    const keys = settings.laneKeys ?? [];
+    if (keys.length > 0 && settings.allowUnsigned === true) {
+        throw new Error('lane public keys and allowUnsigned exclude each other: give one or the other');
+    }
+    if (keys.length > 0)
+        return { keys };
+    if (settings.allowUnsigned === true)
+        return { unsignedAllowed: true };
+    throw new Error("no lane public key: the lanes' evidence cannot be verified; give laneKeys, or allowUnsigned to promote on unsigned evidence");
+}
+/**
  * Sets up a promotion: no request is made until a phase asks for one.
  *
- * @throws Error when the signing key is not a valid PEM private key
+ * @throws Error when the signing key is not a valid PEM private key, there is neither a lane key nor
+ *   `allowUnsigned`, or `evidenceRun` is empty
  */
 function startPromotion(settings) {
     const { log } = settings;
+    const trust = trustOf(settings);
+    if (settings.evidenceRun.trim() === '') {
+        throw new Error('no evidence run: give the CI run id whose evidence counts (GITHUB_RUN_ID)');
+    }
+    if ('unsignedAllowed' in trust) {
+        log.warning("UNSIGNED EVIDENCE ALLOWED: the lanes' evidence signatures are not checked, so anyone who can push to the source repositories can forge a passing verdict; the promotion record says so");
+    }
     const recordKey = settings.signingKey !== undefined ? (0,external_node_crypto_.createPublicKey)(settings.signingKey) : undefined;
     const lanes = [...settings.requiredLanes];
     const clients = new Map();
@@ -2744,7 +2815,8 @@ function startPromotion(settings) {
         plan: settings.plan,
         lanes,
         commit: settings.commit,
-        publicKey: settings.publicKey,
+        trust,
+        evidenceRun: settings.evidenceRun,
         signingKey: settings.signingKey,
         recordKey,
         log,
@@ -2832,6 +2904,7 @@ async function recordPromotion(p, input) {
         timeVerified: input.timeVerified,
         env: input.env,
     });
+    Object.assign(statement.predicate, recordTrustFields(p));
     let envelope = (0,dsse.envelopeOf)(statement);
     if (p.signingKey !== undefined)
         envelope = (0,dsse.signEnvelope)(envelope, p.signingKey);
@@ -2847,44 +2920,24 @@ function laneEnvelopes(evidence) {
 }
 /**
  * The lane attestations the promotion relied on (VSA `inputAttestations`): for every image and every
- * required lane, the latest passing statement for this commit that names the image (and verifies with
- * the public key, when there is one), as promote's evidence check chose it. Each is named where the
+ * required lane, the evidence promote's evidence check decided that lane with. Each is named where the
  * promotion copied it (`oci://<target registry>/<repository>@<evidence manifest>`) with the digest of
  * its DSSE envelope; an envelope relied on for several images is listed once.
  */
 function reliedOn(p, evidence) {
     const out = new Map();
     for (const [n, i] of p.plan.entries()) {
-        const e = evidence[n];
-        if (e === undefined)
-            continue;
         for (const lane of p.lanes) {
-            const found = lane === 'source' ? e.sourceEvidence : e.imageEvidence;
-            const repo = lane === 'source' ? location_evidenceRepository(i.target.repository) : i.target.repository;
-            const passing = found.flatMap((f) => {
-                if (f.envelope === undefined)
-                    return [];
-                try {
-                    const s = (0,dsse.statementOf)(f.envelope).predicate;
-                    if (s.lane !== lane || s.commit.sha !== p.commit || s.verificationResult !== 'PASSED')
-                        return [];
-                    if (p.publicKey !== undefined && (0,dsse.verifyEnvelope)(f.envelope, p.publicKey).length === 0)
-                        return [];
-                    return [{ f, envelope: f.envelope, time: s.timeVerified }];
-                }
-                catch {
-                    return [];
-                }
-            });
-            const latest = passing.sort((a, b) => b.time.localeCompare(a.time))[0];
-            if (latest === undefined)
+            const chosen = evidence[n]?.chosen[lane];
+            if (chosen?.envelope === undefined)
                 continue;
-            const layer = latest.f.manifest?.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE)?.digest;
-            const digest = layer ?? digestOf(Buffer.from(JSON.stringify(latest.envelope), 'utf8'));
+            const repo = lane === 'source' ? location_evidenceRepository(i.target.repository) : i.target.repository;
+            const layer = chosen.manifest?.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE)?.digest;
+            const digest = layer ?? digestOf(Buffer.from(JSON.stringify(chosen.envelope), 'utf8'));
             const [algorithm, hex] = digest.split(':');
             if (!out.has(digest)) {
                 out.set(digest, {
-                    uri: `oci://${i.target.registry}/${repo}@${latest.f.descriptor.digest}`,
+                    uri: `oci://${i.target.registry}/${repo}@${chosen.descriptor.digest}`,
                     digest: { [algorithm]: hex },
                 });
             }
@@ -2970,6 +3023,8 @@ async function writeRecord(dir, commit, envelope) {
 
 
 
+
+
 /**
  * Starts reading, for every image of the plan (in plan order), the promotion record that makes it
  * already promoted: `undefined` when the image is not at its target yet, or its evidence there is
@@ -3000,15 +3055,24 @@ async function targetRecord(p, i, set) {
                 sourceEvidence,
             },
         ],
+        set,
         commit: p.commit,
+        run: p.evidenceRun,
         requiredLanes: p.lanes,
-        ...(p.publicKey !== undefined ? { publicKey: p.publicKey } : {}),
+        trust: p.trust,
     });
-    // decideSet judged this image alone; the promotion record must cover the whole set, and is
+    // decideSet judged this image against the whole set; the promotion record must be for the set, and is
     // signed by our signing key (not the lanes' key), so it is checked against that.
     const record = latestPromotion(imageEvidence, p.commit, set, p.recordKey);
-    if (!decision.ok || record === undefined) {
-        p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is at the digest, but its evidence is incomplete`);
+    // latestPromotion accepts a record of a larger set; promoted together means exactly this set.
+    const exact = record !== undefined && setDifference((0,dsse.statementOf)(record).predicate.tested, set) === undefined;
+    if (!decision.ok || record === undefined || !exact) {
+        const why = !decision.ok
+            ? decision.problems.join('; ')
+            : record === undefined
+                ? 'no promotion record of this commit and set'
+                : 'its promotion record is for another set';
+        p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is at the digest, but its evidence is incomplete: ${why}`);
         return undefined;
     }
     p.log.info(`${i.name}: ${(0,promote_target/* formatTarget */.P4)(i.target)} is already at ${i.source.digest.value} with its evidence`);
@@ -3174,8 +3238,9 @@ async function verifySources(p, reads) {
     const decision = decideSet({
         images: found,
         commit: p.commit,
+        run: p.evidenceRun,
         requiredLanes: p.lanes,
-        ...(p.publicKey !== undefined ? { publicKey: p.publicKey } : {}),
+        trust: p.trust,
     });
     for (const v of decision.verdicts) {
         for (const lane of p.lanes) {
@@ -3185,7 +3250,14 @@ async function verifySources(p, reads) {
     }
     if (!decision.ok)
         throw new PromotionRefusedError(decision.problems);
-    return found;
+    return found.map((f, n) => {
+        const chosen = {};
+        for (const [lane, verdict] of Object.entries(decision.verdicts[n]?.verdict.lanes ?? {})) {
+            if (verdict?.evidence !== undefined)
+                chosen[lane] = verdict.evidence;
+        }
+        return { ...f, chosen };
+    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/promote/target-digests.ts
@@ -3240,6 +3312,7 @@ async function promote(options) {
     const { log } = p;
     const group = options.group ?? ungrouped;
     const timings = {};
+    const trusted = { evidenceRun: p.evidenceRun, unsignedAllowed: 'unsignedAllowed' in p.trust };
     const timed = async (phase, fn) => {
         const started = performance.now();
         try {
@@ -3261,7 +3334,7 @@ async function promote(options) {
         const record = existing[0];
         const recordPath = await writeRecord(options.recordDir, options.commit, record);
         log.info(`already promoted: every image is at its target with its evidence; nothing was copied`);
-        return { alreadyPromoted: true, images, record, recordPath, timings };
+        return { alreadyPromoted: true, images, record, recordPath, timings, ...trusted };
     }
     const evidenceManifests = await settleAll(sources.evidenceManifests, 'reading evidence manifests');
     const copy = planCopy(p, manifests, evidence, evidenceManifests);
@@ -3283,7 +3356,7 @@ async function promote(options) {
         .map(([k, v]) => `${k} ${v} ms`)
         .join(', ')}`);
     log.info(`promotion record: ${recordPath}${options.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`);
-    return { alreadyPromoted: false, images, record, recordPath, copy: report, timings };
+    return { alreadyPromoted: false, images, record, recordPath, copy: report, timings, ...trusted };
 }
 function promotedImages(plan, lanes) {
     return plan.map((i) => ({
@@ -3305,6 +3378,10 @@ function summarizePromotion(summary, result) {
     summary.table(['Name', 'Digest', 'Lanes verified', 'Target'], result.images.map((i) => [i.name, i.digest, i.lanes.join(', '), i.target]));
     const signed = result.record.signatures.length > 0 ? 'signed' : 'unsigned';
     summary.text(`Promotion record (${signed}): ${result.recordPath}`);
+    summary.text(`Evidence of CI run ${result.evidenceRun}.`);
+    if (result.unsignedAllowed) {
+        summary.text("WARNING: evidence signatures were NOT checked (allow-unsigned): anyone who can push to the source repositories could have forged the lanes' verdicts. The promotion record says so (unsignedAllowed: true).");
+    }
 }
 
 // EXTERNAL MODULE: ./packages/core/src/step.ts
@@ -3508,7 +3585,9 @@ async function run(inputs) {
         recordDir: inputs.recordDir,
         log: step/* stepLog */.tV,
         group: group,
-        ...(inputs.publicKey !== undefined ? { publicKey: inputs.publicKey } : {}),
+        evidenceRun: inputs.evidenceRun,
+        laneKeys: inputs.laneKeys,
+        allowUnsigned: inputs.allowUnsigned,
         ...(inputs.signingKey !== undefined ? { signingKey: inputs.signingKey } : {}),
         ...(inputs.sourceCredentials !== undefined ? { sourceCredentials: inputs.sourceCredentials } : {}),
         ...(inputs.targetCredentials !== undefined ? { targetCredentials: inputs.targetCredentials } : {}),

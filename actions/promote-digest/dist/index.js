@@ -14,7 +14,9 @@ const Inputs = {
     Target: 'target',
     Require: 'require',
     Commit: 'commit',
-    PublicKey: 'public-key',
+    LanePublicKeys: 'lane-public-keys',
+    AllowUnsigned: 'allow-unsigned',
+    EvidenceRun: 'evidence-run',
     SigningKey: 'signing-key',
     SourceUsername: 'source-username',
     SourcePassword: 'source-password',
@@ -139,7 +141,7 @@ function parseBoolean(text, input, defaultValue) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(input, `input "${input}" must be true or false, got ${quote(value)}`);
+    throw new errors/* InputError */.dz(input, `input "${input}" must be true or false, got ${quote(value)}`);
 }
 /** Reads a boolean input; empty means `defaultValue` (unlike `core.getBooleanInput`, which throws). */
 function getBoolean(name, defaultValue) {
@@ -190,7 +192,7 @@ function getDuration(name, defaultMs) {
     return text === '' ? defaultMs : parseDuration(text, name);
 }
 /** Reads a string input (trimmed). Empty gives `default` (or `''`), or an error when `required`. */
-function inputs_getString(name, options = {}) {
+function getString(name, options = {}) {
     const value = raw(name);
     if (value !== '')
         return value;
@@ -442,7 +444,7 @@ function publicKeyId(c, input, pem, where = '') {
  *   the other kind (a private key given as a public key is masked first)
  */
 async function getPemKey(input, kind) {
-    const pem = inputs_getString(input);
+    const pem = getString(input);
     if (pem === '')
         return undefined;
     if (kind === 'private' || /PRIVATE/.test(pem))
@@ -486,7 +488,7 @@ async function getPemKeys(input) {
     if (text === '')
         return [];
     if (/PRIVATE/.test(text))
-        maskSecret(text);
+        (0,step/* maskSecret */.$l)(text);
     const c = await keys_crypto();
     const blocks = [];
     let rest = '';
@@ -501,7 +503,7 @@ async function getPemKeys(input) {
         if (/PRIVATE/.test(rest))
             refusePrivate(c, input, rest);
         const shown = rest.trim().split(/\r?\n/)[0].slice(0, 40);
-        throw new InputError(input, `input "${input}" must hold only PEM ECDSA P-256 ${PUBLIC_FORM}s, one after the other; ` +
+        throw new errors/* InputError */.dz(input, `input "${input}" must hold only PEM ECDSA P-256 ${PUBLIC_FORM}s, one after the other; ` +
             `found text outside a PEM block: ${JSON.stringify(shown)}`);
     }
     const seen = new Map();
@@ -510,11 +512,29 @@ async function getPemKeys(input) {
         const id = publicKeyId(c, input, pem, where);
         const earlier = seen.get(id);
         if (earlier !== undefined) {
-            throw new InputError(input, `input "${input}" lists the same key twice (keys ${earlier + 1} and ${n + 1}, key id ${id.slice(0, 12)}…): remove one`);
+            throw new errors/* InputError */.dz(input, `input "${input}" lists the same key twice (keys ${earlier + 1} and ${n + 1}, key id ${id.slice(0, 12)}…): remove one`);
         }
         seen.set(id, n);
     });
     return blocks;
+}
+/**
+ * The trust setting of a verifier from its two inputs: the keys, or an explicit `allow-unsigned: true`.
+ * There is no silent unsigned mode: neither is an error, and so is both (which would be ambiguous).
+ *
+ * @throws InputError naming `keysInput` (and mentioning `allowInput`) when neither is given, or
+ *   naming `allowInput` when both are
+ */
+function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
+    if (keys.length > 0 && allowUnsigned) {
+        throw new errors/* InputError */.dz(allowInput, `inputs "${keysInput}" and "${allowInput}: true" exclude each other: with keys, signatures are checked; remove "${allowInput}"`);
+    }
+    if (keys.length > 0)
+        return { keys: [...keys] };
+    if (allowUnsigned)
+        return { unsignedAllowed: true };
+    throw new errors/* InputError */.dz(keysInput, `input "${keysInput}" is required: give the PEM ECDSA P-256 public key(s) that signatures must verify with, ` +
+        `or set "${allowInput}: true" to accept unsigned or wrongly signed records (not recommended: anyone who can push to the registry could forge them)`);
 }
 
 ;// CONCATENATED MODULE: ./actions/promote-digest/src/context.ts
@@ -528,8 +548,8 @@ async function getPemKeys(input) {
 
 
 function credentials(usernameInput, passwordInput) {
-    const username = inputs_getString(usernameInput);
-    const password = inputs_getString(passwordInput);
+    const username = getString(usernameInput);
+    const password = getString(passwordInput);
     if (password !== '')
         (0,step/* maskSecret */.$l)(password);
     if (username === '' && password === '')
@@ -551,7 +571,7 @@ function lanes() {
     return [...new Set(items)];
 }
 async function commit() {
-    let value = inputs_getString(constants/* Inputs */.G.Commit);
+    let value = getString(constants/* Inputs */.G.Commit);
     let from = `input "${constants/* Inputs */.G.Commit}"`;
     if (value === '' && process.env.GITHUB_SHA) {
         value = process.env.GITHUB_SHA;
@@ -570,20 +590,36 @@ async function commit() {
         throw new errors/* InputError */.dz(constants/* Inputs */.G.Commit, `${(0,errors/* errorMessage */.gJ)(err)} (set input "${constants/* Inputs */.G.Commit}" to the full commit id)`);
     }
 }
+function evidenceRun(env) {
+    const value = getString(constants/* Inputs */.G.EvidenceRun) || (env.GITHUB_RUN_ID ?? '').trim();
+    if (value === '') {
+        throw new errors/* InputError */.dz(constants/* Inputs */.G.EvidenceRun, `input "${constants/* Inputs */.G.EvidenceRun}" is required outside a CI run: give the run id (GITHUB_RUN_ID) whose lanes' evidence counts`);
+    }
+    if (!/^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(value)) {
+        throw new errors/* InputError */.dz(constants/* Inputs */.G.EvidenceRun, `input "${constants/* Inputs */.G.EvidenceRun}" must be a CI run id (GITHUB_RUN_ID, e.g. 1234); got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
 /** Reads and validates every input before any work is done. */
-async function getInputs() {
+async function getInputs(env = process.env) {
     const images = getImageSet(constants/* Inputs */.G.Images);
-    const target = inputs_getString(constants/* Inputs */.G.Target, { required: true });
+    const target = getString(constants/* Inputs */.G.Target, { required: true });
+    const plan = buildPlan(images, target, { images: constants/* Inputs */.G.Images, target: constants/* Inputs */.G.Target });
+    const require = lanes();
+    const run = evidenceRun(env);
+    const laneKeys = await getPemKeys(constants/* Inputs */.G.LanePublicKeys);
+    const allowUnsigned = getBoolean(constants/* Inputs */.G.AllowUnsigned, false);
+    keysOrUnsigned(constants/* Inputs */.G.LanePublicKeys, laneKeys, constants/* Inputs */.G.AllowUnsigned, allowUnsigned);
     const inputs = {
-        plan: buildPlan(images, target, { images: constants/* Inputs */.G.Images, target: constants/* Inputs */.G.Target }),
+        plan,
         target,
-        require: lanes(),
+        require,
         commit: await commit(),
-        recordDir: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+        evidenceRun: run,
+        laneKeys,
+        allowUnsigned,
+        recordDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
     };
-    const publicKey = await getPemKey(constants/* Inputs */.G.PublicKey, 'public');
-    if (publicKey !== undefined)
-        inputs.publicKey = publicKey;
     const signingKey = await getPemKey(constants/* Inputs */.G.SigningKey, 'private');
     if (signingKey !== undefined)
         inputs.signingKey = signingKey;

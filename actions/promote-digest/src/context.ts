@@ -1,13 +1,13 @@
 import { tmpdir } from 'node:os';
 import { InputError, errorMessage } from '@digestline/core/errors';
-import { getImageSet, getList, getString } from '@digestline/core/inputs';
+import { getBoolean, getImageSet, getList, getString } from '@digestline/core/inputs';
 import type { Credentials } from '@digestline/core/registry/auth';
 import { assertGitObjectId } from '@digestline/core/evidence/statement';
 import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/lanes';
 import { buildPlan, type PlannedImage } from '@digestline/core/promote/plan';
 import { maskSecret } from '@digestline/core/step';
 import { Inputs } from './constants.js';
-import { getPemKey } from '@digestline/core/keys';
+import { getPemKey, getPemKeys, keysOrUnsigned } from '@digestline/core/keys';
 
 export interface Inputs {
   /** The images and their targets, from inputs `images` and `target`. */
@@ -15,7 +15,11 @@ export interface Inputs {
   target: string;
   require: RequirableLane[];
   commit: string;
-  publicKey?: string;
+  /** The CI run id whose evidence counts (input `evidence-run`, default GITHUB_RUN_ID). */
+  evidenceRun: string;
+  /** PEM public keys of the lanes; empty only with `allowUnsigned`. */
+  laneKeys: string[];
+  allowUnsigned: boolean;
   signingKey?: string;
   sourceCredentials?: Credentials;
   targetCredentials?: Credentials;
@@ -73,19 +77,43 @@ async function commit(): Promise<string> {
   }
 }
 
+function evidenceRun(env: NodeJS.ProcessEnv): string {
+  const value = getString(Inputs.EvidenceRun) || (env.GITHUB_RUN_ID ?? '').trim();
+  if (value === '') {
+    throw new InputError(
+      Inputs.EvidenceRun,
+      `input "${Inputs.EvidenceRun}" is required outside a CI run: give the run id (GITHUB_RUN_ID) whose lanes' evidence counts`,
+    );
+  }
+  if (!/^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(value)) {
+    throw new InputError(
+      Inputs.EvidenceRun,
+      `input "${Inputs.EvidenceRun}" must be a CI run id (GITHUB_RUN_ID, e.g. 1234); got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Reads and validates every input before any work is done. */
-export async function getInputs(): Promise<Inputs> {
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
   const images = getImageSet(Inputs.Images);
   const target = getString(Inputs.Target, { required: true });
+  const plan = buildPlan(images, target, { images: Inputs.Images, target: Inputs.Target });
+  const require = lanes();
+  const run = evidenceRun(env);
+  const laneKeys = await getPemKeys(Inputs.LanePublicKeys);
+  const allowUnsigned = getBoolean(Inputs.AllowUnsigned, false);
+  keysOrUnsigned(Inputs.LanePublicKeys, laneKeys, Inputs.AllowUnsigned, allowUnsigned);
   const inputs: Inputs = {
-    plan: buildPlan(images, target, { images: Inputs.Images, target: Inputs.Target }),
+    plan,
     target,
-    require: lanes(),
+    require,
     commit: await commit(),
-    recordDir: process.env.RUNNER_TEMP || tmpdir(),
+    evidenceRun: run,
+    laneKeys,
+    allowUnsigned,
+    recordDir: env.RUNNER_TEMP || tmpdir(),
   };
-  const publicKey = await getPemKey(Inputs.PublicKey, 'public');
-  if (publicKey !== undefined) inputs.publicKey = publicKey;
   const signingKey = await getPemKey(Inputs.SigningKey, 'private');
   if (signingKey !== undefined) inputs.signingKey = signingKey;
   const source = credentials(Inputs.SourceUsername, Inputs.SourcePassword);

@@ -16,7 +16,7 @@ import type { HealthCheck } from './health.js';
 import { resolve, type DeployerOptions } from './options.js';
 import { finish, type DeployOutcome, type DeploymentReport } from './outcome.js';
 import { digestMap } from './images.js';
-import { requirePromotions, type PromotionInfo } from './promotion.js';
+import { requirePromotions, type PromotionTrust } from './promotion.js';
 import { prepare, withLock } from './recovery.js';
 import { autoRollback } from './rollback.js';
 import { requireStablePorts, storeStack } from './stack-file.js';
@@ -31,16 +31,25 @@ export interface DeployRequest {
   autoRollback: boolean;
 }
 
-/** The single commit the promotion records agree on, else the run's commit. */
-function commitOf(promotions: readonly PromotionInfo[], fallback: string | undefined): string {
-  const commits = new Set(promotions.map((p) => p.commit));
-  if (commits.size === 1) return [...commits][0] as string;
-  return fallback ?? 'unknown';
+/**
+ * Whose signature admits a promotion record.
+ *
+ * @throws Error when there is neither a promotion key nor `allowUnsigned`, or both
+ */
+function promotionTrust(o: DeployerOptions): PromotionTrust {
+  if (o.promotionKey !== undefined && o.allowUnsigned === true) {
+    throw new Error('promotionKey and allowUnsigned exclude each other: give one or the other');
+  }
+  if (o.promotionKey !== undefined) return { key: o.promotionKey };
+  if (o.allowUnsigned === true) return { unsignedAllowed: true };
+  throw new Error(
+    'no promotion public key: promotion records cannot be verified; give promotionKey, or allowUnsigned to deploy on unsigned records',
+  );
 }
 
 /**
  * Deploys `images` with the stack file: parses the stack (placeholders, fixed host ports) and
- * requires a promotion record for every digest (signed by `publicKey` when given) before anything
+ * requires one promotion record of exactly this set (signed by `promotionKey`) before anything
  * changes; then, under the ledger lock, records interrupted runs, records `started`, recreates the
  * stack, verifies digests and soaks the health checks, records the outcome, and rolls back
  * automatically on failure.
@@ -49,6 +58,7 @@ function commitOf(promotions: readonly PromotionInfo[], fallback: string | undef
  *   failures are not thrown but returned as `status: 'failed'` or `'rolled-back'`
  */
 export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<DeployOutcome> {
+  const trust = promotionTrust(o);
   const r = resolve(o);
   const text = await readFile(req.stackFile, 'utf8').catch((err: unknown) => {
     throw new Error(`cannot read the stack file ${req.stackFile}: ${errorMessage(err)}`);
@@ -57,14 +67,14 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
   requireStablePorts(spec);
   const promotions = await requirePromotions(req.images, {
     log: r.log,
+    trust,
     ...(o.clientFor !== undefined ? { clientFor: o.clientFor } : {}),
-    ...(o.publicKey !== undefined ? { publicKey: o.publicKey } : {}),
   });
-  for (const p of promotions) {
-    r.log.info(
-      `${p.name}: promotion record ${p.record.slice(0, 19)}… (commit ${p.commit.slice(0, 12)}, ${p.timeVerified})`,
-    );
-  }
+  // One record admits the whole set (requirePromotions checked), so one commit.
+  const record = promotions[0]!;
+  r.log.info(
+    `promoted together by record ${record.record.slice(0, 19)}… (commit ${record.commit.slice(0, 12)}, ${record.timeVerified}, ${record.runUrl}): ${promotions.map((p) => `${p.name} (evidence ${p.evidence.slice(0, 19)}…)`).join(', ')}`,
+  );
   const d = new Deployer(o, r);
   return withLock(o, r, `deploy to ${o.environment}`, async () => {
     const { records, recovered, torn } = await prepare(o, r);
@@ -76,7 +86,8 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
       stack: await storeStack(o.stateDir, text),
       checks: req.healthChecks,
       soakMs: req.soakMs,
-      commit: commitOf(promotions, o.commit),
+      commit: record.commit,
+      promotion: record.record,
     };
     if (current !== undefined) plan.previous = current.id;
     const primary = await d.run(plan);

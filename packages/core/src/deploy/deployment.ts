@@ -33,6 +33,8 @@ export interface Plan {
   checks: HealthCheck[];
   soakMs: number;
   commit: string;
+  /** The promotion record that admitted `digests` (see LedgerRecord.promotion). */
+  promotion?: string;
   previous?: string;
   rollbackOf?: string;
   restores?: string;
@@ -63,6 +65,7 @@ export class Deployer {
       healthChecks: plan.checks.map((c) => c.text),
       ...fields,
     };
+    if (plan.promotion !== undefined) rec.promotion = plan.promotion;
     if (plan.previous !== undefined) rec.previous = plan.previous;
     if (plan.rollbackOf !== undefined) rec.rollbackOf = plan.rollbackOf;
     if (plan.restores !== undefined) rec.restores = plan.restores;

@@ -36,6 +36,11 @@ export interface LedgerRecord {
   runUrl: string;
   /** Image set entry name → digest reference (`registry/repo@sha256:…`). */
   digests: Record<string, string>;
+  /**
+   * The promotion record that admitted the set (sha256 of its statement, one for the whole set);
+   * rollbacks carry the restored deployment's.
+   */
+  promotion?: string;
   durations: { deployMs?: number; soakMs?: number };
   /** The deployment that was live (last verified) when this one started. */
   previous?: string;

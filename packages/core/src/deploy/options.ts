@@ -37,10 +37,13 @@ export interface DeployerOptions {
   /** Registry client per host, for promotion records (default: RegistryClient with auth files). */
   clientFor?: (registry: string) => EvidenceRegistry;
   /**
-   * PEM ECDSA P-256 public key promotion records must be signed with. Without it unsigned records
-   * are accepted (with a warning).
+   * PEM ECDSA P-256 public key of promote-digest (the promotion key, not a lane key): `deploy` admits
+   * only promotion records signed by it. A deploy without it refuses to start unless
+   * `allowUnsigned` is set. Rollbacks and status do not read promotion records.
    */
-  publicKey?: string;
+  promotionKey?: string;
+  /** Accept promotion records without checking their signature (loud warning); excludes `promotionKey`. */
+  allowUnsigned?: boolean;
 }
 
 /** {@link DeployerOptions} with defaults applied and the environment's ledger opened. */

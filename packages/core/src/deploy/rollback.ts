@@ -64,6 +64,9 @@ async function rollbackPlan(
     rollbackOf,
     restores: target.id,
   };
+  // The restored digests were admitted together by this record when they were deployed; the
+  // rollback is not re-checked (the registry may be down) but keeps saying which record it was.
+  if (target.latest.promotion !== undefined) plan.promotion = target.latest.promotion;
   if (previous !== undefined) plan.previous = previous;
   return plan;
 }

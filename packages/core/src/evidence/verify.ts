@@ -1,6 +1,7 @@
 /**
  * Decides whether an image digest may be promoted: every required lane must have passing evidence for
- * this exact digest, at this commit, covering the whole set promoted together.
+ * this exact digest, at this commit, from this CI run, signed by a lane key, covering exactly the set
+ * promoted together.
  *
  * The decision ({@link decideEvidence}) is pure so every rule is table-tested; {@link verifyEvidenceFor}
  * only fetches and delegates.
@@ -8,7 +9,7 @@
 import type { KeyObject } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import { parseDigest, type ParsedDigest } from '../reference.js';
-import { statementOf, verifyEnvelope, keyId } from './dsse.js';
+import { statementOf, verifyEnvelope, keyId, type DsseEnvelope } from './dsse.js';
 import { findEvidence, findSourceEvidence, type FoundEvidence } from './find.js';
 import { evidenceRepository } from './location.js';
 import type { EvidenceRegistry } from './registry.js';
@@ -18,6 +19,8 @@ import type { Lane, TestedImage, VerificationStatement } from './statement.js';
 export interface LaneVerdict {
   passed: boolean;
   reason: string;
+  /** The evidence that decided a passing lane (what a promotion record says it relied on). */
+  evidence?: FoundEvidence;
 }
 
 /** Result of verifying one digest's evidence. */
@@ -28,19 +31,29 @@ export interface EvidenceVerdict {
   problems: string[];
 }
 
+/**
+ * Whose signatures make evidence count: a signature by any of `keys` (several, so keys can be
+ * rotated), or, only when asked for explicitly, no signature check at all.
+ */
+export type EvidenceTrust = { keys: ReadonlyArray<string | KeyObject> } | { unsignedAllowed: true };
+
 /** Input of {@link decideEvidence}. */
 export interface EvidenceDecisionInput {
   digest: string;
   commit: string;
+  /**
+   * The CI run id (GITHUB_RUN_ID) whose evidence counts: evidence of another run, or naming no run,
+   * does not count, so an older verdict of another run cannot stand in for this run's.
+   */
+  run: string;
   requiredLanes: readonly Lane[];
-  /** The whole set promoted together (including `digest`). */
+  /** The whole set promoted together (including `digest`): lanes must have tested exactly this set. */
   set: readonly TestedImage[];
   /** Evidence attached to the image digest. */
   imageEvidence: readonly FoundEvidence[];
   /** Evidence found from the commit (source lane). */
   sourceEvidence: readonly FoundEvidence[];
-  /** When given, only evidence signed by this key counts. */
-  publicKey?: string | KeyObject;
+  trust: EvidenceTrust;
 }
 
 /** Shortens digests and commits in messages: `sha256:ab12cd34ef56…`, `1a2b3c4d5e6f…`. */
@@ -54,9 +67,32 @@ export function short(value: string): string {
 interface Candidate {
   statement: VerificationStatement;
   where: string;
+  found: FoundEvidence;
 }
 
-/** Why a statement does not apply to this digest/commit/set, or undefined when it does. */
+/**
+ * How a lane's `tested` list differs from the set (same names with the same digests, nothing more,
+ * nothing less), or undefined when it is exactly the set (pure).
+ */
+export function setDifference(
+  tested: readonly TestedImage[],
+  set: readonly TestedImage[],
+  verb = 'tested',
+): string | undefined {
+  const show = (i: TestedImage): string => `${i.name}@${short(i.digest)}`;
+  const key = (i: TestedImage): string => `${i.name}\n${i.digest}`;
+  const testedKeys = new Set(tested.map(key));
+  const setKeys = new Set(set.map(key));
+  const missing = set.filter((i) => !testedKeys.has(key(i)));
+  const extra = tested.filter((i) => !setKeys.has(key(i)));
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`without ${missing.map(show).join(', ')}`);
+  if (extra.length > 0) parts.push(`with ${extra.map(show).join(', ')}, which is not in the set`);
+  if (parts.length === 0 && tested.length !== testedKeys.size) parts.push('with an image listed twice');
+  return parts.length > 0 ? `it was ${verb} ${parts.join(' and ')}` : undefined;
+}
+
+/** Why a statement does not apply to this digest/commit/run/set, or undefined when it does. */
 function inapplicable(
   s: VerificationStatement,
   lane: Lane,
@@ -65,6 +101,9 @@ function inapplicable(
 ): string | undefined {
   const p = s.predicate;
   if (p.commit.sha !== input.commit) return `it is for commit ${short(p.commit.sha)}`;
+  if (p.run === undefined)
+    return `it names no CI run (predicate.run), so it cannot count for run ${input.run}`;
+  if (p.run.id !== input.run) return `it is from run ${p.run.id}, not run ${input.run}`;
   if (lane === 'source') {
     return s.subject.some((sub) => sub.digest.gitCommit === input.commit)
       ? undefined
@@ -74,24 +113,40 @@ function inapplicable(
     return 'its subject does not include this digest';
   }
   if (lane === 'integration' || lane === 'e2e' || lane === 'promotion') {
-    const tested = new Set(p.tested.map((t) => t.digest));
-    const missing = input.set.filter((i) => !tested.has(i.digest));
-    if (missing.length > 0) {
-      return `it was tested without ${missing.map((m) => `${m.name}@${short(m.digest)}`).join(', ')}`;
-    }
+    return setDifference(p.tested, input.set);
   }
   return undefined;
+}
+
+/** Why an envelope's signatures do not make it count, or undefined when they do. */
+function unsignedBy(
+  e: DsseEnvelope,
+  keys: ReadonlyArray<string | KeyObject>,
+  ids: string,
+): string | undefined {
+  if (e.signatures.length === 0) return 'is unsigned';
+  if (!keys.some((k) => verifyEnvelope(e, k).length > 0)) return `is not signed by ${ids}`;
+  return undefined;
+}
+
+/** `lane key a1b2…` or `any lane key (a1b2…, c3d4…)`, for messages. */
+function keyNames(keys: ReadonlyArray<string | KeyObject>): string {
+  const ids = keys.map((k) => `${short(keyId(k))}`);
+  return ids.length === 1 ? `lane key ${ids[0]!}` : `any lane key (${ids.join(', ')})`;
 }
 
 /**
  * Decides, for each required lane, whether passing evidence exists (pure).
  *
- * Rules: evidence counts for a lane when its statement is for that lane, the same commit, names this
- * digest among its subjects (source lane: the commit), and, for integration/e2e/promotion, its
- * `tested` set contains every digest of the set being promoted. With a public key, unsigned or wrongly
- * signed envelopes do not count. Among the evidence that counts, the most recent verdict
- * (`timeVerified`) decides: a lane that passed and then failed on a re-run at the same commit and set is
- * not passing.
+ * Rules: evidence counts for a lane when its envelope is signed by one of the lane keys (unless
+ * unsigned evidence is explicitly allowed), its statement is for that lane, the same commit and the
+ * same CI run (`predicate.run.id`), names this digest among its subjects (source lane: the commit),
+ * and, for integration/e2e/promotion, its `tested` list is exactly the set being promoted (same names,
+ * same digests, nothing more). Among the evidence that counts, the most recent verdict
+ * (`timeVerified`) decides: a lane that passed and then failed on a re-run is not passing. Since only
+ * this run's evidence counts, hiding its newer failure cannot bring back another run's pass.
+ *
+ * @throws Error when `trust` has no key (an empty key list is not "unsigned allowed")
  */
 export function decideEvidence(input: EvidenceDecisionInput): EvidenceVerdict {
   return decide(input, parseDigest(input.digest));
@@ -102,7 +157,11 @@ function decide(input: EvidenceDecisionInput, subject: ParsedDigest): EvidenceVe
   const digest = subject.value;
   const problems: string[] = [];
   const refused: string[] = [];
-  const expectedKey = input.publicKey !== undefined ? keyId(input.publicKey) : undefined;
+  const keys = 'keys' in input.trust ? input.trust.keys : undefined;
+  if (keys !== undefined && keys.length === 0) {
+    throw new Error('no lane public key to verify evidence with (and unsigned evidence is not allowed)');
+  }
+  const expected = keys !== undefined ? keyNames(keys) : '';
   const byLane = new Map<Lane, Candidate[]>();
   const notes = new Map<Lane, string[]>();
   const note = (lane: Lane, text: string): void => {
@@ -131,26 +190,20 @@ function decide(input: EvidenceDecisionInput, subject: ParsedDigest): EvidenceVe
       refused.push(`${where}: ${lane} evidence found where ${source ? 'source' : 'image'} evidence belongs`);
       continue;
     }
-    if (input.publicKey !== undefined) {
-      if (e.envelope.signatures.length === 0) {
-        note(lane, `${where} is unsigned`);
-        refused.push(`${where}: ${lane} evidence is unsigned`);
-        continue;
-      }
-      if (verifyEnvelope(e.envelope, input.publicKey).length === 0) {
-        note(lane, `${where} is not signed by key ${short(expectedKey ?? '')}`);
-        refused.push(
-          `${where}: ${lane} evidence signature does not verify with key ${short(expectedKey ?? '')}`,
-        );
-        continue;
-      }
+    // Evidence of a lane not required (a promotion record, in a promotion chain) is not judged.
+    if (!input.requiredLanes.includes(lane)) continue;
+    const unsigned = keys !== undefined ? unsignedBy(e.envelope, keys, expected) : undefined;
+    if (unsigned !== undefined) {
+      note(lane, `${where} ${unsigned}`);
+      refused.push(`${where}: ${lane} evidence ${unsigned}`);
+      continue;
     }
     const why = inapplicable(statement, lane, input, subject);
     if (why !== undefined) {
       note(lane, `${where}: ${why}`);
       continue;
     }
-    byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where }]);
+    byLane.set(lane, [...(byLane.get(lane) ?? []), { statement, where, found: e }]);
   }
 
   const lanes: Partial<Record<Lane, LaneVerdict>> = {};
@@ -179,6 +232,7 @@ function decide(input: EvidenceDecisionInput, subject: ParsedDigest): EvidenceVe
     } else {
       lanes[lane] = {
         passed: true,
+        evidence: latest.found,
         reason: `${lane} PASSED for ${short(digest)} at ${latest.statement.predicate.timeVerified} by ${latest.statement.predicate.runUrl} (${latest.where})`,
       };
     }
@@ -199,8 +253,10 @@ export interface VerifyEvidenceOptions {
   digest: string;
   requiredLanes: readonly Lane[];
   commit: string;
+  /** The CI run id whose evidence counts. */
+  run: string;
   set: readonly TestedImage[];
-  publicKey?: string | KeyObject;
+  trust: EvidenceTrust;
   /** Evidence repository holding source-lane evidence; defaults to `evidenceRepository(repo)`. */
   sourceRepo?: string;
 }
@@ -221,14 +277,17 @@ export async function verifyEvidenceFor(opts: VerifyEvidenceOptions): Promise<Ev
       ? findSourceEvidence(opts.client, opts.sourceRepo ?? evidenceRepository(opts.repo), opts.commit)
       : Promise.resolve([]),
   ]);
-  const input: EvidenceDecisionInput = {
-    digest: digest.value,
-    commit: opts.commit,
-    requiredLanes: opts.requiredLanes,
-    set: opts.set,
-    imageEvidence,
-    sourceEvidence,
-  };
-  if (opts.publicKey !== undefined) input.publicKey = opts.publicKey;
-  return decide(input, digest);
+  return decide(
+    {
+      digest: digest.value,
+      commit: opts.commit,
+      run: opts.run,
+      requiredLanes: opts.requiredLanes,
+      set: opts.set,
+      imageEvidence,
+      sourceEvidence,
+      trust: opts.trust,
+    },
+    digest,
+  );
 }

@@ -3,7 +3,9 @@
  * evidence and a promotion record, and writes nothing.
  */
 import type { DsseEnvelope } from '../evidence/dsse.js';
+import { statementOf } from '../evidence/dsse.js';
 import { findEvidence } from '../evidence/find.js';
+import { setDifference } from '../evidence/verify.js';
 import { evidenceRepository } from '../evidence/location.js';
 import { decideSet } from './decide.js';
 import type { PlannedImage } from './plan.js';
@@ -48,15 +50,27 @@ async function targetRecord(
         sourceEvidence,
       },
     ],
+    set,
     commit: p.commit,
+    run: p.evidenceRun,
     requiredLanes: p.lanes,
-    ...(p.publicKey !== undefined ? { publicKey: p.publicKey } : {}),
+    trust: p.trust,
   });
-  // decideSet judged this image alone; the promotion record must cover the whole set, and is
+  // decideSet judged this image against the whole set; the promotion record must be for the set, and is
   // signed by our signing key (not the lanes' key), so it is checked against that.
   const record = latestPromotion(imageEvidence, p.commit, set, p.recordKey);
-  if (!decision.ok || record === undefined) {
-    p.log.info(`${i.name}: ${formatTarget(i.target)} is at the digest, but its evidence is incomplete`);
+  // latestPromotion accepts a record of a larger set; promoted together means exactly this set.
+  const exact =
+    record !== undefined && setDifference(statementOf(record).predicate.tested, set) === undefined;
+  if (!decision.ok || record === undefined || !exact) {
+    const why = !decision.ok
+      ? decision.problems.join('; ')
+      : record === undefined
+        ? 'no promotion record of this commit and set'
+        : 'its promotion record is for another set';
+    p.log.info(
+      `${i.name}: ${formatTarget(i.target)} is at the digest, but its evidence is incomplete: ${why}`,
+    );
     return undefined;
   }
   p.log.info(`${i.name}: ${formatTarget(i.target)} is already at ${i.source.digest.value} with its evidence`);

@@ -8,6 +8,7 @@ import type { Credentials } from '../registry/auth.js';
 import { RegistryClient } from '../registry/client.js';
 import type { Lane } from '../evidence/statement.js';
 import { findSourceEvidence, type FoundEvidence } from '../evidence/find.js';
+import type { EvidenceTrust } from '../evidence/verify.js';
 import type { Log } from '../log.js';
 import { pinnedReference } from '../reference.js';
 import type { PromoteRegistry } from './copy.js';
@@ -24,8 +25,15 @@ export interface PromotionSettings {
   requiredLanes: readonly RequirableLane[];
   /** The commit all evidence must be for (40 or 64 hex). */
   commit: string;
-  /** PEM public key: only evidence signed by it counts. */
-  publicKey?: string;
+  /** PEM public keys of the lanes: only evidence signed by one of them counts. */
+  laneKeys?: readonly string[];
+  /**
+   * Skip the signature check of the lanes' evidence (no `laneKeys`). Must be asked for: without keys
+   * and without it, `promote` refuses to start. The promotion record says so.
+   */
+  allowUnsigned?: boolean;
+  /** The CI run id (GITHUB_RUN_ID) whose evidence counts; the record names it. */
+  evidenceRun: string;
   /** PEM private key signing the promotion record (unsigned without it). */
   signingKey?: string;
   /** Credentials for the source registries (default: the docker/podman auth files). */
@@ -43,7 +51,10 @@ export interface Promotion {
   readonly plan: readonly PlannedImage[];
   readonly lanes: readonly Lane[];
   readonly commit: string;
-  readonly publicKey: string | undefined;
+  /** Whose signatures make the lanes' evidence count. */
+  readonly trust: EvidenceTrust;
+  /** The CI run id whose evidence counts. */
+  readonly evidenceRun: string;
   readonly signingKey: string | undefined;
   /** The public half of the signing key: what a promotion record found at the target must verify with. */
   readonly recordKey: KeyObject | undefined;
@@ -60,12 +71,48 @@ export interface Promotion {
 }
 
 /**
+ * What the promotion record adds to its predicate about the evidence it relied on: the run whose
+ * evidence counted, and `unsignedAllowed: true` when the lanes' signatures were not checked.
+ */
+export function recordTrustFields(p: Pick<Promotion, 'trust' | 'evidenceRun'>): {
+  evidenceRun: string;
+  unsignedAllowed?: true;
+} {
+  return 'keys' in p.trust
+    ? { evidenceRun: p.evidenceRun }
+    : { evidenceRun: p.evidenceRun, unsignedAllowed: true };
+}
+
+/** Whose signatures count, from the settings; refuses "no keys" unless unsigned is asked for. */
+function trustOf(settings: PromotionSettings): EvidenceTrust {
+  const keys = settings.laneKeys ?? [];
+  if (keys.length > 0 && settings.allowUnsigned === true) {
+    throw new Error('lane public keys and allowUnsigned exclude each other: give one or the other');
+  }
+  if (keys.length > 0) return { keys };
+  if (settings.allowUnsigned === true) return { unsignedAllowed: true };
+  throw new Error(
+    "no lane public key: the lanes' evidence cannot be verified; give laneKeys, or allowUnsigned to promote on unsigned evidence",
+  );
+}
+
+/**
  * Sets up a promotion: no request is made until a phase asks for one.
  *
- * @throws Error when the signing key is not a valid PEM private key
+ * @throws Error when the signing key is not a valid PEM private key, there is neither a lane key nor
+ *   `allowUnsigned`, or `evidenceRun` is empty
  */
 export function startPromotion(settings: PromotionSettings): Promotion {
   const { log } = settings;
+  const trust = trustOf(settings);
+  if (settings.evidenceRun.trim() === '') {
+    throw new Error('no evidence run: give the CI run id whose evidence counts (GITHUB_RUN_ID)');
+  }
+  if ('unsignedAllowed' in trust) {
+    log.warning(
+      "UNSIGNED EVIDENCE ALLOWED: the lanes' evidence signatures are not checked, so anyone who can push to the source repositories can forge a passing verdict; the promotion record says so",
+    );
+  }
   const recordKey = settings.signingKey !== undefined ? createPublicKey(settings.signingKey) : undefined;
   const lanes: Lane[] = [...settings.requiredLanes];
   const clients = new Map<string, PromoteRegistry>();
@@ -94,7 +141,8 @@ export function startPromotion(settings: PromotionSettings): Promotion {
     plan: settings.plan,
     lanes,
     commit: settings.commit,
-    publicKey: settings.publicKey,
+    trust,
+    evidenceRun: settings.evidenceRun,
     signingKey: settings.signingKey,
     recordKey,
     log,

@@ -2,8 +2,7 @@
  * The promotion decision for a whole set: each image's evidence is judged by the evidence module's
  * `decideEvidence` against the same commit and the same set, and one failing image refuses the set.
  */
-import type { KeyObject } from 'node:crypto';
-import { decideEvidence, type EvidenceVerdict } from '../evidence/verify.js';
+import { decideEvidence, type EvidenceTrust, type EvidenceVerdict } from '../evidence/verify.js';
 import type { FoundEvidence } from '../evidence/find.js';
 import type { Lane, TestedImage } from '../evidence/statement.js';
 
@@ -17,12 +16,21 @@ export interface ImageEvidence {
   sourceEvidence: readonly FoundEvidence[];
 }
 
+/** An image's evidence after the set passed: `chosen` is the evidence that decided each lane. */
+export interface VerifiedEvidence extends ImageEvidence {
+  chosen: Partial<Record<Lane, FoundEvidence>>;
+}
+
 /** Input of {@link decideSet}. */
 export interface SetDecisionInput {
   images: readonly ImageEvidence[];
+  /** The whole set promoted together, when only some of its images are judged; default `images`. */
+  set?: readonly TestedImage[];
   commit: string;
+  /** The CI run id whose evidence counts. */
+  run: string;
   requiredLanes: readonly Lane[];
-  publicKey?: string | KeyObject;
+  trust: EvidenceTrust;
 }
 
 /** The decision for a set: `ok` only when every image passed every required lane. */
@@ -35,19 +43,20 @@ export interface SetDecision {
 
 /**
  * Decides a whole set (pure). Every image is judged with the full set as `set`, so integration and
- * E2E evidence counts only when it covered every image promoted together.
+ * E2E evidence counts only when it tested exactly the images promoted together.
  */
 export function decideSet(input: SetDecisionInput): SetDecision {
-  const set: TestedImage[] = input.images.map((i) => ({ name: i.name, digest: i.digest }));
+  const set = input.set ?? input.images.map((i) => ({ name: i.name, digest: i.digest }));
   const verdicts = input.images.map((image) => {
     const verdict = decideEvidence({
       digest: image.digest,
       commit: input.commit,
+      run: input.run,
       requiredLanes: input.requiredLanes,
       set,
       imageEvidence: image.imageEvidence,
       sourceEvidence: image.sourceEvidence,
-      ...(input.publicKey !== undefined ? { publicKey: input.publicKey } : {}),
+      trust: input.trust,
     });
     return { name: image.name, reference: image.reference, digest: image.digest, verdict };
   });

@@ -60,6 +60,10 @@ export interface PromoteResult {
   copy?: CopyReport;
   /** Milliseconds per phase. */
   timings: Record<string, number>;
+  /** The CI run id whose evidence counted. */
+  evidenceRun: string;
+  /** True when the lanes' evidence signatures were not checked (`allowUnsigned`). */
+  unsignedAllowed: boolean;
 }
 
 const ungrouped: LogGroup = (_title, fn) => fn();
@@ -79,6 +83,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const { log } = p;
   const group = options.group ?? ungrouped;
   const timings: Record<string, number> = {};
+  const trusted = { evidenceRun: p.evidenceRun, unsignedAllowed: 'unsignedAllowed' in p.trust };
   const timed = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
@@ -101,7 +106,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     const record = existing[0]!;
     const recordPath = await writeRecord(options.recordDir, options.commit, record);
     log.info(`already promoted: every image is at its target with its evidence; nothing was copied`);
-    return { alreadyPromoted: true, images, record, recordPath, timings };
+    return { alreadyPromoted: true, images, record, recordPath, timings, ...trusted };
   }
 
   const evidenceManifests = await settleAll(sources.evidenceManifests, 'reading evidence manifests');
@@ -130,7 +135,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   log.info(
     `promotion record: ${recordPath}${options.signingKey !== undefined ? ' (signed)' : ' (unsigned)'}`,
   );
-  return { alreadyPromoted: false, images, record, recordPath, copy: report, timings };
+  return { alreadyPromoted: false, images, record, recordPath, copy: report, timings, ...trusted };
 }
 
 function promotedImages(plan: readonly PlannedImage[], lanes: readonly Lane[]): PromotedImage[] {
@@ -158,4 +163,10 @@ export function summarizePromotion(summary: SummaryBuilder, result: PromoteResul
   );
   const signed = result.record.signatures.length > 0 ? 'signed' : 'unsigned';
   summary.text(`Promotion record (${signed}): ${result.recordPath}`);
+  summary.text(`Evidence of CI run ${result.evidenceRun}.`);
+  if (result.unsignedAllowed) {
+    summary.text(
+      "WARNING: evidence signatures were NOT checked (allow-unsigned): anyone who can push to the source repositories could have forged the lanes' verdicts. The promotion record says so (unsignedAllowed: true).",
+    );
+  }
 }

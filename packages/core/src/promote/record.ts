@@ -32,8 +32,8 @@ import { referrersOf } from '../evidence/registry.js';
 import { mergeReferrersIndex, type CopyReport, type PromoteRegistry } from './copy.js';
 import { settleAll } from './limit.js';
 import { formatTarget } from './target.js';
-import { shortDigest, type Promotion } from './context.js';
-import type { ImageEvidence } from './decide.js';
+import { recordTrustFields, shortDigest, type Promotion } from './context.js';
+import type { VerifiedEvidence } from './decide.js';
 
 /** What the record of one promotion says and where it goes, besides the promotion itself. */
 export interface RecordInput {
@@ -42,7 +42,7 @@ export interface RecordInput {
   /** The evidence copied along with each image, in plan order (listed again with the record). */
   copied: ReadonlyArray<readonly Descriptor[]>;
   /** The evidence read for each image, in plan order: what the record relied on, and the `.att` layers. */
-  evidence: readonly ImageEvidence[];
+  evidence: readonly VerifiedEvidence[];
   report: CopyReport;
   /** Milliseconds per phase so far, for the checks' durations. */
   timings: Readonly<Record<string, number>>;
@@ -91,6 +91,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
     timeVerified: input.timeVerified,
     env: input.env,
   });
+  Object.assign(statement.predicate, recordTrustFields(p));
   let envelope = envelopeOf(statement);
   if (p.signingKey !== undefined) envelope = signEnvelope(envelope, p.signingKey);
   await settleAll(
@@ -114,44 +115,29 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
 }
 
 /** The readable image evidence of one image: the lane envelopes copied with it. */
-function laneEnvelopes(evidence: ImageEvidence): DsseEnvelope[] {
+function laneEnvelopes(evidence: VerifiedEvidence): DsseEnvelope[] {
   return evidence.imageEvidence.flatMap((f) => (f.envelope !== undefined ? [f.envelope] : []));
 }
 
 /**
  * The lane attestations the promotion relied on (VSA `inputAttestations`): for every image and every
- * required lane, the latest passing statement for this commit that names the image (and verifies with
- * the public key, when there is one), as promote's evidence check chose it. Each is named where the
+ * required lane, the evidence promote's evidence check decided that lane with. Each is named where the
  * promotion copied it (`oci://<target registry>/<repository>@<evidence manifest>`) with the digest of
  * its DSSE envelope; an envelope relied on for several images is listed once.
  */
-export function reliedOn(p: Promotion, evidence: readonly ImageEvidence[]): InputAttestation[] {
+export function reliedOn(p: Promotion, evidence: readonly VerifiedEvidence[]): InputAttestation[] {
   const out = new Map<string, InputAttestation>();
   for (const [n, i] of p.plan.entries()) {
-    const e = evidence[n];
-    if (e === undefined) continue;
     for (const lane of p.lanes) {
-      const found = lane === 'source' ? e.sourceEvidence : e.imageEvidence;
+      const chosen = evidence[n]?.chosen[lane];
+      if (chosen?.envelope === undefined) continue;
       const repo = lane === 'source' ? evidenceRepository(i.target.repository) : i.target.repository;
-      const passing = found.flatMap((f) => {
-        if (f.envelope === undefined) return [];
-        try {
-          const s = statementOf(f.envelope).predicate;
-          if (s.lane !== lane || s.commit.sha !== p.commit || s.verificationResult !== 'PASSED') return [];
-          if (p.publicKey !== undefined && verifyEnvelope(f.envelope, p.publicKey).length === 0) return [];
-          return [{ f, envelope: f.envelope, time: s.timeVerified }];
-        } catch {
-          return [];
-        }
-      });
-      const latest = passing.sort((a, b) => b.time.localeCompare(a.time))[0];
-      if (latest === undefined) continue;
-      const layer = latest.f.manifest?.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE)?.digest;
-      const digest = layer ?? digestOf(Buffer.from(JSON.stringify(latest.envelope), 'utf8'));
+      const layer = chosen.manifest?.json.layers?.find((l) => l.mediaType === DSSE_MEDIA_TYPE)?.digest;
+      const digest = layer ?? digestOf(Buffer.from(JSON.stringify(chosen.envelope), 'utf8'));
       const [algorithm, hex] = digest.split(':') as [string, string];
       if (!out.has(digest)) {
         out.set(digest, {
-          uri: `oci://${i.target.registry}/${repo}@${latest.f.descriptor.digest}`,
+          uri: `oci://${i.target.registry}/${repo}@${chosen.descriptor.digest}`,
           digest: { [algorithm]: hex },
         });
       }

@@ -8,7 +8,8 @@ import type { FetchedManifest } from '../registry/manifests.js';
 import { findEvidence, type FoundEvidence } from '../evidence/find.js';
 import { evidenceRepository } from '../evidence/location.js';
 import { isNotFound } from '../evidence/registry.js';
-import { decideSet, PromotionRefusedError, type ImageEvidence } from './decide.js';
+import type { Lane } from '../evidence/statement.js';
+import { decideSet, PromotionRefusedError, type ImageEvidence, type VerifiedEvidence } from './decide.js';
 import { settleAll } from './limit.js';
 import { settled, shortDigest, sourceReference, type Promotion } from './context.js';
 
@@ -112,13 +113,14 @@ export async function resolveSources(p: Promotion, reads: SourceReads): Promise<
  *
  * @throws PromotionRefusedError when any image lacks passing evidence for a required lane
  */
-export async function verifySources(p: Promotion, reads: SourceReads): Promise<ImageEvidence[]> {
+export async function verifySources(p: Promotion, reads: SourceReads): Promise<VerifiedEvidence[]> {
   const found = await settleAll(reads.evidence, 'reading evidence');
   const decision = decideSet({
     images: found,
     commit: p.commit,
+    run: p.evidenceRun,
     requiredLanes: p.lanes,
-    ...(p.publicKey !== undefined ? { publicKey: p.publicKey } : {}),
+    trust: p.trust,
   });
   for (const v of decision.verdicts) {
     for (const lane of p.lanes) {
@@ -129,5 +131,11 @@ export async function verifySources(p: Promotion, reads: SourceReads): Promise<I
     }
   }
   if (!decision.ok) throw new PromotionRefusedError(decision.problems);
-  return found;
+  return found.map((f, n) => {
+    const chosen: Partial<Record<Lane, FoundEvidence>> = {};
+    for (const [lane, verdict] of Object.entries(decision.verdicts[n]?.verdict.lanes ?? {})) {
+      if (verdict?.evidence !== undefined) chosen[lane as Lane] = verdict.evidence;
+    }
+    return { ...f, chosen };
+  });
 }

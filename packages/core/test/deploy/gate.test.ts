@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requireStablePorts } from '../../src/deploy/stack-file.js';
-import { pickPromotion, requirePromotions } from '../../src/deploy/promotion.js';
+import { promotionRecords, requirePromotions } from '../../src/deploy/promotion.js';
 import { envelopeOf } from '../../src/evidence/dsse.js';
 import { laneStatement, promotionStatement } from '../../src/evidence/statement.js';
 import type { EvidenceRegistry } from '../../src/evidence/registry.js';
@@ -36,22 +36,24 @@ function promotion(
   });
 }
 
-describe('pickPromotion', () => {
-  it('takes the newest passing record for the digest', () => {
-    const picked = pickPromotion(
+describe('promotionRecords', () => {
+  it('lists the passing records for the digest, newest first', () => {
+    const picked = promotionRecords(
       [
         found(promotion(A, { time: '2026-03-01T10:00:00Z', commit: '2'.repeat(40) })),
         found(promotion(A, { time: '2026-03-01T12:00:00Z' })),
       ],
       parseDigest(A),
+      { unsignedAllowed: true },
     );
-    expect(picked).toEqual({
-      info: expect.objectContaining({ commit: C1, timeVerified: '2026-03-01T12:00:00.000Z' }),
-    });
+    expect(picked.records.map((r) => [r.commit, r.timeVerified])).toEqual([
+      [C1, '2026-03-01T12:00:00.000Z'],
+      ['2'.repeat(40), '2026-03-01T10:00:00.000Z'],
+    ]);
   });
 
   it.each([
-    { what: 'nothing', evidence: [], reason: /^no promotion record$/ },
+    { what: 'nothing', evidence: [], reason: /^$/ },
     { what: 'a failed record', evidence: [found(promotion(A, { result: 'FAILED' }))], reason: /is FAILED/ },
     {
       what: 'a record of another digest',
@@ -71,7 +73,7 @@ describe('pickPromotion', () => {
           }) as ReturnType<typeof promotionStatement>,
         ),
       ],
-      reason: /^no promotion record$/,
+      reason: /^$/,
     },
     {
       what: 'an unreadable record',
@@ -79,8 +81,9 @@ describe('pickPromotion', () => {
       reason: /blob gone/,
     },
   ])('refuses $what', ({ evidence, reason }) => {
-    const picked = pickPromotion(evidence, parseDigest(A));
-    expect('reason' in picked && picked.reason).toMatch(reason);
+    const picked = promotionRecords(evidence, parseDigest(A), { unsignedAllowed: true });
+    expect(picked.records).toEqual([]);
+    expect(picked.notes.join('; ')).toMatch(reason);
   });
 });
 
@@ -105,6 +108,7 @@ describe('requirePromotions', () => {
           return empty;
         },
         log: silentLog,
+        trust: { unsignedAllowed: true },
       }),
     ).rejects.toThrow(
       /2 images are not promoted \(nothing was changed\):\nbackend=127\.0\.0\.1:5000\/app\/backend@sha256:a+: no promotion record in 127\.0\.0\.1:5000\/app\/backend\nweb=/,
@@ -130,5 +134,45 @@ describe('requireStablePorts', () => {
     expect(() => requireStablePorts(loose)).toThrow(
       /s\.yaml: .*fixed host ports.*backend \(container port 8080\)/,
     );
+  });
+});
+
+describe('deploy without a promotion key', () => {
+  it('refuses before reading the stack, taking the ledger lock or asking a registry', async () => {
+    const { deploy } = await import('../../src/deploy/deployer.js');
+    const { EventSink } = await import('../../src/deploy/events.js');
+    const { mkdtemp, readdir, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'dl-gate-'));
+    let asked = false;
+    try {
+      const options = {
+        environment: 'staging',
+        stateDir: join(dir, 'state'),
+        engine: {} as never,
+        events: new EventSink({ log: silentLog }),
+        log: silentLog,
+        clientFor: () => {
+          asked = true;
+          return {} as EvidenceRegistry;
+        },
+      };
+      const request = {
+        stackFile: join(dir, 'missing.yaml'),
+        images: parseImageSet(`backend=127.0.0.1:5000/app@${A}`, 'images'),
+        healthChecks: [],
+        soakMs: 0,
+        autoRollback: false,
+      };
+      await expect(deploy(options, request)).rejects.toThrow(/^no promotion public key: .*allowUnsigned/);
+      await expect(deploy({ ...options, promotionKey: 'k', allowUnsigned: true }, request)).rejects.toThrow(
+        /exclude each other/,
+      );
+      expect(asked).toBe(false);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The deploy gate with `public-key`: promotion records stored in an in-memory registry exactly as
- * promote-digest stores them (storeEvidence), then looked up by requirePromotions.
+ * The deploy gate with `promotion-public-key`: promotion records stored in an in-memory registry
+ * exactly as promote-digest stores them (storeEvidence), then looked up by requirePromotions.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { requirePromotions, NotPromotedError } from '../../src/deploy/promotion.js';
 import { envelopeOf, keyId, signEnvelope, type DsseEnvelope } from '../../src/evidence/dsse.js';
-import { promotionStatement } from '../../src/evidence/statement.js';
+import { laneStatement, promotionStatement } from '../../src/evidence/statement.js';
 import { storeEvidence } from '../../src/evidence/store.js';
 import type { EvidenceRegistry } from '../../src/evidence/registry.js';
 import { parseImageSet } from '../../src/inputs.js';
@@ -99,11 +99,18 @@ class MemoryRegistry implements EvidenceRegistry {
   }
 }
 
-/** A PASSED promotion record for `digest`, wrapped as promote-digest wraps it. */
-function record(digest: string, time = '2026-03-01T12:00:00Z'): DsseEnvelope {
+/** A PASSED promotion record of `backend` at `digest` (and more images), wrapped as promote-digest wraps it. */
+function record(
+  digest: string,
+  time = '2026-03-01T12:00:00Z',
+  more: Array<[name: string, digest: string]> = [],
+): DsseEnvelope {
   return envelopeOf(
     promotionStatement({
-      images: [{ name: 'backend', digest, repository: `${REGISTRY}/${REPO}` }],
+      images: [
+        { name: 'backend', digest, repository: `${REGISTRY}/${REPO}` },
+        ...more.map(([name, d]) => ({ name, digest: d, repository: `${REGISTRY}/${REPO}` })),
+      ],
       commit: C1,
       runUrl: 'http://ci/1',
       timeVerified: new Date(time),
@@ -125,7 +132,7 @@ const ourId = keyId(ours.publicPem).slice(0, 12);
 
 async function gate(
   registry: EvidenceRegistry,
-  publicKey?: string,
+  publicKey: string | undefined,
   images = backend,
 ): Promise<{ result?: Awaited<ReturnType<typeof requirePromotions>>; error?: unknown; warnings: string[] }> {
   const log = recordingLog();
@@ -134,7 +141,7 @@ async function gate(
     const result = await requirePromotions(images, {
       clientFor: () => registry,
       log,
-      ...(publicKey !== undefined ? { publicKey } : {}),
+      trust: publicKey !== undefined ? { key: publicKey } : { unsignedAllowed: true },
     });
     return { result, warnings: warnings() };
   } catch (error) {
@@ -142,7 +149,7 @@ async function gate(
   }
 }
 
-describe('requirePromotions with a public key', () => {
+describe('requirePromotions with the promotion key', () => {
   it('admits a record signed by that key, without a warning', async () => {
     const registry = await registryWith([A, signEnvelope(record(A), ours.privatePem)]);
     const { result, error, warnings } = await gate(registry, ours.publicPem);
@@ -167,7 +174,7 @@ describe('requirePromotions with a public key', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
       new RegExp(
-        `^backend=127\\.0\\.0\\.1:5000/app/backend@${A}: no passing promotion record signed by key ${ourId}… \\(record sha256:[0-9a-f]{12}… is unsigned\\)`,
+        `^backend=127\\.0\\.0\\.1:5000/app/backend@${A}: no passing promotion record signed by the promotion key ${ourId}… \\(record sha256:[0-9a-f]{12}… is unsigned\\)`,
       ),
     );
     expect((error as Error).message).toContain('not promoted (nothing was changed)');
@@ -179,7 +186,7 @@ describe('requirePromotions with a public key', () => {
     expect(error).toBeInstanceOf(NotPromotedError);
     expect((error as NotPromotedError).problems[0]).toMatch(
       new RegExp(
-        `^backend=\\S+@${A}: no passing promotion record signed by key ${ourId}… \\(record sha256:[0-9a-f]{12}… is not signed by key ${ourId}…\\)`,
+        `^backend=\\S+@${A}: no passing promotion record signed by the promotion key ${ourId}… \\(record sha256:[0-9a-f]{12}… is not signed by the promotion key ${ourId}…\\)`,
       ),
     );
   });
@@ -189,21 +196,23 @@ describe('requirePromotions with a public key', () => {
     const forged = { ...record(A, '2026-03-02T12:00:00Z'), signatures: signed.signatures };
     const registry = await registryWith([A, forged]);
     const { error } = await gate(registry, ours.publicPem);
-    expect((error as NotPromotedError).problems[0]).toContain(`is not signed by key ${ourId}`);
+    expect((error as NotPromotedError).problems[0]).toContain(`is not signed by the promotion key ${ourId}`);
   });
 
   it('a newer forged record does not hide the signed one, and every image is judged', async () => {
+    const together = (time: string) => record(A, time, [['web', B]]);
+    const signed = signEnvelope(together('2026-03-01T10:00:00Z'), ours.privatePem);
     const registry = await registryWith(
-      [A, signEnvelope(record(A, '2026-03-01T10:00:00Z'), ours.privatePem)],
-      [A, signEnvelope(record(A, '2026-03-01T12:00:00Z'), theirs.privatePem)],
-      [B, record(B)],
+      [A, signed],
+      [A, signEnvelope(together('2026-03-01T12:00:00Z'), theirs.privatePem)],
+      [B, together('2026-03-01T10:00:00Z')],
     );
     const both = parseImageSet(`backend=${REGISTRY}/${REPO}@${A}\nweb=${REGISTRY}/${REPO}@${B}`, 'images');
     const { error } = await gate(registry, ours.publicPem, both);
     const problems = (error as NotPromotedError).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^web=\\S+@${B}: .*is unsigned`));
-    const { result } = await gate(registry, ours.publicPem);
+    const { result } = await gate(await registryWith([A, signed], [B, signed]), ours.publicPem, both);
     expect(result?.[0]?.timeVerified).toBe('2026-03-01T10:00:00.000Z');
   });
 
@@ -214,7 +223,7 @@ describe('requirePromotions with a public key', () => {
     await expect(
       requirePromotions(backend, {
         log: silentLog,
-        publicKey: pem,
+        trust: { key: pem },
         clientFor: () => {
           asked = true;
           return new MemoryRegistry();
@@ -225,15 +234,134 @@ describe('requirePromotions with a public key', () => {
   });
 });
 
-describe('requirePromotions without a public key', () => {
+describe('requirePromotions with allow-unsigned', () => {
   it('accepts unsigned and otherwise signed records, and warns that nothing is verified', async () => {
     for (const envelope of [record(A), signEnvelope(record(A), theirs.privatePem)]) {
-      const { result, error, warnings } = await gate(await registryWith([A, envelope]));
+      const { result, error, warnings } = await gate(await registryWith([A, envelope]), undefined);
       expect(error).toBeUndefined();
       expect(result?.map((r) => r.digest)).toEqual([A]);
       expect(warnings).toEqual([
-        expect.stringMatching(/^public-key is not set: promotion records are not verified by signature/),
+        expect.stringMatching(
+          /^UNSIGNED PROMOTION RECORDS ALLOWED \(allow-unsigned\): promotion records are not verified/,
+        ),
       ]);
     }
+  });
+});
+
+describe('separate keys', () => {
+  it('refuses a promotion-lane statement signed by a lane key, not the promotion key', async () => {
+    const laneKey = theirs;
+    const registry = await registryWith([A, signEnvelope(record(A), laneKey.privatePem)]);
+    const { error } = await gate(registry, ours.publicPem);
+    expect(error).toBeInstanceOf(NotPromotedError);
+    expect((error as NotPromotedError).problems[0]).toMatch(/is not signed by the promotion key/);
+  });
+
+  it('refuses lane evidence signed by the promotion key: only promotion-lane records admit', async () => {
+    const e2e = laneStatement({
+      lane: 'e2e',
+      images: [{ name: 'backend', digest: A, repository: `${REGISTRY}/${REPO}` }],
+      commit: C1,
+      env: {},
+    });
+    const registry = await registryWith([A, signEnvelope(envelopeOf(e2e), ours.privatePem)]);
+    const { error } = await gate(registry, ours.publicPem);
+    expect((error as NotPromotedError).problems[0]).toMatch(
+      /no passing promotion record signed by the promotion key [0-9a-f]{12}… in 127\.0\.0\.1:5000\/app\/backend$/,
+    );
+  });
+});
+
+describe('promoted together', () => {
+  const both = parseImageSet(`backend=${REGISTRY}/${REPO}@${A}\nweb=${REGISTRY}/${REPO}@${B}`, 'images');
+  const sign = (e: DsseEnvelope) => signEnvelope(e, ours.privatePem);
+
+  it('admits two images by the one record that promoted exactly them, and names that record for both', async () => {
+    const together = sign(record(A, '2026-03-01T12:00:00Z', [['web', B]]));
+    const { result, error } = await gate(
+      await registryWith([A, together], [B, together]),
+      ours.publicPem,
+      both,
+    );
+    expect(error).toBeUndefined();
+    expect(result).toHaveLength(2);
+    expect(result![0]!.record).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(result![1]!.record).toBe(result![0]!.record);
+    expect(result![0]!.evidence).not.toBe(result![1]!.evidence);
+  });
+
+  it('refuses images of two different promotions, naming both records, before any change', async () => {
+    // backend promoted with an older web (C), web promoted with an older backend (D): each record is
+    // signed and passing, but none promoted the deployed pair.
+    const C = 'sha256:' + 'c'.repeat(64);
+    const D = 'sha256:' + 'd'.repeat(64);
+    const x = sign(record(A, '2026-03-01T10:00:00Z', [['web', C]]));
+    const yStatement = promotionStatement({
+      images: [
+        { name: 'backend', digest: D, repository: `${REGISTRY}/${REPO}` },
+        { name: 'web', digest: B, repository: `${REGISTRY}/${REPO}` },
+      ],
+      commit: '2'.repeat(40),
+      runUrl: 'http://ci/2',
+      timeVerified: new Date('2026-03-02T10:00:00Z'),
+      env: {},
+    });
+    const y = sign(envelopeOf(yStatement));
+    const { error } = await gate(await registryWith([A, x], [B, y]), ours.publicPem, both);
+    expect(error).toBeInstanceOf(NotPromotedError);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^refusing to deploy: the images come from 2 different promotions \(records sha256:[0-9a-f]{12}…, sha256:[0-9a-f]{12}…\); deploy a set promote-digest promoted together \(nothing was changed\)/,
+    );
+    const problems = (error as NotPromotedError).problems;
+    expect(problems[0]).toMatch(
+      /^backend=\S+: not promoted together with the deployed set: its newest record sha256:\w{12}… \(commit 111111111111…, .*\): it was promoted without web@sha256:bbbbbbbbbbbb… and with web@sha256:cccccccccccc…, which is not in the set$/,
+    );
+    expect(problems[1]).toMatch(
+      /^web=\S+: .*record sha256:\w{12}… \(commit 222222222222….*without backend@sha256:aaaaaaaaaaaa…/,
+    );
+    const [rx, ry] = [problems[0]!, problems[1]!].map((p) => /record (sha256:\w{12})/.exec(p)![1]);
+    expect(rx).not.toBe(ry);
+  });
+
+  it('refuses a record of a larger set, and a record naming the digests under other names', async () => {
+    const larger = sign(
+      record(A, '2026-03-01T12:00:00Z', [
+        ['web', B],
+        ['worker', 'sha256:' + 'f'.repeat(64)],
+      ]),
+    );
+    const { error } = await gate(await registryWith([A, larger], [B, larger]), ours.publicPem, both);
+    expect((error as NotPromotedError).problems[0]).toMatch(
+      /promoted with worker@sha256:ffffffffffff…, which is not in the set/,
+    );
+    const renamed = parseImageSet(`api=${REGISTRY}/${REPO}@${A}\nweb=${REGISTRY}/${REPO}@${B}`, 'images');
+    const together = sign(record(A, '2026-03-01T12:00:00Z', [['web', B]]));
+    const second = await gate(await registryWith([A, together], [B, together]), ours.publicPem, renamed);
+    expect((second.error as NotPromotedError).problems[0]).toMatch(
+      /^api=\S+: .*promoted without api@sha256:aaaaaaaaaaaa… and with backend@/,
+    );
+  });
+
+  it('the same set promoted twice: the newest record attached to both wins', async () => {
+    const first = sign(record(A, '2026-03-01T10:00:00Z', [['web', B]]));
+    const second = sign(record(A, '2026-03-01T11:00:00Z', [['web', B]]));
+    // web lost the second record's index entry: only the first is attached to both.
+    const registry = await registryWith([A, first], [A, second], [B, first]);
+    const { result } = await gate(registry, ours.publicPem, both);
+    expect(result?.map((r) => r.timeVerified)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T10:00:00.000Z',
+    ]);
+    const all = await gate(
+      await registryWith([A, first], [A, second], [B, first], [B, second]),
+      ours.publicPem,
+      both,
+    );
+    expect(all.result?.map((r) => r.timeVerified)).toEqual([
+      '2026-03-01T11:00:00.000Z',
+      '2026-03-01T11:00:00.000Z',
+    ]);
   });
 });

@@ -24,6 +24,7 @@ function pair() {
 }
 const key = pair();
 const stranger = pair();
+const rotated = pair();
 
 interface LaneOpts {
   lane?: 'integration' | 'e2e';
@@ -32,12 +33,24 @@ interface LaneOpts {
   api?: string | null;
   at?: string;
   run?: string;
+  /** CI run id (`predicate.run.id`); null for evidence naming no run. */
+  runId?: string | null;
+  names?: [string, string];
+  extra?: boolean;
+}
+
+/** Sets `predicate.run` as the lanes do (the run id of the evidence). */
+function fromRun(s: VerificationStatement, id: string | null = '42'): VerificationStatement {
+  if (id !== null) s.predicate.run = { id, attempt: '1' };
+  return s;
 }
 
 function lane(o: LaneOpts = {}): VerificationStatement {
-  const images = [{ name: 'web', digest: WEB, repository: 'r/web' }];
-  if (o.api !== null) images.push({ name: 'api', digest: o.api ?? API, repository: 'r/api' });
-  return laneStatement({
+  const [webName, apiName] = o.names ?? ['web', 'api'];
+  const images = [{ name: webName, digest: WEB, repository: 'r/web' }];
+  if (o.api !== null) images.push({ name: apiName, digest: o.api ?? API, repository: 'r/api' });
+  if (o.extra === true) images.push({ name: 'worker', digest: API2, repository: 'r/worker' });
+  const s = laneStatement({
     lane: o.lane ?? 'e2e',
     images,
     commit: o.commit ?? SHA,
@@ -47,17 +60,20 @@ function lane(o: LaneOpts = {}): VerificationStatement {
     env: {},
     timeVerified: new Date(o.at ?? '2026-01-01T00:00:00Z'),
   });
+  return fromRun(s, o.runId);
 }
 
-const source = (commit = SHA) => sourceStatement({ commit, env: {}, result: 'PASSED' });
+const source = (commit = SHA, runId: string | null = '42') =>
+  fromRun(sourceStatement({ commit, env: {}, result: 'PASSED' }), runId);
 
 let n = 0;
 function found(
   s: VerificationStatement | DsseEnvelope,
-  sign: 'none' | 'key' | 'stranger' = 'key',
+  sign: 'none' | 'key' | 'stranger' | 'rotated' = 'key',
 ): FoundEvidence {
   let env = 'payload' in s ? s : envelopeOf(s);
   if (sign === 'key') env = signEnvelope(env, key.privateKey);
+  if (sign === 'rotated') env = signEnvelope(env, rotated.privateKey);
   if (sign === 'stranger') env = signEnvelope(env, stranger.privateKey);
   n++;
   return {
@@ -71,11 +87,12 @@ function decide(over: Partial<EvidenceDecisionInput>) {
   return decideEvidence({
     digest: WEB,
     commit: SHA,
+    run: '42',
     requiredLanes: ['source', 'integration', 'e2e'],
     set: SET,
     imageEvidence: [],
     sourceEvidence: [],
-    publicKey: key.publicKey,
+    trust: { keys: [key.publicKey] },
     ...over,
   });
 }
@@ -93,6 +110,8 @@ describe('decideEvidence', () => {
     expect(v.lanes.e2e).toEqual({
       passed: true,
       reason: expect.stringMatching(/^e2e PASSED for sha256:aaaaaaaaaaaa… at 2026/),
+      // The evidence that decided it: what a promotion record names as relied on.
+      evidence: allGood.imageEvidence[1],
     });
   });
 
@@ -130,7 +149,40 @@ describe('decideEvidence', () => {
     [
       'e2e signed by another key',
       { imageEvidence: [allGood.imageEvidence[0]!, found(lane(), 'stranger')] },
-      /is not signed by key/,
+      /is not signed by lane key [0-9a-f]{12}…/,
+    ],
+    [
+      'e2e signed by a key that is not among several lane keys',
+      {
+        trust: { keys: [key.publicKey, rotated.publicKey] },
+        imageEvidence: [allGood.imageEvidence[0]!, found(lane(), 'stranger')],
+      },
+      /is not signed by any lane key \([0-9a-f]{12}…, [0-9a-f]{12}…\)/,
+    ],
+    [
+      'e2e tested with an extra image',
+      { imageEvidence: [allGood.imageEvidence[0]!, found(lane({ extra: true }))] },
+      /tested with worker@sha256:cccccccccccc…, which is not in the set/,
+    ],
+    [
+      'e2e tested the same digests under other names',
+      { imageEvidence: [allGood.imageEvidence[0]!, found(lane({ names: ['front', 'back'] }))] },
+      /tested without web@sha256:aaaaaaaaaaaa…, api@sha256:bbbbbbbbbbbb… and with front@/,
+    ],
+    [
+      'e2e from another run',
+      { imageEvidence: [allGood.imageEvidence[0]!, found(lane({ runId: '41' }))] },
+      /lacks passing e2e evidence.*it is from run 41, not run 42/,
+    ],
+    [
+      'e2e naming no run',
+      { imageEvidence: [allGood.imageEvidence[0]!, found(lane({ runId: null }))] },
+      /lacks passing e2e evidence.*it names no CI run \(predicate.run\), so it cannot count for run 42/,
+    ],
+    [
+      'source from another run',
+      { ...allGood, sourceEvidence: [found(source(SHA, '41'))] },
+      /lacks passing source evidence.*it is from run 41, not run 42/,
     ],
     [
       'source for another commit',
@@ -151,12 +203,43 @@ describe('decideEvidence', () => {
     const forged = { ...signed, payload: envelopeOf(lane()).payload };
     const v = decide({ ...allGood, imageEvidence: [allGood.imageEvidence[0]!, found(forged, 'none')] });
     expect(v.ok).toBe(false);
-    expect(v.lanes.e2e?.reason).toMatch(/not signed by key/);
+    expect(v.lanes.e2e?.reason).toMatch(/not signed by lane key/);
   });
 
-  it('accepts unsigned evidence when no key is required', () => {
+  it('counts evidence signed by any of several lane keys (rotation)', () => {
     const v = decide({
-      publicKey: undefined,
+      trust: { keys: [key.publicKey, rotated.publicKey] },
+      imageEvidence: [found(lane({ lane: 'integration' })), found(lane(), 'rotated')],
+      sourceEvidence: [found(source(), 'rotated')],
+    });
+    expect(v.problems).toEqual([]);
+    expect(v.ok).toBe(true);
+  });
+
+  it('refuses to decide with an empty key list: no keys is not "unsigned allowed"', () => {
+    expect(() => decide({ ...allGood, trust: { keys: [] } })).toThrow(
+      /no lane public key to verify evidence with/,
+    );
+  });
+
+  it('a pass of an earlier run does not count, before or after the newer failure is deleted (replay)', () => {
+    const run41Pass = found(lane({ runId: '41', at: '2026-01-01T00:00:00Z', run: 'https://ci/runs/41' }));
+    const run42Fail = found(
+      lane({ runId: '42', result: 'FAILED', at: '2026-01-02T00:00:00Z', run: 'https://ci/runs/42' }),
+    );
+    const withFail = decide({ ...allGood, imageEvidence: [run41Pass, run42Fail], requiredLanes: ['e2e'] });
+    expect(withFail.ok).toBe(false);
+    expect(withFail.lanes.e2e?.reason).toMatch(/latest run \(https:\/\/ci\/runs\/42, .*\) FAILED/);
+    const failDeleted = decide({ ...allGood, imageEvidence: [run41Pass], requiredLanes: ['e2e'] });
+    expect(failDeleted.ok).toBe(false);
+    expect(failDeleted.lanes.e2e?.reason).toMatch(/none counts|it is from run 41, not run 42/);
+    // The same pass counts for its own run.
+    expect(decide({ imageEvidence: [run41Pass], requiredLanes: ['e2e'], run: '41' }).ok).toBe(true);
+  });
+
+  it('accepts unsigned evidence only when unsigned evidence is explicitly allowed', () => {
+    const v = decide({
+      trust: { unsignedAllowed: true },
       imageEvidence: [found(lane({ lane: 'integration' }), 'none'), found(lane(), 'none')],
       sourceEvidence: [found(source(), 'none')],
     });

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { envelopeOf, signEnvelope, type DsseEnvelope } from '../../src/evidence/dsse.js';
-import { laneStatement, sourceStatement } from '../../src/evidence/statement.js';
+import { laneStatement, sourceStatement, type VerificationStatement } from '../../src/evidence/statement.js';
+import type { EvidenceTrust } from '../../src/evidence/verify.js';
 import type { FoundEvidence } from '../../src/evidence/find.js';
 import { decideSet, PromotionRefusedError, type ImageEvidence } from '../../src/promote/decide.js';
 
@@ -36,22 +37,31 @@ function found(envelope: DsseEnvelope): FoundEvidence {
 }
 
 type Opts = { commit?: string; sign?: string | false; result?: 'PASSED' | 'FAILED'; time?: string };
+/** Evidence of CI run 42, the run being promoted. */
+function ofRun42(s: VerificationStatement): VerificationStatement {
+  s.predicate.run = { id: '42', attempt: '1' };
+  return s;
+}
 function lane(l: 'integration' | 'e2e', digests: Array<[string, string]>, o: Opts = {}): FoundEvidence {
   const e = envelopeOf(
-    laneStatement({
-      lane: l,
-      images: digests.map(([name, digest]) => ({ name, digest, repository: `127.0.0.1:5000/${name}` })),
-      commit: o.commit ?? SHA,
-      runUrl: 'https://ci/run/1',
-      env: {},
-      timeVerified: new Date(o.time ?? '2026-01-01T00:00:00Z'),
-      ...(o.result !== undefined ? { result: o.result } : {}),
-    }),
+    ofRun42(
+      laneStatement({
+        lane: l,
+        images: digests.map(([name, digest]) => ({ name, digest, repository: `127.0.0.1:5000/${name}` })),
+        commit: o.commit ?? SHA,
+        runUrl: 'https://ci/run/1',
+        env: {},
+        timeVerified: new Date(o.time ?? '2026-01-01T00:00:00Z'),
+        ...(o.result !== undefined ? { result: o.result } : {}),
+      }),
+    ),
   );
   return found(o.sign === false ? e : signEnvelope(e, o.sign ?? key.privateKey));
 }
 function source(o: Opts = {}): FoundEvidence {
-  const e = envelopeOf(sourceStatement({ commit: o.commit ?? SHA, runUrl: 'https://ci/run/1', env: {} }));
+  const e = envelopeOf(
+    ofRun42(sourceStatement({ commit: o.commit ?? SHA, runUrl: 'https://ci/run/1', env: {} })),
+  );
   return found(o.sign === false ? e : signEnvelope(e, o.sign ?? key.privateKey));
 }
 
@@ -82,7 +92,7 @@ describe('decideSet', () => {
   const cases: Array<{
     title: string;
     images: () => ImageEvidence[];
-    publicKey?: string;
+    trust?: EvidenceTrust;
     commit?: string;
     ok: boolean;
     problems?: RegExp[];
@@ -93,9 +103,9 @@ describe('decideSet', () => {
       ok: true,
     },
     {
-      title: 'signed evidence with the right key',
+      title: 'signed evidence with one of several lane keys',
       images: () => [image('web', WEB, full(WEB)), image('api', API, full(API))],
-      publicKey: key.publicKey,
+      trust: { keys: [otherKey.publicKey, key.publicKey] },
       ok: true,
     },
     {
@@ -137,22 +147,21 @@ describe('decideSet', () => {
     {
       title: 'unsigned evidence when a public key is set',
       images: () => [image('web', WEB, full(WEB, [['web', WEB]], { sign: false }))],
-      publicKey: key.publicKey,
       ok: false,
       problems: [/lacks passing integration evidence .*is unsigned/, /integration evidence is unsigned/],
     },
     {
       title: 'evidence signed by another key',
       images: () => [image('web', WEB, full(WEB, [['web', WEB]], { sign: otherKey.privateKey }))],
-      publicKey: key.publicKey,
       ok: false,
-      problems: [/e2e evidence signature does not verify with key/],
+      problems: [/e2e evidence is not signed by lane key [0-9a-f]{12}…/],
     },
     {
-      title: 'unsigned evidence counts when no public key is set',
+      title: 'unsigned evidence counts only when unsigned evidence is allowed',
       images: () => [
         image('web', WEB, full(WEB, [['web', WEB]], { sign: false }), [source({ sign: false })]),
       ],
+      trust: { unsignedAllowed: true },
       ok: true,
     },
     {
@@ -172,8 +181,9 @@ describe('decideSet', () => {
     const decision = decideSet({
       images: c.images(),
       commit: c.commit ?? SHA,
+      run: '42',
       requiredLanes: LANES,
-      ...(c.publicKey !== undefined ? { publicKey: c.publicKey } : {}),
+      trust: c.trust ?? { keys: [key.publicKey] },
     });
     expect(decision.ok).toBe(c.ok);
     if (c.ok) expect(decision.problems).toEqual([]);
@@ -188,7 +198,9 @@ describe('decideSet', () => {
     const d = decideSet({
       images: [image('web', WEB, [lane('integration', [['web', WEB]])], [])],
       commit: SHA,
+      run: '42',
       requiredLanes: ['integration'],
+      trust: { keys: [key.publicKey] },
     });
     expect(d.ok).toBe(true);
   });

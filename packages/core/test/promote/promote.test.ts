@@ -2,15 +2,22 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { envelopeOf, statementOf } from '../../src/evidence/dsse.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { envelopeOf, signEnvelope, statementOf } from '../../src/evidence/dsse.js';
 import { laneStatement } from '../../src/evidence/statement.js';
+import { SummaryBuilder } from '../../src/summary.js';
 import { storeEvidence } from '../../src/evidence/store.js';
 import { findEvidence } from '../../src/evidence/find.js';
 import { cosignAttestationTag } from '../../src/evidence/cosign-layout.js';
 import { PromotionRefusedError } from '../../src/promote/decide.js';
 import { buildPlan } from '../../src/promote/plan.js';
 import { parseDigest } from '../../src/reference.js';
-import { promote, promotedOutput, type PromoteOptions } from '../../src/promote/promote.js';
+import {
+  promote,
+  promotedOutput,
+  summarizePromotion,
+  type PromoteOptions,
+} from '../../src/promote/promote.js';
 import { recordingLog } from '../support/log.js';
 import { FakeRegistry } from './fake-registry.js';
 
@@ -25,26 +32,58 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A source registry with `web` and `api`, each with passing integration evidence for the pair. */
-async function setup(withEvidence = true) {
+const keyPair = () =>
+  generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+/** The lanes sign their evidence with this key; promote-digest signs its record with the other. */
+const laneKey = keyPair();
+const promotionKey = keyPair();
+
+interface Evidence {
+  /** CI run id of the evidence (`predicate.run.id`). */
+  runId?: string;
+  result?: 'PASSED' | 'FAILED';
+  at?: string;
+  /** Private key signing it; false leaves it unsigned. */
+  sign?: string | false;
+  /** Test an extra image along with web and api. */
+  extra?: boolean;
+}
+
+/**
+ * A source registry with `web` and `api`, each with integration evidence for the pair (passing, run
+ * 42, signed by the lane key unless `evidence` says otherwise).
+ */
+async function setup(evidence: Evidence[] | false = [{}]) {
   const source = new FakeRegistry('src:5000');
   const target = new FakeRegistry('dst:5000');
   const web = source.addImage('app/web', 'web');
   const api = source.addImage('app/api', 'api');
-  if (withEvidence) {
-    const envelope = envelopeOf(
-      laneStatement({
-        lane: 'integration',
-        images: [
-          { name: 'web', digest: web.digest, repository: 'src:5000/app/web' },
-          { name: 'api', digest: api.digest, repository: 'src:5000/app/api' },
-        ],
-        commit: SHA,
-        runUrl: 'https://git.example/org/app/actions/runs/1',
-        env: {},
-        timeVerified: new Date('2026-01-02T00:00:00Z'),
-      }),
-    );
+  for (const e of evidence === false ? [] : evidence) {
+    const statement = laneStatement({
+      lane: 'integration',
+      images: [
+        { name: 'web', digest: web.digest, repository: 'src:5000/app/web' },
+        { name: 'api', digest: api.digest, repository: 'src:5000/app/api' },
+        ...(e.extra === true
+          ? [{ name: 'worker', digest: `sha256:${'9'.repeat(64)}`, repository: 'src:5000/app/worker' }]
+          : []),
+      ],
+      commit: SHA,
+      runUrl: `https://git.example/org/app/actions/runs/${e.runId ?? '42'}`,
+      env: {},
+      result: e.result ?? 'PASSED',
+      ...(e.result === 'FAILED'
+        ? { checks: [{ name: 'api.spec', result: 'FAILED' as const, durationMs: 1 }] }
+        : {}),
+      timeVerified: new Date(e.at ?? '2026-01-02T00:00:00Z'),
+    });
+    statement.predicate.run = { id: e.runId ?? '42', attempt: '1' };
+    const unsigned = envelopeOf(statement);
+    const envelope = e.sign === false ? unsigned : signEnvelope(unsigned, e.sign ?? laneKey.privateKey);
     await storeEvidence(source, 'app/web', web.digest, envelope, { settleMs: () => 0 });
     await storeEvidence(source, 'app/api', api.digest, envelope, { settleMs: () => 0 });
   }
@@ -62,6 +101,9 @@ async function setup(withEvidence = true) {
     target: TARGET,
     requiredLanes: ['integration'],
     commit: SHA,
+    evidenceRun: '42',
+    laneKeys: [laneKey.publicKey],
+    signingKey: promotionKey.privateKey,
     recordDir: dir,
     clientFor: (registry) => (registry === 'src:5000' ? source : target),
     copy: { settleMs: () => 0 },
@@ -103,11 +145,13 @@ describe('promote', () => {
     const file = JSON.parse(await readFile(result.recordPath, 'utf8')) as unknown;
     expect(file).toEqual(result.record);
     expect(statementOf(result.record).predicate.tested.map((t) => t.name)).toEqual(['web', 'api']);
-    expect(log.lines.map((l) => l.line)).toContain(`promotion record: ${result.recordPath} (unsigned)`);
+    expect(log.lines.map((l) => l.line)).toContain(`promotion record: ${result.recordPath} (signed)`);
+    expect(statementOf(result.record).predicate).toMatchObject({ evidenceRun: '42' });
+    expect(statementOf(result.record).predicate).not.toHaveProperty('unsignedAllowed');
 
     const writes = target.calls.length;
     const again = await promote({ ...options, now: () => new Date('2026-01-04T00:00:00Z') });
-    expect(again.alreadyPromoted).toBe(true);
+    expect(again.alreadyPromoted, log.lines.map((l) => l.line).join('\n')).toBe(true);
     expect(again.record).toEqual(result.record);
     expect(target.calls.length).toBe(writes);
   });
@@ -140,6 +184,69 @@ describe('promote', () => {
       );
       expect(lanes).toEqual(['integration', 'promotion']);
     }
+  });
+
+  it('refuses to start without lane keys unless unsigned evidence is allowed, before any request', async () => {
+    const { source, target, options } = await setup();
+    const noKeys: PromoteOptions = { ...options };
+    delete noKeys.laneKeys;
+    const before = source.calls.length + target.calls.length;
+    const journal: string[] = [];
+    const clientFor = (registry: string) => {
+      journal.push(registry);
+      return options.clientFor!(registry, 'source');
+    };
+    await expect(promote({ ...noKeys, clientFor })).rejects.toThrow(/no lane public key.*allowUnsigned/);
+    await expect(promote({ ...options, laneKeys: [], clientFor })).rejects.toThrow(/no lane public key/);
+    await expect(promote({ ...options, evidenceRun: '', clientFor })).rejects.toThrow(/no evidence run/);
+    expect(journal).toEqual([]);
+    expect(source.calls.length + target.calls.length).toBe(before);
+  });
+
+  it('with allowUnsigned: promotes on unsigned evidence, warns, and the record and summary say so', async () => {
+    const { options, log } = await setup([{ sign: false }]);
+    const noKeys: PromoteOptions = { ...options };
+    delete noKeys.laneKeys;
+    const result = await promote({ ...noKeys, allowUnsigned: true });
+    expect(result.unsignedAllowed).toBe(true);
+    expect(statementOf(result.record).predicate).toMatchObject({ unsignedAllowed: true, evidenceRun: '42' });
+    expect(log.lines.filter((l) => l.level === 'warning').map((l) => l.line)).toEqual([
+      expect.stringMatching(/^UNSIGNED EVIDENCE ALLOWED: the lanes' evidence signatures are not checked/),
+    ]);
+    const summary = new SummaryBuilder();
+    summarizePromotion(summary, result);
+    expect(summary.toText()).toMatch(/evidence signatures were NOT checked \(allow-unsigned\)/);
+    expect(summary.toText()).toContain('Evidence of CI run 42.');
+  });
+
+  it.each([
+    ['unsigned evidence', [{ sign: false as const }], /integration evidence is unsigned/],
+    [
+      'evidence signed by the promotion key, which is not a lane key',
+      [{ sign: promotionKey.privateKey }],
+      /integration evidence is not signed by lane key [0-9a-f]{12}…/,
+    ],
+    [
+      'evidence of another run (41), while this run (42) has none',
+      [{ runId: '41' }],
+      /lacks passing integration evidence .*it is from run 41, not run 42/,
+    ],
+    [
+      'a newer FAIL of this run over a PASS of run 41',
+      [{ runId: '41' }, { runId: '42', result: 'FAILED' as const, at: '2026-01-03T00:00:00Z' }],
+      /the latest run \(https:\/\/git\.example\/org\/app\/actions\/runs\/42, .*\) FAILED \(api\.spec\)/,
+    ],
+    [
+      'evidence of a larger set than the one promoted',
+      [{ extra: true }],
+      /it was tested with worker@sha256:999999999999…, which is not in the set/,
+    ],
+  ])('refuses %s and writes nothing', async (_what, evidence, problem) => {
+    const { target, options } = await setup(evidence);
+    const error = await promote(options).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(PromotionRefusedError);
+    expect((error as PromotionRefusedError).problems.join('\n')).toMatch(problem);
+    expect(target.calls).toEqual([]);
   });
 
   it('refuses a set without passing evidence and writes nothing', async () => {
