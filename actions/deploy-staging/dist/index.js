@@ -37,7 +37,7 @@ const MODES = ['deploy', 'rollback', 'status'];
 
 /***/ }),
 
-/***/ 621:
+/***/ 1051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58,8 +58,78 @@ var errors = __nccwpck_require__(637);
 var src_inputs = __nccwpck_require__(6875);
 // EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
 var choices = __nccwpck_require__(6255);
-// EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts + 2 modules
-var statement = __nccwpck_require__(5839);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/run-context.ts
+/**
+ * Where and when a lane ran, from the runner's environment: the commit, the repository and run URLs,
+ * and the run id and attempt that bind evidence to one CI run.
+ */
+const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
+ *
+ * @throws Error naming `what` and the expected form
+ */
+function assertGitObjectId(value, what) {
+    if (!COMMIT_RE.test(value)) {
+        throw new Error(`${what} ${JSON.stringify(value)} is not a git object id: expected 40 or 64 lowercase hex`);
+    }
+    return value;
+}
+/**
+ * Reads the commit, repository URL, run URL and run id/attempt from the runner's environment, with
+ * explicit overrides taking precedence.
+ *
+ * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
+ * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
+ * set, the run URL uses `GITHUB_RUN_NUMBER`.
+ *
+ * @throws Error when no commit is given and `GITHUB_SHA` is unset or not a commit id
+ */
+function runContext(overrides = {}, env = process.env) {
+    const commit = overrides.commit ?? env.GITHUB_SHA;
+    if (commit === undefined || commit === '') {
+        throw new Error('no commit: pass one explicitly or run where GITHUB_SHA is set');
+    }
+    assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repository = env.GITHUB_REPOSITORY;
+    const repositoryUrl = overrides.repositoryUrl ?? (server && repository ? `${server}/${repository}` : undefined);
+    const forgejo = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
+    const runKey = forgejo ? (env.GITHUB_RUN_NUMBER ?? env.GITHUB_RUN_ID) : env.GITHUB_RUN_ID;
+    const runUrl = overrides.runUrl ??
+        (server && repository && runKey ? `${server}/${repository}/actions/runs/${runKey}` : undefined);
+    const context = { commit };
+    if (repositoryUrl !== undefined)
+        context.repositoryUrl = repositoryUrl;
+    if (runUrl !== undefined)
+        context.runUrl = runUrl;
+    const run = overrides.run ?? runBinding(env);
+    if (run !== undefined)
+        context.run = run;
+    return context;
+}
+/**
+ * The run binding from `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`: the attempt tells a re-run of the same
+ * run apart (same id, new attempt). Absent when `GITHUB_RUN_ID` is unset or empty.
+ *
+ * @throws Error when either is set but not a decimal number
+ */
+function runBinding(env) {
+    const id = env.GITHUB_RUN_ID;
+    if (id === undefined || id === '')
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT === undefined || env.GITHUB_RUN_ATTEMPT === '' ? '1' : env.GITHUB_RUN_ATTEMPT;
+    for (const [name, value] of [
+        ['GITHUB_RUN_ID', id],
+        ['GITHUB_RUN_ATTEMPT', attempt],
+    ]) {
+        if (!/^[0-9]{1,20}$/.test(value)) {
+            throw new Error(`${name} ${JSON.stringify(value)} is not a run number: expected decimal digits`);
+        }
+    }
+    return { id, attempt };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/deploy/health.ts
 var health = __nccwpck_require__(882);
 // EXTERNAL MODULE: ./packages/core/src/step.ts
@@ -85,7 +155,7 @@ const PUBLIC_FORM = 'public key (SPKI, "-----BEGIN PUBLIC KEY-----")';
 async function keys_crypto() {
     const [{ createPrivateKey, createPublicKey }, { keyId }] = await Promise.all([
         Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)),
-        __nccwpck_require__.e(/* import() */ 479).then(__nccwpck_require__.bind(__nccwpck_require__, 2479)),
+        __nccwpck_require__.e(/* import() */ 694).then(__nccwpck_require__.bind(__nccwpck_require__, 8694)),
     ]);
     return { createPrivateKey, createPublicKey, keyId };
 }
@@ -250,7 +320,7 @@ function runInfo(env) {
     const valid = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha);
     // runContext derives the run URL (Forgejo's run numbers included) and insists on a commit; without
     // one the URL is still wanted, so it gets a stand-in that is not used further.
-    const ctx = (0,statement/* runContext */.pO)(valid ? {} : { commit: '0'.repeat(40) }, env);
+    const ctx = runContext(valid ? {} : { commit: '0'.repeat(40) }, env);
     return valid ? { commit: sha, runUrl: ctx.runUrl ?? 'unknown' } : { runUrl: ctx.runUrl ?? 'unknown' };
 }
 /** Reads and validates every input before any work is done. */
@@ -322,7 +392,7 @@ async function getInputs(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _digestline_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6820);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(621);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1051);
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('deploy-staging', async () => {
@@ -856,343 +926,6 @@ class ImageReferenceError extends Error {
  */
 class CleanupError extends Error {
     name = 'CleanupError';
-}
-
-
-/***/ }),
-
-/***/ 5839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  By: () => (/* binding */ parseStatement),
-  pO: () => (/* reexport */ run_context_runContext)
-});
-
-// UNUSED EXPORTS: LANES, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, laneStatement, promotionStatement, sourceStatement, verifierId
-
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __nccwpck_require__(1397);
-;// CONCATENATED MODULE: ./packages/core/src/evidence/run-context.ts
-/**
- * Where and when a lane ran, from the runner's environment: the commit, the repository and run URLs,
- * and the run id and attempt that bind evidence to one CI run.
- */
-const COMMIT_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * Checks a git commit or tree id (SHA-1 or SHA-256 object format, lowercase hex).
- *
- * @throws Error naming `what` and the expected form
- */
-function run_context_assertGitObjectId(value, what) {
-    if (!COMMIT_RE.test(value)) {
-        throw new Error(`${what} ${JSON.stringify(value)} is not a git object id: expected 40 or 64 lowercase hex`);
-    }
-    return value;
-}
-/**
- * Reads the commit, repository URL, run URL and run id/attempt from the runner's environment, with
- * explicit overrides taking precedence.
- *
- * Forgejo and Gitea set the same `GITHUB_*` variables as GitHub, but serve a run's page at its
- * per-repository run number rather than at the global run id: with `GITEA_ACTIONS`/`FORGEJO_ACTIONS`
- * set, the run URL uses `GITHUB_RUN_NUMBER`.
- *
- * @throws Error when no commit is given and `GITHUB_SHA` is unset or not a commit id
- */
-function run_context_runContext(overrides = {}, env = process.env) {
-    const commit = overrides.commit ?? env.GITHUB_SHA;
-    if (commit === undefined || commit === '') {
-        throw new Error('no commit: pass one explicitly or run where GITHUB_SHA is set');
-    }
-    run_context_assertGitObjectId(commit, overrides.commit !== undefined ? 'commit' : 'GITHUB_SHA');
-    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-    const repository = env.GITHUB_REPOSITORY;
-    const repositoryUrl = overrides.repositoryUrl ?? (server && repository ? `${server}/${repository}` : undefined);
-    const forgejo = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
-    const runKey = forgejo ? (env.GITHUB_RUN_NUMBER ?? env.GITHUB_RUN_ID) : env.GITHUB_RUN_ID;
-    const runUrl = overrides.runUrl ??
-        (server && repository && runKey ? `${server}/${repository}/actions/runs/${runKey}` : undefined);
-    const context = { commit };
-    if (repositoryUrl !== undefined)
-        context.repositoryUrl = repositoryUrl;
-    if (runUrl !== undefined)
-        context.runUrl = runUrl;
-    const run = overrides.run ?? runBinding(env);
-    if (run !== undefined)
-        context.run = run;
-    return context;
-}
-/**
- * The run binding from `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`: the attempt tells a re-run of the same
- * run apart (same id, new attempt). Absent when `GITHUB_RUN_ID` is unset or empty.
- *
- * @throws Error when either is set but not a decimal number
- */
-function runBinding(env) {
-    const id = env.GITHUB_RUN_ID;
-    if (id === undefined || id === '')
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT === undefined || env.GITHUB_RUN_ATTEMPT === '' ? '1' : env.GITHUB_RUN_ATTEMPT;
-    for (const [name, value] of [
-        ['GITHUB_RUN_ID', id],
-        ['GITHUB_RUN_ATTEMPT', attempt],
-    ]) {
-        if (!/^[0-9]{1,20}$/.test(value)) {
-            throw new Error(`${name} ${JSON.stringify(value)} is not a run number: expected decimal digits`);
-        }
-    }
-    return { id, attempt };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/vsa.ts
-/**
- * The SLSA Verification Summary Attestation v1 vocabulary digestline fills
- * (https://slsa.dev/spec/v1.0/verification_summary): the predicate type, and the verifier, policy and
- * level names of each lane.
- */
-/** The lanes that produce evidence. */
-const LANES = ['source', 'integration', 'e2e', 'promotion'];
-/** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
-const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
-/** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
-function vsa_verifierId(lane) {
-    return `https://digestline.dev/verifier/${lane}`;
-}
-/**
- * The `policy.uri` of a lane that applied no policy file of its own: digestline's built-in rules for
- * that lane, `https://digestline.dev/policy/<lane>/v1` (VSA requires a policy URI on every statement).
- */
-function vsa_defaultPolicyUri(lane) {
-    return `https://digestline.dev/policy/${lane}/v1`;
-}
-/**
- * The `verifiedLevels` entry a PASSED lane claims: a custom track per lane, level 1,
- * e.g. `DIGESTLINE_INTEGRATION_LEVEL_1`. VSA v1 (SlsaResult): "Users MAY use custom values here but
- * MUST NOT use custom values starting with `SLSA_`", and no more than one level per track.
- */
-function vsa_laneLevel(lane) {
-    return `DIGESTLINE_${lane.toUpperCase()}_LEVEL_1`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/evidence/statement.ts
-/**
- * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
- * for which digests, at which commit, and with what result.
- *
- * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
- * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
- * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
- * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
- * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
- * evidence readable and compatible with the evidence written before the VSA switch).
- */
-
-
-
-
-
-/** `_type` of an in-toto Statement v1. */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/**
- * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
- *
- * @param digest the parsed digest, or its text (validated here)
- */
-function digestSet(digest) {
-    const parsed = typeof digest === 'string' ? parseDigest(digest) : digest;
-    return { [parsed.algorithm]: parsed.hex };
-}
-/** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
-function digestsOfSubject(subject) {
-    return Object.entries(subject.digest)
-        .filter(([algorithm]) => algorithm === 'sha256' || algorithm === 'sha512')
-        .map(([algorithm, hex]) => `${algorithm}:${hex}`)
-        .sort();
-}
-/** The subject name of a commit: `git+<repository url>` or `commit` when the URL is unknown. */
-function commitSubjectName(repositoryUrl) {
-    return repositoryUrl ? `git+${repositoryUrl}` : 'commit';
-}
-function resourceUri(commit, repositoryUrl) {
-    return `${repositoryUrl ? `git+${repositoryUrl}` : 'git+commit'}@${commit}`;
-}
-function laneResult(result, checks) {
-    if (result !== undefined)
-        return result;
-    return checks.some((c) => c.result === 'FAILED') ? 'FAILED' : 'PASSED';
-}
-function validateChecks(checks) {
-    return checks.map((c, i) => {
-        if (c.name.trim() === '')
-            throw new Error(`check #${i + 1} has an empty name`);
-        if (!['PASSED', 'FAILED', 'SKIPPED'].includes(c.result)) {
-            throw new Error(`check ${JSON.stringify(c.name)} has result ${JSON.stringify(c.result)}`);
-        }
-        if (!Number.isFinite(c.durationMs) || c.durationMs < 0) {
-            throw new Error(`check ${JSON.stringify(c.name)} has durationMs ${c.durationMs}: expected a number >= 0`);
-        }
-        return { ...c, durationMs: Math.round(c.durationMs) };
-    });
-}
-function predicate(lane, opts, extra) {
-    const overrides = {};
-    if (opts.commit !== undefined)
-        overrides.commit = opts.commit;
-    if (opts.repositoryUrl !== undefined)
-        overrides.repositoryUrl = opts.repositoryUrl;
-    if (opts.runUrl !== undefined)
-        overrides.runUrl = opts.runUrl;
-    const context = runContext(overrides, opts.env);
-    const checks = validateChecks(opts.checks ?? []);
-    const result = laneResult(opts.result, checks);
-    if (result === 'PASSED' && checks.some((c) => c.result === 'FAILED')) {
-        const failed = checks.filter((c) => c.result === 'FAILED').map((c) => c.name);
-        throw new Error(`${lane} lane result PASSED contradicts failed checks: ${failed.join(', ')}`);
-    }
-    const commit = { sha: context.commit };
-    if (extra.tree !== undefined)
-        commit.tree = assertGitObjectId(extra.tree, 'tree');
-    const verifier = { id: opts.verifier?.id ?? verifierId(lane) };
-    if (opts.verifier?.version !== undefined)
-        verifier.version = opts.verifier.version;
-    const policy = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
-    if (opts.policy?.digest !== undefined)
-        policy.digest = opts.policy.digest;
-    const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
-    const p = {
-        verifier,
-        timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
-        resourceUri: resourceUri(context.commit, context.repositoryUrl),
-        policy,
-        ...(extra.inputAttestations !== undefined
-            ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
-            : {}),
-        verificationResult: result,
-        verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
-        lane,
-        commit,
-        runUrl: context.runUrl ?? 'unknown',
-        tested: extra.tested,
-        ...(extra.target !== undefined ? { target: extra.target } : {}),
-        checks,
-    };
-    if (context.run !== undefined)
-        p.run = context.run;
-    return { context, predicate: p };
-}
-/**
- * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
- * in-toto's digest set allows), plus the tree (`digest: {gitTree}`) when given: the tree identifies the
- * checked content even when the commit is rebased.
- */
-function sourceStatement(opts) {
-    const extra = { tested: [] };
-    if (opts.tree !== undefined)
-        extra.tree = opts.tree;
-    const { predicate: p, context } = predicate('source', opts, extra);
-    const subject = [
-        { name: commitSubjectName(context.repositoryUrl), digest: { gitCommit: context.commit } },
-    ];
-    if (p.commit.tree !== undefined) {
-        subject.push({
-            name: `${commitSubjectName(context.repositoryUrl)}#tree`,
-            digest: { gitTree: p.commit.tree },
-        });
-    }
-    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
-}
-function imageSubjects(images, what) {
-    if (images.length === 0)
-        throw new Error(`${what} needs at least one image`);
-    const names = new Set();
-    for (const image of images) {
-        if (names.has(image.name))
-            throw new Error(`${what}: image name ${JSON.stringify(image.name)} appears twice`);
-        names.add(image.name);
-        if (image.repository.includes('@') || image.repository === '') {
-            throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
-        }
-    }
-    const digests = images.map((i) => parseDigest(i.digest));
-    return {
-        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
-        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
-    };
-}
-/** Builds an integration or E2E lane's statement about a set of images tested together. */
-function laneStatement(opts) {
-    if (opts.lane !== 'integration' && opts.lane !== 'e2e') {
-        throw new Error(`laneStatement builds integration or e2e evidence, not ${JSON.stringify(opts.lane)}`);
-    }
-    const { subject, tested } = imageSubjects(opts.images, `${opts.lane} evidence`);
-    const { predicate: p } = predicate(opts.lane, opts, { tested });
-    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
-}
-/**
- * Builds the promotion statement: promote-digest verified the lanes' evidence for these digests and
- * copied them. `checks` usually holds one entry per verified lane.
- */
-function promotionStatement(opts) {
-    const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
-    const { predicate: p } = predicate('promotion', opts, {
-        tested,
-        ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
-        ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
-        ...(opts.target !== undefined ? { target: opts.target } : {}),
-    });
-    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Checks that parsed JSON is a digestline verification statement and returns it typed.
- *
- * @throws Error saying which field is missing or malformed
- */
-function parseStatement(value) {
-    if (!isRecord(value))
-        throw new Error('statement is not a JSON object');
-    if (value._type !== STATEMENT_TYPE)
-        throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE) {
-        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
-    }
-    if (!Array.isArray(value.subject) || value.subject.length === 0)
-        throw new Error('statement has no subject');
-    for (const s of value.subject) {
-        if (!isRecord(s) || typeof s.name !== 'string' || !isRecord(s.digest)) {
-            throw new Error('statement subject entries need name and digest');
-        }
-        if (!Object.values(s.digest).every((v) => typeof v === 'string'))
-            throw new Error(`subject ${s.name} has a non-string digest`);
-    }
-    const p = value.predicate;
-    if (!isRecord(p))
-        throw new Error('statement has no predicate object');
-    if (!LANES.includes(p.lane))
-        throw new Error(`predicate lane ${JSON.stringify(p.lane)} is not one of ${LANES.join(', ')}`);
-    if (p.verificationResult !== 'PASSED' && p.verificationResult !== 'FAILED') {
-        throw new Error(`predicate verificationResult ${JSON.stringify(p.verificationResult)} is not PASSED or FAILED`);
-    }
-    if (!isRecord(p.commit) || typeof p.commit.sha !== 'string')
-        throw new Error('predicate commit.sha is missing');
-    if (!Array.isArray(p.tested))
-        throw new Error('predicate tested is not a list');
-    for (const t of p.tested) {
-        if (!isRecord(t) || typeof t.name !== 'string' || typeof t.digest !== 'string') {
-            throw new Error('predicate tested entries need name and digest');
-        }
-    }
-    if (!Array.isArray(p.checks))
-        throw new Error('predicate checks is not a list');
-    if (typeof p.timeVerified !== 'string' || typeof p.runUrl !== 'string') {
-        throw new Error('predicate needs timeVerified and runUrl strings');
-    }
-    return value;
 }
 
 

@@ -10,7 +10,7 @@ import {
   type ImageSet,
 } from '@digestline/core/inputs';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
-import { runContext } from '@digestline/core/evidence/statement';
+import { runContext } from '@digestline/core/evidence/run-context';
 import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/health';
 import { maskSecret } from '@digestline/core/step';
 import { STACK_NAME_PATTERN } from '@digestline/core/stack/names';

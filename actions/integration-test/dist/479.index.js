@@ -180,7 +180,7 @@ __webpack_require__.d(__webpack_exports__, {
   By: () => (/* binding */ parseStatement)
 });
 
-// UNUSED EXPORTS: LANES, STATEMENT_TYPE, VERIFICATION_PREDICATE_TYPE, assertGitObjectId, commitSubjectName, defaultPolicyUri, digestSet, digestsOfSubject, laneLevel, promotionStatement, runContext, sourceStatement, verifierId
+// UNUSED EXPORTS: STATEMENT_TYPE, commitSubjectName, digestSet, digestsOfSubject, promotionStatement, sourceStatement
 
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
 var reference = __webpack_require__(41397);
@@ -296,10 +296,8 @@ function laneLevel(lane) {
  * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
  * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
  * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
- * evidence readable and compatible with the evidence written before the VSA switch).
+ * evidence readable).
  */
-
-
 
 
 

@@ -2867,6 +2867,7 @@ function settled(promise) {
 
 
 
+
 /**
  * Builds the promotion record (signed when the promotion has a signing key) and stores it next to
  * every target digest.
@@ -3762,6 +3763,271 @@ function statementOf(envelope) {
     }
     // Whoever could push wrote this text: it is made log-safe before anything reads it.
     return (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralStrings */ ._)(json));
+}
+
+
+/***/ }),
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  By: () => (/* binding */ parseStatement),
+  HC: () => (/* binding */ promotionStatement)
+});
+
+// UNUSED EXPORTS: STATEMENT_TYPE, commitSubjectName, digestSet, digestsOfSubject, laneStatement, sourceStatement
+
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var reference = __webpack_require__(397);
+// EXTERNAL MODULE: ./packages/core/src/evidence/run-context.ts
+var run_context = __webpack_require__(727);
+;// CONCATENATED MODULE: ./packages/core/src/evidence/vsa.ts
+/**
+ * The SLSA Verification Summary Attestation v1 vocabulary digestline fills
+ * (https://slsa.dev/spec/v1.0/verification_summary): the predicate type, and the verifier, policy and
+ * level names of each lane.
+ */
+/** The lanes that produce evidence. */
+const LANES = ['source', 'integration', 'e2e', 'promotion'];
+/** `predicateType` of the evidence: SLSA Verification Summary Attestation v1. */
+const vsa_VERIFICATION_PREDICATE_TYPE = 'https://slsa.dev/verification_summary/v1';
+/** The `verifier.id` of a lane's evidence: `https://digestline.dev/verifier/<lane>`. */
+function verifierId(lane) {
+    return `https://digestline.dev/verifier/${lane}`;
+}
+/**
+ * The `policy.uri` of a lane that applied no policy file of its own: digestline's built-in rules for
+ * that lane, `https://digestline.dev/policy/<lane>/v1` (VSA requires a policy URI on every statement).
+ */
+function defaultPolicyUri(lane) {
+    return `https://digestline.dev/policy/${lane}/v1`;
+}
+/**
+ * The `verifiedLevels` entry a PASSED lane claims: a custom track per lane, level 1,
+ * e.g. `DIGESTLINE_INTEGRATION_LEVEL_1`. VSA v1 (SlsaResult): "Users MAY use custom values here but
+ * MUST NOT use custom values starting with `SLSA_`", and no more than one level per track.
+ */
+function laneLevel(lane) {
+    return `DIGESTLINE_${lane.toUpperCase()}_LEVEL_1`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/evidence/statement.ts
+/**
+ * in-toto Statement v1 carrying a SLSA Verification Summary Attestation (VSA) v1: what one lane checked,
+ * for which digests, at which commit, and with what result.
+ *
+ * The predicate is a VSA (https://slsa.dev/spec/v1.0/verification_summary) so that tools outside
+ * digestline (cosign, Kyverno, sigstore policy-controller) can check it: every required VSA field is
+ * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
+ * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
+ * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
+ * evidence readable).
+ */
+
+
+
+/** `_type` of an in-toto Statement v1. */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/**
+ * Digest `algorithm:hex` → in-toto digest set `{algorithm: hex}`.
+ *
+ * @param digest the parsed digest, or its text (validated here)
+ */
+function digestSet(digest) {
+    const parsed = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
+    return { [parsed.algorithm]: parsed.hex };
+}
+/** in-toto digest set → `algorithm:hex` texts (sha256/sha512 entries only, sorted). */
+function digestsOfSubject(subject) {
+    return Object.entries(subject.digest)
+        .filter(([algorithm]) => algorithm === 'sha256' || algorithm === 'sha512')
+        .map(([algorithm, hex]) => `${algorithm}:${hex}`)
+        .sort();
+}
+/** The subject name of a commit: `git+<repository url>` or `commit` when the URL is unknown. */
+function commitSubjectName(repositoryUrl) {
+    return repositoryUrl ? `git+${repositoryUrl}` : 'commit';
+}
+function resourceUri(commit, repositoryUrl) {
+    return `${repositoryUrl ? `git+${repositoryUrl}` : 'git+commit'}@${commit}`;
+}
+function laneResult(result, checks) {
+    if (result !== undefined)
+        return result;
+    return checks.some((c) => c.result === 'FAILED') ? 'FAILED' : 'PASSED';
+}
+function validateChecks(checks) {
+    return checks.map((c, i) => {
+        if (c.name.trim() === '')
+            throw new Error(`check #${i + 1} has an empty name`);
+        if (!['PASSED', 'FAILED', 'SKIPPED'].includes(c.result)) {
+            throw new Error(`check ${JSON.stringify(c.name)} has result ${JSON.stringify(c.result)}`);
+        }
+        if (!Number.isFinite(c.durationMs) || c.durationMs < 0) {
+            throw new Error(`check ${JSON.stringify(c.name)} has durationMs ${c.durationMs}: expected a number >= 0`);
+        }
+        return { ...c, durationMs: Math.round(c.durationMs) };
+    });
+}
+function predicate(lane, opts, extra) {
+    const overrides = {};
+    if (opts.commit !== undefined)
+        overrides.commit = opts.commit;
+    if (opts.repositoryUrl !== undefined)
+        overrides.repositoryUrl = opts.repositoryUrl;
+    if (opts.runUrl !== undefined)
+        overrides.runUrl = opts.runUrl;
+    const context = (0,run_context/* runContext */.p)(overrides, opts.env);
+    const checks = validateChecks(opts.checks ?? []);
+    const result = laneResult(opts.result, checks);
+    if (result === 'PASSED' && checks.some((c) => c.result === 'FAILED')) {
+        const failed = checks.filter((c) => c.result === 'FAILED').map((c) => c.name);
+        throw new Error(`${lane} lane result PASSED contradicts failed checks: ${failed.join(', ')}`);
+    }
+    const commit = { sha: context.commit };
+    if (extra.tree !== undefined)
+        commit.tree = (0,run_context/* assertGitObjectId */.h)(extra.tree, 'tree');
+    const verifier = { id: opts.verifier?.id ?? verifierId(lane) };
+    if (opts.verifier?.version !== undefined)
+        verifier.version = opts.verifier.version;
+    const policy = { uri: opts.policy?.uri ?? defaultPolicyUri(lane) };
+    if (opts.policy?.digest !== undefined)
+        policy.digest = opts.policy.digest;
+    const levels = [lane, ...(extra.verifiedLanes ?? []).filter((l) => l !== lane)].map(laneLevel);
+    const p = {
+        verifier,
+        timeVerified: (opts.timeVerified ?? new Date()).toISOString(),
+        resourceUri: resourceUri(context.commit, context.repositoryUrl),
+        policy,
+        ...(extra.inputAttestations !== undefined
+            ? { inputAttestations: extra.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) }
+            : {}),
+        verificationResult: result,
+        verifiedLevels: result === 'PASSED' ? levels : ['FAILED'],
+        lane,
+        commit,
+        runUrl: context.runUrl ?? 'unknown',
+        tested: extra.tested,
+        ...(extra.target !== undefined ? { target: extra.target } : {}),
+        checks,
+    };
+    if (context.run !== undefined)
+        p.run = context.run;
+    return { context, predicate: p };
+}
+/**
+ * Builds the source lane's statement. Its subject is the commit itself (`digest: {gitCommit}`, as
+ * in-toto's digest set allows), plus the tree (`digest: {gitTree}`) when given: the tree identifies the
+ * checked content even when the commit is rebased.
+ */
+function sourceStatement(opts) {
+    const extra = { tested: [] };
+    if (opts.tree !== undefined)
+        extra.tree = opts.tree;
+    const { predicate: p, context } = predicate('source', opts, extra);
+    const subject = [
+        { name: commitSubjectName(context.repositoryUrl), digest: { gitCommit: context.commit } },
+    ];
+    if (p.commit.tree !== undefined) {
+        subject.push({
+            name: `${commitSubjectName(context.repositoryUrl)}#tree`,
+            digest: { gitTree: p.commit.tree },
+        });
+    }
+    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+function imageSubjects(images, what) {
+    if (images.length === 0)
+        throw new Error(`${what} needs at least one image`);
+    const names = new Set();
+    for (const image of images) {
+        if (names.has(image.name))
+            throw new Error(`${what}: image name ${JSON.stringify(image.name)} appears twice`);
+        names.add(image.name);
+        if (image.repository.includes('@') || image.repository === '') {
+            throw new Error(`${what}: repository ${JSON.stringify(image.repository)} of ${image.name} must be registry/path without tag or digest`);
+        }
+    }
+    const digests = images.map((i) => (0,reference/* parseDigest */.m)(i.digest));
+    return {
+        subject: images.map((i, n) => ({ name: i.repository, digest: digestSet(digests[n]) })),
+        tested: images.map((i, n) => ({ name: i.name, digest: digests[n].value })),
+    };
+}
+/** Builds an integration or E2E lane's statement about a set of images tested together. */
+function laneStatement(opts) {
+    if (opts.lane !== 'integration' && opts.lane !== 'e2e') {
+        throw new Error(`laneStatement builds integration or e2e evidence, not ${JSON.stringify(opts.lane)}`);
+    }
+    const { subject, tested } = imageSubjects(opts.images, `${opts.lane} evidence`);
+    const { predicate: p } = predicate(opts.lane, opts, { tested });
+    return { _type: STATEMENT_TYPE, subject, predicateType: VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+/**
+ * Builds the promotion statement: promote-digest verified the lanes' evidence for these digests and
+ * copied them. `checks` usually holds one entry per verified lane.
+ */
+function promotionStatement(opts) {
+    const { subject, tested } = imageSubjects(opts.images, 'promotion evidence');
+    const { predicate: p } = predicate('promotion', opts, {
+        tested,
+        ...(opts.verifiedLanes !== undefined ? { verifiedLanes: opts.verifiedLanes } : {}),
+        ...(opts.inputAttestations !== undefined ? { inputAttestations: opts.inputAttestations } : {}),
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+    });
+    return { _type: STATEMENT_TYPE, subject, predicateType: vsa_VERIFICATION_PREDICATE_TYPE, predicate: p };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Checks that parsed JSON is a digestline verification statement and returns it typed.
+ *
+ * @throws Error saying which field is missing or malformed
+ */
+function parseStatement(value) {
+    if (!isRecord(value))
+        throw new Error('statement is not a JSON object');
+    if (value._type !== STATEMENT_TYPE)
+        throw new Error(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
+    if (value.predicateType !== vsa_VERIFICATION_PREDICATE_TYPE) {
+        throw new Error(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${vsa_VERIFICATION_PREDICATE_TYPE}`);
+    }
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        throw new Error('statement has no subject');
+    for (const s of value.subject) {
+        if (!isRecord(s) || typeof s.name !== 'string' || !isRecord(s.digest)) {
+            throw new Error('statement subject entries need name and digest');
+        }
+        if (!Object.values(s.digest).every((v) => typeof v === 'string'))
+            throw new Error(`subject ${s.name} has a non-string digest`);
+    }
+    const p = value.predicate;
+    if (!isRecord(p))
+        throw new Error('statement has no predicate object');
+    if (!LANES.includes(p.lane))
+        throw new Error(`predicate lane ${JSON.stringify(p.lane)} is not one of ${LANES.join(', ')}`);
+    if (p.verificationResult !== 'PASSED' && p.verificationResult !== 'FAILED') {
+        throw new Error(`predicate verificationResult ${JSON.stringify(p.verificationResult)} is not PASSED or FAILED`);
+    }
+    if (!isRecord(p.commit) || typeof p.commit.sha !== 'string')
+        throw new Error('predicate commit.sha is missing');
+    if (!Array.isArray(p.tested))
+        throw new Error('predicate tested is not a list');
+    for (const t of p.tested) {
+        if (!isRecord(t) || typeof t.name !== 'string' || typeof t.digest !== 'string') {
+            throw new Error('predicate tested entries need name and digest');
+        }
+    }
+    if (!Array.isArray(p.checks))
+        throw new Error('predicate checks is not a list');
+    if (typeof p.timeVerified !== 'string' || typeof p.runUrl !== 'string') {
+        throw new Error('predicate needs timeVerified and runUrl strings');
+    }
+    return value;
 }
 
 

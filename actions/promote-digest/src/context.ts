@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { InputError, errorMessage } from '@digestline/core/errors';
 import { getBoolean, getImageSet, getList, getString } from '@digestline/core/inputs';
 import type { Credentials } from '@digestline/core/registry/auth';
-import { assertGitObjectId } from '@digestline/core/evidence/statement';
+import { assertGitObjectId } from '@digestline/core/evidence/run-context';
 import { REQUIRABLE_LANES, type RequirableLane } from '@digestline/core/promote/lanes';
 import { buildPlan, type PlannedImage } from '@digestline/core/promote/plan';
 import { maskSecret } from '@digestline/core/step';

@@ -19,7 +19,7 @@ import {
   referrersOf,
   type EvidenceRegistry,
 } from './registry.js';
-import type { Lane } from './statement.js';
+import type { Lane } from './vsa.js';
 
 /** Evidence envelopes larger than this are refused on read: a statement is a few KiB. */
 const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;

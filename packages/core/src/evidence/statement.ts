@@ -7,7 +7,7 @@
  * filled. digestline's own fields (`lane`, `commit`, `runUrl`, `tested`, `target`, `checks`, `run`)
  * travel in the same predicate as extension fields: the VSA parsing rules say "Consumers MUST ignore
  * unrecognized fields" (they also say producers MAY name extensions with URIs; plain names keep our
- * evidence readable and compatible with the evidence written before the VSA switch).
+ * evidence readable).
  */
 import { parseDigest, type ParsedDigest } from '../reference.js';
 import { assertGitObjectId, runContext, type RunContext } from './run-context.js';
@@ -20,17 +20,6 @@ import {
   type InputAttestation,
   type Lane,
 } from './vsa.js';
-
-export {
-  defaultPolicyUri,
-  LANES,
-  laneLevel,
-  VERIFICATION_PREDICATE_TYPE,
-  verifierId,
-  type InputAttestation,
-  type Lane,
-};
-export { assertGitObjectId, runContext, type RunContext };
 
 /** `_type` of an in-toto Statement v1. */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';

@@ -13,7 +13,8 @@ import { statementOf, verifyEnvelope, keyId, type DsseEnvelope } from './dsse.js
 import { findEvidence, findSourceEvidence, type FoundEvidence } from './find.js';
 import { evidenceRepository } from './location.js';
 import type { EvidenceRegistry } from './registry.js';
-import type { Lane, TestedImage, VerificationStatement } from './statement.js';
+import type { TestedImage, VerificationStatement } from './statement.js';
+import type { Lane } from './vsa.js';
 
 /** Verdict of one lane. */
 export interface LaneVerdict {

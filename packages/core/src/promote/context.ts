@@ -6,7 +6,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Credentials } from '../registry/auth.js';
 import { RegistryClient } from '../registry/client.js';
-import type { Lane } from '../evidence/statement.js';
+import type { Lane } from '../evidence/vsa.js';
 import { findSourceEvidence, type FoundEvidence } from '../evidence/find.js';
 import type { EvidenceTrust } from '../evidence/verify.js';
 import type { Log } from '../log.js';

@@ -4,7 +4,8 @@
  */
 import { decideEvidence, type EvidenceTrust, type EvidenceVerdict } from '../evidence/verify.js';
 import type { FoundEvidence } from '../evidence/find.js';
-import type { Lane, TestedImage } from '../evidence/statement.js';
+import type { TestedImage } from '../evidence/statement.js';
+import type { Lane } from '../evidence/vsa.js';
 
 /** The evidence found for one image of the set. */
 export interface ImageEvidence {

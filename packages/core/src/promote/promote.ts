@@ -4,7 +4,7 @@
  * promotion as evidence of its own. Each phase is a module of its own; this one runs them in order.
  */
 import type { DsseEnvelope } from '../evidence/dsse.js';
-import type { Lane } from '../evidence/statement.js';
+import type { Lane } from '../evidence/vsa.js';
 import type { SummaryBuilder } from '../summary.js';
 import { readTargetRecords } from './already-promoted.js';
 import { startPromotion, sourceReference, type LogGroup, type PromotionSettings } from './context.js';

@@ -16,7 +16,8 @@ import {
   verifyEnvelope,
   type DsseEnvelope,
 } from '../evidence/dsse.js';
-import { promotionStatement, type Check, type InputAttestation } from '../evidence/statement.js';
+import { promotionStatement, type Check } from '../evidence/statement.js';
+import { type InputAttestation } from '../evidence/vsa.js';
 import { attachCosignAttestations } from '../evidence/cosign-layout.js';
 import { digestOf } from '../registry/digest.js';
 import {

@@ -8,7 +8,7 @@ import type { FetchedManifest } from '../registry/manifests.js';
 import { findEvidence, type FoundEvidence } from '../evidence/find.js';
 import { evidenceRepository } from '../evidence/location.js';
 import { isNotFound } from '../evidence/registry.js';
-import type { Lane } from '../evidence/statement.js';
+import type { Lane } from '../evidence/vsa.js';
 import { decideSet, PromotionRefusedError, type ImageEvidence, type VerifiedEvidence } from './decide.js';
 import { settleAll } from './limit.js';
 import { settled, shortDigest, sourceReference, type Promotion } from './context.js';

@@ -11,11 +11,8 @@ import { storeEvidence } from '../../src/evidence/store.js';
 import type { EvidenceRegistry } from '../../src/evidence/registry.js';
 import { parseImageSet } from '../../src/inputs.js';
 import { silentLog } from '../../src/log.js';
-import { RegistryError } from '../../src/registry/errors.js';
-import type { FetchedManifest } from '../../src/registry/manifests.js';
-import { digestOf } from '../../src/registry/digest.js';
-import type { Descriptor, ManifestJson } from '../../src/registry/media-types.js';
 import { recordingLog } from '../support/log.js';
+import { FakeRegistry, OCI_MANIFEST } from '../evidence/fake-registry.js';
 
 const A = 'sha256:' + 'a'.repeat(64);
 const B = 'sha256:' + 'b'.repeat(64);
@@ -34,69 +31,17 @@ const ours = keyPair();
 const theirs = keyPair();
 
 /** Registry with the referrers API, holding what storeEvidence writes, and images A and B. */
-class MemoryRegistry implements EvidenceRegistry {
-  readonly blobs = new Map<string, Buffer>();
-  readonly manifests = new Map<string, { bytes: Buffer; mediaType: string }>();
-
-  constructor() {
-    // Stand-ins for the images: storeEvidence reads the subject's media type and size.
-    for (const digest of [A, B]) {
-      this.manifests.set(`${REPO}@${digest}`, {
-        bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] })),
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      });
-    }
+function memoryRegistry(): FakeRegistry {
+  const registry = new FakeRegistry();
+  registry.referrersApi = true;
+  // Stand-ins for the images: storeEvidence reads the subject's media type and size.
+  for (const digest of [A, B]) {
+    registry.manifests.set(`${REPO}@${digest}`, {
+      bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [] })),
+      mediaType: OCI_MANIFEST,
+    });
   }
-
-  async getManifest(repo: string, ref: string): Promise<FetchedManifest> {
-    const m = this.manifests.get(`${repo}@${ref}`);
-    if (m === undefined) {
-      throw new RegistryError('GET', `${repo}:${ref}`, 404, 'MANIFEST_UNKNOWN', undefined, '404');
-    }
-    const json = JSON.parse(m.bytes.toString('utf8')) as ManifestJson;
-    return { digest: ref, mediaType: m.mediaType, size: m.bytes.length, bytes: m.bytes, json };
-  }
-
-  async putManifest(repo: string, ref: string, bytes: Uint8Array, mediaType: string): Promise<string> {
-    const digest = digestOf(bytes);
-    this.manifests.set(`${repo}@${digest}`, { bytes: Buffer.from(bytes), mediaType });
-    // Tags too: storeEvidence re-reads the cosign attestation tag it appends to.
-    if (!ref.includes(':')) this.manifests.set(`${repo}@${ref}`, { bytes: Buffer.from(bytes), mediaType });
-    return digest;
-  }
-
-  async headBlob(repo: string, digest: string): Promise<boolean> {
-    return this.blobs.has(`${repo}@${digest}`);
-  }
-
-  async getBlob(repo: string, digest: string) {
-    const b = this.blobs.get(`${repo}@${digest}`);
-    if (b === undefined) throw new RegistryError('GET', digest, 404, 'BLOB_UNKNOWN', undefined, '404');
-    return { digest, size: b.length, stream: new Blob([b]).stream() };
-  }
-
-  async uploadBlob(repo: string, digest: string, body: unknown): Promise<string> {
-    this.blobs.set(`${repo}@${digest}`, Buffer.from(body as Uint8Array));
-    return digest;
-  }
-
-  async referrers(repo: string, digest: string, artifactType?: string): Promise<Descriptor[] | null> {
-    const out: Descriptor[] = [];
-    for (const [key, m] of this.manifests) {
-      if (!key.startsWith(`${repo}@`)) continue;
-      const json = JSON.parse(m.bytes.toString('utf8')) as ManifestJson;
-      if (json.subject?.digest !== digest) continue;
-      if (artifactType !== undefined && json.artifactType !== artifactType) continue;
-      out.push({
-        mediaType: m.mediaType,
-        digest: key.slice(repo.length + 1),
-        size: m.bytes.length,
-        artifactType: json.artifactType!,
-        annotations: json.annotations ?? {},
-      });
-    }
-    return out;
-  }
+  return registry;
 }
 
 /** A PASSED promotion record of `backend` at `digest` (and more images), wrapped as promote-digest wraps it. */
@@ -120,7 +65,7 @@ function record(
 }
 
 async function registryWith(...records: Array<[digest: string, envelope: DsseEnvelope]>) {
-  const registry = new MemoryRegistry();
+  const registry = memoryRegistry();
   for (const [digest, envelope] of records) {
     await storeEvidence(registry, REPO, digest, envelope, { settleMs: () => 0 });
   }
@@ -226,7 +171,7 @@ describe('requirePromotions with the promotion key', () => {
         trust: { key: pem },
         clientFor: () => {
           asked = true;
-          return new MemoryRegistry();
+          return memoryRegistry();
         },
       }),
     ).rejects.toThrow(/ECDSA P-256/);

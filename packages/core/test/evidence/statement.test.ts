@@ -3,11 +3,11 @@ import {
   laneStatement,
   parseStatement,
   promotionStatement,
-  runContext,
   sourceStatement,
   STATEMENT_TYPE,
-  VERIFICATION_PREDICATE_TYPE,
 } from '../../src/evidence/statement.js';
+import { runContext } from '../../src/evidence/run-context.js';
+import { VERIFICATION_PREDICATE_TYPE } from '../../src/evidence/vsa.js';
 
 const SHA = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
 const TREE = 'aaaabbbbccccddddeeeeffff0000111122223333';
