@@ -35,9 +35,18 @@ function publishSpec(port) {
     const proto = port.protocol && port.protocol !== 'tcp' ? `/${port.protocol}` : '';
     return `${host}:${port.hostPort ?? ''}:${port.containerPort}${proto}`;
 }
-/** `source:target[:ro]` for `--volume`. */
+/** `source:target[:ro]` for `--volume`; `target[:ro]` for an anonymous volume (empty `source`). */
 function volumeSpec(v) {
-    return `${v.source}:${v.target}${v.readonly ? ':ro' : ''}`;
+    return `${v.source === '' ? '' : `${v.source}:`}${v.target}${v.readonly ? ':ro' : ''}`;
+}
+/** `target[:size=<bytes>,mode=<octal>]` for `--tmpfs`. */
+function tmpfsSpec(t) {
+    const options = [];
+    if (t.sizeBytes !== undefined)
+        options.push(`size=${t.sizeBytes}`);
+    if (t.mode !== undefined)
+        options.push(`mode=${t.mode.toString(8)}`);
+    return options.length === 0 ? t.target : `${t.target}:${options.join(',')}`;
 }
 /** `--filter label=...` when a label is given. */
 function labelFilterArgs(opts) {
@@ -316,15 +325,34 @@ class CliEngine {
             args.push('--publish', publishSpec(port));
         for (const volume of opts.volumes ?? [])
             args.push('--volume', volumeSpec(volume));
+        for (const t of opts.tmpfs ?? [])
+            args.push('--tmpfs', tmpfsSpec(t));
         if (opts.user !== undefined)
             args.push('--user', opts.user);
         if (opts.workdir !== undefined)
             args.push('--workdir', opts.workdir);
+        args.push(...this.confinementArgs(opts));
+        if (opts.restart !== undefined)
+            args.push('--restart', opts.restart);
+        const [entrypoint, ...beforeCommand] = typeof opts.entrypoint === 'string' ? [opts.entrypoint] : (opts.entrypoint ?? []);
         if (opts.entrypoint !== undefined)
-            args.push('--entrypoint', opts.entrypoint);
+            args.push('--entrypoint', entrypoint ?? '');
         if (opts.healthcheck)
             args.push(...this.healthcheckArgs(opts.healthcheck));
-        args.push(opts.image, ...(opts.command ?? []));
+        args.push(opts.image, ...beforeCommand, ...(opts.command ?? []));
+        return args;
+    }
+    /** `--init`, `--read-only`, `--cap-drop`, `--security-opt`: what limits the container. */
+    confinementArgs(opts) {
+        const args = [];
+        if (opts.init)
+            args.push('--init');
+        if (opts.readOnly)
+            args.push('--read-only');
+        for (const cap of opts.capDrop ?? [])
+            args.push('--cap-drop', cap);
+        for (const opt of opts.securityOpt ?? [])
+            args.push('--security-opt', opt);
         return args;
     }
     /** `create` argv: the flags of {@link runArgs}, for a container started later. */
@@ -678,6 +706,16 @@ class Podman extends CliEngine {
     /** Podman takes a JSON array as exec form (a plain string would be run by /bin/sh). */
     execFormHealthCmd(argv) {
         return JSON.stringify(argv);
+    }
+    /**
+     * Podman's `--read-only` also mounts writable tmpfs on /run, /tmp and /var/tmp unless told not
+     * to; Docker's does not. A stack must behave the same on both, so podman is told not to.
+     */
+    confinementArgs(opts) {
+        const args = super.confinementArgs(opts);
+        if (opts.readOnly)
+            args.splice(args.indexOf('--read-only') + 1, 0, '--read-only-tmpfs=false');
+        return args;
     }
     /** With `force`, podman would wait 10 s for a graceful stop first; docker kills at once. Match docker. */
     removeArgs(nameOrId, opts = {}) {

@@ -2,7 +2,7 @@
  * Pieces of argv and output handling that the Docker and Podman CLIs share: flag values both parse
  * the same way, and the line-per-item output of their `ls`/`ps` verbs.
  */
-import type { LabelFilter, PortMapping, VolumeMount } from './engine.js';
+import type { LabelFilter, PortMapping, TmpfsMount, VolumeMount } from './engine.js';
 
 /** `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
 export function publishSpec(port: PortMapping): string {
@@ -11,9 +11,17 @@ export function publishSpec(port: PortMapping): string {
   return `${host}:${port.hostPort ?? ''}:${port.containerPort}${proto}`;
 }
 
-/** `source:target[:ro]` for `--volume`. */
+/** `source:target[:ro]` for `--volume`; `target[:ro]` for an anonymous volume (empty `source`). */
 export function volumeSpec(v: VolumeMount): string {
-  return `${v.source}:${v.target}${v.readonly ? ':ro' : ''}`;
+  return `${v.source === '' ? '' : `${v.source}:`}${v.target}${v.readonly ? ':ro' : ''}`;
+}
+
+/** `target[:size=<bytes>,mode=<octal>]` for `--tmpfs`. */
+export function tmpfsSpec(t: TmpfsMount): string {
+  const options: string[] = [];
+  if (t.sizeBytes !== undefined) options.push(`size=${t.sizeBytes}`);
+  if (t.mode !== undefined) options.push(`mode=${t.mode.toString(8)}`);
+  return options.length === 0 ? t.target : `${t.target}:${options.join(',')}`;
 }
 
 /** `--filter label=...` when a label is given. */

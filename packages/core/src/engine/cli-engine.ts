@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../exec.js';
-import { goDuration, labelFilterArgs, lines, publishSpec, volumeSpec } from './cli-args.js';
+import { goDuration, labelFilterArgs, lines, publishSpec, tmpfsSpec, volumeSpec } from './cli-args.js';
 import type {
   BuildOptions,
   ContainerEngine,
@@ -108,11 +108,26 @@ export abstract class CliEngine implements ContainerEngine {
     for (const [k, v] of Object.entries(opts.env ?? {})) args.push('--env', `${k}=${v}`);
     for (const port of opts.ports ?? []) args.push('--publish', publishSpec(port));
     for (const volume of opts.volumes ?? []) args.push('--volume', volumeSpec(volume));
+    for (const t of opts.tmpfs ?? []) args.push('--tmpfs', tmpfsSpec(t));
     if (opts.user !== undefined) args.push('--user', opts.user);
     if (opts.workdir !== undefined) args.push('--workdir', opts.workdir);
-    if (opts.entrypoint !== undefined) args.push('--entrypoint', opts.entrypoint);
+    args.push(...this.confinementArgs(opts));
+    if (opts.restart !== undefined) args.push('--restart', opts.restart);
+    const [entrypoint, ...beforeCommand] =
+      typeof opts.entrypoint === 'string' ? [opts.entrypoint] : (opts.entrypoint ?? []);
+    if (opts.entrypoint !== undefined) args.push('--entrypoint', entrypoint ?? '');
     if (opts.healthcheck) args.push(...this.healthcheckArgs(opts.healthcheck));
-    args.push(opts.image, ...(opts.command ?? []));
+    args.push(opts.image, ...beforeCommand, ...(opts.command ?? []));
+    return args;
+  }
+
+  /** `--init`, `--read-only`, `--cap-drop`, `--security-opt`: what limits the container. */
+  protected confinementArgs(opts: RunOptions): string[] {
+    const args: string[] = [];
+    if (opts.init) args.push('--init');
+    if (opts.readOnly) args.push('--read-only');
+    for (const cap of opts.capDrop ?? []) args.push('--cap-drop', cap);
+    for (const opt of opts.securityOpt ?? []) args.push('--security-opt', opt);
     return args;
   }
 

@@ -99,8 +99,11 @@ export interface RunOptions {
   ports?: PortMapping[];
   /** Arguments after the image (replace the image's CMD). */
   command?: string[];
-  /** Replaces the image's ENTRYPOINT; `''` clears it. */
-  entrypoint?: string;
+  /**
+   * Replaces the image's ENTRYPOINT; `''` or `[]` clears it. A list is the exec form: its first word
+   * becomes `--entrypoint`, the others go before `command` (both engines then drop the image's CMD).
+   */
+  entrypoint?: string | string[];
   labels?: Record<string, string>;
   volumes?: VolumeMount[];
   healthcheck?: Healthcheck;
@@ -110,6 +113,26 @@ export interface RunOptions {
   /** Remove the container when it exits. */
   rm?: boolean;
   workdir?: string;
+  /** Run an init process as PID 1 (`--init`). */
+  init?: boolean;
+  /** Read-only root file system; podman is told not to add its tmpfs mounts, so both engines agree. */
+  readOnly?: boolean;
+  /** Capabilities to drop (`--cap-drop`). */
+  capDrop?: string[];
+  /** `--security-opt` values, e.g. `no-new-privileges`. */
+  securityOpt?: string[];
+  /** tmpfs mounts (`--tmpfs target[:size=<bytes>,mode=<octal>]`). */
+  tmpfs?: TmpfsMount[];
+  /** Restart policy (`--restart`): `no`, `always`, `on-failure[:N]`, `unless-stopped`. */
+  restart?: string;
+}
+
+/** A tmpfs mount for {@link RunOptions.tmpfs}. */
+export interface TmpfsMount {
+  target: string;
+  sizeBytes?: number;
+  /** File mode of the mount's root, e.g. `0o1777`. */
+  mode?: number;
 }
 
 /** How {@link ContainerEngine.runStreaming} hands over output and when it gives up. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultExec, type Exec } from '../exec.js';
 import { ExecError } from '../errors.js';
 import { CliEngine } from './cli-engine.js';
-import type { BuildOptions, RegistryOptions } from './engine.js';
+import type { BuildOptions, RegistryOptions, RunOptions } from './engine.js';
 
 /** Podman (4.x and newer) through its CLI. */
 export class Podman extends CliEngine {
@@ -28,6 +28,16 @@ export class Podman extends CliEngine {
   /** Podman takes a JSON array as exec form (a plain string would be run by /bin/sh). */
   protected override execFormHealthCmd(argv: string[]): string {
     return JSON.stringify(argv);
+  }
+
+  /**
+   * Podman's `--read-only` also mounts writable tmpfs on /run, /tmp and /var/tmp unless told not
+   * to; Docker's does not. A stack must behave the same on both, so podman is told not to.
+   */
+  protected override confinementArgs(opts: RunOptions): string[] {
+    const args = super.confinementArgs(opts);
+    if (opts.readOnly) args.splice(args.indexOf('--read-only') + 1, 0, '--read-only-tmpfs=false');
+    return args;
   }
 
   /** With `force`, podman would wait 10 s for a graceful stop first; docker kills at once. Match docker. */
