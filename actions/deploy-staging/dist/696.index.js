@@ -1317,7 +1317,10 @@ function readinessMode(service, facts) {
 function checkHealthyDependencies(spec, plans) {
     for (const service of spec.services) {
         for (const dep of service.dependsOn) {
-            if (dep.condition === 'service_healthy' && !plans.get(dep.service)?.hasHealthcheck) {
+            const target = plans.get(dep.service);
+            if (target === undefined && dep.required === false)
+                continue;
+            if (dep.condition === 'service_healthy' && !target?.hasHealthcheck) {
                 throw new Error(`${spec.source}: service "${service.name}" waits for "${dep.service}" to be healthy, but "${dep.service}" has no health check (none in the stack file or its image); add one or use condition: service_started`);
             }
         }
@@ -1663,6 +1666,11 @@ async function runService(ctx, plan) {
     const service = plan.spec;
     for (const dep of service.dependsOn) {
         const target = ctx.plans.get(dep.service);
+        // `required: false`: a dependency the stack does not have is not waited for.
+        if (target === undefined && dep.required === false)
+            continue;
+        if (target === undefined)
+            throw new Error(`depends on "${dep.service}", which is not in the stack`);
         plan.status = `waiting for ${conditionText(dep)}`;
         await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
     }
@@ -1689,10 +1697,11 @@ async function runService(ctx, plan) {
             ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
         })),
         volumes: service.volumes.map((v) => ({
-            source: volumeName(ctx.prefix, v.volume),
+            source: v.volume === undefined ? '' : volumeName(ctx.prefix, v.volume),
             target: v.target,
             readonly: v.readonly,
         })),
+        ...confinementOf(service),
     };
     if (service.command !== undefined)
         run.command = service.command;
@@ -1714,6 +1723,29 @@ async function runService(ctx, plan) {
     plan.timing.readyAt = Date.now();
     plan.status = 'ready';
     plan.ready.resolve();
+}
+/** What the stack file says about how the process runs: user, entrypoint, init, read-only, capabilities, tmpfs, restart. */
+function confinementOf(service) {
+    const run = {};
+    if (service.entrypoint !== undefined)
+        run.entrypoint = service.entrypoint;
+    if (service.user !== undefined)
+        run.user = service.user;
+    if (service.workingDir !== undefined)
+        run.workdir = service.workingDir;
+    if (service.init)
+        run.init = true;
+    if (service.readOnly)
+        run.readOnly = true;
+    if (service.capDrop !== undefined && service.capDrop.length > 0)
+        run.capDrop = service.capDrop;
+    if (service.securityOpt !== undefined && service.securityOpt.length > 0)
+        run.securityOpt = service.securityOpt;
+    if (service.tmpfs !== undefined && service.tmpfs.length > 0)
+        run.tmpfs = service.tmpfs;
+    if (service.restart !== undefined)
+        run.restart = service.restart;
+    return run;
 }
 function toEngineHealthcheck(hc) {
     return {

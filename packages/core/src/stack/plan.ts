@@ -135,7 +135,9 @@ function readinessMode(
 function checkHealthyDependencies(spec: StackSpec, plans: Map<string, ServicePlan>): void {
   for (const service of spec.services) {
     for (const dep of service.dependsOn) {
-      if (dep.condition === 'service_healthy' && !plans.get(dep.service)?.hasHealthcheck) {
+      const target = plans.get(dep.service);
+      if (target === undefined && dep.required === false) continue;
+      if (dep.condition === 'service_healthy' && !target?.hasHealthcheck) {
         throw new Error(
           `${spec.source}: service "${service.name}" waits for "${dep.service}" to be healthy, but "${dep.service}" has no health check (none in the stack file or its image); add one or use condition: service_started`,
         );

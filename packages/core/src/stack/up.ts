@@ -18,7 +18,7 @@ import {
 } from './labels.js';
 import type { ServicePlan } from './plan.js';
 import { waitReady, type UpContext } from './readiness.js';
-import type { DependencySpec, HealthcheckSpec } from './compose/types.js';
+import type { DependencySpec, HealthcheckSpec, ServiceSpec } from './compose/types.js';
 import { Aborted, formatMs, untilAborted } from './waiting.js';
 
 /**
@@ -130,7 +130,10 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   const { engine, signal } = ctx;
   const service = plan.spec;
   for (const dep of service.dependsOn) {
-    const target = ctx.plans.get(dep.service) as ServicePlan;
+    const target = ctx.plans.get(dep.service);
+    // `required: false`: a dependency the stack does not have is not waited for.
+    if (target === undefined && dep.required === false) continue;
+    if (target === undefined) throw new Error(`depends on "${dep.service}", which is not in the stack`);
     plan.status = `waiting for ${conditionText(dep)}`;
     await untilAborted(
       dep.condition === 'service_started' ? target.started.promise : target.ready.promise,
@@ -160,10 +163,11 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
       ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
     })),
     volumes: service.volumes.map((v) => ({
-      source: volumeName(ctx.prefix, v.volume),
+      source: v.volume === undefined ? '' : volumeName(ctx.prefix, v.volume),
       target: v.target,
       readonly: v.readonly,
     })),
+    ...confinementOf(service),
   };
   if (service.command !== undefined) run.command = service.command;
   if (service.healthcheck !== undefined) run.healthcheck = toEngineHealthcheck(service.healthcheck);
@@ -184,6 +188,22 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   plan.timing.readyAt = Date.now();
   plan.status = 'ready';
   plan.ready.resolve();
+}
+
+/** What the stack file says about how the process runs: user, entrypoint, init, read-only, capabilities, tmpfs, restart. */
+function confinementOf(service: ServiceSpec): Partial<RunOptions> {
+  const run: Partial<RunOptions> = {};
+  if (service.entrypoint !== undefined) run.entrypoint = service.entrypoint;
+  if (service.user !== undefined) run.user = service.user;
+  if (service.workingDir !== undefined) run.workdir = service.workingDir;
+  if (service.init) run.init = true;
+  if (service.readOnly) run.readOnly = true;
+  if (service.capDrop !== undefined && service.capDrop.length > 0) run.capDrop = service.capDrop;
+  if (service.securityOpt !== undefined && service.securityOpt.length > 0)
+    run.securityOpt = service.securityOpt;
+  if (service.tmpfs !== undefined && service.tmpfs.length > 0) run.tmpfs = service.tmpfs;
+  if (service.restart !== undefined) run.restart = service.restart;
+  return run;
 }
 
 function toEngineHealthcheck(hc: HealthcheckSpec): RunOptions['healthcheck'] {

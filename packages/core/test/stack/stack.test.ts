@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { CleanupError, errorMessage } from '../../src/errors.js';
 import { parseReference, pinImage } from '../../src/reference.js';
 import { parseStack } from '../../src/stack/spec.js';
-import type { StackSpec } from '../../src/stack/compose/types.js';
+import type { ServiceSpec, StackSpec } from '../../src/stack/compose/types.js';
 import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
 import { silentLog } from '../../src/log.js';
 import { Stack, StackStartError } from '../../src/stack/stack.js';
@@ -118,6 +118,44 @@ describe('Stack.up', () => {
     expect(lines[0]).toBe('stack p0: network dl-p0-net, services api → web');
     expect(lines).toContain(`stack p0: started api (${API}); readiness: health`);
     expect(lines.at(-1)).toMatch(/^stack p0: all 2 services ready after \d+(\.\d)?m?s$/);
+  });
+
+  test('passes user, entrypoint, init, read-only, capabilities, tmpfs, restart and anonymous volumes to the engine; skips an absent optional dependency', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    const spec = stackSpec(TWO);
+    const [api, web] = spec.services as [ServiceSpec, ServiceSpec];
+    Object.assign(api, {
+      user: '1000:1000',
+      workingDir: '/srv',
+      entrypoint: ['/bin/sh', '-c'],
+      command: ['exec server'],
+      init: true,
+      readOnly: true,
+      capDrop: ['ALL'],
+      securityOpt: ['no-new-privileges'],
+      tmpfs: [{ target: '/tmp', sizeBytes: 1024 }],
+      restart: 'unless-stopped',
+    });
+    api.volumes.push({ target: '/anon', readonly: false });
+    web.dependsOn.push({ service: 'cache', condition: 'service_started', required: false });
+    await Stack.up({ ...quiet, project: 'p9', engine, spec, probeImage: 'base' });
+    expect(engine.containers.get('p9-api')?.run).toMatchObject({
+      user: '1000:1000',
+      workdir: '/srv',
+      entrypoint: ['/bin/sh', '-c'],
+      command: ['exec server'],
+      init: true,
+      readOnly: true,
+      capDrop: ['ALL'],
+      securityOpt: ['no-new-privileges'],
+      tmpfs: [{ target: '/tmp', sizeBytes: 1024 }],
+      restart: 'unless-stopped',
+      volumes: [
+        { source: 'p9_data', target: '/data', readonly: false },
+        { source: '', target: '/anon', readonly: false },
+      ],
+    });
+    expect(engine.containers.get('p9-web')?.run.restart).toBeUndefined();
   });
 
   test('a stable volumePrefix reuses an existing volume', async () => {

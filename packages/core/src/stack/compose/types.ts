@@ -28,6 +28,8 @@ export type DependencyCondition = 'service_started' | 'service_healthy' | 'servi
 export interface DependencySpec {
   service: string;
   condition: DependencyCondition;
+  /** `false` (Compose's `required: false`): the dependency may be absent from the stack; absent means required. */
+  required?: boolean;
 }
 
 /** A published port; the host side is always a loopback address. */
@@ -41,8 +43,11 @@ export interface PortSpec {
 
 /** A named volume mounted into a service. */
 export interface VolumeMountSpec {
-  /** The volume's name as declared under top-level `volumes` (not yet prefixed with the project). */
-  volume: string;
+  /**
+   * The volume's name as declared under top-level `volumes` (not yet prefixed with the project);
+   * absent for an anonymous volume (Compose's `- /path`), which is removed with its container.
+   */
+  volume?: string;
   target: string;
   readonly: boolean;
 }
@@ -55,7 +60,24 @@ export interface HealthcheckSpec {
   timeoutMs: number;
   retries: number;
   startPeriodMs: number;
+  /**
+   * Compose's `start_interval`. Recorded only: neither Docker 20.10 nor podman 4.3 has a flag for it,
+   * and digestline runs the check itself while waiting for readiness on podman.
+   */
+  startIntervalMs?: number;
 }
+
+/** A tmpfs mount (`tmpfs:` or a volume of type tmpfs). */
+export interface TmpfsSpec {
+  target: string;
+  /** Size limit in bytes. */
+  sizeBytes?: number;
+  /** File mode of the mount's root (octal in the file, a number here). */
+  mode?: number;
+}
+
+/** Restart policies a deployed service may have (Compose's `restart`). */
+export type RestartPolicy = 'no' | 'always' | 'on-failure' | 'unless-stopped' | `on-failure:${number}`;
 
 /** One service of a stack, validated and with its image resolved to a digest reference. */
 export interface ServiceSpec {
@@ -78,6 +100,22 @@ export interface ServiceSpec {
   volumes: VolumeMountSpec[];
   /** Extra network aliases; the service name is always one too. */
   aliases: string[];
+  /** Replaces the image's ENTRYPOINT (and, as in Compose, its CMD unless `command` is given); `[]` clears it. */
+  entrypoint?: string[];
+  /** `user[:group]` the process runs as. */
+  user?: string;
+  workingDir?: string;
+  /** Run an init process (PID 1) that forwards signals and reaps zombies. */
+  init?: boolean;
+  /** Read-only root file system (with no implicit tmpfs mounts, on either engine). */
+  readOnly?: boolean;
+  /** Capabilities dropped (`ALL` or names such as `NET_RAW`). */
+  capDrop?: string[];
+  /** Only `no-new-privileges` is allowed. */
+  securityOpt?: string[];
+  tmpfs?: TmpfsSpec[];
+  /** Deploy mode only: what the engine does when the container exits. Validation never restarts. */
+  restart?: RestartPolicy;
 }
 
 /** A parsed stack file. */

@@ -1,0 +1,81 @@
+/**
+ * What the stack builder does with each key of a normalised service: the table behind the
+ * "Compose keys" section of docs/stack-format.md. A key missing here is an error naming it, so that
+ * no key of a user's file is ever dropped without a word.
+ */
+
+/** How a service key is treated. */
+export type KeyRule =
+  /** Mapped onto the stack (read by the builder's own code for it). */
+  | { kind: 'supported' }
+  /** Accepted, not applied; the note says why. */
+  | { kind: 'ignored'; why: string }
+  /** An error whenever the key says something (not for `false` / empty values). */
+  | { kind: 'refused'; why: string };
+
+const SUPPORTED: KeyRule = { kind: 'supported' };
+
+/** Service keys and their rule. */
+export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
+  image: SUPPORTED,
+  build: SUPPORTED,
+  environment: SUPPORTED,
+  command: SUPPORTED,
+  entrypoint: SUPPORTED,
+  ports: SUPPORTED,
+  expose: SUPPORTED,
+  healthcheck: SUPPORTED,
+  depends_on: SUPPORTED,
+  volumes: SUPPORTED,
+  tmpfs: SUPPORTED,
+  networks: SUPPORTED,
+  user: SUPPORTED,
+  working_dir: SUPPORTED,
+  init: SUPPORTED,
+  read_only: SUPPORTED,
+  cap_drop: SUPPORTED,
+  security_opt: SUPPORTED,
+  restart: SUPPORTED,
+  network_mode: SUPPORTED,
+  pid: SUPPORTED,
+  ipc: SUPPORTED,
+  // The normaliser has applied it: services outside the active profiles are gone.
+  profiles: SUPPORTED,
+  container_name: {
+    kind: 'ignored',
+    why: 'digestline names every container <project>-<service> so that parallel runs do not clash; other services reach it by its service name',
+  },
+  logging: {
+    kind: 'ignored',
+    why: 'logs stay with the engine’s default driver, where digestline reads them for the failure bundle',
+  },
+  stdin_open: { kind: 'ignored', why: 'services run detached, with no terminal or stdin attached' },
+  tty: { kind: 'ignored', why: 'services run detached, with no terminal or stdin attached' },
+  labels: {
+    kind: 'ignored',
+    why: 'labels are not applied: digestline labels containers itself (dev.digestline.*)',
+  },
+  privileged: {
+    kind: 'refused',
+    why: 'a privileged container can take over the host; drop it and add only what the service needs',
+  },
+  cap_add: {
+    kind: 'refused',
+    why: 'added capabilities let a stack reach into the host; stacks may only drop capabilities (cap_drop)',
+  },
+  devices: {
+    kind: 'refused',
+    why: 'host devices give a stack direct access to the host’s hardware',
+  },
+  secrets: {
+    kind: 'refused',
+    why: 'secrets are not supported yet; pass the value through environment for now',
+  },
+  configs: {
+    kind: 'refused',
+    why: 'configs are not supported yet; bake the file into the image for now',
+  },
+};
+
+/** Top-level keys of the normalised model; `x-*` extensions are always allowed. */
+export const TOP_LEVEL_KEYS = ['name', 'services', 'networks', 'volumes', 'secrets', 'configs'];
