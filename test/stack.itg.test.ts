@@ -2,9 +2,11 @@
  * The Stack module against real podman and the real loopback registry: two tiny images built from
  * the base and pushed, then (1) a four-service stack covering every readiness mode comes up, is
  * reached by name from a helper container, runs the given digests, is re-found by `attach` and torn
- * down; (2) a service that never becomes healthy fails within the timeout with its logs in the
- * bundle; (3) a service that exits at start fails naming it and its exit code. (4) a compose service built by the stack builder runs confined as its model says (user, read-only root, tmpfs, dropped capabilities, no-new-privileges, init, entrypoint). After each case no
- * container, network or volume (anonymous ones included) of the run is left.
+ * down; (2) a compose service built by the stack builder runs confined as its model says (user,
+ * read-only root, tmpfs, dropped capabilities, no-new-privileges, init, entrypoint); (3) a service
+ * that never becomes healthy fails within the timeout with its logs in the bundle; (4) a service
+ * that exits at start fails naming it and its exit code. After each case no container, network or
+ * volume (anonymous ones included) of the run is left.
  *
  * Needs `eval "$(scripts/setup-host)"` (DIGESTLINE_REGISTRY, DIGESTLINE_BASE_IMAGE); fails without.
  */
