@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9307);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6382);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,25 +1299,1735 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9307:
+/***/ 6382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main),
-/* harmony export */   u: () => (/* binding */ USAGE)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9830);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9768);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(628);
-/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1636);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ USAGE),
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./packages/runner/src/errors.ts
+var errors = __nccwpck_require__(9830);
+// EXTERNAL MODULE: ./packages/runner/src/runner.ts + 8 modules
+var runner = __nccwpck_require__(5594);
+// EXTERNAL MODULE: ./packages/runner/src/report.ts
+var report = __nccwpck_require__(8755);
+;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+/**
+ * Error types shared by every digestline action.
+ *
+ * Kept free of runtime imports: every bundle loads this module at start-up.
+ */
+/**
+ * Turns any thrown value into a one-line-ish message.
+ *
+ * Actions may throw strings, plain objects or `undefined` (third-party code does); the step must still
+ * fail with something a reader can act on, never `[object Object]`.
+ */
+function errorMessage(err) {
+    if (err instanceof Error) {
+        const message = err.message.trim();
+        if (message !== '')
+            return message;
+        return err.name && err.name !== 'Error' ? err.name : 'unknown error (an Error with an empty message)';
+    }
+    if (typeof err === 'string')
+        return err.trim() === '' ? 'unknown error (an empty string was thrown)' : err;
+    if (err === undefined)
+        return 'unknown error (undefined was thrown)';
+    if (err === null)
+        return 'unknown error (null was thrown)';
+    if (typeof err === 'object') {
+        const message = err.message;
+        if (typeof message === 'string' && message.trim() !== '')
+            return message;
+        try {
+            const json = JSON.stringify(err);
+            if (json !== undefined && json !== '{}')
+                return json;
+        }
+        catch {
+            // Circular or BigInt-holding objects cannot be serialised; fall through to String().
+        }
+        const text = String(err);
+        return text === '[object Object]' ? 'unknown error (an object without a message was thrown)' : text;
+    }
+    return String(err);
+}
+/** An action input has a value that cannot be used. `input` is the input's name as in action.yml. */
+class errors_InputError extends Error {
+    input;
+    name = 'InputError';
+    /**
+     * @param input the input's name as written in action.yml (e.g. `image-set`)
+     * @param message the full message; it should already name the input and show the expected form
+     */
+    constructor(input, message, options) {
+        super(message, options);
+        this.input = input;
+    }
+}
+/** A command run through `Exec` exited with a non-zero code (or could not be started). */
+class ExecError extends Error {
+    argv;
+    exitCode;
+    stderrTail;
+    name = 'ExecError';
+    /**
+     * @param argv the program followed by its arguments, already redacted of secrets
+     * @param exitCode the process exit code (`null` when it could not be started or was killed)
+     * @param stderrTail the last lines of stderr, already redacted of secrets
+     * @param message defaults to `<argv> exited with code <n>` followed by the stderr tail
+     */
+    constructor(argv, exitCode, stderrTail, message, options) {
+        super(message ?? ExecError.describe(argv, exitCode, stderrTail), options);
+        this.argv = argv;
+        this.exitCode = exitCode;
+        this.stderrTail = stderrTail;
+    }
+    static describe(argv, exitCode, stderrTail) {
+        const what = `${argv.join(' ')} ${exitCode === null ? 'did not exit normally' : `exited with code ${exitCode}`}`;
+        const tail = stderrTail.trim();
+        return tail === '' ? what : `${what}:\n${tail}`;
+    }
+}
+/** A text is not a valid OCI image reference or digest; `reason` says which rule it breaks. */
+class errors_ImageReferenceError extends Error {
+    text;
+    reason;
+    name = 'ImageReferenceError';
+    /**
+     * @param text the text that failed to parse
+     * @param reason what is wrong with it, e.g. `repository must be lowercase`
+     * @param what what the text was supposed to be (`image reference` or `digest`)
+     */
+    constructor(text, reason, what = 'image reference') {
+        super(`${JSON.stringify(text)} is not a valid ${what}: ${reason}`);
+        this.text = text;
+        this.reason = reason;
+    }
+}
+/**
+ * Cleanup in a post step failed in a way that must fail the job (e.g. data could be lost or a
+ * resource left running). Any other error thrown from a post step is only a warning.
+ */
+class CleanupError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'CleanupError';
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./packages/core/src/commands.ts
+/**
+ * The workflow commands an action needs before its work starts (inputs, state, masks, annotations,
+ * outputs, log lines), written exactly as @actions/core 3 writes them but without loading it:
+ * @actions/core's entry point imports @actions/exec, @actions/io and node:crypto, which took as long to
+ * load as everything an action does before it reads its first input. The formats are @actions/core's
+ * byte for byte, so GitHub's and Forgejo's runners read them the same.
+ */
+
+
+function escapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::command prop=value,...::message` on stdout; properties with an empty value are left out. */
+function issueCommand(command, message, properties = {}) {
+    let line = `::${command}`;
+    const keys = Object.keys(properties);
+    if (keys.length > 0) {
+        line += ' ';
+        line += keys
+            .filter((key) => properties[key])
+            .map((key) => `${key}=${escapeProperty(properties[key])}`)
+            .join(',');
+    }
+    process.stdout.write(`${line}::${escapeData(message)}${EOL}`);
+}
+/** Appends `name<<delimiter ... delimiter` to the file the runner named in `GITHUB_<command>`. */
+function issueKeyValueFileCommand(command, name, value) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath)
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    if (!existsSync(filePath))
+        throw new Error(`Missing file at path: ${filePath}`);
+    // The global Web Crypto is loaded on first use: only steps that write a file command pay for it.
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
+    if (name.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (value.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    appendFileSync(filePath, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, {
+        encoding: 'utf8',
+    });
+}
+/** An input's value (env `INPUT_<NAME>`, spaces as `_`), trimmed; `''` when unset. */
+function commands_getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** A value the main step saved with {@link saveState} (env `STATE_<name>`); `''` when none. */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+/** Saves a value for the post step (`GITHUB_STATE`, else the `save-state` command). */
+function saveState(name, value) {
+    if (process.env['GITHUB_STATE'])
+        return issueKeyValueFileCommand('STATE', name, value);
+    issueCommand('save-state', value, { name });
+}
+/** Sets an output (`GITHUB_OUTPUT`, else the `set-output` command). */
+function setOutput(name, value) {
+    if (process.env['GITHUB_OUTPUT'])
+        return issueKeyValueFileCommand('OUTPUT', name, value);
+    process.stdout.write(EOL);
+    issueCommand('set-output', value, { name });
+}
+/** Masks a value in every later log line of the job. */
+function setSecret(secret) {
+    issueCommand('add-mask', secret);
+}
+/** A log line. */
+function info(message) {
+    process.stdout.write(message + EOL);
+}
+/** A debug line (shown when the runner's step debug logging is on). */
+function debug(message) {
+    issueCommand('debug', message);
+}
+/** Opens a collapsible log group; {@link endGroup} closes it. */
+function startGroup(name) {
+    issueCommand('group', name);
+}
+/** Closes the log group {@link startGroup} opened. */
+function endGroup() {
+    issueCommand('endgroup', '');
+}
+/** A warning annotation. */
+function warning(message) {
+    issueCommand('warning', message);
+}
+/** An error annotation. */
+function error(message) {
+    issueCommand('error', message);
+}
+/** Fails the step: exit code 1 and an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/ip.ts
+/**
+ * IP address syntax checks, the same regular expressions as Node's own `net.isIPv4`/`net.isIPv6`
+ * (lib/internal/net.js): importing `node:net` loads sockets and streams, a noticeable part of an
+ * action's start-up when all it needs is to tell whether a registry host is an address.
+ */
+const V4_SEG = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const V4_STR = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
+const IPV4 = new RegExp(`^${V4_STR}$`);
+const V6_SEG = '(?:[0-9a-fA-F]{1,4})';
+const IPV6 = new RegExp('^(?:' +
+    `(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){6}(?:${V4_STR}|:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){5}(?::${V4_STR}|(?::${V6_SEG}){1,2}|:)|` +
+    `(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4_STR}|(?::${V6_SEG}){1,3}|:)|` +
+    `(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4_STR}|(?::${V6_SEG}){1,4}|:)|` +
+    `(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4_STR}|(?::${V6_SEG}){1,5}|:)|` +
+    `(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4_STR}|(?::${V6_SEG}){1,6}|:)|` +
+    `(?::(?:(?::${V6_SEG}){0,5}:${V4_STR}|(?::${V6_SEG}){1,7}|:))` +
+    ')(?:%[0-9a-zA-Z-.:]{1,})?$');
+/** Whether `s` is a dotted-quad IPv4 address (as `net.isIPv4`). */
+function isIPv4(s) {
+    return IPV4.test(s);
+}
+/** Whether `s` is an IPv6 address, optionally with a zone (as `net.isIPv6`). */
+function isIPv6(s) {
+    return IPV6.test(s);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/reference.ts
+/**
+ * OCI image references, following the grammar of distribution/reference (what docker and podman
+ * accept), with Docker Hub normalisation (`nginx` → `docker.io/library/nginx`).
+ *
+ * Written here rather than taken from npm: the candidates (`docker-parse-image`,
+ * `@swimlane/docker-reference`) either do not validate or do not know bracketed IPv6 hosts, and
+ * digestline needs exact, explainable errors for refs that decide what gets deployed.
+ */
+
+
+/** Digest algorithms digestline accepts, with the length of their lowercase hex encoding. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** Registry used for references without a host, as docker and podman (with short names off) do. */
+const DEFAULT_REGISTRY = 'docker.io';
+/** distribution/reference's NameTotalLengthMax, applied to the normalised `registry/repository`. */
+const NAME_MAX_LENGTH = 255;
+const LEGACY_DEFAULT_REGISTRY = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+const BRACKETED_HOST = /^\[([^\]]*)\](?::(.*))?$/;
+const PORT = /^[0-9]+$/;
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const PATH_COMPONENT_RULE = 'path components are lowercase letters and digits, separated by ".", "_", "__" or dashes';
+const TAG_RULE = 'tags are up to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"';
+/** Describes why `text` is not a digest, or returns undefined when it is one. */
+function digestProblem(text) {
+    const colon = text.indexOf(':');
+    if (colon < 0)
+        return 'expected <algorithm>:<hex>, e.g. sha256:<64 lowercase hex>';
+    const algorithm = text.slice(0, colon);
+    const hex = text.slice(colon + 1);
+    if (!Object.hasOwn(DIGEST_HEX_LENGTH, algorithm)) {
+        return `algorithm ${JSON.stringify(algorithm)} is not supported (use sha256 or sha512)`;
+    }
+    const expected = DIGEST_HEX_LENGTH[algorithm];
+    if (/[A-F]/.test(hex) && /^[0-9a-fA-F]*$/.test(hex))
+        return `${algorithm} hex must be lowercase`;
+    if (!/^[0-9a-f]*$/.test(hex))
+        return `${algorithm} hex may only contain 0-9 and a-f`;
+    if (hex.length !== expected) {
+        return `${algorithm} needs ${expected} hex characters, got ${hex.length}`;
+    }
+    return undefined;
+}
+/** True when `text` is `sha256:<64 lowercase hex>` or `sha512:<128 lowercase hex>`. */
+function isDigest(text) {
+    return digestProblem(text) === undefined;
+}
+/**
+ * Validates a digest and splits it.
+ * @throws ImageReferenceError naming what is wrong (algorithm, case, length)
+ */
+function parseDigest(text) {
+    const problem = digestProblem(text);
+    if (problem !== undefined)
+        throw new errors_ImageReferenceError(text, problem, 'digest');
+    const colon = text.indexOf(':');
+    return { algorithm: text.slice(0, colon), hex: text.slice(colon + 1), value: text };
+}
+/** Describes why `registry` is not a valid `host[:port]`, or returns undefined. */
+function registryProblem(registry) {
+    let host;
+    let port;
+    const bracketed = BRACKETED_HOST.exec(registry);
+    if (bracketed) {
+        if (!isIPv6(bracketed[1] ?? ''))
+            return `registry host "[${bracketed[1]}]" is not a valid IPv6 address`;
+        port = bracketed[2];
+    }
+    else {
+        const parts = registry.split(':');
+        if (parts.length > 2)
+            return `registry ${JSON.stringify(registry)} has several ":" (IPv6 hosts need [brackets])`;
+        host = parts[0] ?? '';
+        port = parts[1];
+        if (host === '')
+            return `registry ${JSON.stringify(registry)} has no host`;
+        const bad = host.split('.').find((component) => !DOMAIN_COMPONENT.test(component));
+        if (bad !== undefined) {
+            return `registry host ${JSON.stringify(host)} is invalid: each dot-separated part is letters, digits and inner "-"`;
+        }
+    }
+    if (port !== undefined) {
+        if (!PORT.test(port) || Number(port) < 1 || Number(port) > 65535) {
+            return `registry port ${JSON.stringify(port)} is not a number from 1 to 65535`;
+        }
+    }
+    return undefined;
+}
+/** Splits off a leading registry the way docker does: only if it looks like a host. */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        // Unlike docker we do not treat an uppercase first component as a host: `Foo/bar` is far more
+        // likely a mistyped Hub repository than a registry called "Foo".
+        if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
+            return { registry: first, path: name.slice(slash + 1), explicit: true };
+        }
+    }
+    return { registry: DEFAULT_REGISTRY, path: name, explicit: false };
+}
+/**
+ * Parses an image reference (`[registry/]repository[:tag][@digest]`) and normalises Docker Hub
+ * names (`nginx` → registry `docker.io`, repository `library/nginx`; `index.docker.io` → `docker.io`).
+ * No tag is implied: `nginx` has neither tag nor digest.
+ * @throws ImageReferenceError `"<text>" is not a valid image reference: <reason>`
+ */
+function reference_parseReference(text) {
+    const fail = (reason) => {
+        throw new errors_ImageReferenceError(text, reason);
+    };
+    if (text === '')
+        fail('it is empty');
+    if (/\s/.test(text))
+        fail('it contains whitespace');
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        const problem = digestProblem(digest);
+        if (problem !== undefined)
+            fail(`digest ${JSON.stringify(digest)} is invalid: ${problem}`);
+    }
+    if (rest.startsWith('[') && !rest.includes('/')) {
+        fail(`it names only a registry host; add /<repository> after ${rest}`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            fail(`tag ${JSON.stringify(tag)} is invalid: ${TAG_RULE}`);
+    }
+    if (rest === '')
+        fail('the repository name is missing');
+    const split = splitRegistry(rest);
+    let { registry, path } = split;
+    if (split.explicit) {
+        const problem = registryProblem(registry);
+        if (problem !== undefined)
+            fail(problem);
+        if (path === '')
+            fail(`the repository name after registry ${registry} is missing`);
+    }
+    if (registry === LEGACY_DEFAULT_REGISTRY)
+        registry = DEFAULT_REGISTRY;
+    const components = path.split('/');
+    if (components.some((c) => c === ''))
+        fail('repository has an empty path component (check the slashes)');
+    if (/[A-Z]/.test(path))
+        fail('repository must be lowercase');
+    const bad = components.find((c) => !PATH_COMPONENT.test(c));
+    if (bad !== undefined)
+        fail(`repository path component ${JSON.stringify(bad)} is invalid: ${PATH_COMPONENT_RULE}`);
+    if (!split.explicit && IMAGE_ID.test(path)) {
+        fail('a bare 64-character hex string is an image ID, not a repository name');
+    }
+    if (registry === DEFAULT_REGISTRY && components.length === 1)
+        path = OFFICIAL_PREFIX + path;
+    const length = registry.length + 1 + path.length;
+    if (length > NAME_MAX_LENGTH) {
+        fail(`the name ${registry}/${path} is ${length} characters long, the limit is ${NAME_MAX_LENGTH}`);
+    }
+    const ref = { registry, repository: path };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+/** `registry/repository`, fully qualified (e.g. `docker.io/library/nginx`). */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/**
+ * The fully qualified text of a reference: `registry/repository[:tag][@digest]`.
+ * `parseReference(formatReference(r))` equals `r` for any `r` that `parseReference` returned.
+ */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The short name docker shows: `docker.io/library/nginx` → `nginx`, `docker.io/foo/bar` → `foo/bar`;
+ * names on other registries are unchanged. Tag and digest are left out.
+ */
+function familiarName(ref) {
+    if (ref.registry !== DEFAULT_REGISTRY)
+        return repositoryName(ref);
+    const rest = ref.repository;
+    if (rest.startsWith(OFFICIAL_PREFIX) && !rest.slice(OFFICIAL_PREFIX.length).includes('/')) {
+        return rest.slice(OFFICIAL_PREFIX.length);
+    }
+    return rest;
+}
+/** `familiarName` plus `:tag` and `@digest` when present, for log lines people read. */
+function familiarString(ref) {
+    return `${familiarName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The same repository pinned to `digest`. The tag is dropped unless `keepTag` is set: a digest
+ * reference with a tag is legal but the tag is ignored on pull, and it misleads readers.
+ * @throws ImageReferenceError when `digest` is not a valid digest
+ */
+function withDigest(ref, digest, options = {}) {
+    parseDigest(digest);
+    const pinned = { registry: ref.registry, repository: ref.repository, digest };
+    if (options.keepTag && ref.tag !== undefined)
+        pinned.tag = ref.tag;
+    return pinned;
+}
+/**
+ * Pins `ref` under `name`.
+ * @throws ImageReferenceError when `ref` has no digest or also has a tag (a tag beside a digest is
+ *   ignored on pull and would only mislead)
+ */
+function pinImage(name, ref) {
+    const text = formatReference(ref);
+    if (ref.digest === undefined)
+        throw new errors_ImageReferenceError(text, 'it is not pinned by digest');
+    if (ref.tag !== undefined)
+        throw new errors_ImageReferenceError(text, 'a pinned image carries no tag');
+    return { name, registry: ref.registry, repository: ref.repository, digest: parseDigest(ref.digest) };
+}
+/** `registry/repository@algorithm:hex`: the text an engine pulls and runs a pinned image by. */
+function pinnedReference(image) {
+    return `${image.registry}/${image.repository}@${image.digest.value}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/inputs.ts
+/**
+ * Action input readers. Each `get*` reads the input (env `INPUT_<NAME>`, trimmed, as `core.getInput`) and
+ * hands the text to a pure `parse*` function, so the parsing is table-testable without env.
+ * Every error is an `InputError` whose message names the input and shows the expected form.
+ */
+
+
+
+const DIGEST_FORM = '<repository>@sha256:<64 lowercase hex>';
+function quote(text) {
+    return JSON.stringify(text);
+}
+/** The raw, trimmed text of input `name` (empty when unset). */
+function raw(name) {
+    return getInput(name);
+}
+function required(name, what) {
+    throw new InputError(name, `input "${name}" is required: set it to ${what}`);
+}
+/**
+ * Splits a list input on newlines and commas. A field may be double-quoted to hold commas
+ * (`"a,b"`), with `""` for a literal quote. Unquoted fields are trimmed; blank fields are dropped.
+ * @throws InputError on an unterminated quote or text after a closing quote
+ */
+function parseList(text, input = 'list') {
+    const items = [];
+    let i = 0;
+    const n = text.length;
+    while (i <= n) {
+        while (i < n && (text[i] === ' ' || text[i] === '\t'))
+            i++;
+        let value;
+        if (text[i] === '"') {
+            const start = i;
+            value = '';
+            i++;
+            for (;;) {
+                if (i >= n)
+                    throw new InputError(input, `input "${input}" has an unterminated quote: ${text.slice(start)}`);
+                if (text[i] === '"') {
+                    if (text[i + 1] === '"') {
+                        value += '"';
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                value += text[i];
+                i++;
+            }
+            while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r'))
+                i++;
+            if (i < n && text[i] !== ',' && text[i] !== '\n') {
+                throw new InputError(input, `input "${input}" has text after a closing quote at ${quote(text.slice(start, i + 1))}; ` +
+                    'quote the whole item and write "" for a literal quote');
+            }
+        }
+        else {
+            const start = i;
+            while (i < n && text[i] !== ',' && text[i] !== '\n')
+                i++;
+            value = text.slice(start, i).trim();
+        }
+        if (value.trim() !== '')
+            items.push(value);
+        i++; // past the separator (or past the end, which ends the loop)
+    }
+    return items;
+}
+/**
+ * Reads a list input (newline and/or comma separated; see `parseList`).
+ * @throws InputError when `required` and the list is empty
+ */
+function getList(name, options = {}) {
+    const items = parseList(raw(name), name);
+    if (options.required && items.length === 0)
+        required(name, 'one or more values, one per line or comma-separated');
+    return items;
+}
+/**
+ * Parses a boolean input. Empty means `defaultValue`; `true`/`True`/`TRUE` and the same for false
+ * (the YAML 1.2 core spellings that @actions/core accepts) are accepted; anything else is an error.
+ */
+function parseBoolean(text, input, defaultValue) {
+    const value = text.trim();
+    if (value === '')
+        return defaultValue;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(input, `input "${input}" must be true or false, got ${quote(value)}`);
+}
+/** Reads a boolean input; empty means `defaultValue` (unlike `core.getBooleanInput`, which throws). */
+function getBoolean(name, defaultValue) {
+    return parseBoolean(raw(name), name, defaultValue);
+}
+/** Parses an input that must be one of `values` (case-sensitive); empty means `defaultValue`. */
+function parseEnum(text, input, values, defaultValue) {
+    const value = text.trim();
+    if (value === '')
+        return defaultValue;
+    if (values.includes(value))
+        return value;
+    throw new InputError(input, `input "${input}" must be one of ${values.join(', ')}; got ${quote(value)}`);
+}
+/** Reads an input that must be one of `values`; empty means `defaultValue`. */
+function getEnum(name, values, defaultValue) {
+    return parseEnum(raw(name), name, values, defaultValue);
+}
+const DURATION_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+const DURATION_FORM = 'a duration such as 500ms, 90s, 5m, 1h or 1m30s';
+/**
+ * Parses a duration (`500ms`, `90s`, `5m`, `1h`, `1m30s`, `1.5h`; `0` alone is allowed) into
+ * milliseconds, rounded to a whole millisecond. A bare number other than 0 is refused: the unit
+ * would be a guess.
+ */
+function parseDuration(text, input = 'duration') {
+    const value = text.trim();
+    if (value === '0')
+        return 0;
+    if (!DURATION.test(value)) {
+        const hint = /^\d+(?:\.\d+)?$/.test(value) ? ` (add a unit, e.g. ${value}s)` : '';
+        throw new InputError(input, `input "${input}" must be ${DURATION_FORM}; got ${quote(value)}${hint}`);
+    }
+    let ms = 0;
+    for (const [, amount, unit] of value.matchAll(DURATION_PART)) {
+        ms += Number(amount) * DURATION_UNIT_MS[unit];
+    }
+    ms = Math.round(ms);
+    if (!Number.isSafeInteger(ms))
+        throw new InputError(input, `input "${input}" is too long a duration: ${value}`);
+    return ms;
+}
+/** Reads a duration input in milliseconds (see `parseDuration`); empty means `defaultMs`. */
+function getDuration(name, defaultMs) {
+    const text = raw(name);
+    return text === '' ? defaultMs : parseDuration(text, name);
+}
+/** Reads a string input (trimmed). Empty gives `default` (or `''`), or an error when `required`. */
+function getString(name, options = {}) {
+    const value = raw(name);
+    if (value !== '')
+        return value;
+    if (options.required)
+        required(name, 'a non-empty value');
+    return options.default ?? '';
+}
+function intRange(options) {
+    if (options.min !== undefined && options.max !== undefined)
+        return ` from ${options.min} to ${options.max}`;
+    if (options.min !== undefined)
+        return ` of at least ${options.min}`;
+    if (options.max !== undefined)
+        return ` of at most ${options.max}`;
+    return '';
+}
+/** Parses a decimal integer input, checking `min`/`max`; empty gives `default` or an error. */
+function parseInteger(text, input, options = {}) {
+    const value = text.trim();
+    const expected = `a whole number${intRange(options)}`;
+    if (value === '') {
+        if (options.default !== undefined)
+            return options.default;
+        required(input, expected);
+    }
+    const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) ||
+        (options.min !== undefined && n < options.min) ||
+        (options.max !== undefined && n > options.max)) {
+        throw new InputError(input, `input "${input}" must be ${expected}; got ${quote(value)}`);
+    }
+    return n;
+}
+/** Reads an integer input (see `parseInteger`). */
+function getInt(name, options = {}) {
+    return parseInteger(raw(name), name, options);
+}
+/**
+ * Parses an image reference input (see `parseReference`).
+ * @throws InputError naming the input, with the reference parser's reason
+ */
+function parseImageRef(text, input, options = {}) {
+    const value = text.trim();
+    if (value === '') {
+        required(input, options.requireDigest ? DIGEST_FORM : 'an image reference such as registry/repository:tag');
+    }
+    let ref;
+    try {
+        ref = parseReference(value);
+    }
+    catch (err) {
+        if (err instanceof ImageReferenceError) {
+            throw new InputError(input, `input "${input}": ${err.message}`, { cause: err });
+        }
+        throw err;
+    }
+    if (options.requireDigest && ref.digest === undefined) {
+        throw new InputError(input, `input "${input}" must be pinned by digest (${DIGEST_FORM}); got ${quote(value)}`);
+    }
+    return ref;
+}
+function getImageRef(name, options = {}) {
+    const text = raw(name);
+    if (text === '' && options.required === false)
+        return undefined;
+    return parseImageRef(text, name, options);
+}
+const IMAGE_SET_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * Parses an image set: entries `name=repository@sha256:<64 hex>`, one per line or comma-separated,
+ * blank lines and `#` comment lines ignored. Names are `[a-z0-9][a-z0-9_-]*` and unique; every
+ * reference must be pinned by digest and carry no tag (a tag next to a digest is ignored on pull
+ * and would only mislead).
+ */
+function parseImageSet(text, input) {
+    const entries = text
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+    const set = [];
+    const seen = new Map();
+    entries.forEach((entry, index) => {
+        const where = `input "${input}" entry ${index + 1} ${quote(entry)}`;
+        const eq = entry.indexOf('=');
+        if (eq < 0)
+            throw new errors_InputError(input, `${where} must look like name=${DIGEST_FORM}`);
+        const name = entry.slice(0, eq).trim();
+        const refText = entry.slice(eq + 1).trim();
+        if (!IMAGE_SET_NAME.test(name)) {
+            throw new errors_InputError(input, `${where}: name ${quote(name)} must be lowercase letters, digits, "_" and "-", starting with a letter or digit`);
+        }
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new errors_InputError(input, `input "${input}": name ${quote(name)} appears twice (entries ${first} and ${index + 1}); names must be unique`);
+        }
+        seen.set(name, index + 1);
+        let ref;
+        try {
+            ref = reference_parseReference(refText);
+        }
+        catch (err) {
+            if (err instanceof errors_ImageReferenceError)
+                throw new errors_InputError(input, `${where}: ${err.message}`, { cause: err });
+            throw err;
+        }
+        if (ref.tag !== undefined) {
+            const nameText = refText.split('@')[0] ?? refText;
+            const untagged = nameText.slice(0, nameText.length - ref.tag.length - 1);
+            throw new errors_InputError(input, `${where}: tags are refused where a digest is required; write ${name}=${untagged}@${ref.digest ?? 'sha256:<64 lowercase hex>'}`);
+        }
+        if (ref.digest === undefined) {
+            throw new errors_InputError(input, `${where}: the image must be pinned by digest; write ${name}=${DIGEST_FORM}`);
+        }
+        set.push(pinImage(name, ref));
+    });
+    return set;
+}
+/**
+ * Reads an image set input (see `parseImageSet`).
+ * @throws InputError when empty (unless `required: false`, which gives `[]`) or invalid
+ */
+function getImageSet(name, options = {}) {
+    const set = parseImageSet(raw(name), name);
+    if (set.length === 0 && options.required !== false)
+        required(name, `one or more lines name=${DIGEST_FORM}`);
+    return set;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/types.ts
+/** A stack file does not parse or uses something outside the supported subset. */
+class StackFileError extends Error {
+    source;
+    path;
+    reason;
+    line;
+    name = 'StackFileError';
+    /**
+     * @param source the file (or other origin) the text came from, as given to `parseStack`
+     * @param path dotted path of the offending key, e.g. `services.backend.build` (`''` for the file)
+     * @param reason what is wrong and, where possible, what to write instead
+     * @param line 1-based line in the file, when known
+     */
+    constructor(source, path, reason, line) {
+        super(`${source}${line !== undefined ? `:${line}` : ''}: ${path === '' ? '' : `${path}: `}${reason}`);
+        this.source = source;
+        this.path = path;
+        this.reason = reason;
+        this.line = line;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/document.ts
+/**
+ * The YAML document of a stack file and the helpers every field parser shares: failing with the
+ * key's path and line, describing a wrong value, and refusing Compose variable interpolation.
+ */
+
+
+/** Parses the text of a stack file. Keeps the document around to point errors at lines. */
+class Parser {
+    source;
+    lineCounter = new dist/* LineCounter */.HN();
+    doc;
+    constructor(text, source) {
+        this.source = source;
+        this.doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: this.lineCounter, merge: true, prettyErrors: false });
+        const [first] = this.doc.errors;
+        if (first !== undefined) {
+            const line = this.lineCounter.linePos(first.pos[0]).line;
+            throw new StackFileError(source, '', `not valid YAML: ${first.message.split('\n')[0]}`, line);
+        }
+    }
+    /** The document as plain data (anchors and merge keys resolved). */
+    data() {
+        return this.doc.toJS({ maxAliasCount: 1000 });
+    }
+    fail(path, reason, onKey = false) {
+        throw new StackFileError(this.source, formatPath(path), reason, this.lineOf(path, onKey));
+    }
+    /** Line of the value at `path` (or of its key, for errors about the key itself). */
+    lineOf(path, onKey) {
+        if (path.length === 0)
+            return undefined;
+        const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+        const last = path[path.length - 1];
+        let node;
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const pair = parent.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === last);
+            node = pair === undefined ? undefined : onKey ? pair.key : (pair.value ?? pair.key);
+        }
+        else if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
+            node = parent.items[last];
+        }
+        const range = node?.range;
+        return range ? this.lineCounter.linePos(range[0]).line : undefined;
+    }
+}
+/** `services.api.ports[0]`. */
+function formatPath(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** A wrong value as a message names it: `a list`, `string "x"`, `nothing`. */
+function describe(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+/** Whether `value` is a YAML map (as plain data). */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Compose's `$$` escape; any other `$` would be interpolated by Compose, which stacks do not do. */
+function literal(p, at, text) {
+    const stray = /\$(?!\$)(\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.replace(/\$\$/g, ''));
+    if (stray) {
+        p.fail(at, `${JSON.stringify(stray[0])} would be substituted from the environment by Compose; stacks do not interpolate variables outside image: write the value, or $$ for a literal $`);
+    }
+    return text.replace(/\$\$/g, '$');
+}
+/** A scalar as text (numbers and booleans as written); `$` handled as in {@link literal}. */
+function scalarText(p, at, value, what) {
+    if (typeof value === 'string')
+        return literal(p, at, value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return p.fail(at, `${what} must be a string, number or boolean, got ${describe(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/image.ts
+/** A service's `image`: a digest reference, or a placeholder filled from the image set. */
+
+
+
+/** The placeholder an image set entry fills: `backend` → `BACKEND_IMAGE`, `web-ui` → `WEB_UI_IMAGE`. */
+function placeholderFor(imageSetName) {
+    return `${imageSetName.toUpperCase().replace(/-/g, '_')}_IMAGE`;
+}
+/**
+ * Reads service `service`'s `image`, resolving a placeholder through `byPlaceholder`; an image the
+ * file pins itself is named after the service.
+ */
+function parseImage(p, at, value, byPlaceholder, service) {
+    if (typeof value !== 'string' || value.trim() === '') {
+        p.fail(at, `required: a digest reference or a placeholder like \${BACKEND_IMAGE}, got ${describe(value)}`);
+    }
+    const placeholder = /^\$\{([A-Za-z0-9_]+)\}$/.exec(value.trim())?.[1];
+    if (placeholder !== undefined) {
+        const entry = byPlaceholder.get(placeholder);
+        if (entry === undefined) {
+            const known = [...byPlaceholder.keys()].map((k) => `\${${k}}`).join(', ') || 'none';
+            p.fail(at, `placeholder \${${placeholder}} has no image: the image set needs an entry whose name gives ${placeholder} (e.g. ${placeholder
+                .replace(/_IMAGE$/, '')
+                .toLowerCase()
+                .replace(/_/g, '-')}=<repository>@sha256:<hex>); it fills ${known}`);
+        }
+        return { image: entry, imagePlaceholder: placeholder };
+    }
+    if (value.includes('$')) {
+        p.fail(at, `only a whole-value placeholder \${NAME} is supported in image, got ${JSON.stringify(value)}`);
+    }
+    let ref;
+    try {
+        ref = reference_parseReference(value.trim());
+    }
+    catch (err) {
+        if (err instanceof errors_ImageReferenceError)
+            p.fail(at, err.message);
+        throw err;
+    }
+    if (ref.digest === undefined || ref.tag !== undefined) {
+        p.fail(at, `${JSON.stringify(value)} must be pinned by digest and carry no tag (repository@sha256:<hex>), or be a placeholder filled from the image set`);
+    }
+    return { image: pinImage(service, ref) };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/order.ts
+/** The start order of a stack's services, from their `depends_on`. */
+
+/**
+ * The services in an order that starts every service after those it depends on: a stable
+ * topological sort (file order among services whose dependencies are met).
+ * @throws StackFileError naming the services of a dependency cycle
+ */
+function startOrder(spec) {
+    const byName = new Map(spec.services.map((s) => [s.name, s]));
+    const done = new Set();
+    const order = [];
+    while (order.length < spec.services.length) {
+        const next = spec.services.find((s) => !done.has(s.name) && s.dependsOn.every((d) => done.has(d.service) || !byName.has(d.service)));
+        if (next === undefined) {
+            const cycle = findCycle(spec.services.filter((s) => !done.has(s.name)));
+            throw new StackFileError(spec.source, 'services', `depends_on has a cycle: ${cycle.join(' -> ')}; no service in it could ever start`);
+        }
+        done.add(next.name);
+        order.push(next);
+    }
+    return order;
+}
+/** One cycle among `remaining` (every one of which has an unmet dependency), as a closed path. */
+function findCycle(remaining) {
+    const byName = new Map(remaining.map((s) => [s.name, s]));
+    const path = [];
+    let current = remaining[0];
+    while (current !== undefined && !path.includes(current.name)) {
+        path.push(current.name);
+        current = current.dependsOn.map((d) => byName.get(d.service)).find((s) => s !== undefined);
+    }
+    return current === undefined ? path : [...path.slice(path.indexOf(current.name)), current.name];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/names.ts
+/**
+ * The naming rule of stacks, apart from the stack file parser (and its YAML library): deploy-staging
+ * checks its `environment` input against it before anything else is loaded.
+ */
+/** Service, volume and project names: safe as DNS names, container-name parts and placeholders. */
+const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/relations.ts
+/**
+ * What ties services to each other and to the stack: `depends_on`, named volume mounts, network
+ * aliases, and the top-level `volumes`/`networks` they must be declared in.
+ */
+
+
+const CONDITIONS = [
+    'service_started',
+    'service_healthy',
+    'service_completed_successfully',
+];
+/** Top-level `volumes` / `networks`: names with no options. */
+function parseDeclarations(p, root, key) {
+    const value = root[key];
+    if (value === undefined || value === null)
+        return [];
+    if (!isRecord(value))
+        p.fail([key], `must be a map of names, got ${describe(value)}`);
+    const why = key === 'networks'
+        ? 'the stack always runs on one fresh network of its own (dl-<project>-net); declare networks without options'
+        : 'volumes are created by the stack as <prefix>_<name>; declare them without options';
+    for (const [name, options] of Object.entries(value)) {
+        if (!STACK_NAME_PATTERN.test(name))
+            p.fail([key, name], `name must match ${STACK_NAME_PATTERN.source}`, true);
+        if (options === null || (isRecord(options) && Object.keys(options).length === 0))
+            continue;
+        const first = isRecord(options) ? Object.keys(options)[0] : undefined;
+        if (first !== undefined)
+            p.fail([key, name, first], `unsupported option: ${why}`, true);
+        p.fail([key, name], `must be empty or {}, got ${describe(options)}: ${why}`);
+    }
+    return Object.keys(value);
+}
+/** Reads `depends_on`: a list of names, or a map of name → `{condition}`. */
+function parseDependsOn(p, at, value) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value)) {
+        return value.map((item, i) => {
+            if (typeof item !== 'string')
+                p.fail([...at, i], `must be a service name, got ${describe(item)}`);
+            return { service: item, condition: 'service_started' };
+        });
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a list of services or a map of service: {condition}, got ${describe(value)}`);
+    return Object.entries(value).map(([service, options]) => {
+        if (options === null)
+            return { service, condition: 'service_started' };
+        if (!isRecord(options))
+            p.fail([...at, service], `must be a map with condition, got ${describe(options)}`);
+        for (const key of Object.keys(options)) {
+            if (key !== 'condition')
+                p.fail([...at, service, key], 'unsupported key; only condition is supported', true);
+        }
+        const condition = options.condition ?? 'service_started';
+        if (typeof condition !== 'string' || !CONDITIONS.includes(condition)) {
+            p.fail([...at, service, 'condition'], `must be one of ${CONDITIONS.join(', ')}, got ${describe(condition)}`);
+        }
+        return { service, condition: condition };
+    });
+}
+/** Reads `volumes` of a service: `volume:/path[:ro|rw]` of declared named volumes only. */
+function parseVolumeMounts(p, at, value, declared) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        p.fail(at, `must be a list of "volume:/path[:ro]", got ${describe(value)}`);
+    return value.map((item, i) => {
+        const where = [...at, i];
+        if (typeof item !== 'string') {
+            p.fail(where, `use the short form "volume:/path[:ro]", got ${describe(item)}`);
+        }
+        const parts = item.split(':');
+        const [source = '', target = '', mode] = parts;
+        if (parts.length === 1) {
+            p.fail(where, `anonymous volumes (${JSON.stringify(item)}) are not supported: declare a named volume and write "name:${item}"`);
+        }
+        if (/^[./~]/.test(source) || source.includes('/')) {
+            p.fail(where, `bind mounts (${JSON.stringify(source)}) are refused: a validated stack must run the same on any runner, with nothing but its images; use a named volume`);
+        }
+        if (parts.length > 3 || (mode !== undefined && mode !== 'ro' && mode !== 'rw')) {
+            p.fail(where, `cannot read ${JSON.stringify(item)}; write "volume:/path", "volume:/path:ro" or "volume:/path:rw"`);
+        }
+        if (!declared.includes(source)) {
+            p.fail(where, `volume ${JSON.stringify(source)} is not declared under the top-level volumes key`);
+        }
+        if (!target.startsWith('/'))
+            p.fail(where, `the mount path must be absolute, got ${JSON.stringify(target)}`);
+        return { volume: source, target, readonly: mode === 'ro' };
+    });
+}
+/** Service `networks`: names must be declared (or `default`); their aliases all apply on the stack's one network. */
+function parseServiceNetworks(p, at, value, declared) {
+    if (value === undefined || value === null)
+        return [];
+    const check = (name, where, onKey) => {
+        if (name !== 'default' && !declared.includes(name)) {
+            p.fail(where, `network ${JSON.stringify(name)} is not declared under the top-level networks key`, onKey);
+        }
+    };
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+            if (typeof item !== 'string')
+                p.fail([...at, i], `must be a network name, got ${describe(item)}`);
+            check(item, [...at, i], false);
+        });
+        return [];
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a list of networks or a map of network: {aliases}, got ${describe(value)}`);
+    const aliases = [];
+    for (const [name, options] of Object.entries(value)) {
+        check(name, [...at, name], true);
+        if (options === null)
+            continue;
+        if (!isRecord(options))
+            p.fail([...at, name], `must be a map with aliases, got ${describe(options)}`);
+        for (const key of Object.keys(options)) {
+            if (key !== 'aliases')
+                p.fail([...at, name, key], 'unsupported key; only aliases is supported', true);
+        }
+        const list = options.aliases;
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            p.fail([...at, name, 'aliases'], `must be a list, got ${describe(list)}`);
+        list.forEach((alias, i) => {
+            if (typeof alias !== 'string' || !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(alias)) {
+                p.fail([...at, name, 'aliases', i], `must be a DNS name, got ${describe(alias)}`);
+            }
+            if (!aliases.includes(alias))
+                aliases.push(alias);
+        });
+    }
+    return aliases;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/healthcheck.ts
+/** A service's `healthcheck`, with Compose's defaults and duration syntax. */
+
+const HEALTHCHECK_KEYS = ['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'];
+/**
+ * Parses a Compose duration (`30s`, `1m30s`, `500ms`, `1.5s`, `1h`) into milliseconds.
+ * @returns `undefined` when `text` is not one
+ */
+function parseComposeDuration(text) {
+    const unit = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001 };
+    if (!/^(\d+(\.\d+)?(h|ms|m|s|us))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const match of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us)/g)) {
+        total += Number(match[1]) * unit[match[2]];
+    }
+    return Math.round(total);
+}
+function healthcheck_parseDuration(p, at, value) {
+    const ms = typeof value === 'string' ? parseComposeDuration(value) : undefined;
+    if (ms === undefined)
+        p.fail(at, `must be a duration like 500ms, 10s or 1m30s, got ${describe(value)}`);
+    return ms;
+}
+/** Reads `healthcheck`; `disabled` for `disable: true` or `test: [NONE]`. */
+function parseHealthcheck(p, at, value) {
+    if (!isRecord(value))
+        p.fail(at, `must be a map, got ${describe(value)}`);
+    for (const key of Object.keys(value)) {
+        if (!HEALTHCHECK_KEYS.includes(key))
+            p.fail([...at, key], `unsupported key; a healthcheck may have ${HEALTHCHECK_KEYS.join(', ')}`, true);
+    }
+    if (value.disable !== undefined) {
+        if (typeof value.disable !== 'boolean')
+            p.fail([...at, 'disable'], `must be true or false, got ${describe(value.disable)}`);
+        if (value.disable)
+            return 'disabled';
+    }
+    const testAt = [...at, 'test'];
+    let test;
+    if (typeof value.test === 'string') {
+        test = ['CMD-SHELL', literal(p, testAt, value.test)];
+    }
+    else if (Array.isArray(value.test) && value.test.length > 0) {
+        test = value.test.map((item, i) => scalarText(p, [...testAt, i], item, 'every element'));
+        const [kind] = test;
+        if (kind === 'NONE') {
+            if (test.length !== 1)
+                p.fail(testAt, '[NONE] takes no arguments');
+            return 'disabled';
+        }
+        if (kind === 'CMD-SHELL' && test.length !== 2)
+            p.fail(testAt, `[CMD-SHELL, script] takes exactly one script, got ${test.length - 1} elements`);
+        if (kind === 'CMD' && test.length < 2)
+            p.fail(testAt, '[CMD, program, args...] needs a program');
+        if (kind !== 'CMD' && kind !== 'CMD-SHELL') {
+            p.fail(testAt, `must start with CMD, CMD-SHELL or NONE, got ${JSON.stringify(kind)}`);
+        }
+    }
+    else {
+        return p.fail(testAt, `required: [CMD, program, args...], [CMD-SHELL, script], a script string or [NONE]; got ${describe(value.test)}`);
+    }
+    let retries = 3;
+    if (value.retries !== undefined) {
+        if (typeof value.retries !== 'number' || !Number.isInteger(value.retries) || value.retries < 1) {
+            p.fail([...at, 'retries'], `must be a whole number >= 1, got ${describe(value.retries)}`);
+        }
+        retries = value.retries;
+    }
+    const duration = (key, fallback) => value[key] === undefined ? fallback : healthcheck_parseDuration(p, [...at, key], value[key]);
+    return {
+        test,
+        intervalMs: duration('interval', 30_000),
+        timeoutMs: duration('timeout', 30_000),
+        retries,
+        startPeriodMs: duration('start_period', 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
+/**
+ * Loopback detection, apart from the registry client: actions use it while reading their inputs,
+ * before the client is loaded.
+ */
+
+/** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    return isIPv4(h) && h.startsWith('127.');
+}
+/**
+ * True when an image registry (`host[:port]`, as in a reference: `127.0.0.1:5000`, `[::1]:5000`,
+ * `localhost`) is on loopback. The one place that decides whether a registry may be spoken to over
+ * plain http without an explicit insecure input.
+ */
+function isLoopbackRegistry(registry) {
+    try {
+        return isLoopbackHost(new URL(`http://${registry}`).hostname);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/ports.ts
+/** A service's `ports` (published to loopback only) and `expose`. */
+
+
+function parsePortNumber(p, at, text, what) {
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 65535))
+        p.fail(at, `${what} ${JSON.stringify(text)} is not a port number (1-65535)`);
+    return n;
+}
+/** `8080`, `8080/tcp`; udp is refused (probes and URLs are tcp). */
+function containerPortOf(p, at, text) {
+    const [port = '', proto] = text.split('/');
+    if (proto !== undefined && proto !== 'tcp')
+        p.fail(at, `only tcp ports are supported, got ${JSON.stringify(text)}`);
+    if (port.includes('-'))
+        p.fail(at, `port ranges are not supported, got ${JSON.stringify(text)}`);
+    return parsePortNumber(p, at, port, 'container port');
+}
+/** Reads `ports` (short form); every host address must be loopback, `localhost` becomes 127.0.0.1. */
+function parsePorts(p, at, value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        p.fail(at, `must be a list, got ${describe(value)}`);
+    return value.map((item, i) => {
+        const where = [...at, i];
+        if (typeof item === 'number')
+            item = String(item);
+        if (typeof item !== 'string') {
+            p.fail(where, `use the short form "[127.0.0.1:]hostPort:containerPort" or "containerPort", got ${describe(item)}`);
+        }
+        // An IPv6 host is bracketed: [::1]:8080:80.
+        const v6 = /^\[([^\]]+)\]:(.*)$/.exec(item);
+        const parts = v6 ? [v6[1], ...v6[2].split(':')] : item.split(':');
+        let host = '127.0.0.1';
+        let hostPort;
+        let containerPort;
+        if (parts.length === 1)
+            [containerPort] = parts;
+        else if (parts.length === 2)
+            [hostPort, containerPort] = parts;
+        else if (parts.length === 3)
+            [host, hostPort, containerPort] = parts;
+        else
+            return p.fail(where, `cannot read ${JSON.stringify(item)}; write "127.0.0.1:8080:8080", "8080:8080" or "8080"`);
+        if (!isLoopbackHost(host)) {
+            p.fail(where, `publishes on ${JSON.stringify(host)}: validation stacks publish to loopback only (omit the address for 127.0.0.1, or give 127.x.x.x / [::1])`);
+        }
+        const port = {
+            host: host.toLowerCase() === 'localhost' ? '127.0.0.1' : host,
+            containerPort: containerPortOf(p, where, containerPort),
+        };
+        if (hostPort !== undefined && hostPort !== '')
+            port.hostPort = parsePortNumber(p, where, hostPort, 'host port');
+        return port;
+    });
+}
+/** Reads `expose`: container ports, not published. */
+function parseExpose(p, at, value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        p.fail(at, `must be a list of ports, got ${describe(value)}`);
+    return value.map((item, i) => {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            p.fail([...at, i], `must be a port, got ${describe(item)}`);
+        return containerPortOf(p, [...at, i], String(item));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/compose/service.ts
+/** One service of a stack file: its keys checked against the subset, each field read by its parser. */
+
+
+
+
+
+
+const SERVICE_KEYS = [
+    'image',
+    'environment',
+    'command',
+    'ports',
+    'expose',
+    'healthcheck',
+    'depends_on',
+    'volumes',
+    'networks',
+];
+/** Why some common Compose keys are refused, so the error can say what to do instead. */
+const REFUSED_BECAUSE = {
+    build: 'stacks run images that were built and pushed before validation; build the image with build-image and pass it in the image set',
+    container_name: 'containers are always named <project>-<service> so that parallel runs do not clash',
+    network_mode: 'every service joins the stack’s own network',
+    privileged: 'privileged containers are not supported',
+    env_file: 'env files are resolved on the host; write the variables under environment',
+    restart: 'a validation stack must not restart crashed services: a crash is a failure',
+    extends: 'write the service out in full',
+    profiles: 'every service in the file is started',
+};
+/**
+ * Splits a command string the way Compose does (shell-like words): whitespace separates words,
+ * single quotes keep text literally, double quotes keep spaces and honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. No variables, globs or operators.
+ * @returns the words, or an error reason
+ */
+function splitCommand(text) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                return { error: `unterminated single quote at character ${i + 1}` };
+            word += text.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            for (; j < text.length && text[j] !== '"'; j++) {
+                if (text[j] === '\\' && (text[j + 1] === '"' || text[j + 1] === '\\'))
+                    j++;
+                word += text[j];
+            }
+            if (j >= text.length)
+                return { error: `unterminated double quote at character ${i + 1}` };
+            inWord = true;
+            i = j;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return { error: 'trailing backslash' };
+            word += text[++i];
+            inWord = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+/** Reads service `name`; `volumes`/`networks` are the declared names. */
+function parseService(p, name, value, byPlaceholder, volumes, networks) {
+    const at = ['services', name];
+    if (!STACK_NAME_PATTERN.test(name)) {
+        p.fail(at, `service names must match ${STACK_NAME_PATTERN.source} (they become DNS names)`, true);
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a map, got ${describe(value)}`);
+    for (const key of Object.keys(value)) {
+        if (key.startsWith('x-'))
+            continue;
+        if (!SERVICE_KEYS.includes(key)) {
+            const why = REFUSED_BECAUSE[key] ?? `a service may have ${SERVICE_KEYS.join(', ')}`;
+            p.fail([...at, key], `unsupported key: ${why}`, true);
+        }
+    }
+    const service = {
+        name,
+        ...parseImage(p, [...at, 'image'], value.image, byPlaceholder, name),
+        environment: parseEnvironment(p, [...at, 'environment'], value.environment),
+        ports: parsePorts(p, [...at, 'ports'], value.ports),
+        expose: parseExpose(p, [...at, 'expose'], value.expose),
+        healthcheckDisabled: false,
+        dependsOn: parseDependsOn(p, [...at, 'depends_on'], value.depends_on),
+        volumes: parseVolumeMounts(p, [...at, 'volumes'], value.volumes, volumes),
+        aliases: parseServiceNetworks(p, [...at, 'networks'], value.networks, networks),
+    };
+    if (value.command !== undefined)
+        service.command = parseCommand(p, [...at, 'command'], value.command);
+    if (value.healthcheck !== undefined) {
+        const hc = parseHealthcheck(p, [...at, 'healthcheck'], value.healthcheck);
+        if (hc === 'disabled')
+            service.healthcheckDisabled = true;
+        else
+            service.healthcheck = hc;
+    }
+    return service;
+}
+function parseEnvironment(p, at, value) {
+    const env = {};
+    const noPassThrough = (key, where) => p.fail(where, `${key} has no value; Compose would copy it from the runner's environment, which a stack does not: write ${key}=<value>`);
+    if (value === undefined || value === null)
+        return env;
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+            if (typeof item !== 'string')
+                p.fail([...at, i], `entries must be KEY=value strings, got ${describe(item)}`);
+            const eq = item.indexOf('=');
+            if (eq < 0)
+                noPassThrough(item, [...at, i]);
+            const key = item.slice(0, eq);
+            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+                p.fail([...at, i], `${JSON.stringify(key)} is not a variable name`);
+            env[key] = literal(p, [...at, i], item.slice(eq + 1));
+        });
+        return env;
+    }
+    if (!isRecord(value))
+        p.fail(at, `must be a map or a list of KEY=value, got ${describe(value)}`);
+    for (const [key, v] of Object.entries(value)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            p.fail([...at, key], `${JSON.stringify(key)} is not a variable name`, true);
+        if (v === null || v === undefined)
+            noPassThrough(key, [...at, key]);
+        env[key] = scalarText(p, [...at, key], v, 'a value');
+    }
+    return env;
+}
+function parseCommand(p, at, value) {
+    if (typeof value === 'string') {
+        const words = splitCommand(value);
+        if (!Array.isArray(words))
+            p.fail(at, `cannot split into words: ${words.error}; prefer a list`);
+        if (words.length === 0)
+            p.fail(at, 'is empty');
+        return words.map((w) => literal(p, at, w));
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, i) => scalarText(p, [...at, i], item, 'every argument'));
+    }
+    return p.fail(at, `must be a list of arguments (preferred) or a string, got ${describe(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/spec.ts
+
+
+
+
+
+
+
+const TOP_LEVEL_KEYS = ['name', 'version', 'services', 'volumes', 'networks'];
+/**
+ * Parses a stack file and fills image placeholders from `images`.
+ *
+ * Placeholders: a service's `image` may be exactly `${NAME}`; image set entry `backend` fills
+ * `${BACKEND_IMAGE}` (upper case, `-` → `_`). Every image must end up a digest reference. Other
+ * strings are not interpolated: `$$` stands for `$`, and any other `$NAME` / `${...}` is an error
+ * (Compose would substitute it from the runner's environment, which a stack must not depend on).
+ *
+ * @param text the file's contents
+ * @param source the file's path (or another origin) for messages
+ * @param images the image set (`name=repo@sha256:...`); every entry's name must be a service
+ * @throws StackFileError naming the source, the key path (`services.backend.build`), the line and
+ *   the reason, for YAML errors, keys outside the subset, refused values (bind mounts, non-loopback
+ *   ports, tags instead of digests), unknown dependencies, unfilled placeholders and unused entries
+ */
+function parseStack(text, source, images) {
+    const p = new Parser(text, source);
+    const root = p.data();
+    if (!isRecord(root))
+        p.fail([], `a stack file must be a map with a services key, not ${describe(root)}`);
+    for (const key of Object.keys(root)) {
+        if (key.startsWith('x-'))
+            continue; // Compose extension fields: anchors live here.
+        if (!TOP_LEVEL_KEYS.includes(key)) {
+            p.fail([key], `unsupported key; a stack file may have ${TOP_LEVEL_KEYS.join(', ')} (and x-* extensions)`, true);
+        }
+    }
+    const spec = { source, services: [], volumes: [] };
+    if (root.name !== undefined) {
+        if (typeof root.name !== 'string' || !STACK_NAME_PATTERN.test(root.name)) {
+            p.fail(['name'], `must match ${STACK_NAME_PATTERN.source}, got ${describe(root.name)}`);
+        }
+        spec.name = root.name;
+    }
+    spec.volumes = parseDeclarations(p, root, 'volumes');
+    const networks = parseDeclarations(p, root, 'networks');
+    const services = root.services;
+    if (!isRecord(services) || Object.keys(services).length === 0) {
+        p.fail(['services'], `must be a map with at least one service, got ${describe(services)}`);
+    }
+    const byPlaceholder = new Map();
+    for (const entry of images) {
+        if (!Object.hasOwn(services, entry.name)) {
+            throw new StackFileError(source, 'services', `the image set has an entry ${JSON.stringify(entry.name)} but there is no service of that name (services: ${Object.keys(services).join(', ')})`);
+        }
+        const placeholder = placeholderFor(entry.name);
+        const clash = byPlaceholder.get(placeholder);
+        if (clash !== undefined) {
+            throw new StackFileError(source, 'services', `image set entries ${JSON.stringify(clash.name)} and ${JSON.stringify(entry.name)} both fill \${${placeholder}}; rename one`);
+        }
+        byPlaceholder.set(placeholder, entry);
+    }
+    for (const [name, value] of Object.entries(services)) {
+        spec.services.push(parseService(p, name, value, byPlaceholder, spec.volumes, networks));
+    }
+    const names = new Set(spec.services.map((s) => s.name));
+    for (const service of spec.services) {
+        service.dependsOn.forEach((dep, i) => {
+            if (dep.service === service.name)
+                p.fail(['services', service.name, 'depends_on', i], 'a service cannot depend on itself');
+            if (!names.has(dep.service)) {
+                p.fail(['services', service.name, 'depends_on'], `depends on ${JSON.stringify(dep.service)}, which is not a service (services: ${[...names].join(', ')})`);
+            }
+        });
+    }
+    startOrder(spec);
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/check.ts
+/**
+ * Checking a user's compose file exactly as the actions would, without starting anything: what
+ * `digestline-run stack check` prints and what integration-test, e2e-run and deploy-staging refuse.
+ */
+
+
+
+
+/**
+ * Checks the compose file at `file` (absolute path): every error and warning at once; `spec` is set
+ * when there is no error.
+ */
+function checkStack(file, opts) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        return {
+            problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errorMessage(err)}` }],
+        };
+    }
+    try {
+        return { spec: parseStack(text, file, opts.images), problems: [] };
+    }
+    catch (err) {
+        if (!(err instanceof StackFileError))
+            throw err;
+        const problem = { severity: 'error', file, path: err.path, message: err.reason };
+        if (err.line !== undefined)
+            problem.line = err.line;
+        return { problems: [problem] };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runner/src/stack-check.ts
+// `digestline-run stack check`: a user's compose file checked exactly as integration-test, e2e-run
+// and deploy-staging would check it, before they push; nothing is started.
+
+
+
+
+
+
+const STACK_CHECK_USAGE = `Usage:
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
+
+  --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
+                     it replaces the service's image: and makes its build: irrelevant
+  --profile P        activate Compose profile P (repeatable)
+  --env K=V | K      a variable for interpolation and bare environment keys; a bare K is read from
+                     this shell (repeatable; the shell's environment is used as well, --env wins)
+  --deploy           check as deploy-staging does (default: as integration-test and e2e-run do)
+
+Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
+Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
+const IMAGE_FORM = 'name=repo@sha256:<64 hex>';
+/** A mistake on the command line: the message names the flag and the expected form. */
+class StackCheckUsageError extends Error {
+    name = 'StackCheckUsageError';
+}
+/** Parses one `--image` value (`name=repo@sha256:…`), naming the flag and the expected form when it is wrong. */
+function parseImageFlag(value) {
+    if (!value.includes('=')) {
+        throw new StackCheckUsageError(`--image ${JSON.stringify(value)}: expected ${IMAGE_FORM}`);
+    }
+    try {
+        return parseImageSet(value, '--image');
+    }
+    catch (err) {
+        if (!(err instanceof errors_InputError))
+            throw err;
+        throw new StackCheckUsageError(`--image ${JSON.stringify(value)}: expected ${IMAGE_FORM} (${err.message})`);
+    }
+}
+function parseEnvFlags(values, shell) {
+    const out = {};
+    for (const v of values) {
+        const eq = v.indexOf('=');
+        if (eq > 0) {
+            out[v.slice(0, eq)] = v.slice(eq + 1);
+        }
+        else if (eq < 0 && v !== '') {
+            const value = shell[v];
+            if (value === undefined)
+                throw new StackCheckUsageError(`--env ${v}: no such variable in this shell's environment`);
+            out[v] = value;
+        }
+        else {
+            throw new StackCheckUsageError(`--env ${JSON.stringify(v)}: expected KEY=VALUE or KEY`);
+        }
+    }
+    return out;
+}
+/**
+ * Parses the arguments after `stack check`.
+ * @param shell the environment the check sees (the job's environment in the actions)
+ * @throws StackCheckUsageError on anything but exactly one FILE and well-formed flags
+ */
+function parseStackCheckArgs(args, shell, cwd) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args,
+            strict: true,
+            allowPositionals: true,
+            options: {
+                image: { type: 'string', multiple: true },
+                profile: { type: 'string', multiple: true },
+                env: { type: 'string', multiple: true },
+                deploy: { type: 'boolean' },
+            },
+        });
+    }
+    catch (err) {
+        throw new StackCheckUsageError((0,errors/* errorText */.k)(err));
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) {
+        throw new StackCheckUsageError(`stack check: give exactly one compose FILE${positionals.length ? `, got ${positionals.length}` : ''}`);
+    }
+    const images = [];
+    for (const value of values.image ?? []) {
+        for (const image of parseImageFlag(value)) {
+            if (images.some((i) => i.name === image.name)) {
+                throw new StackCheckUsageError(`--image ${image.name}=…: service ${image.name} is given twice`);
+            }
+            images.push(image);
+        }
+    }
+    const profiles = values.profile ?? [];
+    const empty = profiles.find((p) => p.trim() === '');
+    if (empty !== undefined)
+        throw new StackCheckUsageError('--profile: expected a profile name, got an empty value');
+    return {
+        file: external_node_path_default().resolve(cwd, positionals[0]),
+        options: {
+            images,
+            profiles,
+            env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },
+            mode: values.deploy ? 'deploy' : 'validation',
+        },
+    };
+}
+/**
+ * The normaliser's wording for a path that is not there (a bind-mount source, an env file): such a
+ * problem is a warning in the CLI, because an earlier step of the job may create the path.
+ */
+const MISSING_PATH_WORDING = /\bdoes not exist\b/;
+/** The problems as the CLI reports them: missing bind-mount sources and env files downgraded to warnings. */
+function downgradeMissingPaths(problems) {
+    return problems.map((p) => p.severity === 'error' && MISSING_PATH_WORDING.test(p.message) ? { ...p, severity: 'warning' } : p);
+}
+/** One problem on one line: `file:line: path: message`, with `warning: ` before the path for a warning. */
+function formatProblem(problem, cwd) {
+    const rel = external_node_path_default().relative(cwd, problem.file);
+    const file = rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel : problem.file;
+    const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+    const severity = problem.severity === 'warning' ? 'warning: ' : '';
+    const key = problem.path === '' ? '' : `${problem.path}: `;
+    return `${where}: ${severity}${key}${problem.message}`;
+}
+const processIO = () => ({
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    check: checkStack,
+});
+/**
+ * Runs `digestline-run stack check` with the arguments after `stack check`.
+ * @returns the exit status: 0 no error, 1 errors, 2 usage error
+ */
+function stackCheckCommand(args, io = processIO()) {
+    let request;
+    try {
+        request = parseStackCheckArgs(args, io.env, io.cwd);
+    }
+    catch (err) {
+        if (!(err instanceof StackCheckUsageError))
+            throw err;
+        io.stderr(`digestline-run: ${err.message}\n${STACK_CHECK_USAGE}\n`);
+        return 2;
+    }
+    const problems = downgradeMissingPaths(io.check(request.file, request.options).problems);
+    for (const p of problems)
+        io.stdout(`${formatProblem(p, io.cwd)}\n`);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    io.stderr(`[stack check] ${external_node_path_default().relative(io.cwd, request.file) || request.file}: ${errors} error(s), ${warnings} warning(s); ${errors === 0 ? 'the stack would start' : 'the stack would not start'}\n`);
+    return errors === 0 ? 0 : 1;
+}
+
+// EXTERNAL MODULE: ./packages/runner/src/wiring.ts + 1 modules
+var wiring = __nccwpck_require__(628);
+// EXTERNAL MODULE: ./packages/runner/src/workflow.ts
+var workflow = __nccwpck_require__(1636);
+;// CONCATENATED MODULE: ./packages/runner/src/cli.ts
 // `digestline-run`: the local runner and the wiring checks from the command line.
+
 
 
 
@@ -1329,6 +3039,7 @@ __webpack_async_result__();
 const USAGE = `Usage:
   digestline-run [run] --workflow FILE [--workspace DIR] [options]
   digestline-run check [--label L]... FILE...
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
 
 run options:
   --workflow FILE          workflow to run (required)
@@ -1370,7 +3081,7 @@ function pairs(values, option, fromEnv = false) {
 }
 /** The options of `digestline-run run`, checked; `json` is where the result goes, if anywhere. */
 function parseRunArgs(args) {
-    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values } = (0,external_node_util_.parseArgs)({
         args,
         strict: true,
         options: {
@@ -1415,7 +3126,7 @@ function parseRunArgs(args) {
         secrets: pairs(values.secret, '--secret', true),
         vars: pairs(values.var, '--var'),
         env: pairs(values.env, '--env'),
-        actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(v)])),
+        actionMap: Object.fromEntries(Object.entries(actionMap).map(([k, v]) => [k, external_node_path_default().resolve(v)])),
         jobs: values.job,
         concurrency,
         github: {
@@ -1468,7 +3179,7 @@ function runSummaryLine(result) {
         acc[j.result] = (acc[j.result] ?? 0) + 1;
         return acc;
     }, {});
-    return `[run] ${result.ok ? 'ok' : 'FAILED'} in ${(0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(result.endedAt - result.startedAt)}: ${Object.entries(counts)
+    return `[run] ${result.ok ? 'ok' : 'FAILED'} in ${(0,report/* seconds */.YA)(result.endedAt - result.startedAt)}: ${Object.entries(counts)
         .map(([k, n]) => `${n} ${k}`)
         .join(', ')} (logs: ${result.runDir})\n`;
 }
@@ -1476,9 +3187,9 @@ async function runCommand(args) {
     const { options, json } = parseRunArgs(args);
     const { signal, forceSignal, release } = cancelOnSignals();
     try {
-        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runWorkflow */ .F)({ ...options, signal, forceSignal });
+        const result = await (0,runner/* runWorkflow */.F)({ ...options, signal, forceSignal });
         if (json)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(json, `${JSON.stringify(result, null, 2)}\n`);
+            await (0,promises_.writeFile)(json, `${JSON.stringify(result, null, 2)}\n`);
         process.stderr.write(runSummaryLine(result));
         if (result.cancelled)
             return 130;
@@ -1489,7 +3200,7 @@ async function runCommand(args) {
     }
 }
 async function checkCommand(args) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
         args,
         strict: true,
         allowPositionals: true,
@@ -1499,8 +3210,8 @@ async function checkCommand(args) {
         throw new UsageError('check: give at least one workflow file');
     let total = 0;
     for (const file of positionals) {
-        const findings = await (0,_wiring_js__WEBPACK_IMPORTED_MODULE_5__/* .checkWiring */ .h)(file, { labels: values.label });
-        findings.forEach((f) => process.stdout.write(`${(0,_wiring_js__WEBPACK_IMPORTED_MODULE_5__/* .formatFinding */ .tf)(f)}\n`));
+        const findings = await (0,wiring/* checkWiring */.h)(file, { labels: values.label });
+        findings.forEach((f) => process.stdout.write(`${(0,wiring/* formatFinding */.tf)(f)}\n`));
         total += findings.length;
     }
     process.stderr.write(`[check] ${positionals.length} workflow(s), ${total} finding(s)\n`);
@@ -1518,15 +3229,21 @@ async function main(argv) {
     try {
         if (first === 'check')
             return await checkCommand(rest);
+        if (first === 'stack') {
+            if (rest[0] === 'check')
+                return stackCheckCommand(rest.slice(1));
+            process.stderr.write(`digestline-run: stack: expected "stack check", got ${JSON.stringify(rest[0] ?? '')}\n${STACK_CHECK_USAGE}\n`);
+            return 2;
+        }
         return await runCommand(first === 'run' ? rest : argv);
     }
     catch (err) {
-        process.stderr.write(`digestline-run: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorText */ .k)(err)}\n`);
+        process.stderr.write(`digestline-run: ${(0,errors/* errorText */.k)(err)}\n`);
         if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
             process.stderr.write(`${USAGE}\n`);
             return 2;
         }
-        if (err instanceof _workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .WorkflowError */ .s8 || err instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedError */ .W)
+        if (err instanceof workflow/* WorkflowError */.s8 || err instanceof runner/* UnsupportedError */.W)
             return 2;
         return 2;
     }
@@ -1933,7 +3650,7 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9768);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5594);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4571);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1636);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(628);
@@ -2129,7 +3846,7 @@ function buildTimeline(startedAt, jobs) {
 
 /***/ }),
 
-/***/ 9768:
+/***/ 5594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2143,9 +3860,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -3953,6 +5670,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -5749,7 +7473,7 @@ var Alias = __nccwpck_require__(5067);
 var Collection = __nccwpck_require__(1763);
 var identity = __nccwpck_require__(2485);
 var Pair = __nccwpck_require__(1923);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 var Schema = __nccwpck_require__(2018);
 var stringifyDocument = __nccwpck_require__(3611);
 var anchors = __nccwpck_require__(5026);
@@ -6675,7 +8399,7 @@ var anchors = __nccwpck_require__(5026);
 var visit = __nccwpck_require__(4882);
 var identity = __nccwpck_require__(2485);
 var Node = __nccwpck_require__(2427);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -6958,7 +8682,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3131);
 var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 
 class NodeBase {
     constructor(type) {
@@ -7051,7 +8775,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(2485);
 var Node = __nccwpck_require__(2427);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -7242,7 +8966,7 @@ var stringifyCollection = __nccwpck_require__(6090);
 var Collection = __nccwpck_require__(1763);
 var identity = __nccwpck_require__(2485);
 var Scalar = __nccwpck_require__(1091);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -7363,7 +9087,7 @@ var log = __nccwpck_require__(2767);
 var merge = __nccwpck_require__(8438);
 var stringify = __nccwpck_require__(2862);
 var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -7486,7 +9210,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 8161:
+/***/ 542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10753,7 +12477,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
+var toJS = __nccwpck_require__(542);
 var YAMLMap = __nccwpck_require__(372);
 var YAMLSeq = __nccwpck_require__(7241);
 var pairs = __nccwpck_require__(8539);

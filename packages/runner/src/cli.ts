@@ -6,12 +6,14 @@ import { errorText } from './errors.js';
 import type { RunOptions } from './run-state.js';
 import { UnsupportedError, runWorkflow } from './runner.js';
 import { type RunResult, seconds } from './report.js';
+import { STACK_CHECK_USAGE, stackCheckCommand } from './stack-check.js';
 import { checkWiring, formatFinding } from './wiring.js';
 import { WorkflowError } from './workflow.js';
 
 export const USAGE = `Usage:
   digestline-run [run] --workflow FILE [--workspace DIR] [options]
   digestline-run check [--label L]... FILE...
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
 
 run options:
   --workflow FILE          workflow to run (required)
@@ -201,6 +203,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (first === 'check') return await checkCommand(rest);
+    if (first === 'stack') {
+      if (rest[0] === 'check') return stackCheckCommand(rest.slice(1));
+      process.stderr.write(
+        `digestline-run: stack: expected "stack check", got ${JSON.stringify(rest[0] ?? '')}\n${STACK_CHECK_USAGE}\n`,
+      );
+      return 2;
+    }
     return await runCommand(first === 'run' ? rest : argv);
   } catch (err) {
     process.stderr.write(`digestline-run: ${errorText(err)}\n`);

@@ -1,0 +1,193 @@
+// `digestline-run stack check`: a user's compose file checked exactly as integration-test, e2e-run
+// and deploy-staging would check it, before they push; nothing is started.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '@digestline/core/errors';
+import { parseImageSet, type ImageSet } from '@digestline/core/inputs';
+import { checkStack, type CheckStackOptions, type StackCheck } from '@digestline/core/stack/check';
+import type { StackProblem } from '@digestline/core/stack/compose/model';
+import { errorText } from './errors.js';
+
+export const STACK_CHECK_USAGE = `Usage:
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
+
+  --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
+                     it replaces the service's image: and makes its build: irrelevant
+  --profile P        activate Compose profile P (repeatable)
+  --env K=V | K      a variable for interpolation and bare environment keys; a bare K is read from
+                     this shell (repeatable; the shell's environment is used as well, --env wins)
+  --deploy           check as deploy-staging does (default: as integration-test and e2e-run do)
+
+Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
+Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
+
+const IMAGE_FORM = 'name=repo@sha256:<64 hex>';
+
+/** A mistake on the command line: the message names the flag and the expected form. */
+export class StackCheckUsageError extends Error {
+  override readonly name = 'StackCheckUsageError';
+}
+
+/** What `stack check` was asked to do. */
+export interface StackCheckRequest {
+  /** The compose file, absolute. */
+  file: string;
+  options: CheckStackOptions;
+}
+
+/** Parses one `--image` value (`name=repo@sha256:…`), naming the flag and the expected form when it is wrong. */
+function parseImageFlag(value: string): ImageSet {
+  if (!value.includes('=')) {
+    throw new StackCheckUsageError(`--image ${JSON.stringify(value)}: expected ${IMAGE_FORM}`);
+  }
+  try {
+    return parseImageSet(value, '--image');
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new StackCheckUsageError(
+      `--image ${JSON.stringify(value)}: expected ${IMAGE_FORM} (${err.message})`,
+    );
+  }
+}
+
+function parseEnvFlags(
+  values: string[],
+  shell: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq > 0) {
+      out[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (eq < 0 && v !== '') {
+      const value = shell[v];
+      if (value === undefined)
+        throw new StackCheckUsageError(`--env ${v}: no such variable in this shell's environment`);
+      out[v] = value;
+    } else {
+      throw new StackCheckUsageError(`--env ${JSON.stringify(v)}: expected KEY=VALUE or KEY`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses the arguments after `stack check`.
+ * @param shell the environment the check sees (the job's environment in the actions)
+ * @throws StackCheckUsageError on anything but exactly one FILE and well-formed flags
+ */
+export function parseStackCheckArgs(
+  args: string[],
+  shell: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): StackCheckRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        image: { type: 'string', multiple: true },
+        profile: { type: 'string', multiple: true },
+        env: { type: 'string', multiple: true },
+        deploy: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new StackCheckUsageError(errorText(err));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new StackCheckUsageError(
+      `stack check: give exactly one compose FILE${positionals.length ? `, got ${positionals.length}` : ''}`,
+    );
+  }
+  const images: ImageSet = [];
+  for (const value of values.image ?? []) {
+    for (const image of parseImageFlag(value)) {
+      if (images.some((i) => i.name === image.name)) {
+        throw new StackCheckUsageError(`--image ${image.name}=…: service ${image.name} is given twice`);
+      }
+      images.push(image);
+    }
+  }
+  const profiles = values.profile ?? [];
+  const empty = profiles.find((p) => p.trim() === '');
+  if (empty !== undefined)
+    throw new StackCheckUsageError('--profile: expected a profile name, got an empty value');
+  return {
+    file: path.resolve(cwd, positionals[0] as string),
+    options: {
+      images,
+      profiles,
+      env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },
+      mode: values.deploy ? 'deploy' : 'validation',
+    },
+  };
+}
+
+/**
+ * The normaliser's wording for a path that is not there (a bind-mount source, an env file): such a
+ * problem is a warning in the CLI, because an earlier step of the job may create the path.
+ */
+export const MISSING_PATH_WORDING = /\bdoes not exist\b/;
+
+/** The problems as the CLI reports them: missing bind-mount sources and env files downgraded to warnings. */
+export function downgradeMissingPaths(problems: readonly StackProblem[]): StackProblem[] {
+  return problems.map((p) =>
+    p.severity === 'error' && MISSING_PATH_WORDING.test(p.message) ? { ...p, severity: 'warning' } : p,
+  );
+}
+
+/** One problem on one line: `file:line: path: message`, with `warning: ` before the path for a warning. */
+export function formatProblem(problem: StackProblem, cwd: string): string {
+  const rel = path.relative(cwd, problem.file);
+  const file = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : problem.file;
+  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+  const severity = problem.severity === 'warning' ? 'warning: ' : '';
+  const key = problem.path === '' ? '' : `${problem.path}: `;
+  return `${where}: ${severity}${key}${problem.message}`;
+}
+
+/** Where `stack check` writes and what it reads; the real process by default. */
+export interface StackCheckIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  check: (file: string, options: CheckStackOptions) => StackCheck;
+}
+
+const processIO = (): StackCheckIO => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd(),
+  check: checkStack,
+});
+
+/**
+ * Runs `digestline-run stack check` with the arguments after `stack check`.
+ * @returns the exit status: 0 no error, 1 errors, 2 usage error
+ */
+export function stackCheckCommand(args: string[], io: StackCheckIO = processIO()): number {
+  let request: StackCheckRequest;
+  try {
+    request = parseStackCheckArgs(args, io.env, io.cwd);
+  } catch (err) {
+    if (!(err instanceof StackCheckUsageError)) throw err;
+    io.stderr(`digestline-run: ${err.message}\n${STACK_CHECK_USAGE}\n`);
+    return 2;
+  }
+  const problems = downgradeMissingPaths(io.check(request.file, request.options).problems);
+  for (const p of problems) io.stdout(`${formatProblem(p, io.cwd)}\n`);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  io.stderr(
+    `[stack check] ${path.relative(io.cwd, request.file) || request.file}: ${errors} error(s), ${warnings} warning(s); ${
+      errors === 0 ? 'the stack would start' : 'the stack would not start'
+    }\n`,
+  );
+  return errors === 0 ? 0 : 1;
+}

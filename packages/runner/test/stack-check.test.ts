@@ -1,0 +1,243 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStack } from '@digestline/core/stack/check';
+import type { StackProblem } from '@digestline/core/stack/compose/model';
+import { main } from '../src/cli.js';
+import {
+  downgradeMissingPaths,
+  formatProblem,
+  parseStackCheckArgs,
+  stackCheckCommand,
+  type StackCheckIO,
+} from '../src/stack-check.js';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const BACKEND = `backend=127.0.0.1:5000/shop/backend@${DIGEST}`;
+
+// A small compose file as a user writes it for the old format: the image comes from the image set.
+const COMPOSE = `services:
+  backend:
+    image: \${BACKEND_IMAGE}
+    ports:
+      - "127.0.0.1:8080:8080"
+`;
+// The same with a key the stub's parser refuses (on line 4), so that the check has an error.
+const COMPOSE_WITH_ERROR = `services:
+  backend:
+    image: \${BACKEND_IMAGE}
+    privileged: true
+`;
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'dl-stack-check-'));
+  await writeFile(path.join(dir, 'compose.yaml'), COMPOSE);
+  await writeFile(path.join(dir, 'bad.yaml'), COMPOSE_WITH_ERROR);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs `stack check` with the real checkStack, capturing what it prints. */
+function run(args: string[], check: StackCheckIO['check'] = checkStack) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = stackCheckCommand(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { FROM_SHELL: 'shell-value' },
+    cwd: dir,
+    check,
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('stack check arguments', () => {
+  it('collects images, profiles, env and mode; the file is resolved against the working directory', () => {
+    const req = parseStackCheckArgs(
+      [
+        '--image',
+        BACKEND,
+        '--profile',
+        'seed',
+        '--profile',
+        'debug',
+        '--env',
+        'A=1',
+        '--env',
+        'FROM_SHELL',
+        '--deploy',
+        'compose.yaml',
+      ],
+      { FROM_SHELL: 'shell-value', OTHER: 'x' },
+      '/work/app',
+    );
+    expect(req.file).toBe('/work/app/compose.yaml');
+    expect(req.options.images.map((i) => [i.name, i.registry, i.repository, i.digest.value])).toEqual([
+      ['backend', '127.0.0.1:5000', 'shop/backend', DIGEST],
+    ]);
+    expect(req.options.profiles).toEqual(['seed', 'debug']);
+    expect(req.options.env).toEqual({ FROM_SHELL: 'shell-value', OTHER: 'x', A: '1' });
+    expect(req.options.mode).toBe('deploy');
+  });
+
+  it('checks for the validation lanes by default, and --env wins over the shell', () => {
+    const req = parseStackCheckArgs(['--env', 'OTHER=flag', 'c.yaml'], { OTHER: 'shell' }, '/w');
+    expect(req.options.mode).toBe('validation');
+    expect(req.options.env?.OTHER).toBe('flag');
+    expect(req.options.images).toEqual([]);
+  });
+
+  it.each([
+    [['--image', 'backend', 'c.yaml'], /--image "backend": expected name=repo@sha256:<64 hex>/],
+    [
+      ['--image', 'backend=repo:1.0', 'c.yaml'],
+      /--image "backend=repo:1.0": expected name=repo@sha256:<64 hex>/,
+    ],
+    [
+      ['--image', 'backend=repo@sha256:abc', 'c.yaml'],
+      /--image "backend=repo@sha256:abc": expected name=repo@sha256:<64 hex>/,
+    ],
+    [['--image', 'Backend=repo@' + DIGEST, 'c.yaml'], /--image .*expected name=repo@sha256:<64 hex>/],
+    [['--image', BACKEND, '--image', BACKEND, 'c.yaml'], /service backend is given twice/],
+    [['--env', '=x', 'c.yaml'], /--env "=x": expected KEY=VALUE or KEY/],
+    [['--env', 'NOT_IN_SHELL', 'c.yaml'], /--env NOT_IN_SHELL: no such variable/],
+    [['--profile', '', 'c.yaml'], /--profile: expected a profile name/],
+    [[], /give exactly one compose FILE/],
+    [['a.yaml', 'b.yaml'], /give exactly one compose FILE, got 2/],
+    [['--nope', 'c.yaml'], /--nope/],
+  ])('refuses %j', (args, message) => {
+    expect(() => parseStackCheckArgs(args, {}, '/w')).toThrow(message);
+  });
+});
+
+describe('stack check output', () => {
+  const problem: StackProblem = {
+    severity: 'error',
+    file: '/w/app/compose.yaml',
+    line: 12,
+    path: 'services.backend.ports[0]',
+    message: 'port 8080 is published twice',
+  };
+
+  it.each<[Partial<StackProblem>, string]>([
+    [{}, 'app/compose.yaml:12: services.backend.ports[0]: port 8080 is published twice'],
+    [
+      { severity: 'warning' },
+      'app/compose.yaml:12: warning: services.backend.ports[0]: port 8080 is published twice',
+    ],
+    [{ line: undefined }, 'app/compose.yaml: services.backend.ports[0]: port 8080 is published twice'],
+    [{ path: '' }, 'app/compose.yaml:12: port 8080 is published twice'],
+    [
+      { file: '/elsewhere/compose.yaml' },
+      '/elsewhere/compose.yaml:12: services.backend.ports[0]: port 8080 is published twice',
+    ],
+  ])('formats %j as one line', (change, line) => {
+    const p = { ...problem, ...change };
+    if ('line' in change && change.line === undefined) delete p.line;
+    expect(formatProblem(p, '/w')).toBe(line);
+  });
+
+  it('downgrades only "does not exist" errors (missing bind-mount sources and env files) to warnings', () => {
+    const problems: StackProblem[] = [
+      {
+        ...problem,
+        path: 'services.web.volumes[0]',
+        message: 'bind mount source ./nginx.conf does not exist',
+      },
+      { ...problem, path: 'services.web.env_file[0]', message: 'env file ./web.env does not exist' },
+      { ...problem, path: 'services.web.privileged', message: 'privileged containers own the host' },
+    ];
+    expect(downgradeMissingPaths(problems).map((p) => p.severity)).toEqual(['warning', 'warning', 'error']);
+  });
+});
+
+describe('digestline-run stack check', () => {
+  it('exits 0 and prints nothing on stdout when the stack would start', () => {
+    const r = run(['--image', BACKEND, 'compose.yaml']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toMatch(
+      /^\[stack check\] compose\.yaml: 0 error\(s\), 0 warning\(s\); the stack would start$/m,
+    );
+  });
+
+  it('exits 1 and prints each problem as file:line: path: message', () => {
+    const r = run(['--image', BACKEND, 'bad.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^bad\.yaml:4: services\.backend\.privileged: .+\n$/);
+    expect(r.stderr).toMatch(/1 error\(s\), 0 warning\(s\); the stack would not start/);
+  });
+
+  it('exits 1 when the image under test is not given', () => {
+    const r = run(['compose.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^compose\.yaml(:\d+)?: services\.backend/m);
+  });
+
+  it('exits 1 naming the file when it cannot be read', () => {
+    const r = run(['--image', BACKEND, 'missing.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^missing\.yaml: cannot read: /);
+  });
+
+  it('exits 0 when the only problems are missing paths, printed as warnings', () => {
+    const r = run(['compose.yaml'], (file) => ({
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 7,
+          path: 'services.web.volumes[0]',
+          message: 'bind mount source ./site does not exist',
+        },
+      ],
+    }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'compose.yaml:7: warning: services.web.volumes[0]: bind mount source ./site does not exist\n',
+    );
+    expect(r.stderr).toMatch(/0 error\(s\), 1 warning\(s\)/);
+  });
+
+  it('hands images, profiles, env and mode to the check', () => {
+    let seen: Parameters<StackCheckIO['check']> | undefined;
+    const r = run(
+      ['--image', BACKEND, '--profile', 'seed', '--env', 'K=v', '--deploy', 'compose.yaml'],
+      (...args) => {
+        seen = args;
+        return { problems: [] };
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(seen?.[0]).toBe(path.join(dir, 'compose.yaml'));
+    expect(seen?.[1]).toMatchObject({
+      profiles: ['seed'],
+      env: { FROM_SHELL: 'shell-value', K: 'v' },
+      mode: 'deploy',
+    });
+    expect(seen?.[1].images.map((i) => i.name)).toEqual(['backend']);
+  });
+
+  it('exits 2 on a bad --image, naming the flag and the expected form, before checking anything', () => {
+    let checked = false;
+    const r = run(['--image', 'backend=repo:latest', 'compose.yaml'], () => {
+      checked = true;
+      return { problems: [] };
+    });
+    expect(r.code).toBe(2);
+    expect(checked).toBe(false);
+    expect(r.stderr).toMatch(/--image "backend=repo:latest": expected name=repo@sha256:<64 hex>/);
+    expect(r.stderr).toMatch(/Usage:\n {2}digestline-run stack check/);
+  });
+
+  it('is reached through the CLI: exit codes 0, 1 and 2', async () => {
+    const file = path.join(dir, 'compose.yaml');
+    expect(await main(['stack', 'check', '--image', BACKEND, file])).toBe(0);
+    expect(await main(['stack', 'check', file])).toBe(1);
+    expect(await main(['stack', 'check', '--image', 'backend', file])).toBe(2);
+    expect(await main(['stack', 'lint', file])).toBe(2);
+    expect(await main(['stack'])).toBe(2);
+  });
+});
