@@ -1,0 +1,180 @@
+/**
+ * The Compose normaliser: a user's compose file turned into the model `docker compose config --format
+ * json` prints (compose-spec semantics, in TypeScript: no docker-compose on the runner), with the
+ * line each key came from and every problem found on the way.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { ComposeModel, NormaliseInput, NormalisedCompose, StackProblem } from '../compose/model.js';
+import { formatPath, isRecord, type NormaliseContext } from './context.js';
+import { parseDotenv } from './dotenv.js';
+import { resolveExtends } from './extends.js';
+import { interpolateTree } from './interpolate-tree.js';
+import { projectResources } from './resources.js';
+import { normaliseService } from './service.js';
+import { loadYaml, Locations, type Key, type Loc } from './tree.js';
+
+export { interpolate, InterpolationError } from './interpolate.js';
+export { parseDotenv } from './dotenv.js';
+export { parsePortShort, parseVolumeShort, shellSplit, normaliseDuration } from './syntax.js';
+
+/** Reads a file, undefined when it does not exist. */
+function defaultReadFile(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Normalises a compose file the way the reference does; never throws on the user's file. */
+export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
+  const problems: StackProblem[] = [];
+  const locs = new Locations();
+  const dir = path.dirname(input.file);
+  const readFile = input.readFile ?? defaultReadFile;
+  const source: { root?: unknown } = {};
+  const lineOf = (at: ReadonlyArray<Key>): Loc => locate(locs, source.root, at, input.file);
+  const report = (severity: StackProblem['severity'], at: ReadonlyArray<Key>, message: string, loc?: Loc) => {
+    const where = loc ?? lineOf(at);
+    problems.push({
+      severity,
+      file: where.file,
+      ...(where.line !== undefined ? { line: where.line } : {}),
+      path: formatPath(at),
+      message,
+    });
+  };
+  const result = (model?: ComposeModel): NormalisedCompose => ({ model, lineOf, problems });
+
+  const loaded = loadYaml(input.text, input.file, locs);
+  if (loaded.error) {
+    problems.push({
+      severity: 'error',
+      file: input.file,
+      ...(loaded.error.line ? { line: loaded.error.line } : {}),
+      path: '',
+      message: loaded.error.message,
+    });
+    return result();
+  }
+  const root = (source.root = loaded.data);
+  if (!isRecord(root)) {
+    report('error', [], 'a compose file is a map with a `services:` key');
+    return result();
+  }
+  const ctx: NormaliseContext = {
+    dir,
+    home: input.env.HOME ?? homedir(),
+    lookup: projectLookup(input, dir, readFile, report),
+    readFile,
+    locs,
+    report,
+  };
+  const errorsBefore = () => problems.filter((p) => p.severity === 'error').length;
+  interpolateTree(ctx, root, []);
+  if (root.include !== undefined) {
+    report('error', ['include'], '`include` is not supported yet: copy the included services into this file');
+  }
+  const services = isRecord(root.services) ? root.services : {};
+  if (!isRecord(root.services))
+    report('error', ['services'], 'services must be a map of service name to service');
+  resolveExtends(ctx, services, (file, from) => loadOther(ctx, file, from));
+  const active = new Set(input.profiles ?? []);
+  const model: ComposeModel = { name: projectName(input, root, dir), services: {} };
+  const removed = new Set<string>();
+  for (const [name, raw] of Object.entries(services)) {
+    if (!isRecord(raw)) {
+      report('error', ['services', name], 'a service is a map of keys (image, ports…)');
+      continue;
+    }
+    const profiles = Array.isArray(raw.profiles) ? raw.profiles.map(String) : [];
+    if (profiles.length > 0 && !profiles.some((p) => active.has(p))) {
+      removed.add(name);
+      continue;
+    }
+    model.services[name] = normaliseService(ctx, name, raw);
+  }
+  checkDependencies(model, removed, report);
+  Object.assign(model, projectResources(ctx, root, model));
+  for (const [key, value] of Object.entries(root)) if (key.startsWith('x-')) model[key] = value;
+  return result(errorsBefore() > 0 ? undefined : model);
+}
+
+function projectLookup(
+  input: NormaliseInput,
+  dir: string,
+  readFile: (file: string) => string | undefined,
+  report: NormaliseContext['report'],
+): (name: string) => string | undefined {
+  const envFile = path.join(dir, '.env');
+  const text = readFile(envFile);
+  if (text === undefined) return (name) => input.env[name];
+  const parsed = parseDotenv(text, (name) => input.env[name]);
+  if (parsed.error)
+    report('error', [], `.env: ${parsed.error.message}`, { file: envFile, line: parsed.error.line });
+  return (name) => input.env[name] ?? parsed.vars.get(name);
+}
+
+function projectName(input: NormaliseInput, root: Record<string, unknown>, dir: string): string {
+  const given = input.env.COMPOSE_PROJECT_NAME || (typeof root.name === 'string' ? root.name : undefined);
+  return (given ?? path.basename(dir)).toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}
+
+function checkDependencies(
+  model: ComposeModel,
+  removed: Set<string>,
+  report: NormaliseContext['report'],
+): void {
+  for (const [name, service] of Object.entries(model.services)) {
+    for (const [dep, spec] of Object.entries(service.depends_on ?? {})) {
+      if (model.services[dep] !== undefined || (removed.has(dep) && spec.required === false)) continue;
+      const why = removed.has(dep)
+        ? `, which is only in profiles that are not active (add --profile or required: false)`
+        : '';
+      report(
+        'error',
+        ['services', name, 'depends_on', dep],
+        `service "${name}" depends on undefined service "${dep}"${why}`,
+      );
+    }
+  }
+}
+
+function loadOther(ctx: NormaliseContext, file: string, from: Key[]): Record<string, unknown> | undefined {
+  const text = ctx.readFile(file);
+  if (text === undefined) {
+    ctx.report('error', from, `extends.file ${file} does not exist`);
+    return undefined;
+  }
+  const loaded = loadYaml(text, file, ctx.locs);
+  if (loaded.error) {
+    ctx.report('error', from, `${file}: ${loaded.error.message}`, { file, line: loaded.error.line });
+    return undefined;
+  }
+  interpolateTree(ctx, loaded.data, []);
+  return isRecord(loaded.data) && isRecord(loaded.data.services) ? loaded.data.services : {};
+}
+
+/** The location of `at` in the source tree: the deepest key along it that the source has. */
+function locate(locs: Locations, root: unknown, at: ReadonlyArray<Key>, file: string): Loc {
+  let node = root;
+  let found: Loc = { file };
+  for (const key of at) {
+    if (typeof node !== 'object' || node === null) break;
+    let k: Key = key;
+    if (Array.isArray(node) && typeof key === 'string') {
+      // environment, depends_on, networks… written as a list but printed as a map.
+      const i = node.findIndex((e) => e === key || (typeof e === 'string' && e.startsWith(`${key}=`)));
+      if (i < 0) break;
+      k = i;
+    }
+    const loc = locs.get(node, k);
+    if (loc === undefined) break;
+    found = loc;
+    node = (node as Record<Key, unknown>)[k];
+  }
+  return found;
+}
