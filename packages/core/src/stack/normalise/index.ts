@@ -37,13 +37,19 @@ export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
   const readFile = input.readFile ?? defaultReadFile;
   const source: { root?: unknown } = {};
   const lineOf = (at: ReadonlyArray<Key>): Loc => locate(locs, source.root, at, input.file);
+  // A value that failed to interpolate is reported once, not again by every step that reads it.
+  const unreadable = new Set<string>();
   const report = (severity: StackProblem['severity'], at: ReadonlyArray<Key>, message: string, loc?: Loc) => {
+    const dotted = formatPath(at);
+    if ([...unreadable].some((p) => dotted === p || dotted.startsWith(`${p}.`) || dotted.startsWith(`${p}[`)))
+      return;
+    if (message.startsWith('error while interpolating')) unreadable.add(dotted);
     const where = loc ?? lineOf(at);
     problems.push({
       severity,
       file: where.file,
       ...(where.line !== undefined ? { line: where.line } : {}),
-      path: formatPath(at),
+      path: dotted,
       message,
     });
   };
