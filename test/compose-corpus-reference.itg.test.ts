@@ -10,8 +10,47 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ComposeModel } from '@digestline/core/stack/compose/model';
+import { normaliseCompose } from '@digestline/core/stack/normalise/index';
 
 const run = promisify(execFile);
+
+/** The service keys the stack builder reads (packages/core/src/stack/build/). */
+const BUILDER_KEYS = [
+  'image',
+  'command',
+  'entrypoint',
+  'environment',
+  'ports',
+  'expose',
+  'volumes',
+  'tmpfs',
+  'networks',
+  'depends_on',
+  'healthcheck',
+  'restart',
+  'user',
+  'working_dir',
+  'init',
+  'read_only',
+  'cap_add',
+  'cap_drop',
+  'security_opt',
+  'privileged',
+  'network_mode',
+  'secrets',
+  'configs',
+];
+
+/** The reference prints a `$` of a value as `$$`; the model carries the value itself. */
+function unescape(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\$/g, '$');
+  if (Array.isArray(value)) return value.map(unescape);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescape(v)]));
+  }
+  return value;
+}
 const CORPUS = path.resolve(import.meta.dirname, 'fixtures/compose-corpus');
 
 interface CheckFile {
@@ -64,9 +103,30 @@ describe('compose corpus against the reference implementation', () => {
       env,
       maxBuffer: 16 * 1024 * 1024,
     });
-    const model = JSON.parse(stdout) as { services: Record<string, unknown> };
+    const model = JSON.parse(stdout) as ComposeModel;
     for (const service of Object.keys(check.images)) {
       expect(Object.keys(model.services), `${entry}: injected service ${service}`).toContain(service);
+    }
+    // Our normaliser reads the same file the same way: every key the stack builder reads, per service.
+    const file = path.join(dir, 'compose.yaml');
+    const ours = normaliseCompose({
+      file,
+      text: await readFile(file, 'utf8'),
+      env,
+      profiles: check.profiles,
+    });
+    expect(
+      ours.problems.filter((p) => p.severity === 'error'),
+      entry,
+    ).toEqual([]);
+    expect(Object.keys(ours.model?.services ?? {}).sort(), `${entry}: services`).toEqual(
+      Object.keys(model.services).sort(),
+    );
+    for (const [name, service] of Object.entries(model.services)) {
+      for (const key of BUILDER_KEYS) {
+        const expected = unescape(service[key]);
+        expect(ours.model?.services[name]?.[key], `${entry}: services.${name}.${key}`).toEqual(expected);
+      }
     }
   });
 });

@@ -30,7 +30,7 @@ import { Exec } from '@digestline/core/exec';
 import { parseImageSet } from '@digestline/core/inputs';
 import type { E2eReport } from '@digestline/core/lanes/e2e';
 import { RegistryClient } from '@digestline/core/registry/client';
-import { parseStack } from '@digestline/core/stack/spec';
+import { parseStack } from '../packages/core/test/support/stack.js';
 import { Stack } from '@digestline/core/stack/stack';
 import { STACK_LABEL } from '@digestline/core/stack/labels';
 import { readZip, startArtifactServer, type ArtifactServer } from './support/artifact-server.js';

@@ -341,9 +341,10 @@ describe('integration-test action (bundled, real podman)', () => {
 
   it.each([
     {
-      what: 'a stack file with an unsupported key',
-      inputs: () => ({ stack: 'test/fixtures/stacks/unsupported-key.yaml', images: imageSet('backend') }),
-      message: /input "stack": test\/fixtures\/stacks\/unsupported-key\.yaml:5: services\.backend\.restart/,
+      what: 'a stack file with keys that would let it own the host',
+      inputs: () => ({ stack: 'test/fixtures/stacks/refused-keys.yaml', images: imageSet('backend') }),
+      message:
+        /input "stack": test\/fixtures\/stacks\/refused-keys\.yaml has 2 problems:%0Atest\/fixtures\/stacks\/refused-keys\.yaml:5: services\.backend\.privileged: .*%0Atest\/fixtures\/stacks\/refused-keys\.yaml:6: services\.backend\.network_mode/,
     },
     {
       what: 'an images entry with a tag',
@@ -359,7 +360,7 @@ describe('integration-test action (bundled, real podman)', () => {
         stack: 'examples/app/stack.yaml',
         images: imageSet('backend', 'frontend', 'ci-tools'),
       }),
-      message: /the image set has an entry "ci-tools" but there is no service of that name/,
+      message: /the images input has an entry "ci-tools" but the file has no service of that name/,
     },
   ])('refuses $what before anything starts', async ({ inputs, message }) => {
     const before = await leftovers();

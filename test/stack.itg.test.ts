@@ -21,7 +21,7 @@ import { Podman } from '@digestline/core/engine/podman';
 import { CleanupError, errorMessage } from '@digestline/core/errors';
 import { Exec } from '@digestline/core/exec';
 import { parseImageSet } from '@digestline/core/inputs';
-import { parseStack } from '@digestline/core/stack/spec';
+import { parseStack } from '../packages/core/test/support/stack.js';
 import { buildStack } from '@digestline/core/stack/build/build';
 import type { ComposeModel } from '@digestline/core/stack/compose/model';
 import type { StackSpec } from '@digestline/core/stack/compose/types';

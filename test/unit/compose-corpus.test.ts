@@ -10,18 +10,36 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseImageSet } from '@digestline/core/inputs';
-import { checkStack } from '@digestline/core/stack/check';
+import { checkStack, formatProblem } from '@digestline/core/stack/check';
 import type { StackProblem } from '@digestline/core/stack/compose/model';
-import { downgradeMissingPaths, formatProblem } from '../../packages/runner/src/stack-check.js';
+import { downgradeMissingPaths } from '../../packages/runner/src/stack-check.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../fixtures/compose-corpus');
 
 /**
  * The share of entries `stack check` must accept. The issue's target is 90 % (0.9): raise this floor
- * as the normaliser and the builder land, never lower it. 0 is what the old strict parser behind
- * the stub checkStack achieves (it refuses `build:`, bind mounts, `restart`, … — see the key table).
+ * as the next slices land (tags, bind mounts, networks, secrets), never lower it. 0 today: every
+ * corpus file still has at least one of the KNOWN_BLOCKERS.
  */
 const MIN_ACCEPTED = 0;
+
+/**
+ * What stops corpus files today: images not pinned by digest (tag resolution is the next slice),
+ * bind mounts, several networks, secrets and configs (next slices), keys digestline does not run,
+ * and what it refuses on purpose (the engine socket, host network mode).
+ */
+const KNOWN_BLOCKERS = [
+  /is not pinned by digest/,
+  /^bind mount of .* is not supported yet/,
+  /several networks are not supported yet/,
+  /^refused: (secrets|configs) are not supported yet/,
+  /^tmpfs option .* is not supported/,
+  /^\w+ is not supported: digestline does not know how to run it/,
+  /^udp ports are not supported yet/,
+  /^network option \w+ is not supported/,
+  /^network_mode .* is not supported/,
+  /mounts the container engine's socket/,
+];
 
 /** Licences whose terms allow keeping the files as test fixtures (SPDX ids). */
 const LICENCES = [
@@ -187,6 +205,17 @@ describe('compose corpus', () => {
       ].join('\n'),
     );
     expect(accepted / rows.length).toBeGreaterThanOrEqual(MIN_ACCEPTED);
+  });
+
+  it('refuses corpus files only for what is not supported yet or refused on purpose (nothing else)', () => {
+    const unexpected = entries.flatMap((entry) =>
+      checkEntry(entry)
+        .filter((p) => p.severity === 'error' && !KNOWN_BLOCKERS.some((k) => k.test(p.message)))
+        .map((p) => `${entry.name}: ${formatProblem(p, entry.dir)}`),
+    );
+    // The normaliser reads every file (the reference agrees: test/compose-corpus-reference.itg.test.ts);
+    // an error outside this list is a bug on a real user's file.
+    expect(unexpected).toEqual([]);
   });
 
   it('counts the files that use each service key (the basis of the supported-keys table)', () => {

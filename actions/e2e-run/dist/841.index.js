@@ -3247,7 +3247,7 @@ class StackFileError extends Error {
     line;
     name = 'StackFileError';
     /**
-     * @param source the file (or other origin) the text came from, as given to `parseStack`
+     * @param source the file (or other origin) the text came from
      * @param path dotted path of the offending key, e.g. `services.backend.build` (`''` for the file)
      * @param reason what is wrong and, where possible, what to write instead
      * @param line 1-based line in the file, when known
@@ -4617,7 +4617,10 @@ async function group(title, fn) {
 /***/ 49867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports UNPRIVILEGED_USER, KEY_ISOLATION_CHECK, isActionVariable, keyMaterial, userEnvironment, decideHostIsolation, unreachableBy, writableBy, prepareHostUser, describeHostIsolation, keyIsolationCheck */
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nt: () => (/* binding */ isActionVariable)
+/* harmony export */ });
+/* unused harmony exports UNPRIVILEGED_USER, KEY_ISOLATION_CHECK, keyMaterial, userEnvironment, decideHostIsolation, unreachableBy, writableBy, prepareHostUser, describeHostIsolation, keyIsolationCheck */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);

@@ -53,6 +53,8 @@ var external_node_os_ = __nccwpck_require__(48161);
 var choices = __nccwpck_require__(76255);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(637);
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(74412);
 // EXTERNAL MODULE: ./packages/core/src/commands.ts
 var commands = __nccwpck_require__(60508);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
@@ -334,8 +336,6 @@ function getImageSet(name, options = {}) {
 
 // EXTERNAL MODULE: ./actions/e2e-run/src/constants.ts
 var constants = __nccwpck_require__(44442);
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __nccwpck_require__(74412);
 ;// CONCATENATED MODULE: ./packages/core/src/keys.ts
 /**
  * Key inputs shared by the lanes, promote-digest and deploy-staging: `signing-key` (a private key),
@@ -502,6 +502,7 @@ function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
 
 
 
+
 const SERVICE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 async function target(workspace) {
     const network = inputs_getString(constants/* Inputs */.G0.Network);
@@ -519,8 +520,8 @@ async function target(workspace) {
     const images = getImageSet(constants/* Inputs */.G0.Images);
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8106));
-    return { kind: 'stack', spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace), images };
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(630)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91630));
+    return { kind: 'stack', spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV), images };
 }
 /** Reads and validates every input, the stack file included, before anything runs. */
 async function getInputs(env = process.env) {

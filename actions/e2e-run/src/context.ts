@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import { InputError } from '@digestline/core/errors';
+import { stepLog } from '@digestline/core/step';
 import { getBoolean, getEnum, getImageRef, getImageSet, getInt, getString } from '@digestline/core/inputs';
 import type { E2eTarget } from '@digestline/core/lanes/e2e';
 import { formatReference } from '@digestline/core/reference';
@@ -46,7 +47,7 @@ async function target(workspace: string): Promise<E2eTarget> {
   // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
-  return { kind: 'stack', spec: await loadStackFile(stack, images, Name.Stack, workspace), images };
+  return { kind: 'stack', spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog), images };
 }
 
 /** Reads and validates every input, the stack file included, before anything runs. */

@@ -48,6 +48,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ getInputs)
 });
 
+// EXTERNAL MODULE: ./packages/core/src/step.ts
+var step = __nccwpck_require__(74412);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./packages/core/src/engine/choices.ts
@@ -335,8 +337,6 @@ function getImageSet(name, options = {}) {
 
 // EXTERNAL MODULE: ./actions/integration-test/src/constants.ts
 var constants = __nccwpck_require__(68573);
-// EXTERNAL MODULE: ./packages/core/src/step.ts
-var step = __nccwpck_require__(74412);
 ;// CONCATENATED MODULE: ./packages/core/src/keys.ts
 /**
  * Key inputs shared by the lanes, promote-digest and deploy-staging: `signing-key` (a private key),
@@ -501,6 +501,7 @@ function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
 
 
 
+
 /**
  * Reads and validates every input, the stack file included, before anything runs: a stack with a key
  * outside the subset, a tagged image or an image for no service fails here, with nothing started.
@@ -511,9 +512,9 @@ async function getInputs(env = process.env) {
     const stack = inputs_getString(constants/* Inputs */.G0.Stack, { required: true });
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60979));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74258));
     const inputs = {
-        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace),
+        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV),
         images,
         testCommand: inputs_getString(constants/* Inputs */.G0.TestCommand, { required: true }),
         readinessTimeoutMs: getDuration(constants/* Inputs */.G0.Timeout, 120_000),
@@ -547,9 +548,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(979), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -1,3 +1,4 @@
+import { stepLog } from '@digestline/core/step';
 import { tmpdir } from 'node:os';
 import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choices';
 import {
@@ -39,7 +40,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
   const inputs: Inputs = {
-    spec: await loadStackFile(stack, images, Name.Stack, workspace),
+    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog),
     images,
     testCommand: getString(Name.TestCommand, { required: true }),
     readinessTimeoutMs: getDuration(Name.Timeout, 120_000),

@@ -16,7 +16,7 @@ import { Exec } from '../src/exec.js';
 import { runOnRunner } from '../src/lanes/command-tester.js';
 import { runIntegrationTest } from '../src/lanes/integration.js';
 import { parseReference, pinImage } from '../src/reference.js';
-import { parseStack } from '../src/stack/spec.js';
+import { parseStack } from './support/stack.js';
 import {
   decideHostIsolation,
   keyIsolationCheck,

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '@digestline/core/errors';
 import { parseImageSet, type ImageSet } from '@digestline/core/inputs';
-import { checkStack, type CheckStackOptions, type StackCheck } from '@digestline/core/stack/check';
+import {
+  checkStack,
+  formatProblem,
+  type CheckStackOptions,
+  type StackCheck,
+} from '@digestline/core/stack/check';
 import type { StackProblem } from '@digestline/core/stack/compose/model';
 import { errorText } from './errors.js';
 
@@ -138,16 +143,6 @@ export function downgradeMissingPaths(problems: readonly StackProblem[]): StackP
   return problems.map((p) =>
     p.severity === 'error' && MISSING_PATH_WORDING.test(p.message) ? { ...p, severity: 'warning' } : p,
   );
-}
-
-/** One problem on one line: `file:line: path: message`, with `warning: ` before the path for a warning. */
-export function formatProblem(problem: StackProblem, cwd: string): string {
-  const rel = path.relative(cwd, problem.file);
-  const file = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : problem.file;
-  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
-  const severity = problem.severity === 'warning' ? 'warning: ' : '';
-  const key = problem.path === '' ? '' : `${problem.path}: `;
-  return `${where}: ${severity}${key}${problem.message}`;
 }
 
 /** Where `stack check` writes and what it reads; the real process by default. */

@@ -2,12 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkStack } from '@digestline/core/stack/check';
+import { checkStack, formatProblem } from '@digestline/core/stack/check';
 import type { StackProblem } from '@digestline/core/stack/compose/model';
 import { main } from '../src/cli.js';
 import {
   downgradeMissingPaths,
-  formatProblem,
   parseStackCheckArgs,
   stackCheckCommand,
   type StackCheckIO,

@@ -5,10 +5,7 @@
  * window) and recorded in the ledger step by step (deployment.ts); a failed one is rolled back to
  * the last verified deployment.
  */
-import { readFile } from 'node:fs/promises';
-import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
-import { parseStack } from '../stack/spec.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment } from './deployments.js';
@@ -19,7 +16,7 @@ import { digestMap } from './images.js';
 import { requirePromotions, type PromotionTrust } from './promotion.js';
 import { prepare, withLock } from './recovery.js';
 import { autoRollback } from './rollback.js';
-import { requireStablePorts, storeStack } from './stack-file.js';
+import { loadDeployStack, requireStablePorts, storeStack } from './stack-file.js';
 
 /** A `deploy` request. */
 export interface DeployRequest {
@@ -60,10 +57,7 @@ function promotionTrust(o: DeployerOptions): PromotionTrust {
 export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<DeployOutcome> {
   const trust = promotionTrust(o);
   const r = resolve(o);
-  const text = await readFile(req.stackFile, 'utf8').catch((err: unknown) => {
-    throw new Error(`cannot read the stack file ${req.stackFile}: ${errorMessage(err)}`);
-  });
-  const spec = parseStack(text, req.stackFile, req.images);
+  const { spec, model } = loadDeployStack(req.stackFile, req.images, r.log);
   requireStablePorts(spec);
   const promotions = await requirePromotions(req.images, {
     log: r.log,
@@ -83,7 +77,9 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
       kind: 'deploy',
       spec,
       digests: digestMap(req.images),
-      stack: await storeStack(o.stateDir, text),
+      // The normalised model, not the file: a rollback starts the same stack without the .env,
+      // env files and variables this job had.
+      stack: await storeStack(o.stateDir, JSON.stringify(model, null, 2)),
       checks: req.healthChecks,
       soakMs: req.soakMs,
       commit: record.commit,

@@ -6,7 +6,6 @@
 import { errorMessage } from '../errors.js';
 import { parseImageRef, type ImageSet } from '../inputs.js';
 import { pinImage } from '../reference.js';
-import { parseStack } from '../stack/spec.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment, rollbackTarget, type DeploymentEntry } from './deployments.js';
@@ -14,7 +13,7 @@ import { parseHealthChecks, type HealthCheck } from './health.js';
 import { resolve, type DeployerOptions } from './options.js';
 import { finish, type DeployOutcome, type DeploymentReport } from './outcome.js';
 import { prepare, withLock } from './recovery.js';
-import { loadStoredStack } from './stack-file.js';
+import { loadStoredStack, storedStackSpec } from './stack-file.js';
 
 /** A manual `rollback` request. */
 export interface RollbackRequest {
@@ -51,7 +50,7 @@ async function rollbackPlan(
   soakMs: number,
 ): Promise<Plan> {
   const { text, source } = await loadStoredStack(stateDir, target);
-  const spec = parseStack(text, source, recordedImages(target));
+  const spec = storedStackSpec(text, source, recordedImages(target));
   const plan: Plan = {
     kind: 'rollback',
     spec,

@@ -6,6 +6,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
+import type { ImageSet } from '../inputs.js';
+import type { Log } from '../log.js';
+import { checkStack, checkStackText, formatProblem, stackFromModel } from '../stack/check.js';
+import type { ComposeModel } from '../stack/compose/model.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import type { DeploymentEntry } from './deployments.js';
 import { writeFileAtomic } from './metrics.js';
@@ -39,10 +43,13 @@ export function serviceDigests(spec: StackSpec): Record<string, string> {
   return Object.fromEntries(spec.services.map((s) => [s.name, s.image.digest.value]));
 }
 
-/** Stores the stack file copy a deployment is recorded with: `stacks/<sha256>.yaml`, content-addressed. */
+/**
+ * Stores the stack a deployment is recorded with: its normalised model as JSON, `stacks/<sha256>.json`,
+ * content-addressed.
+ */
 export async function storeStack(stateDir: string, text: string): Promise<{ path: string; sha256: string }> {
   const hash = sha256(text);
-  const path = `stacks/${hash}.yaml`;
+  const path = `stacks/${hash}.json`;
   await mkdir(join(stateDir, 'stacks'), { recursive: true });
   await writeFileAtomic(join(stateDir, path), text);
   return { path, sha256: hash };
@@ -71,4 +78,44 @@ export async function loadStoredStack(
     );
   }
   return { text, source };
+}
+
+/**
+ * Checks the compose file a deployment starts (deploy mode: `restart` honoured), before anything
+ * changes. Warnings go to `log`.
+ * @throws Error listing every error of the file, one `file:line: path: message` per line
+ */
+export function loadDeployStack(
+  file: string,
+  images: ImageSet,
+  log: Log,
+): { spec: StackSpec; model: ComposeModel } {
+  const check = checkStack(file, { images, mode: 'deploy', env: process.env, workspace: process.cwd() });
+  for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p));
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (check.spec === undefined || check.model === undefined || errors.length > 0) {
+    throw new Error(
+      `the stack file ${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'} (nothing was changed):\n` +
+        errors.map((p) => formatProblem(p)).join('\n'),
+    );
+  }
+  return { spec: { ...check.spec, source: file }, model: check.model };
+}
+
+/**
+ * The stack of a recorded deployment again, from the model it stored (a file recorded before models
+ * were stored is normalised again).
+ * @throws Error when it no longer builds (e.g. the images recorded do not fit it)
+ */
+export function storedStackSpec(text: string, source: string, images: ImageSet): StackSpec {
+  const check = text.trimStart().startsWith('{')
+    ? stackFromModel(JSON.parse(text) as ComposeModel, source, images)
+    : checkStackText(source, text, { images, mode: 'deploy', env: {} });
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (check.spec === undefined || errors.length > 0) {
+    throw new Error(
+      `the stored stack ${source} does not build:\n${errors.map((p) => formatProblem(p)).join('\n')}`,
+    );
+  }
+  return check.spec;
 }

@@ -4,14 +4,14 @@
  * shared lane pipeline with command tests (stack-lane.ts); this module adds what is specific to integration-test: reading
  * the stack file, the per-run project name and the post step's teardown.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ContainerEngine } from '../engine/engine.js';
-import { errorMessage, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
-import { parseStack } from '../stack/spec.js';
+import { checkStack, formatProblem } from '../stack/check.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
 import { decideHostIsolation, userEnvironment, type IsolationInputs } from '../user-code.js';
@@ -31,28 +31,37 @@ export const INTEGRATION_ISOLATION_INPUTS: IsolationInputs = {
 };
 
 /**
- * Reads and parses a stack file with the image set, before anything starts: a key outside the
- * subset, a tag, an image set entry with no service of that name all fail here.
- * @param path as the user wrote it (messages name it); read relative to `cwd`
- * @throws InputError naming `input` (the stack input) with the parser's file:line message
+ * Checks a compose file with the image set, before anything starts (stack/check.ts): every problem of
+ * the file at once. Warnings (a port moved to loopback, a key ignored during validation) go to `log`.
+ * @param path as the user wrote it; read relative to `cwd`, which is also the workspace
+ * @throws InputError naming `input` (the stack input) with one `file:line: path: message` line per error
  */
 export async function loadStackFile(
   path: string,
   images: ImageSet,
   input: string,
   cwd: string = process.cwd(),
+  log: Log = silentLog,
 ): Promise<StackSpec> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch (err) {
-    throw new InputError(input, `input "${input}": cannot read the stack file ${path}: ${errorMessage(err)}`);
+  const file = resolve(cwd, path);
+  if (!existsSync(file))
+    throw new InputError(input, `input "${input}": the stack file ${path} does not exist`);
+  const check = checkStack(file, {
+    images,
+    mode: 'validation',
+    env: process.env,
+    workspace: cwd,
+  });
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p, cwd));
+  if (check.spec === undefined || errors.length > 0) {
+    throw new InputError(
+      input,
+      `input "${input}": ${path} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => formatProblem(p, cwd)).join('\n')}`,
+    );
   }
-  try {
-    return parseStack(text, path, images);
-  } catch (err) {
-    throw new InputError(input, `input "${input}": ${errorMessage(err)}`, { cause: err });
-  }
+  // Messages name the file as the user wrote it.
+  return { ...check.spec, source: path };
 }
 
 /** A request to run the integration lane: the inputs, read and validated. */

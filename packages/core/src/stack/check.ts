@@ -1,13 +1,19 @@
 /**
- * Checking a user's compose file exactly as the actions would, without starting anything: what
- * `digestline-run stack check` prints and what integration-test, e2e-run and deploy-staging refuse.
+ * A user's compose file, checked exactly as the actions use it: normalised the way the reference
+ * implementation does (stack/normalise/), then built into the stack digestline runs with the images
+ * under test injected by service name (stack/build/). `digestline-run stack check` prints the result;
+ * integration-test, e2e-run and deploy-staging start the spec or refuse with every problem at once.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ImageSet } from '../inputs.js';
+import { pinnedReference } from '../reference.js';
 import { errorMessage } from '../errors.js';
-import type { StackProblem } from './compose/model.js';
-import { StackFileError, type StackSpec } from './compose/types.js';
-import { parseStack } from './spec.js';
+import { isActionVariable } from '../user-code.js';
+import { buildStack } from './build/build.js';
+import type { ComposeModel, StackProblem } from './compose/model.js';
+import type { StackSpec } from './compose/types.js';
+import { normaliseCompose } from './normalise/index.js';
 
 /** How a stack is checked. */
 export interface CheckStackOptions {
@@ -15,37 +21,100 @@ export interface CheckStackOptions {
   images: ImageSet;
   /** Active Compose profiles. */
   profiles?: readonly string[];
-  /** Variables for interpolation and bare environment keys (the job's environment). */
+  /**
+   * Variables for interpolation and bare environment keys (the job's environment); the action's own
+   * `INPUT_*` and the runner's `ACTIONS_*` never reach a stack.
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** `validation` (integration-test, e2e-run) or `deploy` (deploy-staging): some keys differ (restart). */
   mode: 'validation' | 'deploy';
+  /** The job's workspace; default the compose file's directory. */
+  workspace?: string;
 }
 
-/** The checked stack (when it would start) and every problem found. */
+/** The checked stack (when it would start), the normalised model it came from, and every problem. */
 export interface StackCheck {
   spec?: StackSpec;
+  /** The normalised model: what a deployment records, so a rollback starts the same stack. */
+  model?: ComposeModel;
   problems: StackProblem[];
 }
 
 /**
- * Checks the compose file at `file` (absolute path): every error and warning at once; `spec` is set
- * when there is no error.
+ * The variables a stack file is interpolated with: the job's environment without the action's inputs
+ * and the runner's plumbing, and each image under test as `<NAME>_IMAGE` (so `${BACKEND_IMAGE}` works).
+ */
+export function stackVariables(
+  env: Readonly<Record<string, string | undefined>>,
+  images: ImageSet,
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) if (!isActionVariable(name)) out[name] = value;
+  for (const image of images) {
+    out[`${image.name.toUpperCase().replace(/-/g, '_')}_IMAGE`] = pinnedReference(image);
+  }
+  return out;
+}
+
+/** Checks compose text that came from `file` (an absolute path, for relative paths and messages). */
+export function checkStackText(file: string, text: string, opts: CheckStackOptions): StackCheck {
+  const n = normaliseCompose({
+    file,
+    text,
+    env: stackVariables(opts.env ?? {}, opts.images),
+    profiles: opts.profiles ?? [],
+  });
+  const built = buildStack(n, {
+    images: opts.images,
+    mode: opts.mode,
+    workspace: opts.workspace ?? dirname(file),
+  });
+  const check: StackCheck = { problems: built.problems };
+  if (built.spec !== undefined) check.spec = built.spec;
+  if (n.model !== undefined) check.model = n.model;
+  return check;
+}
+
+/**
+ * Builds a stack from a model normalised earlier (what a deployment stored), without normalising
+ * again: the values in it are final (a `$` in them is a `$`).
+ */
+export function stackFromModel(model: ComposeModel, source: string, images: ImageSet): StackCheck {
+  const built = buildStack(
+    { model, lineOf: () => ({ file: source }), problems: [] },
+    { images, mode: 'deploy', workspace: dirname(source) },
+  );
+  const check: StackCheck = { problems: built.problems, model };
+  if (built.spec !== undefined) check.spec = built.spec;
+  return check;
+}
+
+/**
+ * Checks the compose file at `file`: every error and warning at once; `spec` is set when there is no
+ * error.
  */
 export function checkStack(file: string, opts: CheckStackOptions): StackCheck {
+  const path = resolve(file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     return {
       problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errorMessage(err)}` }],
     };
   }
-  try {
-    return { spec: parseStack(text, file, opts.images), problems: [] };
-  } catch (err) {
-    if (!(err instanceof StackFileError)) throw err;
-    const problem: StackProblem = { severity: 'error', file, path: err.path, message: err.reason };
-    if (err.line !== undefined) problem.line = err.line;
-    return { problems: [problem] };
-  }
+  return checkStackText(path, text, opts);
+}
+
+/**
+ * One problem as one line, `file:line: [warning: ]path: message` (the file relative to `cwd` when it is
+ * below it), so editors can jump to it.
+ */
+export function formatProblem(problem: StackProblem, cwd?: string): string {
+  const rel = cwd === undefined ? '' : relative(cwd, problem.file);
+  const file = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : problem.file;
+  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+  const severity = problem.severity === 'warning' ? 'warning: ' : '';
+  const key = problem.path === '' ? '' : `${problem.path}: `;
+  return `${where}: ${severity}${key}${problem.message}`;
 }

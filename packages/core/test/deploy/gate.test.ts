@@ -9,7 +9,7 @@ import { parseImageSet } from '../../src/inputs.js';
 import { parseDigest } from '../../src/reference.js';
 import { silentLog } from '../../src/log.js';
 import { RegistryError } from '../../src/registry/errors.js';
-import { parseStack } from '../../src/stack/spec.js';
+import { parseStack } from '../support/stack.js';
 
 const A = 'sha256:' + 'a'.repeat(64);
 const B = 'sha256:' + 'b'.repeat(64);

@@ -26,7 +26,7 @@ import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js';
-import { parseStack } from '../../src/stack/spec.js';
+import { parseStack } from '../support/stack.js';
 import { CONTAINER_ROLE_LABEL, SERVICE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
 
 const SHA = 'b'.repeat(40);

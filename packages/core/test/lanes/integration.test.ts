@@ -22,7 +22,7 @@ describe('loadStackFile', () => {
     dir = await mkdtemp(join(tmpdir(), 'dl-stackfile-'));
     await writeFile(
       join(dir, 'bad.yaml'),
-      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    build: .\n',
+      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    build: .\n    privileged: true\n    cap_add: [SYS_ADMIN]\n',
     );
   });
   afterAll(async () => {
@@ -45,9 +45,14 @@ describe('loadStackFile', () => {
   });
 
   test.each([
-    ['bad.yaml', `backend=${BACKEND}`, /^input "stack": bad\.yaml:4: services\.backend\.build/],
-    ['missing.yaml', `backend=${BACKEND}`, /^input "stack": cannot read the stack file missing\.yaml/],
-    ['bad.yaml', `backend=${BACKEND}\nworker=${FRONTEND}`, /entry "worker" but there is no service/],
+    // Every problem at once, each with its line; `build` is irrelevant once the image is injected.
+    [
+      'bad.yaml',
+      `backend=${BACKEND}`,
+      /^input "stack": bad\.yaml has 2 problems:\nbad\.yaml:5: services\.backend\.privileged: .*\nbad\.yaml:6: services\.backend\.cap_add: /,
+    ],
+    ['missing.yaml', `backend=${BACKEND}`, /^input "stack": the stack file missing\.yaml does not exist/],
+    ['bad.yaml', `backend=${BACKEND}\nworker=${FRONTEND}`, /entry "worker" but the file has no service/],
   ])('%s with %j is an input error naming "stack"', async (file, set, message) => {
     const err = await loadStackFile(file, parseImageSet(set, 'images'), 'stack', dir).catch(
       (e: unknown) => e,

@@ -13,7 +13,7 @@ import { teardownLaneStack } from '../../src/lanes/teardown.js';
 import { testContainerOptions } from '../../src/lanes/command-tester.js';
 import { parseReference, pinImage } from '../../src/reference.js';
 import { FakeEngine as SharedFakeEngine } from '../support/fake-engine.js';
-import { parseStack } from '../../src/stack/spec.js';
+import { parseStack } from '../support/stack.js';
 import { STACK_NAME_PATTERN } from '../../src/stack/names.js';
 import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../../src/stack/labels.js';
 import type { ServiceStatus } from '../../src/stack/status.js';

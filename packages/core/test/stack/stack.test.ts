@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CleanupError, errorMessage } from '../../src/errors.js';
 import { parseReference, pinImage } from '../../src/reference.js';
-import { parseStack } from '../../src/stack/spec.js';
+import { parseStack } from '../support/stack.js';
 import type { ServiceSpec, StackSpec } from '../../src/stack/compose/types.js';
 import { FakeEngine as SharedFakeEngine, type FakeBehaviour } from '../support/fake-engine.js';
 import { silentLog } from '../../src/log.js';

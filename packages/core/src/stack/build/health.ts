@@ -1,7 +1,7 @@
 /** A service's `healthcheck` as compose config prints it: test list, Go durations, `disable`. */
 import type { ComposeService } from '../compose/model.js';
 import { describe, isRecord, type Path } from '../compose/document.js';
-import { parseComposeDuration } from '../compose/healthcheck.js';
+import { parseComposeDuration } from '../compose/duration.js';
 import type { HealthcheckSpec } from '../compose/types.js';
 import type { Problems } from './problems.js';
 

@@ -6,7 +6,7 @@ export class StackFileError extends Error {
   override readonly name = 'StackFileError';
 
   /**
-   * @param source the file (or other origin) the text came from, as given to `parseStack`
+   * @param source the file (or other origin) the text came from
    * @param path dotted path of the offending key, e.g. `services.backend.build` (`''` for the file)
    * @param reason what is wrong and, where possible, what to write instead
    * @param line 1-based line in the file, when known
@@ -84,8 +84,6 @@ export interface ServiceSpec {
   name: string;
   /** The image, pinned by digest: an image set entry, or the file's own reference named after the service. */
   image: PinnedImage;
-  /** The placeholder the image came from (`BACKEND_IMAGE`), when it came from one. */
-  imagePlaceholder?: string;
   environment: Record<string, string>;
   /** Replaces the image's CMD. */
   command?: string[];

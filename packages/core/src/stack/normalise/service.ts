@@ -42,7 +42,11 @@ export function normaliseService(
     else if (Array.isArray(value)) out[key] = value.map((v) => scalarString(v) ?? '');
   }
   for (const key of BOOLEAN_KEYS) {
-    if (raw[key] !== undefined) out[key] = toBool(raw[key]) ?? (raw[key] as boolean);
+    if (raw[key] === undefined) continue;
+    const value = toBool(raw[key]) ?? (raw[key] as boolean);
+    // The reference leaves these out when false (Go omitempty); `init` is a pointer and stays.
+    if (value === false && key !== 'init') delete out[key];
+    else out[key] = value;
   }
   if (raw.ports !== undefined) out.ports = ports(raw.ports, (i, fn) => guard(['ports', i], fn));
   if (Array.isArray(raw.expose)) out.expose = raw.expose.map((e) => scalarString(e) ?? '');

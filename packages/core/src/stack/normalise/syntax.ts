@@ -59,6 +59,7 @@ function range(text: string, spec: string): number[] {
 }
 
 const PROPAGATION = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
+const CONSISTENCY = new Set(['cached', 'delegated', 'consistent']);
 
 /** `[source:]target[:options]` → a long-syntax mount; `resolve` makes a host path absolute. */
 export function parseVolumeShort(spec: string, resolve: (path: string) => string): ComposeVolumeMount {
@@ -82,11 +83,17 @@ export function parseVolumeShort(spec: string, resolve: (path: string) => string
     else if (option === 'z' || option === 'Z') bind.selinux = option;
     else if (option === 'nocopy') volume.nocopy = true;
     else if (PROPAGATION.has(option)) bind.propagation = option;
+    // Docker Desktop's file-sharing consistency: the reference accepts it and drops it.
+    else if (CONSISTENCY.has(option)) continue;
     else throw new SyntaxProblem(`volume ${JSON.stringify(spec)}: unknown option ${JSON.stringify(option)}`);
   }
   if (mount.read_only === false) delete mount.read_only;
   if (isPath) mount.bind = { ...bind, create_host_path: true };
-  else mount.volume = volume;
+  else {
+    // An SELinux label on a named volume is kept under `bind`, as the reference prints it.
+    if (Object.keys(bind).length > 0) mount.bind = bind;
+    mount.volume = volume;
+  }
   return mount;
 }
 

@@ -130,6 +130,13 @@ describe('short syntax', () => {
       },
     ],
     ['/h:/h:rw', { type: 'bind', source: '/abs//h', target: '/h', bind: { create_host_path: true } }],
+    // Docker Desktop consistency options are accepted and dropped, as the reference does.
+    [
+      '..:/workspace:cached',
+      { type: 'bind', source: '/abs/..', target: '/workspace', bind: { create_host_path: true } },
+    ],
+    ['data:/d:delegated', { type: 'volume', source: 'data', target: '/d', volume: {} }],
+    ['data:/d:Z', { type: 'volume', source: 'data', target: '/d', bind: { selinux: 'Z' }, volume: {} }],
   ])('volume %s', (spec, expected) => {
     expect(parseVolumeShort(spec, resolve)).toEqual(expected);
   });
