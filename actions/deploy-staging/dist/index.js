@@ -19,6 +19,7 @@ const Inputs = {
     HealthChecks: 'health-checks',
     Soak: 'soak',
     AutoRollback: 'auto-rollback',
+    RequireDigests: 'require-digests',
     StateDir: 'state-dir',
     EventsWebhook: 'events-webhook',
     MetricsFile: 'metrics-file',
@@ -337,6 +338,7 @@ async function getInputs(env = process.env) {
         healthChecks: (0,health/* parseHealthChecks */.Pe)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.HealthChecks), constants/* Inputs */.G0.HealthChecks),
         soakMs: (0,src_inputs/* getDuration */.Ds)(constants/* Inputs */.G0.Soak, 30_000),
         autoRollback: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AutoRollback, true),
+        requireDigests: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.RequireDigests, false),
         allowUnsigned: false,
         stateDir: (0,external_node_path_.resolve)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.StateDir) || defaultStateDir(environment, env)),
         engine: (0,src_inputs/* getEnum */.GV)(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
@@ -399,7 +401,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(126)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5126));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9850));
     await run(inputs);
 });
 
@@ -1266,12 +1268,14 @@ function isIPv6(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Dq: () => (/* binding */ familiarString),
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, formatReference, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**

@@ -8,6 +8,7 @@ export const Inputs = {
   HealthChecks: 'health-checks',
   Soak: 'soak',
   AutoRollback: 'auto-rollback',
+  RequireDigests: 'require-digests',
   StateDir: 'state-dir',
   EventsWebhook: 'events-webhook',
   MetricsFile: 'metrics-file',

@@ -29,6 +29,8 @@ export interface Inputs {
   healthChecks: HealthCheck[];
   soakMs: number;
   autoRollback: boolean;
+  /** deploy: refuse a service's own tag instead of resolving it at start. */
+  requireDigests: boolean;
   stateDir: string;
   eventsWebhook?: string;
   metricsFile?: string;
@@ -74,6 +76,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     healthChecks: parseHealthChecks(getString(Inputs.HealthChecks), Inputs.HealthChecks),
     soakMs: getDuration(Inputs.Soak, 30_000),
     autoRollback: getBoolean(Inputs.AutoRollback, true),
+    requireDigests: getBoolean(Inputs.RequireDigests, false),
     allowUnsigned: false,
     stateDir: resolve(getString(Inputs.StateDir) || defaultStateDir(environment, env)),
     engine: getEnum(Inputs.Engine, ENGINE_CHOICES, 'auto'),

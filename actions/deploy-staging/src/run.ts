@@ -54,6 +54,7 @@ export async function run(inputs: Inputs): Promise<void> {
           healthChecks: inputs.healthChecks,
           soakMs: inputs.soakMs,
           autoRollback: inputs.autoRollback,
+          requireDigests: inputs.requireDigests,
         })
       : await rollback(options, {
           ...(inputs.to !== undefined ? { to: inputs.to } : {}),

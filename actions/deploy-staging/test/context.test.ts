@@ -52,11 +52,22 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
       stack: '/s.yaml',
       soakMs: 30_000,
       autoRollback: true,
+      requireDigests: false,
       stateDir: '/var/lib/dl/staging',
       engine: 'auto',
       commit: C1,
       healthChecks: [],
     });
+  });
+
+  it('reads require-digests', async () => {
+    setInputs({
+      stack: '/s.yaml',
+      images: `backend=r.example/app@${A}`,
+      'allow-unsigned': 'true',
+      'require-digests': 'true',
+    });
+    expect(await getInputs()).toMatchObject({ requireDigests: true });
   });
 
   it.each([
@@ -73,6 +84,7 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
     [{ mode: 'status', 'events-webhook': 'not a url' }, /"events-webhook" must be an http or https URL/],
     [{ mode: 'status', 'health-checks': 'http://h/x 99' }, /input "health-checks" line/],
     [{ mode: 'status', soak: '30' }, /input "soak" .*add a unit/],
+    [{ mode: 'status', 'require-digests': 'yes' }, /input "require-digests"/],
     [
       { mode: 'status', 'promotion-public-key': 'not a key' },
       /input "promotion-public-key" must be a PEM ECDSA P-256 public key/,

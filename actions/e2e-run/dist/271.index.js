@@ -409,8 +409,8 @@ function playwrightTester(o) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/evidence.ts + 22 modules
-var evidence = __webpack_require__(14050);
+// EXTERNAL MODULE: ./packages/core/src/lanes/evidence.ts + 6 modules
+var evidence = __webpack_require__(57269);
 // EXTERNAL MODULE: ./packages/core/src/lanes/names.ts
 var lanes_names = __webpack_require__(8468);
 // EXTERNAL MODULE: ./packages/core/src/lanes/pipeline.ts

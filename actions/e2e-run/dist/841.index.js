@@ -558,7 +558,7 @@ function commandTester(tests, deps) {
 
 /***/ }),
 
-/***/ 14050:
+/***/ 57269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -578,103 +578,12 @@ var errors = __webpack_require__(637);
 var dsse = __webpack_require__(92479);
 // EXTERNAL MODULE: ./packages/core/src/evidence/statement.ts + 2 modules
 var evidence_statement = __webpack_require__(35839);
-;// CONCATENATED MODULE: ./packages/core/src/registry/media-types.ts
-/**
- * Media types of the OCI image spec and of Docker's image manifest v2 (schema 2).
- *
- * Registries still hold plenty of Docker-typed images (docker push, podman push with `--format v2s2`),
- * so every manifest request accepts both families.
- */
-/** OCI image manifest. */
-const media_types_OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-/** OCI image index (multi-platform image or a referrers list). */
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-/** OCI image config. */
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-/** OCI empty descriptor (`{}`), the config of artifacts that carry no config. */
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-/** OCI gzip-compressed layer. */
-const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
-/** OCI uncompressed layer. */
-const OCI_LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
-/** OCI zstd-compressed layer. */
-const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
-/** Docker image manifest v2, schema 2. */
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** Docker manifest list (multi-platform). */
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-/** Docker image config. */
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-/** Docker gzip-compressed layer. */
-const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-/** Manifest media types a `RegistryClient` asks for, most preferred first. */
-const MANIFEST_MEDIA_TYPES = [
-    media_types_OCI_MANIFEST,
-    OCI_INDEX,
-    DOCKER_MANIFEST,
-    DOCKER_MANIFEST_LIST,
-];
-/** Value of the `Accept` header of manifest requests. */
-const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
-/** True for an index-like manifest (OCI index or Docker manifest list) whose entries are manifests. */
-function isIndexMediaType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-/** True for a single-image manifest (OCI image manifest or Docker v2 schema 2). */
-function isImageManifestMediaType(mediaType) {
-    return mediaType === media_types_OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
-}
-/**
- * OCI distribution spec recommends registries accept manifests of at least 4 MiB; anything larger is
- * not a manifest we should hold in memory.
- */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-
+// EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
+var media_types = __webpack_require__(45514);
 // EXTERNAL MODULE: ./packages/core/src/reference.ts
-var src_reference = __webpack_require__(41397);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
-/**
- * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
- * grammar and algorithms) is defined once, in reference.ts.
- */
-
-
-/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-/**
- * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
- * and (when given) number `expectedSize`.
- *
- * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
- * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
- * taken as complete.
- */
-function verifyingStream(source, expected, describe, expectedSize) {
-    const { algorithm } = (0,src_reference/* parseDigest */.m)(expected);
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    let size = 0;
-    return source.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            hash.update(chunk);
-            size += chunk.byteLength;
-            controller.enqueue(chunk);
-        },
-        flush(controller) {
-            const actual = `${algorithm}:${hash.digest('hex')}`;
-            if (actual !== expected) {
-                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
-            }
-            else if (expectedSize !== undefined && size !== expectedSize) {
-                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
-            }
-        },
-    }));
-}
-
+var reference = __webpack_require__(41397);
+// EXTERNAL MODULE: ./packages/core/src/registry/digest.ts
+var registry_digest = __webpack_require__(57212);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/artifact.ts
 /**
  * The evidence artifact: the OCI manifest that carries one DSSE envelope as its only layer, with the
@@ -696,7 +605,7 @@ const CREATED_ANNOTATION = 'org.opencontainers.image.created';
 /** The OCI empty JSON blob (`{}`), config of artifacts without a config. */
 const artifact_EMPTY_BLOB = Buffer.from('{}', 'utf8');
 /** Descriptor of {@link EMPTY_BLOB}. */
-const artifact_EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: digestOf(artifact_EMPTY_BLOB), size: 2 };
+const artifact_EMPTY_DESCRIPTOR = { mediaType: media_types/* OCI_EMPTY */.g1, digest: (0,registry_digest/* digestOf */.o)(artifact_EMPTY_BLOB), size: 2 };
 /**
  * Builds the evidence artifact manifest for an envelope (pure). `subject` is omitted for source-lane
  * evidence, which refers to a commit rather than an image.
@@ -711,10 +620,10 @@ function artifact_buildEvidenceManifest(envelope, opts) {
     };
     const manifest = {
         schemaVersion: 2,
-        mediaType: media_types_OCI_MANIFEST,
+        mediaType: media_types/* OCI_MANIFEST */.EG,
         artifactType: EVIDENCE_ARTIFACT_TYPE,
         config: artifact_EMPTY_DESCRIPTOR,
-        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: digestOf(layer), size: layer.length }],
+        layers: [{ mediaType: DSSE_MEDIA_TYPE, digest: (0,registry_digest/* digestOf */.o)(layer), size: layer.length }],
         annotations,
     };
     if (opts.subject !== undefined) {
@@ -725,14 +634,14 @@ function artifact_buildEvidenceManifest(envelope, opts) {
         };
     }
     const bytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const digest = digestOf(bytes);
+    const digest = (0,registry_digest/* digestOf */.o)(bytes);
     return {
         manifest,
         bytes,
         digest,
         layer,
         descriptor: {
-            mediaType: media_types_OCI_MANIFEST,
+            mediaType: media_types/* OCI_MANIFEST */.EG,
             digest,
             size: bytes.length,
             artifactType: EVIDENCE_ARTIFACT_TYPE,
@@ -743,64 +652,8 @@ function artifact_buildEvidenceManifest(envelope, opts) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
-;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
-/**
- * What the registry client throws when a registry answers something other than an operation
- * needs, or sends bytes that do not hash to the digest they were asked for by.
- */
-/** A registry answered something other than what the operation needs. */
-class RegistryError extends Error {
-    method;
-    url;
-    status;
-    code;
-    detail;
-    name = 'RegistryError';
-    /**
-     * @param method HTTP method of the failed request
-     * @param url the request URL
-     * @param status HTTP status, or undefined when no response arrived
-     * @param code `errors[0].code` of the registry's error JSON, if any
-     * @param detail `errors[0].message` (or the start of a non-JSON body)
-     * @param message the full message
-     */
-    constructor(method, url, status, code, detail, message, options) {
-        super(message, options);
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
-    }
-}
-/** Bytes received from a registry do not hash to the digest they were supposed to have. */
-class DigestMismatchError extends Error {
-    registry;
-    repository;
-    reference;
-    expected;
-    actual;
-    name = 'DigestMismatchError';
-    constructor(registry, repository, reference, expected, actual, what) {
-        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
-            `expected digest ${expected}, but the received bytes hash to ${actual}`);
-        this.registry = registry;
-        this.repository = repository;
-        this.reference = reference;
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-/**
- * A RegistryError for an answer that came with a usable status but lacks what the operation
- * needs (a header, a body, a size within limits).
- *
- * @param url the full request URL
- */
-function malformedAnswer(method, url, status, what) {
-    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/registry/errors.ts
+var registry_errors = __webpack_require__(22743);
 ;// CONCATENATED MODULE: ./packages/core/src/evidence/registry.ts
 
 /**
@@ -828,7 +681,7 @@ function knownWithoutReferrersApi(client) {
 }
 /** True for the error the registry client throws when a manifest or blob does not exist. */
 function isNotFound(err) {
-    return err instanceof RegistryError && err.status === 404;
+    return err instanceof registry_errors/* RegistryError */.gl && err.status === 404;
 }
 /** A manifest by tag or digest, or `undefined` when the registry does not have it. */
 async function getManifestOrUndefined(client, repo, ref) {
@@ -904,7 +757,7 @@ const COSIGN_MAX_LAYERS = 1000;
  * @param digest the parsed digest, or its text (validated here)
  */
 function cosignAttestationTag(digest) {
-    const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    const parsed = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
     return `${parsed.algorithm}-${parsed.hex}.att`;
 }
 /** The layer of an envelope: its compact JSON, annotated as cosign annotates attestation layers. */
@@ -915,7 +768,7 @@ function attestationLayer(envelope) {
         descriptor: {
             mediaType: DSSE_MEDIA_TYPE,
             size: bytes.length,
-            digest: digestOf(bytes),
+            digest: (0,registry_digest/* digestOf */.o)(bytes),
             annotations: {
                 [COSIGN_SIGNATURE_ANNOTATION]: '',
                 [PREDICATE_TYPE_ANNOTATION]: (0,dsse.statementOf)(envelope).predicateType,
@@ -958,8 +811,8 @@ function appendAttestations(existing, add) {
     const config = attestationConfig(layers);
     const manifest = {
         schemaVersion: 2,
-        mediaType: media_types_OCI_MANIFEST,
-        config: { mediaType: OCI_IMAGE_CONFIG, size: config.length, digest: digestOf(config) },
+        mediaType: media_types/* OCI_MANIFEST */.EG,
+        config: { mediaType: OCI_IMAGE_CONFIG, size: config.length, digest: (0,registry_digest/* digestOf */.o)(config) },
         layers,
     };
     if (existing?.annotations !== undefined)
@@ -994,7 +847,7 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
         if (next === undefined)
             return { ...result, rounds: round };
         await registry_uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
-        await client.putManifest(repo, tag, next.bytes, media_types_OCI_MANIFEST);
+        await client.putManifest(repo, tag, next.bytes, media_types/* OCI_MANIFEST */.EG);
         // A writer that read the tag before our put landed puts its own version after it: waiting, then
         // looking twice, sees that and appends again instead of being silently dropped.
         await (0,external_node_timers_promises_.setTimeout)(settle());
@@ -1023,7 +876,7 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
  * @param digest the parsed digest, or its text (validated here)
  */
 function fallbackTag(digest) {
-    const parsed = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    const parsed = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
     return `${parsed.algorithm}-${parsed.hex}`;
 }
 /** The tag under which source-lane evidence of `commit` is stored: `commit-<sha>.source`. */
@@ -1058,7 +911,7 @@ function mergeReferrer(index, descriptor) {
     const manifests = index?.manifests ?? [];
     if (manifests.some((m) => m.digest === descriptor.digest))
         return undefined;
-    return { ...(index ?? {}), schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, descriptor] };
+    return { ...(index ?? {}), schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests: [...manifests, descriptor] };
 }
 /**
  * Read-merge-put-verify loop on a fallback index tag.
@@ -1072,7 +925,7 @@ async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
         const current = await getManifestOrUndefined(client, repo, tag);
         const merged = mergeReferrer(current?.json, descriptor);
         if (merged !== undefined) {
-            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), OCI_INDEX);
+            await client.putManifest(repo, tag, Buffer.from(JSON.stringify(merged), 'utf8'), media_types/* OCI_INDEX */.$p);
         }
         // Waiting lets a concurrent writer's put (based on an index read before ours landed) land first,
         // so the re-read sees it and we merge again instead of being silently overwritten.
@@ -1123,7 +976,7 @@ async function mergeIntoFallback(client, repo, tag, descriptor, opts = {}) {
  * @throws Error when the statement's subjects do not include `digest`, or the merge does not stick
  */
 async function storeEvidence(client, repo, digest, envelope, opts = {}) {
-    const subjectDigest = typeof digest === 'string' ? (0,src_reference/* parseDigest */.m)(digest) : digest;
+    const subjectDigest = typeof digest === 'string' ? (0,reference/* parseDigest */.m)(digest) : digest;
     const statement = (0,dsse.statementOf)(envelope);
     if (!statement.subject.some((s) => s.digest[subjectDigest.algorithm] === subjectDigest.hex)) {
         throw new Error(`${statement.predicate.lane} evidence does not name ${subjectDigest.value} among its subjects; refusing to attach it there`);
@@ -1133,7 +986,7 @@ async function storeEvidence(client, repo, digest, envelope, opts = {}) {
     const built = artifact_buildEvidenceManifest(envelope, opts.created !== undefined ? { subject, created: opts.created } : { subject });
     await registry_uploadIfMissing(client, repo, artifact_EMPTY_BLOB, artifact_EMPTY_DESCRIPTOR.digest);
     await registry_uploadIfMissing(client, repo, built.layer, built.manifest.layers[0].digest);
-    await client.putManifest(repo, built.digest, built.bytes, media_types_OCI_MANIFEST);
+    await client.putManifest(repo, built.digest, built.bytes, media_types/* OCI_MANIFEST */.EG);
     // Two tags, two writers' worth of waiting: both at once.
     const [listed, cosign] = await Promise.all([
         (async () => {
@@ -1172,10 +1025,515 @@ async function storeSourceEvidence(client, repo, envelope, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 12 modules
+var client = __webpack_require__(91116);
+;// CONCATENATED MODULE: ./packages/core/src/lanes/evidence.ts
+/**
+ * A stack lane's evidence: one statement over the image set under test with the lane's checks,
+ * signed when a key is given, written next to the report and stored next to every tested digest.
+ */
+
+
+
+
+
+
+/** The evidence subjects of an image set. */
+function evidenceImages(images) {
+    return images.map((e) => ({
+        name: e.name,
+        digest: e.digest.value,
+        repository: `${e.registry}/${e.repository}`,
+    }));
+}
+/**
+ * Builds the statement without checks, only to fail before anything starts when it cannot be
+ * built at all (no commit known).
+ */
+function assertEvidencePossible(lane, images, env) {
+    (0,evidence_statement/* laneStatement */.M5)({ lane, images: evidenceImages(images), env, checks: [] });
+}
+/**
+ * Writes the lane's evidence (signed when a key is given) to `path` and stores it next to every
+ * image's digest. A registry that refuses is reported in `error`, not thrown: the caller still
+ * writes its report, and fails the step.
+ */
+async function publishLaneEvidence(o) {
+    const statement = (0,evidence_statement/* laneStatement */.M5)({
+        lane: o.lane,
+        images: evidenceImages(o.images),
+        env: o.env,
+        checks: o.checks,
+        result: o.passed ? 'PASSED' : 'FAILED',
+    });
+    let envelope = (0,dsse.envelopeOf)(statement);
+    if (o.signingKey !== undefined)
+        envelope = (0,dsse.signEnvelope)(envelope, o.signingKey);
+    await (0,promises_.writeFile)(o.path, `${JSON.stringify(envelope, null, 2)}\n`);
+    const evidence = {
+        path: o.path,
+        signed: o.signingKey !== undefined,
+        stored: [],
+    };
+    const clientFor = o.registryFor ??
+        ((registry) => 
+        // A lane shows the registry's retries in its own log, not only with debug logging on.
+        new client/* RegistryClient */.b({ registry, log: { ...o.log, debug: (line) => o.log.info(line) } }));
+    const clients = new Map();
+    const problems = [];
+    for (const entry of o.images) {
+        const { registry, repository, digest } = entry;
+        const client = clients.get(registry) ?? clientFor(registry);
+        clients.set(registry, client);
+        try {
+            const stored = await storeEvidence(client, repository, digest, envelope);
+            evidence.stored.push({ ...stored, repository: `${registry}/${repository}` });
+            o.log.info(`${o.lane} evidence for ${entry.name} stored as ${registry}/${repository}@${stored.digest} (${stored.discoverableVia})`);
+        }
+        catch (err) {
+            problems.push(`${entry.name} (${registry}/${repository}@${digest}): ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    return problems.length === 0
+        ? { evidence }
+        : { evidence, error: `could not store the evidence for ${problems.join('; ')}` };
+}
+
+
+/***/ }),
+
+/***/ 8468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ laneProjectName),
+/* harmony export */   _x: () => (/* binding */ serviceUrls),
+/* harmony export */   q9: () => (/* binding */ urlEnvName)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The names a stack lane gives things: its per-run project, and the `<SERVICE>_URL` variables the
+ * tests reach the services by.
+ */
+
+/**
+ * A project name unique per run and attempt: `<prefix>-<run id>-<random>`, lower case, so that two
+ * jobs on one runner host (or a re-run) never share a network, container or volume name.
+ */
+function laneProjectName(prefix, runId, random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3)) {
+    const run = (runId ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+    return `${prefix}-${run === '' ? 'local' : run.slice(0, 20)}-${random.toString('hex')}`;
+}
+/** The env variable a service's URL is injected as: `web-ui` → `WEB_UI_URL`. */
+function urlEnvName(service) {
+    return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+/**
+ * The `<SERVICE>_URL` variables for the tests: internal URLs (`http://backend:8080`) for tests in a
+ * container on the stack network, published loopback URLs for tests on the runner. Services
+ * without such a URL (no port; on the runner: no published port) get none, and are listed in `missing`.
+ */
+function serviceUrls(statuses, where) {
+    const env = {};
+    const missing = [];
+    for (const s of statuses) {
+        const url = where === 'container' ? s.urls.internal : s.urls.published;
+        if (url === undefined)
+            missing.push(s.service);
+        else
+            env[urlEnvName(s.service)] = url;
+    }
+    return { env, missing };
+}
+
+
+/***/ }),
+
+/***/ 19008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ runLane)
+/* harmony export */ });
+/* unused harmony export VERIFY_AFTER_TESTS_MS */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41397);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80553);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84648);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57269);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9720);
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74562);
+/**
+ * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
+ * run the tester while the digests are verified → collect the failure bundle → publish evidence →
+ * tear down → write the report. What differs between lanes is the tester (command tests for
+ * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * How long after starting the tests the digest check begins (or when they end, if sooner). The check
+ * runs engine processes of its own; started with the tests they compete, on a small runner, with the
+ * engine starting the test container, which delays the tests' first line.
+ */
+const VERIFY_AFTER_TESTS_MS = 150;
+/**
+ * Runs a stack lane from start to teardown. Never throws for a failing stack or failing tests: the
+ * outcome says `failed` (with `failure`), so the caller can still set outputs and write a summary.
+ * Throws only for problems found before anything started (a stack the engine cannot plan, an image
+ * that cannot be pulled) and for evidence that cannot even be built (e.g. no commit known).
+ */
+async function runLane(opts, tester) {
+    const { report, log } = opts;
+    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
+    await tester.prepare?.();
+    const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
+    const started = await startStack(opts, tester, state);
+    if (started.ready)
+        await runTester(started.stack, tester, report, state);
+    const stack = started.stack;
+    const passed = state.failures.length === 0;
+    report.result = passed ? 'passed' : 'failed';
+    if (!passed)
+        report.failure = state.failures.join('\n');
+    const outcome = { report, reportPath: opts.reportPath, kept: false };
+    if (!passed) {
+        const bundle = await collectBundle(stack, opts, state.testOutput);
+        if (bundle !== undefined)
+            outcome.bundlePath = bundle;
+    }
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)('Evidence', async () => {
+        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .publishLaneEvidence */ .Pm)({
+            lane: report.lane,
+            images: opts.images,
+            env: opts.env,
+            checks: state.checks,
+            passed,
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(opts.outDir, 'evidence.dsse.json'),
+            log,
+            ...(opts.signingKey !== undefined ? { signingKey: opts.signingKey } : {}),
+            ...(opts.registryFor !== undefined ? { registryFor: opts.registryFor } : {}),
+        });
+        outcome.evidencePath = published.evidence.path;
+        report.evidence = published.evidence;
+        if (published.error !== undefined)
+            outcome.evidenceError = published.error;
+    });
+    // A stack this run only attached to belongs to someone else: it is never torn down.
+    if ('start' in opts.stack)
+        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_9__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
+    report.durationMs = Date.now() - opts.started;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    return outcome;
+}
+/**
+ * The images the stack ran beside the images under test (a tag resolved at start included, as its
+ * digest), for the evidence: `db=registry/repo@sha256:…, …`; undefined when there are none.
+ */
+function otherImages(spec, images) {
+    const others = spec.services
+        .filter((s) => !images.some((i) => i.name === s.name))
+        .map((s) => `${s.name}=${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedReference */ .ct)(s.image)}`);
+    return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
+}
+/** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
+async function startStack(opts, tester, state) {
+    if ('attached' in opts.stack)
+        return { stack: opts.stack.attached, ready: true };
+    const { start: spec, readinessTimeoutMs, pollMs } = opts.stack;
+    const checkName = `stack ready: ${spec.services.length} services`;
+    const t0 = Date.now();
+    try {
+        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__/* .Stack */ .B.up({
+            project: opts.project,
+            engine: opts.engine,
+            spec,
+            readiness: { timeoutMs: readinessTimeoutMs, ...(pollMs !== undefined ? { pollMs } : {}) },
+            ...(tester.probeImage !== undefined ? { probeImage: tester.probeImage } : {}),
+            ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
+            log: opts.log,
+        }));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
+        return { stack, ready: true };
+    }
+    catch (err) {
+        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__/* .StackStartError */ .V))
+            throw err;
+        state.failures.push(err.message);
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
+        for (const name of tester.skippedWhenNotStarted)
+            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
+        // Never started: removed before the bundle is collected so that it shows only the stack.
+        await tester.onStartFailed?.();
+        return { stack: err.partialStack, ready: false };
+    }
+}
+/**
+ * Runs the tester against the ready stack. The digests are checked while the tests run: both must
+ * pass, and neither needs the other, so the check stays off the path from "ready" to "tests
+ * started" (it begins shortly after the start).
+ */
+async function runTester(stack, tester, report, state) {
+    // The last readiness check already saw every container; another inspect of each would only delay
+    // the tests.
+    const statuses = stack.readyStatuses ?? (await stack.inspect());
+    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceUrls */ ._x)(statuses, tester.where);
+    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reportServices */ .Tm)(stack, statuses, urls.env);
+    const plan = await tester.plan(stack, statuses, urls);
+    if ('skip' in plan) {
+        state.failures.push(plan.skip.failure);
+        state.checks.push(plan.skip.check);
+        return;
+    }
+    let beginVerifying;
+    const verifyGate = new Promise((resolve) => (beginVerifying = resolve));
+    const verifying = (async () => {
+        await verifyGate;
+        const t0 = Date.now();
+        try {
+            await stack.verifyDigests();
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
+        }
+        catch (err) {
+            const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
+        }
+    })();
+    const testStartedAt = Date.now();
+    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .readinessOf */ .co)(stack, testStartedAt);
+    const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
+    const run = await plan.run(testStartedAt).finally(() => {
+        clearTimeout(verifyTimer);
+        beginVerifying();
+    });
+    state.testOutput = run.output;
+    report.tests = run.tests;
+    const verified = await verifying;
+    report.digestsVerified = verified.error === undefined;
+    state.checks.push(verified.check, ...run.checks);
+    if (verified.error !== undefined)
+        state.failures.push(verified.error);
+    state.failures.push(...run.failures);
+}
+/**
+ * Collects the failure bundle (the stack's logs and state, the tests' output), uploading it when
+ * asked to. Never throws: a bundle that cannot be collected is logged.
+ * @returns the bundle directory, or undefined when it could not be collected
+ */
+async function collectBundle(stack, opts, testOutput) {
+    const { bundle, report, log } = opts;
+    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(bundle.title, async () => {
+        try {
+            await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
+            if (testOutput !== '')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(bundle.dir, bundle.testLog), testOutput);
+            report.bundle = bundle.dir;
+            log.info(`${bundle.noun}: ${bundle.dir}`);
+            if (opts.upload !== undefined && bundle.artifact !== undefined) {
+                report.bundleArtifact = await opts.upload(bundle.artifact, bundle.dir);
+                log.info(report.bundleArtifact.uploaded
+                    ? `uploaded the bundle as artifact ${bundle.artifact}`
+                    : `bundle not uploaded: ${report.bundleArtifact.reason ?? 'no reason given'}`);
+            }
+            return bundle.dir;
+        }
+        catch (err) {
+            log.info(`could not collect the ${bundle.noun}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+            return undefined;
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 9720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tm: () => (/* binding */ reportServices),
+/* harmony export */   VS: () => (/* binding */ newLaneReport),
+/* harmony export */   co: () => (/* binding */ readinessOf)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41397);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8468);
+
+
+/** A report in its starting state: failed, nothing checked yet. */
+function newLaneReport(o) {
+    return {
+        lane: o.lane,
+        project: o.project,
+        engine: o.engine,
+        stack: o.stack,
+        result: 'failed',
+        images: o.images.map((e) => ({
+            name: e.name,
+            reference: (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedReference */ .ct)(e),
+            digest: e.digest.value,
+        })),
+        services: o.services,
+        digestsVerified: null,
+        readiness: null,
+        tests: null,
+        startedAt: new Date(o.started).toISOString(),
+        durationMs: 0,
+    };
+}
+/** The report's service lines of a ready stack: container, the URL the tests got, readiness timing. */
+function reportServices(stack, statuses, urls) {
+    return statuses.map((s) => {
+        const timing = stack.timings[s.service];
+        const line = { name: s.service, image: s.image, container: s.container };
+        const url = urls[(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .urlEnvName */ .q9)(s.service)];
+        if (url !== undefined)
+            line.url = url;
+        if (timing !== undefined) {
+            line.readiness = timing.mode;
+            line.startedAt = timing.startedAt;
+            line.readyAt = timing.readyAt;
+            line.readyAfterMs = timing.readyAt - timing.startedAt;
+        }
+        return line;
+    });
+}
+/**
+ * Readiness as the report states it, for tests started at `testStartedAt`; null for a stack this run
+ * did not start (an attached one has no timings).
+ */
+function readinessOf(stack, testStartedAt) {
+    const timings = Object.values(stack.timings);
+    if (timings.length === 0)
+        return null;
+    const lastReadyAt = Math.max(...timings.map((t) => t.readyAt));
+    return {
+        upMs: lastReadyAt - Math.min(...timings.map((t) => t.startedAt)),
+        lastReadyAt,
+        testStartedAt,
+        latencyMs: testStartedAt - lastReadyAt,
+    };
+}
+
+
+/***/ }),
+
+/***/ 74562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ tearDownOrKeep),
+/* harmony export */   j: () => (/* binding */ teardownLaneStack)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80553);
+/* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
+
+
+
+
+
+/**
+ * Main's teardown: removes the stack with its volumes, or, with `keep`, leaves it running and logs
+ * how to remove it by hand. A teardown that fails is logged, not thrown: the post step retries.
+ * @returns whether the stack was kept
+ */
+async function tearDownOrKeep(stack, keep, log) {
+    if (keep) {
+        // The engine's CLI is named like its kind (docker, podman).
+        const cli = stack.engine.kind;
+        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.network}`);
+        return true;
+    }
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(`Tear down stack ${stack.project}`, async () => {
+        try {
+            await stack.down({ volumes: 'all', stopTimeoutS: 5 });
+        }
+        catch (err) {
+            // The post step tries again and fails the job if it cannot either.
+            log.info(`teardown left something behind (the post step retries): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+        }
+    });
+    return false;
+}
+/**
+ * Removes a lane's stack found by its project label (the post step: a new process). Nothing to do
+ * when main already removed it.
+ * @returns whether anything was found
+ * @throws CleanupError when something could not be removed
+ */
+async function teardownLaneStack(engine, project, log = _log_js__WEBPACK_IMPORTED_MODULE_1__/* .silentLog */ .a) {
+    let stack;
+    try {
+        stack = await _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .Stack */ .B.attach(project, engine);
+    }
+    catch (err) {
+        if (/^no stack /.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
+            return false;
+        throw err;
+    }
+    log.info(`removing stack ${project} (containers, network ${stack.network}, volumes)`);
+    await stack.down({ volumes: 'all', stopTimeoutS: 5 });
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 73438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ silentLog)
+/* harmony export */ });
+/**
+ * The one logging interface of core. Modules take a `Log` from their caller and never write to the
+ * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
+ * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ */
+/** A log that drops everything: the default where a caller has nothing to say it to. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+};
+
+
+/***/ }),
+
+/***/ 91116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ RegistryClient)
+});
+
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var log = __webpack_require__(73438);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./packages/core/src/reference.ts
+var src_reference = __webpack_require__(41397);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -1434,6 +1792,8 @@ function parseTokenResponse(body, now = Date.now()) {
     return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/registry/errors.ts
+var errors = __webpack_require__(22743);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/origins.ts
 /**
  * Which origins may see the registry's credentials. Credentials belong to the registry's own
@@ -1474,7 +1834,7 @@ const MAX_LIST_PAGE_BYTES = 4 * 1024 * 1024;
  * @throws RegistryError naming the URL and the cap when the body (declared or received) is larger
  */
 async function readBodyCapped(response, method, url, maxBytes, what) {
-    const tooLarge = (size) => malformedAnswer(method, url, response.status, `${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
+    const tooLarge = (size) => (0,errors/* malformedAnswer */.eA)(method, url, response.status, `${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
@@ -1509,7 +1869,7 @@ async function readJsonCapped(response, method, url, maxBytes, what) {
         return JSON.parse(bytes.toString('utf8'));
     }
     catch (err) {
-        throw new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} is not valid JSON: ${err.message}`, { cause: err });
+        throw new errors/* RegistryError */.gl(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} is not valid JSON: ${err.message}`, { cause: err });
     }
 }
 /**
@@ -1551,7 +1911,7 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
     if (response.status === 401 || response.status === 403) {
         message += ` (credentials: ${credentialsSource})`;
     }
-    throw new RegistryError(method, url, response.status, code, detail, message);
+    throw new errors/* RegistryError */.gl(method, url, response.status, code, detail, message);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
@@ -1778,7 +2138,7 @@ class AuthSession {
         const location = response.headers.get('location');
         if (isRedirectStatus(response.status) && location !== null) {
             await response.body?.cancel().catch(() => undefined);
-            throw new RegistryError('GET', url.href, response.status, undefined, undefined, `GET ${url.href}: the token realm redirected (${response.status}) to ${new URL(location, url).href}; ` +
+            throw new errors/* RegistryError */.gl('GET', url.href, response.status, undefined, undefined, `GET ${url.href}: the token realm redirected (${response.status}) to ${new URL(location, url).href}; ` +
                 'not following it with credentials');
         }
         await failUnlessStatus(response, 'GET', url.href, [200], this.credentialsSource);
@@ -1797,18 +2157,20 @@ class AuthSession {
             return;
         if (this.options.insecure && url.hostname === new URL(this.options.baseUrl).hostname)
             return;
-        throw new RegistryError('GET', url.href, undefined, undefined, undefined, `refusing to send credentials to token realm ${url.href} over plain http ` +
+        throw new errors/* RegistryError */.gl('GET', url.href, undefined, undefined, undefined, `refusing to send credentials to token realm ${url.href} over plain http ` +
             `(the registry is ${this.options.baseUrl}; a token realm must be https unless it is on loopback)`);
     }
 }
 /** A 401 that the credentials at hand cannot answer. */
 function unauthorized(method, url, message) {
-    return new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, message);
+    return new errors/* RegistryError */.gl(method, url, 401, 'UNAUTHORIZED', undefined, message);
 }
 function scopeKey(scopes) {
     return [...scopes].sort().join(' ');
 }
 
+// EXTERNAL MODULE: ./packages/core/src/registry/digest.ts
+var registry_digest = __webpack_require__(57212);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/names.ts
 /**
  * Checks of the names an operation puts into a registry URL (repository, tag or digest), made
@@ -1884,8 +2246,8 @@ async function getBlob(transport, repository, digest) {
     const length = response.headers.get('content-length');
     const size = length === null ? undefined : Number(length);
     if (response.body === null)
-        throw malformedAnswer('GET', transport.absolute(path), 200, 'empty body');
-    const stream = verifyingStream(response.body, digest, `GET blob ${transport.registry}/${repository}@${digest}`, size);
+        throw (0,errors/* malformedAnswer */.eA)('GET', transport.absolute(path), 200, 'empty body');
+    const stream = (0,registry_digest/* verifyingStream */.X)(response.body, digest, `GET blob ${transport.registry}/${repository}@${digest}`, size);
     return { digest, size, stream };
 }
 /**
@@ -1960,7 +2322,7 @@ async function uploadBlob(transport, repository, digest, body, size) {
             continue;
         }
         if (response === undefined) {
-            throw new RegistryError('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${transport.registry}/${repository}) failed: ` +
+            throw new errors/* RegistryError */.gl('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${transport.registry}/${repository}) failed: ` +
                 `${error?.message ?? String(error)}` +
                 (restartable ? '' : ' (the body was a one-shot stream, so the upload was not retried)'), { cause: error });
         }
@@ -1984,7 +2346,7 @@ function checkUpload(repository, digest, body, size) {
         if (body.byteLength !== size) {
             throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
         }
-        const actual = digestOf(body, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+        const actual = (0,registry_digest/* digestOf */.o)(body, (0,src_reference/* parseDigest */.m)(digest).algorithm);
         if (actual !== digest) {
             throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
         }
@@ -2007,7 +2369,7 @@ async function startUpload(transport, repository) {
     await response.body?.cancel();
     const location = response.headers.get('location');
     if (location === null || location === '') {
-        throw malformedAnswer('POST', transport.absolute(path), 202, '202 without a Location header');
+        throw (0,errors/* malformedAnswer */.eA)('POST', transport.absolute(path), 202, '202 without a Location header');
     }
     return new URL(location, transport.baseUrl).href;
 }
@@ -2028,6 +2390,8 @@ async function cancelUpload(transport, repository, location) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
+var media_types = __webpack_require__(45514);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/manifests.ts
 /**
  * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
@@ -2056,7 +2420,7 @@ async function requestManifest(transport, method, repository, reference) {
         method,
         url: path,
         scopes: [scopePull(repository)],
-        headers: { accept: MANIFEST_ACCEPT },
+        headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
     });
     return { path, response };
 }
@@ -2082,7 +2446,7 @@ async function headManifest(transport, repository, reference) {
         return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
     }
     if ((0,src_reference/* isDigest */.Bc)(reference) && digest !== reference) {
-        throw new DigestMismatchError(transport.registry, repository, reference, reference, digest, 'HEAD manifest');
+        throw new errors/* DigestMismatchError */.h(transport.registry, repository, reference, reference, digest, 'HEAD manifest');
     }
     return { digest, mediaType, size };
 }
@@ -2096,7 +2460,7 @@ async function headManifest(transport, repository, reference) {
 async function getManifest(transport, repository, reference) {
     const { path, response } = await requestManifest(transport, 'GET', repository, reference);
     await transport.expect(response, 'GET', path, [200]);
-    const bytes = await readBodyCapped(response, 'GET', transport.absolute(path), MAX_MANIFEST_BYTES, 'manifest');
+    const bytes = await readBodyCapped(response, 'GET', transport.absolute(path), media_types/* MAX_MANIFEST_BYTES */.ZJ, 'manifest');
     const header = response.headers.get('docker-content-digest');
     const digest = verifyManifestBytes(transport.registry, repository, reference, bytes, header);
     let json;
@@ -2124,14 +2488,14 @@ function verifyManifestBytes(registry, repository, reference, bytes, header) {
         digest = header;
     }
     else {
-        digest = digestOf(bytes);
+        digest = (0,registry_digest/* digestOf */.o)(bytes);
     }
-    const actual = digestOf(bytes, (0,src_reference/* parseDigest */.m)(digest).algorithm);
+    const actual = (0,registry_digest/* digestOf */.o)(bytes, (0,src_reference/* parseDigest */.m)(digest).algorithm);
     if (actual !== digest) {
-        throw new DigestMismatchError(registry, repository, reference, digest, actual, 'GET manifest');
+        throw new errors/* DigestMismatchError */.h(registry, repository, reference, digest, actual, 'GET manifest');
     }
     if ((0,src_reference/* isDigest */.Bc)(reference) && header !== null && (0,src_reference/* isDigest */.Bc)(header) && header !== reference) {
-        throw new DigestMismatchError(registry, repository, reference, reference, header, 'GET manifest');
+        throw new errors/* DigestMismatchError */.h(registry, repository, reference, reference, header, 'GET manifest');
     }
     return digest;
 }
@@ -2145,7 +2509,7 @@ async function putManifest(transport, repository, reference, bytes, mediaType) {
     checkRepository(repository);
     checkReference(reference);
     const algorithm = (0,src_reference/* isDigest */.Bc)(reference) ? (0,src_reference/* parseDigest */.m)(reference).algorithm : 'sha256';
-    const digest = digestOf(bytes, algorithm);
+    const digest = (0,registry_digest/* digestOf */.o)(bytes, algorithm);
     if ((0,src_reference/* isDigest */.Bc)(reference) && digest !== reference) {
         throw new Error(`PUT manifest ${transport.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
     }
@@ -2160,7 +2524,7 @@ async function putManifest(transport, repository, reference, bytes, mediaType) {
     await transport.expect(response, 'PUT', path, [200, 201, 202]);
     await response.body?.cancel();
     const stored = response.headers.get('docker-content-digest');
-    if (stored !== null && stored !== digest && stored !== digestOf(bytes)) {
+    if (stored !== null && stored !== digest && stored !== (0,registry_digest/* digestOf */.o)(bytes)) {
         throw new Error(`PUT ${transport.absolute(path)}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
     }
     return digest;
@@ -2321,7 +2685,7 @@ class RegistryTransport {
                 return { response, url };
             await response.body?.cancel().catch(() => undefined);
             const next = new URL(location, url).href;
-            const fail = (why) => malformedAnswer(method, url, response.status, `redirected (${response.status}) to ${next}, ${why}`);
+            const fail = (why) => (0,errors/* malformedAnswer */.eA)(method, url, response.status, `redirected (${response.status}) to ${next}, ${why}`);
             if (hops >= MAX_REDIRECTS)
                 throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
             if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
@@ -2362,7 +2726,7 @@ class RegistryTransport {
         catch (err) {
             const cause = err.cause;
             const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
-            throw new RegistryError(method, url, undefined, undefined, undefined, `${method} ${url} failed: ${reason}` + (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
+            throw new errors/* RegistryError */.gl(method, url, undefined, undefined, undefined, `${method} ${url} failed: ${reason}` + (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
         }
     }
 }
@@ -2435,7 +2799,7 @@ class PageTrail {
         return next;
     }
     error(url, why) {
-        return new RegistryError('GET', url, undefined, undefined, undefined, `GET ${url}: ${this.what}: ${why}`);
+        return new errors/* RegistryError */.gl('GET', url, undefined, undefined, undefined, `GET ${url}: ${this.what}: ${why}`);
     }
 }
 
@@ -2472,7 +2836,7 @@ async function referrers(transport, repository, digest, artifactType) {
             method: 'GET',
             url,
             scopes: [scopePull(repository)],
-            headers: { accept: OCI_INDEX },
+            headers: { accept: media_types/* OCI_INDEX */.$p },
         });
         if (first && response.status === 404) {
             await response.body?.cancel();
@@ -2672,482 +3036,126 @@ class RegistryClient {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/lanes/evidence.ts
-/**
- * A stack lane's evidence: one statement over the image set under test with the lane's checks,
- * signed when a key is given, written next to the report and stored next to every tested digest.
- */
-
-
-
-
-
-
-/** The evidence subjects of an image set. */
-function evidenceImages(images) {
-    return images.map((e) => ({
-        name: e.name,
-        digest: e.digest.value,
-        repository: `${e.registry}/${e.repository}`,
-    }));
-}
-/**
- * Builds the statement without checks, only to fail before anything starts when it cannot be
- * built at all (no commit known).
- */
-function assertEvidencePossible(lane, images, env) {
-    (0,evidence_statement/* laneStatement */.M5)({ lane, images: evidenceImages(images), env, checks: [] });
-}
-/**
- * Writes the lane's evidence (signed when a key is given) to `path` and stores it next to every
- * image's digest. A registry that refuses is reported in `error`, not thrown: the caller still
- * writes its report, and fails the step.
- */
-async function publishLaneEvidence(o) {
-    const statement = (0,evidence_statement/* laneStatement */.M5)({
-        lane: o.lane,
-        images: evidenceImages(o.images),
-        env: o.env,
-        checks: o.checks,
-        result: o.passed ? 'PASSED' : 'FAILED',
-    });
-    let envelope = (0,dsse.envelopeOf)(statement);
-    if (o.signingKey !== undefined)
-        envelope = (0,dsse.signEnvelope)(envelope, o.signingKey);
-    await (0,promises_.writeFile)(o.path, `${JSON.stringify(envelope, null, 2)}\n`);
-    const evidence = {
-        path: o.path,
-        signed: o.signingKey !== undefined,
-        stored: [],
-    };
-    const clientFor = o.registryFor ??
-        ((registry) => 
-        // A lane shows the registry's retries in its own log, not only with debug logging on.
-        new RegistryClient({ registry, log: { ...o.log, debug: (line) => o.log.info(line) } }));
-    const clients = new Map();
-    const problems = [];
-    for (const entry of o.images) {
-        const { registry, repository, digest } = entry;
-        const client = clients.get(registry) ?? clientFor(registry);
-        clients.set(registry, client);
-        try {
-            const stored = await storeEvidence(client, repository, digest, envelope);
-            evidence.stored.push({ ...stored, repository: `${registry}/${repository}` });
-            o.log.info(`${o.lane} evidence for ${entry.name} stored as ${registry}/${repository}@${stored.digest} (${stored.discoverableVia})`);
-        }
-        catch (err) {
-            problems.push(`${entry.name} (${registry}/${repository}@${digest}): ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
-    }
-    return problems.length === 0
-        ? { evidence }
-        : { evidence, error: `could not store the evidence for ${problems.join('; ')}` };
-}
-
 
 /***/ }),
 
-/***/ 8468:
+/***/ 57212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fr: () => (/* binding */ laneProjectName),
-/* harmony export */   _x: () => (/* binding */ serviceUrls),
-/* harmony export */   q9: () => (/* binding */ urlEnvName)
+/* harmony export */   X: () => (/* binding */ verifyingStream),
+/* harmony export */   o: () => (/* binding */ digestOf)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41397);
 /**
- * The names a stack lane gives things: its per-run project, and the `<SERVICE>_URL` variables the
- * tests reach the services by.
+ * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
+ * grammar and algorithms) is defined once, in reference.ts.
  */
 
-/**
- * A project name unique per run and attempt: `<prefix>-<run id>-<random>`, lower case, so that two
- * jobs on one runner host (or a re-run) never share a network, container or volume name.
- */
-function laneProjectName(prefix, runId, random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3)) {
-    const run = (runId ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-    return `${prefix}-${run === '' ? 'local' : run.slice(0, 20)}-${random.toString('hex')}`;
-}
-/** The env variable a service's URL is injected as: `web-ui` → `WEB_UI_URL`. */
-function urlEnvName(service) {
-    return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+
+/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /**
- * The `<SERVICE>_URL` variables for the tests: internal URLs (`http://backend:8080`) for tests in a
- * container on the stack network, published loopback URLs for tests on the runner. Services
- * without such a URL (no port; on the runner: no published port) get none, and are listed in `missing`.
+ * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
+ * and (when given) number `expectedSize`.
+ *
+ * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
+ * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
+ * taken as complete.
  */
-function serviceUrls(statuses, where) {
-    const env = {};
-    const missing = [];
-    for (const s of statuses) {
-        const url = where === 'container' ? s.urls.internal : s.urls.published;
-        if (url === undefined)
-            missing.push(s.service);
-        else
-            env[urlEnvName(s.service)] = url;
-    }
-    return { env, missing };
-}
-
-
-/***/ }),
-
-/***/ 19008:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ runLane)
-/* harmony export */ });
-/* unused harmony export VERIFY_AFTER_TESTS_MS */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80553);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56968);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14050);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9720);
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74562);
-/**
- * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
- * run the tester while the digests are verified → collect the failure bundle → publish evidence →
- * tear down → write the report. What differs between lanes is the tester (command tests for
- * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * How long after starting the tests the digest check begins (or when they end, if sooner). The check
- * runs engine processes of its own; started with the tests they compete, on a small runner, with the
- * engine starting the test container, which delays the tests' first line.
- */
-const VERIFY_AFTER_TESTS_MS = 150;
-/**
- * Runs a stack lane from start to teardown. Never throws for a failing stack or failing tests: the
- * outcome says `failed` (with `failure`), so the caller can still set outputs and write a summary.
- * Throws only for problems found before anything started (a stack the engine cannot plan, an image
- * that cannot be pulled) and for evidence that cannot even be built (e.g. no commit known).
- */
-async function runLane(opts, tester) {
-    const { report, log } = opts;
-    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
-    await tester.prepare?.();
-    const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
-    const started = await startStack(opts, tester, state);
-    if (started.ready)
-        await runTester(started.stack, tester, report, state);
-    const stack = started.stack;
-    const passed = state.failures.length === 0;
-    report.result = passed ? 'passed' : 'failed';
-    if (!passed)
-        report.failure = state.failures.join('\n');
-    const outcome = { report, reportPath: opts.reportPath, kept: false };
-    if (!passed) {
-        const bundle = await collectBundle(stack, opts, state.testOutput);
-        if (bundle !== undefined)
-            outcome.bundlePath = bundle;
-    }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)('Evidence', async () => {
-        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .publishLaneEvidence */ .Pm)({
-            lane: report.lane,
-            images: opts.images,
-            env: opts.env,
-            checks: state.checks,
-            passed,
-            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(opts.outDir, 'evidence.dsse.json'),
-            log,
-            ...(opts.signingKey !== undefined ? { signingKey: opts.signingKey } : {}),
-            ...(opts.registryFor !== undefined ? { registryFor: opts.registryFor } : {}),
-        });
-        outcome.evidencePath = published.evidence.path;
-        report.evidence = published.evidence;
-        if (published.error !== undefined)
-            outcome.evidenceError = published.error;
-    });
-    // A stack this run only attached to belongs to someone else: it is never torn down.
-    if ('start' in opts.stack)
-        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_8__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
-    report.durationMs = Date.now() - opts.started;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    return outcome;
-}
-/** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
-async function startStack(opts, tester, state) {
-    if ('attached' in opts.stack)
-        return { stack: opts.stack.attached, ready: true };
-    const { start: spec, readinessTimeoutMs, pollMs } = opts.stack;
-    const checkName = `stack ready: ${spec.services.length} services`;
-    const t0 = Date.now();
-    try {
-        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .Stack */ .B.up({
-            project: opts.project,
-            engine: opts.engine,
-            spec,
-            readiness: { timeoutMs: readinessTimeoutMs, ...(pollMs !== undefined ? { pollMs } : {}) },
-            ...(tester.probeImage !== undefined ? { probeImage: tester.probeImage } : {}),
-            ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
-            log: opts.log,
-        }));
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0));
-        return { stack, ready: true };
-    }
-    catch (err) {
-        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .StackStartError */ .V))
-            throw err;
-        state.failures.push(err.message);
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
-        for (const name of tester.skippedWhenNotStarted)
-            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
-        // Never started: removed before the bundle is collected so that it shows only the stack.
-        await tester.onStartFailed?.();
-        return { stack: err.partialStack, ready: false };
-    }
-}
-/**
- * Runs the tester against the ready stack. The digests are checked while the tests run: both must
- * pass, and neither needs the other, so the check stays off the path from "ready" to "tests
- * started" (it begins shortly after the start).
- */
-async function runTester(stack, tester, report, state) {
-    // The last readiness check already saw every container; another inspect of each would only delay
-    // the tests.
-    const statuses = stack.readyStatuses ?? (await stack.inspect());
-    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_6__/* .serviceUrls */ ._x)(statuses, tester.where);
-    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .reportServices */ .Tm)(stack, statuses, urls.env);
-    const plan = await tester.plan(stack, statuses, urls);
-    if ('skip' in plan) {
-        state.failures.push(plan.skip.failure);
-        state.checks.push(plan.skip.check);
-        return;
-    }
-    let beginVerifying;
-    const verifyGate = new Promise((resolve) => (beginVerifying = resolve));
-    const verifying = (async () => {
-        await verifyGate;
-        const t0 = Date.now();
-        try {
-            await stack.verifyDigests();
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
-        }
-        catch (err) {
-            const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_9__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
-        }
-    })();
-    const testStartedAt = Date.now();
-    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .readinessOf */ .co)(stack, testStartedAt);
-    const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
-    const run = await plan.run(testStartedAt).finally(() => {
-        clearTimeout(verifyTimer);
-        beginVerifying();
-    });
-    state.testOutput = run.output;
-    report.tests = run.tests;
-    const verified = await verifying;
-    report.digestsVerified = verified.error === undefined;
-    state.checks.push(verified.check, ...run.checks);
-    if (verified.error !== undefined)
-        state.failures.push(verified.error);
-    state.failures.push(...run.failures);
-}
-/**
- * Collects the failure bundle (the stack's logs and state, the tests' output), uploading it when
- * asked to. Never throws: a bundle that cannot be collected is logged.
- * @returns the bundle directory, or undefined when it could not be collected
- */
-async function collectBundle(stack, opts, testOutput) {
-    const { bundle, report, log } = opts;
-    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os)(bundle.title, async () => {
-        try {
-            await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
-            if (testOutput !== '')
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(bundle.dir, bundle.testLog), testOutput);
-            report.bundle = bundle.dir;
-            log.info(`${bundle.noun}: ${bundle.dir}`);
-            if (opts.upload !== undefined && bundle.artifact !== undefined) {
-                report.bundleArtifact = await opts.upload(bundle.artifact, bundle.dir);
-                log.info(report.bundleArtifact.uploaded
-                    ? `uploaded the bundle as artifact ${bundle.artifact}`
-                    : `bundle not uploaded: ${report.bundleArtifact.reason ?? 'no reason given'}`);
+function verifyingStream(source, expected, describe, expectedSize) {
+    const { algorithm } = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(expected);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    let size = 0;
+    return source.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            hash.update(chunk);
+            size += chunk.byteLength;
+            controller.enqueue(chunk);
+        },
+        flush(controller) {
+            const actual = `${algorithm}:${hash.digest('hex')}`;
+            if (actual !== expected) {
+                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
             }
-            return bundle.dir;
-        }
-        catch (err) {
-            log.info(`could not collect the ${bundle.noun}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
-            return undefined;
-        }
-    });
+            else if (expectedSize !== undefined && size !== expectedSize) {
+                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
+            }
+        },
+    }));
 }
 
 
 /***/ }),
 
-/***/ 9720:
+/***/ 22743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Tm: () => (/* binding */ reportServices),
-/* harmony export */   VS: () => (/* binding */ newLaneReport),
-/* harmony export */   co: () => (/* binding */ readinessOf)
-/* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41397);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8468);
-
-
-/** A report in its starting state: failed, nothing checked yet. */
-function newLaneReport(o) {
-    return {
-        lane: o.lane,
-        project: o.project,
-        engine: o.engine,
-        stack: o.stack,
-        result: 'failed',
-        images: o.images.map((e) => ({
-            name: e.name,
-            reference: (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedReference */ .ct)(e),
-            digest: e.digest.value,
-        })),
-        services: o.services,
-        digestsVerified: null,
-        readiness: null,
-        tests: null,
-        startedAt: new Date(o.started).toISOString(),
-        durationMs: 0,
-    };
-}
-/** The report's service lines of a ready stack: container, the URL the tests got, readiness timing. */
-function reportServices(stack, statuses, urls) {
-    return statuses.map((s) => {
-        const timing = stack.timings[s.service];
-        const line = { name: s.service, image: s.image, container: s.container };
-        const url = urls[(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .urlEnvName */ .q9)(s.service)];
-        if (url !== undefined)
-            line.url = url;
-        if (timing !== undefined) {
-            line.readiness = timing.mode;
-            line.startedAt = timing.startedAt;
-            line.readyAt = timing.readyAt;
-            line.readyAfterMs = timing.readyAt - timing.startedAt;
-        }
-        return line;
-    });
-}
-/**
- * Readiness as the report states it, for tests started at `testStartedAt`; null for a stack this run
- * did not start (an attached one has no timings).
- */
-function readinessOf(stack, testStartedAt) {
-    const timings = Object.values(stack.timings);
-    if (timings.length === 0)
-        return null;
-    const lastReadyAt = Math.max(...timings.map((t) => t.readyAt));
-    return {
-        upMs: lastReadyAt - Math.min(...timings.map((t) => t.startedAt)),
-        lastReadyAt,
-        testStartedAt,
-        latencyMs: testStartedAt - lastReadyAt,
-    };
-}
-
-
-/***/ }),
-
-/***/ 74562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ tearDownOrKeep),
-/* harmony export */   j: () => (/* binding */ teardownLaneStack)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80553);
-/* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
-
-
-
-
-
-/**
- * Main's teardown: removes the stack with its volumes, or, with `keep`, leaves it running and logs
- * how to remove it by hand. A teardown that fails is logged, not thrown: the post step retries.
- * @returns whether the stack was kept
- */
-async function tearDownOrKeep(stack, keep, log) {
-    if (keep) {
-        // The engine's CLI is named like its kind (docker, podman).
-        const cli = stack.engine.kind;
-        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.network}`);
-        return true;
-    }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(`Tear down stack ${stack.project}`, async () => {
-        try {
-            await stack.down({ volumes: 'all', stopTimeoutS: 5 });
-        }
-        catch (err) {
-            // The post step tries again and fails the job if it cannot either.
-            log.info(`teardown left something behind (the post step retries): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
-        }
-    });
-    return false;
-}
-/**
- * Removes a lane's stack found by its project label (the post step: a new process). Nothing to do
- * when main already removed it.
- * @returns whether anything was found
- * @throws CleanupError when something could not be removed
- */
-async function teardownLaneStack(engine, project, log = _log_js__WEBPACK_IMPORTED_MODULE_1__/* .silentLog */ .a) {
-    let stack;
-    try {
-        stack = await _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .Stack */ .B.attach(project, engine);
-    }
-    catch (err) {
-        if (/^no stack /.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
-            return false;
-        throw err;
-    }
-    log.info(`removing stack ${project} (containers, network ${stack.network}, volumes)`);
-    await stack.down({ volumes: 'all', stopTimeoutS: 5 });
-    return true;
-}
-
-
-/***/ }),
-
-/***/ 73438:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ silentLog)
+/* harmony export */   eA: () => (/* binding */ malformedAnswer),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   h: () => (/* binding */ DigestMismatchError)
 /* harmony export */ });
 /**
- * The one logging interface of core. Modules take a `Log` from their caller and never write to the
- * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
- * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ * What the registry client throws when a registry answers something other than an operation
+ * needs, or sends bytes that do not hash to the digest they were asked for by.
  */
-/** A log that drops everything: the default where a caller has nothing to say it to. */
-const silentLog = {
-    info: () => undefined,
-    warning: () => undefined,
-    debug: () => undefined,
-};
+/** A registry answered something other than what the operation needs. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    code;
+    detail;
+    name = 'RegistryError';
+    /**
+     * @param method HTTP method of the failed request
+     * @param url the request URL
+     * @param status HTTP status, or undefined when no response arrived
+     * @param code `errors[0].code` of the registry's error JSON, if any
+     * @param detail `errors[0].message` (or the start of a non-JSON body)
+     * @param message the full message
+     */
+    constructor(method, url, status, code, detail, message, options) {
+        super(message, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/** Bytes received from a registry do not hash to the digest they were supposed to have. */
+class DigestMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    expected;
+    actual;
+    name = 'DigestMismatchError';
+    constructor(registry, repository, reference, expected, actual, what) {
+        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
+            `expected digest ${expected}, but the received bytes hash to ${actual}`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * A RegistryError for an answer that came with a usable status but lacks what the operation
+ * needs (a header, a body, a size within limits).
+ *
+ * @param url the full request URL
+ */
+function malformedAnswer(method, url, status, what) {
+    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
+}
 
 
 /***/ }),
@@ -3185,6 +3193,71 @@ function isLoopbackRegistry(registry) {
         return false;
     }
 }
+
+
+/***/ }),
+
+/***/ 45514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   g1: () => (/* binding */ OCI_EMPTY)
+/* harmony export */ });
+/* unused harmony exports OCI_CONFIG, OCI_LAYER_GZIP, OCI_LAYER_TAR, OCI_LAYER_ZSTD, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_CONFIG, DOCKER_LAYER_GZIP, MANIFEST_MEDIA_TYPES, isIndexMediaType, isImageManifestMediaType */
+/**
+ * Media types of the OCI image spec and of Docker's image manifest v2 (schema 2).
+ *
+ * Registries still hold plenty of Docker-typed images (docker push, podman push with `--format v2s2`),
+ * so every manifest request accepts both families.
+ */
+/** OCI image manifest. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+/** OCI image index (multi-platform image or a referrers list). */
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** OCI image config. */
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+/** OCI empty descriptor (`{}`), the config of artifacts that carry no config. */
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** OCI gzip-compressed layer. */
+const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
+/** OCI uncompressed layer. */
+const OCI_LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
+/** OCI zstd-compressed layer. */
+const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
+/** Docker image manifest v2, schema 2. */
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** Docker manifest list (multi-platform). */
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** Docker image config. */
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+/** Docker gzip-compressed layer. */
+const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+/** Manifest media types a `RegistryClient` asks for, most preferred first. */
+const MANIFEST_MEDIA_TYPES = [
+    OCI_MANIFEST,
+    OCI_INDEX,
+    DOCKER_MANIFEST,
+    DOCKER_MANIFEST_LIST,
+];
+/** Value of the `Accept` header of manifest requests. */
+const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
+/** True for an index-like manifest (OCI index or Docker manifest list) whose entries are manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+/** True for a single-image manifest (OCI image manifest or Docker v2 schema 2). */
+function isImageManifestMediaType(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+/**
+ * OCI distribution spec recommends registries accept manifests of at least 4 MiB; anything larger is
+ * not a manifest we should hold in memory.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 
 /***/ }),

@@ -22,6 +22,7 @@ const Inputs = {
     UploadArtifacts: 'upload-artifacts',
     Engine: 'engine',
     SigningKey: 'signing-key',
+    RequireDigests: 'require-digests',
 };
 const Outputs = {
     Result: 'result',
@@ -518,10 +519,15 @@ async function target(workspace) {
         throw new errors/* InputError */.dz(constants/* Inputs */.G0.Stack, `input "${constants/* Inputs */.G0.Stack}" (with "${constants/* Inputs */.G0.Images}") or input "${constants/* Inputs */.G0.Network}" is required`);
     }
     const images = getImageSet(constants/* Inputs */.G0.Images);
+    const requireDigests = getBoolean(constants/* Inputs */.G0.RequireDigests, false);
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(630)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91630));
-    return { kind: 'stack', spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV), images };
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44009));
+    return {
+        kind: 'stack',
+        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests }),
+        images,
+    };
 }
 /** Reads and validates every input, the stack file included, before anything runs. */
 async function getInputs(env = process.env) {
@@ -951,13 +957,14 @@ function isIPv6(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Dq: () => (/* binding */ familiarString),
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**

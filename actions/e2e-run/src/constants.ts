@@ -12,6 +12,7 @@ export const Inputs = {
   UploadArtifacts: 'upload-artifacts',
   Engine: 'engine',
   SigningKey: 'signing-key',
+  RequireDigests: 'require-digests',
 } as const;
 
 export const Outputs = {

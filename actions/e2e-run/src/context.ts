@@ -44,10 +44,15 @@ async function target(workspace: string): Promise<E2eTarget> {
     );
   }
   const images = getImageSet(Name.Images);
+  const requireDigests = getBoolean(Name.RequireDigests, false);
   // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
-  return { kind: 'stack', spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog), images };
+  return {
+    kind: 'stack',
+    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests }),
+    images,
+  };
 }
 
 /** Reads and validates every input, the stack file included, before anything runs. */

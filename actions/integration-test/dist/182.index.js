@@ -828,8 +828,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 73 modules
-var integration = __webpack_require__(74258);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 74 modules
+var integration = __webpack_require__(21552);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

@@ -20,6 +20,7 @@ const Inputs = {
     Engine: 'engine',
     SigningKey: 'signing-key',
     UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
+    RequireDigests: 'require-digests',
 };
 const Outputs = {
     Result: 'result',
@@ -504,23 +505,31 @@ function keysOrUnsigned(keysInput, keys, allowInput, allowUnsigned) {
 
 /**
  * Reads and validates every input, the stack file included, before anything runs: a stack with a key
- * outside the subset, a tagged image or an image for no service fails here, with nothing started.
+ * outside the subset, a tag that does not resolve (or any tag with require-digests) or an image for
+ * no service fails here, with nothing started.
  */
 async function getInputs(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const images = getImageSet(constants/* Inputs */.G0.Images);
     const stack = inputs_getString(constants/* Inputs */.G0.Stack, { required: true });
+    const requireDigests = getBoolean(constants/* Inputs */.G0.RequireDigests, false);
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74258));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(552)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21552));
+    // The plain inputs first: a typo in one of them is reported before any registry is asked for a tag.
+    const testCommand = inputs_getString(constants/* Inputs */.G0.TestCommand, { required: true });
+    const readinessTimeoutMs = getDuration(constants/* Inputs */.G0.Timeout, 120_000);
+    const keepOnFailure = getBoolean(constants/* Inputs */.G0.KeepOnFailure, false);
+    const engine = getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto');
+    const unsafeHostCommandsWithKey = getBoolean(constants/* Inputs */.G0.UnsafeHostCommandsWithKey, false);
     const inputs = {
-        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV),
+        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests }),
         images,
-        testCommand: inputs_getString(constants/* Inputs */.G0.TestCommand, { required: true }),
-        readinessTimeoutMs: getDuration(constants/* Inputs */.G0.Timeout, 120_000),
-        keepOnFailure: getBoolean(constants/* Inputs */.G0.KeepOnFailure, false),
-        engine: getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
-        unsafeHostCommandsWithKey: getBoolean(constants/* Inputs */.G0.UnsafeHostCommandsWithKey, false),
+        testCommand,
+        readinessTimeoutMs,
+        keepOnFailure,
+        engine,
+        unsafeHostCommandsWithKey,
         workspace,
         tempDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
     };
@@ -548,9 +557,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(552), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(258), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(552), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -931,12 +940,14 @@ function isIPv6(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Dq: () => (/* binding */ familiarString),
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   nH: () => (/* binding */ pinImage)
 /* harmony export */ });
-/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, formatReference, familiarName, familiarString, withDigest */
+/* unused harmony exports DIGEST_HEX_LENGTH, DEFAULT_REGISTRY, NAME_MAX_LENGTH, repositoryName, familiarName, withDigest */
 /* harmony import */ var _ip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3159);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
 /**

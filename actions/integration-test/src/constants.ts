@@ -10,6 +10,7 @@ export const Inputs = {
   Engine: 'engine',
   SigningKey: 'signing-key',
   UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
+  RequireDigests: 'require-digests',
 } as const;
 
 export const Outputs = {

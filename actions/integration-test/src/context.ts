@@ -30,23 +30,31 @@ export interface Inputs {
 
 /**
  * Reads and validates every input, the stack file included, before anything runs: a stack with a key
- * outside the subset, a tagged image or an image for no service fails here, with nothing started.
+ * outside the subset, a tag that does not resolve (or any tag with require-digests) or an image for
+ * no service fails here, with nothing started.
  */
 export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const images = getImageSet(Name.Images);
   const stack = getString(Name.Stack, { required: true });
+  const requireDigests = getBoolean(Name.RequireDigests, false);
   // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
+  // The plain inputs first: a typo in one of them is reported before any registry is asked for a tag.
+  const testCommand = getString(Name.TestCommand, { required: true });
+  const readinessTimeoutMs = getDuration(Name.Timeout, 120_000);
+  const keepOnFailure = getBoolean(Name.KeepOnFailure, false);
+  const engine = getEnum(Name.Engine, ENGINE_CHOICES, 'auto');
+  const unsafeHostCommandsWithKey = getBoolean(Name.UnsafeHostCommandsWithKey, false);
   const inputs: Inputs = {
-    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog),
+    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests }),
     images,
-    testCommand: getString(Name.TestCommand, { required: true }),
-    readinessTimeoutMs: getDuration(Name.Timeout, 120_000),
-    keepOnFailure: getBoolean(Name.KeepOnFailure, false),
-    engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
-    unsafeHostCommandsWithKey: getBoolean(Name.UnsafeHostCommandsWithKey, false),
+    testCommand,
+    readinessTimeoutMs,
+    keepOnFailure,
+    engine,
+    unsafeHostCommandsWithKey,
     workspace,
     tempDir: env.RUNNER_TEMP || tmpdir(),
   };

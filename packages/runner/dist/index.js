@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7490);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1835);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7490:
+/***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1318,8 +1318,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./packages/runner/src/errors.ts
 var errors = __nccwpck_require__(9830);
-// EXTERNAL MODULE: ./packages/runner/src/runner.ts + 8 modules
-var runner = __nccwpck_require__(5594);
+// EXTERNAL MODULE: ./packages/runner/src/runner.ts + 7 modules
+var runner = __nccwpck_require__(9661);
 // EXTERNAL MODULE: ./packages/runner/src/report.ts
 var report = __nccwpck_require__(8755);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
@@ -1334,7 +1334,7 @@ var report = __nccwpck_require__(8755);
  * Actions may throw strings, plain objects or `undefined` (third-party code does); the step must still
  * fail with something a reader can act on, never `[object Object]`.
  */
-function errorMessage(err) {
+function errors_errorMessage(err) {
     if (err instanceof Error) {
         const message = err.message.trim();
         if (message !== '')
@@ -2328,7 +2328,10 @@ function findCycle(remaining) {
 const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/build/image.ts
-/** Which image a service runs: its image set entry (by service name), or its own digest reference. */
+/**
+ * Which image a service runs: its image set entry (by service name), its own digest reference, or
+ * the digest its own tag was resolved to at start (stack/resolve.ts).
+ */
 
 
 /**
@@ -2343,12 +2346,39 @@ function checkImageSet(images, services, problems) {
     }
 }
 /**
- * The image service `name` runs. An image set entry named like the service wins over its `image:`
- * (and makes its `build:` irrelevant); otherwise its own `image:` must be pinned by digest
- * (`name:tag@sha256:…` is accepted: the digest wins, as with Docker).
- * @returns undefined after reporting the problem
+ * The key a tag is resolved under: the fully qualified `registry/repository:tag` (`postgres:16` →
+ * `docker.io/library/postgres:16`; no tag means `latest`, as docker and podman pull it).
  */
-function serviceImage(name, service, images, problems) {
+function image_tagReference(ref) {
+    return formatReference({ registry: ref.registry, repository: ref.repository, tag: ref.tag ?? 'latest' });
+}
+/** A service's own tag: pinned to its resolved digest, or reported (to resolve, or refused). */
+function taggedImage(name, text, ref, ctx) {
+    const at = ['services', name, 'image'];
+    const key = image_tagReference(ref);
+    const shown = familiarString({ ...ref, tag: ref.tag ?? 'latest' });
+    if (ctx.requireDigests === true) {
+        ctx.problems.error(at, `${JSON.stringify(text)} is a tag and the input require-digests is true: pin it by digest (${shown}@sha256:<hex>; skopeo inspect or docker buildx imagetools inspect prints it), or pass it in the images input (${name}=<repository>@sha256:<hex>)`);
+        return undefined;
+    }
+    const digest = ctx.resolved?.get(key);
+    if (digest === undefined) {
+        ctx.tags.set(key, [...(ctx.tags.get(key) ?? []), name]);
+        ctx.problems.warning(at, `${shown} is resolved to a digest at start; pin it (${shown}@sha256:…) to make the file say what runs`);
+        return undefined;
+    }
+    ctx.problems.warning(at, `${shown} was resolved to ${digest} at start; pin it (${shown}@${digest}) to make the file say what runs`);
+    return pinImage(name, { registry: ref.registry, repository: ref.repository, digest });
+}
+/**
+ * The image service `name` runs. An image set entry named like the service wins over its `image:`
+ * (and makes its `build:` irrelevant); otherwise its own `image:` pinned by digest
+ * (`name:tag@sha256:…` is accepted: the digest wins, as with Docker), or its tag's digest as
+ * resolved at start (an unresolved tag is recorded in `ctx.tags`, with a warning).
+ * @returns undefined after reporting the problem, or while its tag is unresolved
+ */
+function serviceImage(name, service, ctx) {
+    const { images, problems } = ctx;
     const at = ['services', name];
     const entry = images.find((e) => e.name === name);
     if (entry !== undefined)
@@ -2373,14 +2403,12 @@ function serviceImage(name, service, images, problems) {
         problems.error([...at, 'image'], err.message);
         return undefined;
     }
-    if (ref.digest === undefined) {
-        problems.error([...at, 'image'], `${JSON.stringify(service.image)} is not pinned by digest: write it as ${service.image}@sha256:<hex> (skopeo inspect or docker buildx imagetools inspect prints the digest), or pass it in the images input (${name}=<repository>@sha256:<hex>); tags are not resolved yet`);
-        return undefined;
-    }
     if (service.build !== undefined) {
         problems.warning([...at, 'build'], 'not built: the image named by image runs as pinned (pass an image in the images input to run another)');
     }
     try {
+        if (ref.digest === undefined)
+            return taggedImage(name, service.image.trim(), ref, ctx);
         return pinImage(name, { registry: ref.registry, repository: ref.repository, digest: ref.digest });
     }
     catch (err) {
@@ -3069,7 +3097,7 @@ function buildService(name, service, ctx) {
     }
     checkKeys(name, service, problems);
     checkNamespaces(name, service, problems);
-    const image = serviceImage(name, service, ctx.images, problems);
+    const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems);
     const environment = {};
     for (const [key, value] of Object.entries(service.environment ?? {})) {
@@ -3162,7 +3190,7 @@ function build_buildStack(n, opts) {
     const problems = new Problems((path) => n.lineOf(path));
     const model = n.model;
     if (model === undefined)
-        return { problems: [...n.problems] };
+        return { tags: [], problems: [...n.problems] };
     for (const key of Object.keys(model)) {
         if (!key.startsWith('x-') && !TOP_LEVEL_KEYS.includes(key)) {
             problems.error([key], `unknown top-level key ${key}; a compose file may have ${TOP_LEVEL_KEYS.join(', ')}`);
@@ -3174,7 +3202,18 @@ function build_buildStack(n, opts) {
     checkImageSet(opts.images, serviceNames, problems);
     const volumes = declaredVolumes(model, problems);
     const aliases = buildNetworks(model, problems);
-    const ctx = { images: opts.images, mode: opts.mode, services: serviceNames, volumes, aliases, problems };
+    const tagMap = new Map();
+    const ctx = {
+        images: opts.images,
+        resolved: opts.resolved,
+        requireDigests: opts.requireDigests,
+        tags: tagMap,
+        mode: opts.mode,
+        services: serviceNames,
+        volumes,
+        aliases,
+        problems,
+    };
     const services = [];
     for (const name of serviceNames) {
         const service = buildService(name, model.services[name] ?? {}, ctx);
@@ -3185,10 +3224,13 @@ function build_buildStack(n, opts) {
     const name = opts.project ?? model.name;
     if (name !== undefined && STACK_NAME_PATTERN.test(name))
         spec.name = name;
-    if (!problems.hasErrors)
+    if (!problems.hasErrors && tagMap.size === 0)
         checkCycles(spec, problems);
     const all = [...n.problems, ...problems.list];
-    return all.some((p) => p.severity === 'error') ? { problems: all } : { spec, problems: all };
+    const tags = [...tagMap].map(([reference, names]) => ({ reference, services: names }));
+    return all.some((p) => p.severity === 'error') || tags.length > 0
+        ? { tags, problems: all }
+        : { spec, tags, problems: all };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/context.ts
@@ -4449,7 +4491,7 @@ function stackVariables(env, images) {
     return out;
 }
 /** Checks compose text that came from `file` (an absolute path, for relative paths and messages). */
-function checkStackText(file, text, opts) {
+function check_checkStackText(file, text, opts) {
     const n = normaliseCompose({
         file,
         text,
@@ -4460,8 +4502,10 @@ function checkStackText(file, text, opts) {
         images: opts.images,
         mode: opts.mode,
         workspace: opts.workspace ?? (0,external_node_path_.dirname)(file),
+        ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
+        ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
     });
-    const check = { problems: built.problems };
+    const check = { tags: built.tags, problems: built.problems };
     if (built.spec !== undefined)
         check.spec = built.spec;
     if (n.model !== undefined)
@@ -4474,7 +4518,7 @@ function checkStackText(file, text, opts) {
  */
 function stackFromModel(model, source, images) {
     const built = buildStack({ model, lineOf: () => ({ file: source }), problems: [] }, { images, mode: 'deploy', workspace: dirname(source) });
-    const check = { problems: built.problems, model };
+    const check = { tags: built.tags, problems: built.problems, model };
     if (built.spec !== undefined)
         check.spec = built.spec;
     return check;
@@ -4491,10 +4535,11 @@ function checkStack(file, opts) {
     }
     catch (err) {
         return {
-            problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errorMessage(err)}` }],
+            tags: [],
+            problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errors_errorMessage(err)}` }],
         };
     }
-    return checkStackText(path, text, opts);
+    return check_checkStackText(path, text, opts);
 }
 /**
  * One problem as one line, `file:line: [warning: ]path: message` (the file relative to `cwd` when it is
@@ -4509,6 +4554,1815 @@ function formatProblem(problem, cwd) {
     return `${where}: ${severity}${key}${problem.message}`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/log.ts
+/**
+ * The one logging interface of core. Modules take a `Log` from their caller and never write to the
+ * step log themselves: the action edge passes {@link stepLog} (step.ts), tests pass a recording or
+ * silent one, so what a module says is testable and nothing below the edge loads `@actions/core`.
+ */
+/** A log that drops everything: the default where a caller has nothing to say it to. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+};
+
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./packages/core/src/registry/auth.ts
+/**
+ * Registry authentication: credential lookup (docker and podman auth files), `WWW-Authenticate`
+ * challenge parsing and the bearer-token exchange of the Docker token protocol.
+ */
+
+
+
+/**
+ * Parses a `WWW-Authenticate` header into its challenges (RFC 7235), e.g.
+ * `Bearer realm="https://auth.example/token",service="registry",scope="repository:a/b:pull,push"`.
+ *
+ * Quoted values may contain commas (scopes do) and backslash escapes; several challenges may be
+ * listed in one header (`Basic realm="x", Bearer realm="y"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t'))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header[i]))
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        skipSpace();
+        if (header[i] === ',') {
+            i++;
+            continue;
+        }
+        const scheme = readToken();
+        if (scheme === '') {
+            // Unparsable junk: skip one character rather than loop forever.
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        challenges.push(challenge);
+        for (;;) {
+            skipSpace();
+            const save = i;
+            const name = readToken();
+            skipSpace();
+            if (name === '' || header[i] !== '=') {
+                // Not `name=`: the next challenge's scheme starts here (token68 forms are not used by registries).
+                i = save;
+                break;
+            }
+            i++; // '='
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                // Unquoted values are tokens per RFC 7235, but some registries send bare URLs; take up to `,`.
+                const start = i;
+                while (i < n && header[i] !== ',' && header[i] !== ' ' && header[i] !== '\t')
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',') {
+                i++;
+                continue;
+            }
+            break;
+        }
+    }
+    return challenges;
+}
+/**
+ * Builds the token endpoint URL of a bearer challenge: `realm?service=...&scope=...&scope=...`.
+ *
+ * @throws Error when the challenge has no realm or the realm is not an http(s) URL
+ */
+function tokenUrl(challenge, scopes) {
+    const realm = challenge.params['realm'];
+    if (realm === undefined || realm === '') {
+        throw new Error(`bearer challenge without a realm: ${JSON.stringify(challenge.params)}`);
+    }
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new Error(`bearer challenge realm is not a URL: ${JSON.stringify(realm)}`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new Error(`bearer challenge realm must be http(s), got ${JSON.stringify(realm)}`);
+    }
+    const service = challenge.params['service'];
+    if (service !== undefined && service !== '')
+        url.searchParams.set('service', service);
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+/** Host names under which Docker Hub credentials may be stored. */
+const DOCKER_HUB_ALIASES = [
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com',
+];
+/**
+ * Reduces an auth-file key (`https://index.docker.io/v1/`, `http://host:5000`, `host:5000/ns`) to
+ * its host[:port], lowercased, so keys written by different tools compare equal.
+ */
+function normalizeAuthKey(key) {
+    let k = key.trim().toLowerCase();
+    k = k.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+    const slash = k.indexOf('/');
+    if (slash >= 0)
+        k = k.slice(0, slash);
+    return k;
+}
+function sameRegistry(a, b) {
+    if (a === b)
+        return true;
+    return DOCKER_HUB_ALIASES.includes(a) && DOCKER_HUB_ALIASES.includes(b);
+}
+/**
+ * The auth files consulted, in order: `$REGISTRY_AUTH_FILE` (podman's override),
+ * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), `${XDG_RUNTIME_DIR}/containers/auth.json`,
+ * `~/.config/containers/auth.json`. Docker comes before podman's files because runners'
+ * `docker login` steps write there.
+ */
+function authFilePaths(options = {}) {
+    const env = options.env ?? process.env;
+    const home = options.home ?? env['HOME'] ?? (0,external_node_os_.homedir)();
+    const paths = [];
+    if (env['REGISTRY_AUTH_FILE'])
+        paths.push(env['REGISTRY_AUTH_FILE']);
+    paths.push((0,external_node_path_.join)(env['DOCKER_CONFIG'] || (0,external_node_path_.join)(home, '.docker'), 'config.json'));
+    if (env['XDG_RUNTIME_DIR'])
+        paths.push((0,external_node_path_.join)(env['XDG_RUNTIME_DIR'], 'containers', 'auth.json'));
+    paths.push((0,external_node_path_.join)(env['XDG_CONFIG_HOME'] || (0,external_node_path_.join)(home, '.config'), 'containers', 'auth.json'));
+    return paths;
+}
+function readIfExists(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT' ||
+            err.code === 'ENOTDIR') {
+            return undefined;
+        }
+        throw new Error(`cannot read registry auth file ${path}: ${err.message}`, { cause: err });
+    }
+}
+/**
+ * Decodes an `auths[host]` entry: `auth` is base64 of `user:password` (the password may contain
+ * colons); `username`/`password` fields are accepted too. Returns undefined for entries without
+ * usable credentials (e.g. only an `identitytoken`, which needs an OAuth exchange we do not do).
+ */
+function decodeAuthEntry(entry, where) {
+    if (entry === null || typeof entry !== 'object')
+        return undefined;
+    const e = entry;
+    if (typeof e['auth'] === 'string' && e['auth'] !== '') {
+        const decoded = Buffer.from(e['auth'], 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new Error(`${where}: "auth" is not base64 of "username:password"`);
+        }
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof e['username'] === 'string' && typeof e['password'] === 'string' && e['username'] !== '') {
+        return { username: e['username'], password: e['password'] };
+    }
+    return undefined;
+}
+/**
+ * Finds stored credentials for `registry` (host[:port]) in the docker and podman auth files.
+ * The first file with a matching `auths` entry wins. Credential helpers (`credsStore`,
+ * `credHelpers`) are not run.
+ *
+ * @throws Error naming the file when an auth file exists but is not valid JSON or its entry is malformed
+ */
+function findStoredCredentials(registry, options = {}) {
+    const read = options.readFile ?? readIfExists;
+    const want = normalizeAuthKey(registry);
+    for (const path of authFilePaths(options)) {
+        const text = read(path);
+        if (text === undefined || text.trim() === '')
+            continue;
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (err) {
+            throw new Error(`registry auth file ${path} is not valid JSON: ${err.message}`, {
+                cause: err,
+            });
+        }
+        const auths = parsed?.auths;
+        if (auths === null || typeof auths !== 'object')
+            continue;
+        // Exact key first, so `host:5000` beats a stale `https://host:5000/v1/` entry.
+        const entries = Object.entries(auths).sort(([a], [b]) => Number(b.toLowerCase() === want) - Number(a.toLowerCase() === want));
+        for (const [key, entry] of entries) {
+            // Repository-scoped podman keys (`host/ns`) would need per-repository tokens; skip them.
+            if (key
+                .replace(/^[a-z]+:\/\//i, '')
+                .replace(/\/v[12]\/?$/, '')
+                .includes('/'))
+                continue;
+            if (!sameRegistry(normalizeAuthKey(key), want))
+                continue;
+            const credentials = decodeAuthEntry(entry, `${path} auths[${JSON.stringify(key)}]`);
+            if (credentials !== undefined)
+                return { credentials, source: path };
+        }
+    }
+    return undefined;
+}
+/** `Authorization` value for basic credentials. */
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Parses a token endpoint's JSON (`token` or OAuth2 `access_token`, `expires_in` seconds, default 60
+ * per the Docker token spec). A margin of 10 s is kept so a token does not expire mid-request.
+ */
+function parseTokenResponse(body, now = Date.now()) {
+    const b = (body ?? {});
+    const token = typeof b['token'] === 'string' && b['token'] !== ''
+        ? b['token']
+        : typeof b['access_token'] === 'string'
+            ? b['access_token']
+            : '';
+    if (token === '')
+        throw new Error('token endpoint answered without "token" or "access_token"');
+    const expiresIn = typeof b['expires_in'] === 'number' && b['expires_in'] > 0 ? b['expires_in'] : 60;
+    return { token, expiresAt: now + Math.max(0, expiresIn - 10) * 1000 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/errors.ts
+/**
+ * What the registry client throws when a registry answers something other than an operation
+ * needs, or sends bytes that do not hash to the digest they were asked for by.
+ */
+/** A registry answered something other than what the operation needs. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    code;
+    detail;
+    name = 'RegistryError';
+    /**
+     * @param method HTTP method of the failed request
+     * @param url the request URL
+     * @param status HTTP status, or undefined when no response arrived
+     * @param code `errors[0].code` of the registry's error JSON, if any
+     * @param detail `errors[0].message` (or the start of a non-JSON body)
+     * @param message the full message
+     */
+    constructor(method, url, status, code, detail, message, options) {
+        super(message, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/** Bytes received from a registry do not hash to the digest they were supposed to have. */
+class DigestMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    expected;
+    actual;
+    name = 'DigestMismatchError';
+    constructor(registry, repository, reference, expected, actual, what) {
+        super(`${what} ${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference} failed verification: ` +
+            `expected digest ${expected}, but the received bytes hash to ${actual}`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+/**
+ * A RegistryError for an answer that came with a usable status but lacks what the operation
+ * needs (a header, a body, a size within limits).
+ *
+ * @param url the full request URL
+ */
+function malformedAnswer(method, url, status, what) {
+    return new RegistryError(method, url, status, undefined, undefined, `${method} ${url}: ${what}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/origins.ts
+/**
+ * Which origins may see the registry's credentials. Credentials belong to the registry's own
+ * origin (scheme, host and port of its base URL) and to the token realm it announced; every other
+ * URL a registry names (a pagination `Link`, an upload `Location`, a redirect) is somebody else.
+ */
+/** The origin (`scheme://host[:port]`) of an absolute URL. */
+function originOf(url) {
+    return new URL(url).origin;
+}
+/** True when both absolute URLs share scheme, host and port. */
+function sameOrigin(a, b) {
+    return originOf(a) === originOf(b);
+}
+/** The statuses after which `Location` names where to repeat the request. */
+function isRedirectStatus(status) {
+    return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/untrusted.ts
+/**
+ * Text that came from a registry (evidence fields, error bodies) is written by whoever can push there,
+ * not by the user running the step. Before such text reaches the step log it is made one inert line:
+ * a line break followed by `::` would otherwise be read by the runner as a workflow command
+ * (`::add-mask::`, `::stop-commands::`, a forged `::error::`), and terminal escapes could repaint the log.
+ */
+// C0 controls (line breaks, ESC…), DEL, C1 controls (incl. NEL) and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * One log-safe line: every control character is shown as a visible `\u{…}` escape, and a leading
+ * `::` or `##[` (a workflow command even on the first line) is broken by a space.
+ */
+function neutral(text) {
+    const line = text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+    return /^\s*(?:::|##\[)/.test(line) ? ` ${line}` : line;
+}
+/** A copy of parsed JSON with {@link neutral} applied to every string (keys included). */
+function neutralStrings(value) {
+    if (typeof value === 'string')
+        return neutral(value);
+    if (Array.isArray(value))
+        return value.map((v) => neutralStrings(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [neutral(k), neutralStrings(v)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/responses.ts
+/**
+ * Reading registry responses: bodies go into memory only up to a byte cap enforced while they
+ * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
+ * Content-Length alone proves nothing), and refusals become RegistryErrors.
+ */
+
+
+/** Token responses and error bodies: a token is a few KiB, an error message less. */
+const MAX_SMALL_BODY_BYTES = 64 * 1024;
+/** One page of a tag list or referrers index. */
+const MAX_LIST_PAGE_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads a response body up to `maxBytes`.
+ *
+ * @param what what the body is, for the message (`manifest`, `tag list page`…)
+ * @throws RegistryError naming the URL and the cap when the body (declared or received) is larger
+ */
+async function readBodyCapped(response, method, url, maxBytes, what) {
+    const tooLarge = (size) => malformedAnswer(method, url, response.status, `${what} of ${size} bytes exceeds the ${maxBytes}-byte limit`);
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge(String(declared));
+    }
+    if (response.body === null)
+        return Buffer.alloc(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw tooLarge(`more than ${maxBytes}`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks, total);
+}
+/**
+ * Reads a JSON body up to `maxBytes`.
+ *
+ * @throws RegistryError when it is larger or not JSON
+ */
+async function readJsonCapped(response, method, url, maxBytes, what) {
+    const bytes = await readBodyCapped(response, method, url, maxBytes, what);
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        throw new RegistryError(method, url, response.status, undefined, undefined, `${method} ${url}: ${what} is not valid JSON: ${err.message}`, { cause: err });
+    }
+}
+/**
+ * Throws a RegistryError built from `response` unless its status is one of `ok`. The registry's
+ * error JSON (`errors[0]`) gives code and detail; a 401/403 names where the credentials came from,
+ * since that is what a reader has to fix.
+ *
+ * @param url the full request URL
+ * @param credentialsSource where the credentials came from (or why there are none)
+ */
+async function failUnlessStatus(response, method, url, ok, credentialsSource) {
+    if (ok.includes(response.status))
+        return;
+    let code;
+    let detail;
+    if (method !== 'HEAD') {
+        // An oversized or broken error body only costs the detail, not the error itself.
+        const text = await readBodyCapped(response, method, url, MAX_SMALL_BODY_BYTES, 'error body')
+            .then((bytes) => bytes.toString('utf8'))
+            .catch(() => '');
+        try {
+            const json = JSON.parse(text);
+            const first = json.errors?.[0];
+            if (typeof first?.code === 'string')
+                code = neutral(first.code.slice(0, 100));
+            if (typeof first?.message === 'string')
+                detail = neutral(first.message.slice(0, 300));
+        }
+        catch {
+            detail = neutral(text.trim().slice(0, 300)) || undefined;
+        }
+    }
+    else {
+        await response.body?.cancel();
+    }
+    let message = `${method} ${url} failed: ${response.status} ${neutral(response.statusText)}`.trimEnd();
+    if (code !== undefined || detail !== undefined)
+        message += `: ${[code, detail].filter(Boolean).join(': ')}`;
+    if (response.status === 401 || response.status === 403) {
+        message += ` (credentials: ${credentialsSource})`;
+    }
+    throw new RegistryError(method, url, response.status, code, detail, message);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
+/**
+ * Bounded retries with exponential backoff and jitter for registry requests.
+ *
+ * Registries (and the proxies in front of them) answer 429 and 5xx under load and drop
+ * connections on restart; a promotion that gives up on the first hiccup would fail pipelines that
+ * a second attempt a moment later would have passed.
+ */
+/** Defaults used by `RegistryClient` for fields not given. */
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    random: Math.random,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+/** Fills in defaults and checks the bounds of user-given retry options. */
+function resolveRetryOptions(options) {
+    const resolved = { ...DEFAULT_RETRY, ...options };
+    if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1) {
+        throw new Error(`retry.attempts must be an integer >= 1, got ${String(resolved.attempts)}`);
+    }
+    if (!(resolved.baseDelayMs >= 0) || !(resolved.maxDelayMs >= 0)) {
+        throw new Error(`retry.baseDelayMs and retry.maxDelayMs must be >= 0, got ${resolved.baseDelayMs} and ${resolved.maxDelayMs}`);
+    }
+    return resolved;
+}
+/**
+ * True for statuses worth another attempt: 408 and 429 (the server asks us to come back) and 5xx
+ * except 501/505, which say the request will never work.
+ */
+function isRetryableStatus(status) {
+    if (status === 408 || status === 429)
+        return true;
+    return status >= 500 && status <= 599 && status !== 501 && status !== 505;
+}
+/**
+ * Parses a `Retry-After` header (delay-seconds or HTTP-date) into milliseconds from `now`.
+ * Returns undefined when absent or unparsable, so the caller falls back to its own backoff.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const when = Date.parse(text);
+    if (Number.isNaN(when))
+        return undefined;
+    return Math.max(0, when - now);
+}
+/**
+ * Delay before retry number `retry` (1 = first retry): "equal jitter", i.e. half of the
+ * exponential step fixed and half random, so clients that failed together do not retry in lockstep
+ * yet each still waits a minimum.
+ */
+function backoffDelay(retry, options) {
+    const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(step / 2 + options.random() * (step / 2));
+}
+/**
+ * Runs `attempt` until it yields a response that is not retryable, or attempts run out.
+ *
+ * A network error (a thrown `attempt`) is retried like a 5xx. When the last attempt still fails,
+ * the last response is returned (so the caller can build an error from its status and body) or
+ * the last network error is rethrown. Bodies of discarded responses are cancelled so their
+ * connections are freed.
+ *
+ * @param attempt performs one request; `n` is the 1-based attempt number. It must be safe to call
+ *   again (a request whose body was a consumed one-shot stream is not: pass `attempts: 1` then).
+ */
+async function fetchWithRetry(attempt, options, onRetry) {
+    for (let n = 1;; n++) {
+        let response;
+        let error;
+        try {
+            response = await attempt(n);
+        }
+        catch (err) {
+            error = err;
+        }
+        if (response !== undefined && !isRetryableStatus(response.status))
+            return response;
+        if (n >= options.attempts) {
+            if (response !== undefined)
+                return response;
+            throw error;
+        }
+        let delayMs = backoffDelay(n, options);
+        const retryAfter = parseRetryAfter(response?.headers.get('retry-after'));
+        if (retryAfter !== undefined)
+            delayMs = Math.min(Math.max(delayMs, retryAfter), options.maxRetryAfterMs);
+        onRetry?.({
+            attempt: n,
+            attempts: options.attempts,
+            ...(response !== undefined ? { status: response.status } : { error }),
+            delayMs,
+        });
+        await response?.body?.cancel().catch(() => undefined);
+        await options.sleep(delayMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/auth-session.ts
+/**
+ * The authentication state of one registry client: which credentials it has, which scheme the
+ * registry asked for, and the bearer tokens it was issued (cached per scope set).
+ *
+ * Negotiation is on demand: requests go out anonymously until the registry answers a
+ * `WWW-Authenticate` challenge; from then on the scheme it asked for is used up front.
+ */
+
+
+
+
+
+
+/** Token scope to read `repository`. */
+function scopePull(repository) {
+    return `repository:${repository}:pull`;
+}
+/** Token scope to read and write `repository`. */
+function scopePush(repository) {
+    return `repository:${repository}:pull,push`;
+}
+/** Answers a registry's authentication challenges and supplies the `Authorization` header. */
+class AuthSession {
+    options;
+    /** Where the credentials came from, or why there are none; named in 401/403 messages. */
+    credentialsSource = 'none';
+    credentialsLoaded = false;
+    credentials = null;
+    scheme = 'none';
+    bearerChallenge;
+    tokens = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    /** The Authorization header to send up front, once we know what the registry wants. */
+    async authorization(scopes) {
+        if (this.scheme === 'basic') {
+            const credentials = this.loadCredentials();
+            return credentials !== null && 'username' in credentials ? basicAuthorization(credentials) : undefined;
+        }
+        if (this.scheme !== 'bearer')
+            return undefined;
+        const cached = this.tokens.get(scopeKey(scopes));
+        if (cached !== undefined && cached.expiresAt > Date.now())
+            return `Bearer ${cached.token}`;
+        const credentials = this.loadCredentials();
+        if (credentials !== null && 'token' in credentials)
+            return `Bearer ${credentials.token}`;
+        if (this.bearerChallenge === undefined)
+            return undefined;
+        const token = await this.fetchToken(this.bearerChallenge, scopes);
+        return `Bearer ${token.token}`;
+    }
+    /**
+     * Takes in a 401's challenges: a bearer challenge fetches a token for `scopes` (and whatever
+     * scope the challenge names), a basic one switches to basic credentials.
+     *
+     * @param url the request URL as sent to the transport (a path or an absolute URL)
+     * @throws RegistryError when the challenge cannot be answered with the credentials at hand
+     */
+    async answerChallenge(challenges, scopes, method, url) {
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credentials = this.loadCredentials();
+        if (bearer !== undefined) {
+            this.scheme = 'bearer';
+            this.bearerChallenge = bearer;
+            if (credentials !== null && 'token' in credentials)
+                return;
+            const asked = bearer.params['scope']?.split(' ').filter((s) => s !== '') ?? [];
+            const all = [...new Set([...scopes, ...asked])];
+            this.tokens.set(scopeKey(scopes), await this.fetchToken(bearer, all));
+            return;
+        }
+        if (basic !== undefined) {
+            if (credentials === null || !('username' in credentials)) {
+                throw unauthorized(method, url, `${method} ${url.startsWith('/') ? this.options.baseUrl + url : url}: the registry requires basic ` +
+                    `authentication, but there are no username/password credentials (${this.credentialsSource})`);
+            }
+            this.scheme = 'basic';
+            return;
+        }
+        const schemes = challenges.map((c) => c.scheme).join(', ') || '(none)';
+        throw unauthorized(method, url, `${method} ${url}: unsupported authentication challenge(s): ${schemes}`);
+    }
+    loadCredentials() {
+        if (!this.credentialsLoaded) {
+            this.credentialsLoaded = true;
+            if (this.options.credentials !== undefined) {
+                this.credentials = this.options.credentials;
+                this.credentialsSource = this.credentials === null ? 'anonymous by request' : 'given to the client';
+            }
+            else {
+                const { env, registry } = this.options;
+                const found = findStoredCredentials(registry, { env });
+                this.credentials = found?.credentials ?? null;
+                this.credentialsSource =
+                    found !== undefined
+                        ? `from ${found.source}`
+                        : `none found for ${registry} in ${authFilePaths({ env }).join(', ')}`;
+            }
+        }
+        return this.credentials;
+    }
+    async fetchToken(challenge, scopes) {
+        const url = tokenUrl(challenge, scopes);
+        this.checkRealm(url);
+        const credentials = this.loadCredentials();
+        const headers = { 'user-agent': this.options.userAgent };
+        if (credentials !== null && 'username' in credentials) {
+            headers['authorization'] = basicAuthorization(credentials);
+        }
+        // Not following redirects: the realm the registry named is the one place trusted with them.
+        const response = await fetchWithRetry(() => this.options.fetch(url, { headers, redirect: 'manual' }), this.options.retry);
+        const location = response.headers.get('location');
+        if (isRedirectStatus(response.status) && location !== null) {
+            await response.body?.cancel().catch(() => undefined);
+            throw new RegistryError('GET', url.href, response.status, undefined, undefined, `GET ${url.href}: the token realm redirected (${response.status}) to ${new URL(location, url).href}; ` +
+                'not following it with credentials');
+        }
+        await failUnlessStatus(response, 'GET', url.href, [200], this.credentialsSource);
+        const json = await readJsonCapped(response, 'GET', url.href, MAX_SMALL_BODY_BYTES, 'token response');
+        const token = parseTokenResponse(json);
+        this.tokens.set(scopeKey(scopes), token);
+        return token;
+    }
+    /**
+     * Credentials go to a token realm only over https, or over http on loopback. `insecure` also
+     * allows http to the registry's own host (an insecure registry's own token service), never to
+     * a third host, which could read them off the wire.
+     */
+    checkRealm(url) {
+        if (url.protocol !== 'http:' || isLoopbackHost(url.hostname))
+            return;
+        if (this.options.insecure && url.hostname === new URL(this.options.baseUrl).hostname)
+            return;
+        throw new RegistryError('GET', url.href, undefined, undefined, undefined, `refusing to send credentials to token realm ${url.href} over plain http ` +
+            `(the registry is ${this.options.baseUrl}; a token realm must be https unless it is on loopback)`);
+    }
+}
+/** A 401 that the credentials at hand cannot answer. */
+function unauthorized(method, url, message) {
+    return new RegistryError(method, url, 401, 'UNAUTHORIZED', undefined, message);
+}
+function scopeKey(scopes) {
+    return [...scopes].sort().join(' ');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/core/src/registry/digest.ts
+/**
+ * Hashing and verification of bytes received from or sent to a registry. What a digest is (its
+ * grammar and algorithms) is defined once, in reference.ts.
+ */
+
+
+/** Digest of `bytes` with `algorithm` (default sha256), as `<algorithm>:<hex>`. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/**
+ * Wraps a byte stream so that it errors at its end unless the bytes it carried hash to `expected`
+ * and (when given) number `expectedSize`.
+ *
+ * The check happens while the bytes flow, so a caller streaming a blob elsewhere never holds it in
+ * memory; a consumer sees the error before it sees end-of-stream, so a corrupt blob is never
+ * taken as complete.
+ */
+function verifyingStream(source, expected, describe, expectedSize) {
+    const { algorithm } = parseDigest(expected);
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    let size = 0;
+    return source.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            hash.update(chunk);
+            size += chunk.byteLength;
+            controller.enqueue(chunk);
+        },
+        flush(controller) {
+            const actual = `${algorithm}:${hash.digest('hex')}`;
+            if (actual !== expected) {
+                controller.error(new Error(`${describe}: content digest mismatch: expected ${expected}, got ${actual} (${size} bytes)`));
+            }
+            else if (expectedSize !== undefined && size !== expectedSize) {
+                controller.error(new Error(`${describe}: expected ${expectedSize} bytes, got ${size}`));
+            }
+        },
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/names.ts
+/**
+ * Checks of the names an operation puts into a registry URL (repository, tag or digest), made
+ * before any request so that a bad name fails with the rule it breaks, not with a registry 404.
+ * Digests follow the one digest grammar of reference.ts.
+ */
+
+const REPOSITORY_RE = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const TAG_RE = /^\w[\w.-]{0,127}$/;
+/** @throws Error when `repository` is not a valid repository name */
+function checkRepository(repository) {
+    if (!REPOSITORY_RE.test(repository) || repository.length > 255) {
+        throw new Error(`repository ${JSON.stringify(repository)} is not a valid repository name (lowercase path components ` +
+            'of [a-z0-9] separated by ".", "_", "__" or "-", joined by "/")');
+    }
+}
+/** @throws Error when `reference` is neither a tag nor a digest */
+function checkReference(reference) {
+    if (!TAG_RE.test(reference) && !isDigest(reference)) {
+        throw new Error(`reference ${JSON.stringify(reference)} is neither a tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}) nor a ` +
+            'sha256/sha512 digest');
+    }
+}
+/**
+ * @param what names the value in the message, e.g. `blob digest`
+ * @throws Error when `digest` is not a sha256/sha512 digest
+ */
+function checkDigest(digest, what) {
+    if (!isDigest(digest)) {
+        throw new Error(`${what} ${JSON.stringify(digest)} is not a sha256:<64 hex> or sha512:<128 hex> digest`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/blobs.ts
+/**
+ * Blob operations: stat, download (verified while it streams), cross-repository mount, monolithic
+ * upload and delete. Nothing here holds a blob in memory unless the caller handed it over as bytes.
+ */
+
+
+
+
+
+
+
+function isStreamLike(value) {
+    return value instanceof external_node_stream_namespaceObject.Readable || value instanceof ReadableStream;
+}
+function toWebStream(body) {
+    return body instanceof external_node_stream_namespaceObject.Readable ? external_node_stream_namespaceObject.Readable.toWeb(body) : body;
+}
+/** Size of a blob in a repository, or null when the repository does not have it. */
+async function statBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await transport.send({ method: 'HEAD', url: path, scopes: [scopePull(repository)] });
+    if (response.status === 404)
+        return null;
+    await transport.expect(response, 'HEAD', path, [200]);
+    return { size: Number(response.headers.get('content-length') ?? '0') };
+}
+/**
+ * Starts downloading a blob. The returned stream is verified against `digest` as it flows (see
+ * {@link BlobDownload.stream}); nothing is buffered.
+ */
+async function getBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await transport.send({ method: 'GET', url: path, scopes: [scopePull(repository)] });
+    await transport.expect(response, 'GET', path, [200]);
+    const length = response.headers.get('content-length');
+    const size = length === null ? undefined : Number(length);
+    if (response.body === null)
+        throw malformedAnswer('GET', transport.absolute(path), 200, 'empty body');
+    const stream = verifyingStream(response.body, digest, `GET blob ${transport.registry}/${repository}@${digest}`, size);
+    return { digest, size, stream };
+}
+/**
+ * Asks the registry to mount a blob of `fromRepository` into `toRepository` without moving its
+ * bytes. Returns true when mounted (201); false when the registry declined (202: it opened an
+ * upload session instead, which is cancelled here), e.g. because it does not have the blob or
+ * the credentials cannot read `fromRepository`.
+ */
+async function mountBlob(transport, toRepository, fromRepository, digest) {
+    checkRepository(toRepository);
+    checkRepository(fromRepository);
+    checkDigest(digest, 'blob digest');
+    const path = `/v2/${toRepository}/blobs/uploads/?mount=${encodeURIComponent(digest)}` +
+        `&from=${encodeURIComponent(fromRepository)}`;
+    const response = await transport.send({
+        method: 'POST',
+        url: path,
+        scopes: [scopePush(toRepository), scopePull(fromRepository)],
+    });
+    await transport.expect(response, 'POST', path, [201, 202]);
+    await response.body?.cancel();
+    if (response.status === 201)
+        return true;
+    await cancelUpload(transport, toRepository, response.headers.get('location'));
+    return false;
+}
+/**
+ * Uploads a blob monolithically (POST to open a session, one PUT with the bytes) and returns its
+ * digest. A restartable body (bytes, or a function giving a fresh stream) is retried as a whole
+ * new session on network errors, 429 and 5xx; a one-shot stream is not retried once sent.
+ *
+ * @param size exact byte count (sent as `Content-Length`)
+ */
+async function uploadBlob(transport, repository, digest, body, size) {
+    checkUpload(repository, digest, body, size);
+    const restartable = !isStreamLike(body);
+    const attempts = restartable ? transport.retry.attempts : 1;
+    for (let attempt = 1;; attempt++) {
+        const location = await startUpload(transport, repository);
+        const put = new URL(location, transport.baseUrl);
+        put.searchParams.append('digest', digest);
+        let payload;
+        if (body instanceof Uint8Array)
+            payload = body;
+        else if (isStreamLike(body))
+            payload = toWebStream(body);
+        else
+            payload = toWebStream(await body());
+        let response;
+        let error;
+        try {
+            response = await transport.send({
+                method: 'PUT',
+                url: put.href,
+                scopes: [scopePush(repository)],
+                headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+                body: payload,
+                repeatable: false,
+            });
+        }
+        catch (err) {
+            error = err;
+        }
+        const transient = response === undefined || isRetryableStatus(response.status);
+        if (transient && attempt < attempts) {
+            const delayMs = backoffDelay(attempt, transport.retry);
+            transport.log.debug(`PUT ${put.origin}${put.pathname} failed (${response?.status ?? String(error)}); ` +
+                `restarting the upload in ${delayMs} ms (attempt ${attempt + 1}/${attempts})`);
+            await response?.body?.cancel().catch(() => undefined);
+            await cancelUpload(transport, repository, location);
+            await transport.retry.sleep(delayMs);
+            continue;
+        }
+        if (response === undefined) {
+            throw new RegistryError('PUT', put.href, undefined, undefined, undefined, `PUT ${put.origin}${put.pathname} (blob ${digest} into ${transport.registry}/${repository}) failed: ` +
+                `${error?.message ?? String(error)}` +
+                (restartable ? '' : ' (the body was a one-shot stream, so the upload was not retried)'), { cause: error });
+        }
+        await transport.expect(response, 'PUT', put.href, [201, 204]);
+        await response.body?.cancel();
+        const stored = response.headers.get('docker-content-digest');
+        if (stored !== null && stored !== digest) {
+            throw new Error(`PUT blob ${transport.registry}/${repository}: registry stored ${stored}, expected ${digest}`);
+        }
+        return digest;
+    }
+}
+/** Refuses an upload that cannot succeed before any request: bad names, size, or bytes that do not match. */
+function checkUpload(repository, digest, body, size) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    if (!Number.isSafeInteger(size) || size < 0) {
+        throw new Error(`uploadBlob(${repository}, ${digest}): size must be a byte count, got ${size}`);
+    }
+    if (body instanceof Uint8Array) {
+        if (body.byteLength !== size) {
+            throw new Error(`uploadBlob(${repository}, ${digest}): size ${size} but ${body.byteLength} bytes given`);
+        }
+        const actual = digestOf(body, parseDigest(digest).algorithm);
+        if (actual !== digest) {
+            throw new Error(`uploadBlob(${repository}, ${digest}): the bytes given hash to ${actual}`);
+        }
+    }
+}
+/**
+ * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
+ * registry's next garbage collection). Returns false when the repository does not have it.
+ */
+async function deleteBlob(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, 'blob digest');
+    return transport.deleteAt(repository, `/v2/${repository}/blobs/${digest}`);
+}
+/** Opens an upload session; returns its absolute location. */
+async function startUpload(transport, repository) {
+    const path = `/v2/${repository}/blobs/uploads/`;
+    const response = await transport.send({ method: 'POST', url: path, scopes: [scopePush(repository)] });
+    await transport.expect(response, 'POST', path, [202]);
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (location === null || location === '') {
+        throw malformedAnswer('POST', transport.absolute(path), 202, '202 without a Location header');
+    }
+    return new URL(location, transport.baseUrl).href;
+}
+/** Best effort: an abandoned session only costs the registry until it expires it. */
+async function cancelUpload(transport, repository, location) {
+    if (location === null || location === '')
+        return;
+    const url = new URL(location, transport.baseUrl).href;
+    try {
+        const response = await transport.send({ method: 'DELETE', url, scopes: [scopePush(repository)] });
+        await response.body?.cancel();
+        if (response.status >= 300 && response.status !== 404) {
+            transport.log.debug(`DELETE ${url} (cancel upload) answered ${response.status}`);
+        }
+    }
+    catch (err) {
+        transport.log.debug(`DELETE ${url} (cancel upload) failed: ${err.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/media-types.ts
+/**
+ * Media types of the OCI image spec and of Docker's image manifest v2 (schema 2).
+ *
+ * Registries still hold plenty of Docker-typed images (docker push, podman push with `--format v2s2`),
+ * so every manifest request accepts both families.
+ */
+/** OCI image manifest. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+/** OCI image index (multi-platform image or a referrers list). */
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** OCI image config. */
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+/** OCI empty descriptor (`{}`), the config of artifacts that carry no config. */
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** OCI gzip-compressed layer. */
+const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
+/** OCI uncompressed layer. */
+const OCI_LAYER_TAR = 'application/vnd.oci.image.layer.v1.tar';
+/** OCI zstd-compressed layer. */
+const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
+/** Docker image manifest v2, schema 2. */
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** Docker manifest list (multi-platform). */
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** Docker image config. */
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+/** Docker gzip-compressed layer. */
+const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+/** Manifest media types a `RegistryClient` asks for, most preferred first. */
+const MANIFEST_MEDIA_TYPES = [
+    OCI_MANIFEST,
+    OCI_INDEX,
+    DOCKER_MANIFEST,
+    DOCKER_MANIFEST_LIST,
+];
+/** Value of the `Accept` header of manifest requests. */
+const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
+/** True for an index-like manifest (OCI index or Docker manifest list) whose entries are manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+/** True for a single-image manifest (OCI image manifest or Docker v2 schema 2). */
+function isImageManifestMediaType(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+/**
+ * OCI distribution spec recommends registries accept manifests of at least 4 MiB; anything larger is
+ * not a manifest we should hold in memory.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/manifests.ts
+/**
+ * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
+ * Manifests are small and are verified whole; blobs are streamed (see blobs.ts).
+ */
+
+
+
+
+
+
+
+function mediaTypeOf(response) {
+    const value = response.headers.get('content-type');
+    if (value === null)
+        return undefined;
+    const type = value.split(';')[0].trim();
+    return type === '' ? undefined : type;
+}
+/** A HEAD or GET of a manifest, accepting every manifest type we can verify. */
+async function requestManifest(transport, method, repository, reference) {
+    checkRepository(repository);
+    checkReference(reference);
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const response = await transport.send({
+        method,
+        url: path,
+        scopes: [scopePull(repository)],
+        headers: { accept: MANIFEST_ACCEPT },
+    });
+    return { path, response };
+}
+/**
+ * HEAD of a manifest: its digest, media type and size, or null when the registry does not have it.
+ * Falls back to a GET when the registry omits `Docker-Content-Digest`.
+ */
+async function headManifest(transport, repository, reference) {
+    const { path, response } = await requestManifest(transport, 'HEAD', repository, reference);
+    if (response.status === 404)
+        return null;
+    await transport.expect(response, 'HEAD', path, [200]);
+    const digest = response.headers.get('docker-content-digest');
+    const mediaType = mediaTypeOf(response);
+    const length = response.headers.get('content-length');
+    const size = Number(length);
+    if (digest === null ||
+        !isDigest(digest) ||
+        mediaType === undefined ||
+        length === null ||
+        !Number.isInteger(size)) {
+        const fetched = await getManifest(transport, repository, reference);
+        return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
+    }
+    if (isDigest(reference) && digest !== reference) {
+        throw new DigestMismatchError(transport.registry, repository, reference, reference, digest, 'HEAD manifest');
+    }
+    return { digest, mediaType, size };
+}
+/**
+ * Fetches a manifest (image manifest or index, OCI or Docker v2) and verifies its bytes: against
+ * `reference` when it is a digest, else against the registry's `Docker-Content-Digest`.
+ *
+ * @throws DigestMismatchError when the bytes do not match
+ * @throws RegistryError when the registry does not have it (404) or answers an error
+ */
+async function getManifest(transport, repository, reference) {
+    const { path, response } = await requestManifest(transport, 'GET', repository, reference);
+    await transport.expect(response, 'GET', path, [200]);
+    const bytes = await readBodyCapped(response, 'GET', transport.absolute(path), MAX_MANIFEST_BYTES, 'manifest');
+    const header = response.headers.get('docker-content-digest');
+    const digest = verifyManifestBytes(transport.registry, repository, reference, bytes, header);
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        throw new Error(`GET ${transport.absolute(path)}: manifest ${digest} is not valid JSON: ${err.message}`, { cause: err });
+    }
+    const mediaType = mediaTypeOf(response) ?? json.mediaType ?? 'application/octet-stream';
+    return { digest, mediaType, size: bytes.length, bytes, json };
+}
+/**
+ * The digest of fetched manifest bytes, checked against what the caller asked for (a digest
+ * reference) or else what the registry says it is (`Docker-Content-Digest`).
+ *
+ * @throws DigestMismatchError when the bytes or the registry's header disagree with the reference
+ */
+function verifyManifestBytes(registry, repository, reference, bytes, header) {
+    let digest;
+    if (isDigest(reference)) {
+        digest = reference;
+    }
+    else if (header !== null && isDigest(header)) {
+        digest = header;
+    }
+    else {
+        digest = digestOf(bytes);
+    }
+    const actual = digestOf(bytes, parseDigest(digest).algorithm);
+    if (actual !== digest) {
+        throw new DigestMismatchError(registry, repository, reference, digest, actual, 'GET manifest');
+    }
+    if (isDigest(reference) && header !== null && isDigest(header) && header !== reference) {
+        throw new DigestMismatchError(registry, repository, reference, reference, header, 'GET manifest');
+    }
+    return digest;
+}
+/**
+ * Stores a manifest under a tag or its digest and returns its digest (sha256 of `bytes`).
+ *
+ * @throws Error when `reference` is a digest that `bytes` do not hash to, or the registry reports
+ *   another digest than the one of the bytes sent
+ */
+async function putManifest(transport, repository, reference, bytes, mediaType) {
+    checkRepository(repository);
+    checkReference(reference);
+    const algorithm = isDigest(reference) ? parseDigest(reference).algorithm : 'sha256';
+    const digest = digestOf(bytes, algorithm);
+    if (isDigest(reference) && digest !== reference) {
+        throw new Error(`PUT manifest ${transport.registry}/${repository}@${reference}: the manifest bytes hash to ${digest}, not to the digest they are pushed under`);
+    }
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const response = await transport.send({
+        method: 'PUT',
+        url: path,
+        scopes: [scopePush(repository)],
+        headers: { 'content-type': mediaType },
+        body: bytes,
+    });
+    await transport.expect(response, 'PUT', path, [200, 201, 202]);
+    await response.body?.cancel();
+    const stored = response.headers.get('docker-content-digest');
+    if (stored !== null && stored !== digest && stored !== digestOf(bytes)) {
+        throw new Error(`PUT ${transport.absolute(path)}: the registry stored the manifest as ${stored}, but the bytes sent hash to ${digest}`);
+    }
+    return digest;
+}
+/**
+ * Deletes a manifest by digest (every tag pointing at it goes too). Returns false when the
+ * registry does not have it.
+ *
+ * @throws Error for a tag: registries delete by digest only, and resolving a tag here would
+ *   silently delete other tags sharing the digest
+ */
+async function deleteManifest(transport, repository, digest) {
+    checkRepository(repository);
+    checkDigest(digest, `deleteManifest(${repository}): reference`);
+    return transport.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/transport.ts
+
+
+
+
+
+
+
+/**
+ * The API base URL (`http(s)://host[:port]`) of a registry: http for loopback hosts or when
+ * `insecure`, https otherwise. `docker.io` maps to Docker Hub's API host.
+ *
+ * @throws Error when `registry` is not a bare host[:port]
+ */
+function registryBaseUrl(registry, insecure = false) {
+    let url;
+    try {
+        url = new URL(`http://${registry}`);
+    }
+    catch {
+        throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port]`);
+    }
+    if (registry === '' ||
+        url.username !== '' ||
+        url.password !== '' ||
+        url.pathname !== '/' ||
+        url.search !== '' ||
+        url.hash !== '' ||
+        registry.includes('/')) {
+        throw new Error(`registry ${JSON.stringify(registry)} is not a host[:port] (no scheme, path or credentials)`);
+    }
+    const host = url.host === 'docker.io' || url.host === 'index.docker.io' ? 'registry-1.docker.io' : url.host;
+    const scheme = insecure || isLoopbackHost(url.hostname) ? 'http' : 'https';
+    return `${scheme}://${host}`;
+}
+/** Parses RFC 8288 `Link` for `rel="next"` (registries use it to paginate tag and referrer lists). */
+function nextLink(header) {
+    if (header === null)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (m !== null && /;\s*rel="?next"?(\s*;|\s*$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+/**
+ * Sends requests to one registry. Authentication is negotiated on demand (see {@link AuthSession});
+ * requests that fail with a network error, 408, 429 or 5xx are retried with exponential backoff
+ * and jitter, honouring `Retry-After`.
+ */
+class RegistryTransport {
+    /** host[:port] as given. */
+    registry;
+    /** `http(s)://host[:port]`. */
+    baseUrl;
+    /** The resolved retry policy (uploads restart whole sessions with it). */
+    retry;
+    /** Receives retries and best-effort cleanup failures, as debug lines. */
+    log;
+    fetchImpl;
+    userAgent;
+    auth;
+    constructor(options, log) {
+        this.registry = options.registry;
+        this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
+        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+        this.retry = resolveRetryOptions(options.retry);
+        this.log = log;
+        this.userAgent = options.userAgent ?? 'digestline';
+        this.auth = new AuthSession({
+            registry: options.registry,
+            baseUrl: this.baseUrl,
+            credentials: options.credentials,
+            env: options.env ?? process.env,
+            insecure: options.insecure ?? false,
+            userAgent: this.userAgent,
+            fetch: this.fetchImpl,
+            retry: this.retry,
+        });
+    }
+    /** The absolute URL of a path under the base URL; absolute URLs are returned as they are. */
+    absolute(url) {
+        return url.startsWith('/') ? this.baseUrl + url : url;
+    }
+    /**
+     * One logical request: preemptive auth, retries, and one repeat after answering a 401 challenge
+     * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
+     * cached auth makes a restarted operation authenticate up front).
+     */
+    async send(request) {
+        const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
+        const { response, url } = await this.attempt(request, repeatable);
+        const header = response.headers.get('www-authenticate');
+        if (response.status !== 401 || header === null)
+            return response;
+        // A challenge from another origin (storage a redirect or upload Location led to) would have
+        // us send the registry's credentials to a realm of that origin's choosing.
+        if (!sameOrigin(url, this.baseUrl))
+            return response;
+        await this.auth.answerChallenge(parseWwwAuthenticate(header), request.scopes, request.method, request.url);
+        if (!repeatable)
+            return response;
+        await response.body?.cancel();
+        return (await this.attempt(request, repeatable)).response;
+    }
+    /**
+     * Throws a RegistryError built from the response unless its status is one of `ok`.
+     *
+     * @param url a path under the base URL or an absolute URL
+     */
+    async expect(response, method, url, ok) {
+        await failUnlessStatus(response, method, this.absolute(url), ok, this.auth.credentialsSource);
+    }
+    /**
+     * DELETE of a manifest or blob path: true when deleted, false when the registry has no such thing.
+     */
+    async deleteAt(repository, path) {
+        const response = await this.send({ method: 'DELETE', url: path, scopes: [scopePush(repository)] });
+        const found = response.status !== 404;
+        // expect() reads the body of a refusal for its message; otherwise the body is not needed.
+        if (found)
+            await this.expect(response, 'DELETE', path, [200, 202, 204]);
+        await response.body?.cancel();
+        return found;
+    }
+    /**
+     * One request with retries, following redirects by hand so that `Authorization` goes only to
+     * the registry's own origin (blob GETs and uploads are often redirected to storage elsewhere,
+     * which gets the request without credentials). Returns the final response and its URL.
+     */
+    async attempt(request, repeatable) {
+        let url = this.absolute(request.url);
+        let method = request.method;
+        let body = request.body;
+        let headers = { ...request.headers };
+        for (let hops = 0;; hops++) {
+            const response = await this.fetchOnce(request.scopes, { method, url, headers, body }, repeatable);
+            const location = response.headers.get('location');
+            if (!isRedirectStatus(response.status) || location === null)
+                return { response, url };
+            await response.body?.cancel().catch(() => undefined);
+            const next = new URL(location, url).href;
+            const fail = (why) => malformedAnswer(method, url, response.status, `redirected (${response.status}) to ${next}, ${why}`);
+            if (hops >= MAX_REDIRECTS)
+                throw fail(`more than ${MAX_REDIRECTS} redirects in a row`);
+            if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
+                // As fetch does: these turn the request into a body-less GET.
+                if (method !== 'HEAD')
+                    method = 'GET';
+                body = undefined;
+                headers = withoutBodyHeaders(headers);
+            }
+            else if (body instanceof ReadableStream) {
+                throw fail('but the body was a one-shot stream that cannot be sent again');
+            }
+            url = next;
+        }
+    }
+    /** One hop: credentials only when `url` is on the registry's origin. */
+    async fetchOnce(scopes, hop, repeatable) {
+        const { method, url, body } = hop;
+        const headers = { 'user-agent': this.userAgent, ...hop.headers };
+        if (sameOrigin(url, this.baseUrl)) {
+            const authorization = await this.auth.authorization(scopes);
+            if (authorization !== undefined)
+                headers['authorization'] = authorization;
+        }
+        const init = { method, headers, redirect: 'manual' };
+        if (body !== undefined) {
+            init.body = body;
+            if (body instanceof ReadableStream)
+                init.duplex = 'half';
+        }
+        const onRetry = (event) => {
+            const why = event.status !== undefined ? `status ${event.status}` : `${event.error?.message}`;
+            this.log.debug(`${method} ${url}: ${why}; retrying in ${event.delayMs} ms (attempt ${event.attempt + 1}/${event.attempts})`);
+        };
+        try {
+            return await fetchWithRetry(() => this.fetchImpl(url, init), repeatable ? this.retry : { ...this.retry, attempts: 1 }, onRetry);
+        }
+        catch (err) {
+            const cause = err.cause;
+            const reason = cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+            throw new RegistryError(method, url, undefined, undefined, undefined, `${method} ${url} failed: ${reason}` + (repeatable ? ` (after ${this.retry.attempts} attempts)` : ''), { cause: err });
+        }
+    }
+}
+/** Redirects followed for one request before it counts as a loop. */
+const MAX_REDIRECTS = 5;
+function withoutBodyHeaders(headers) {
+    const kept = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (!/^content-/i.test(name))
+            kept[name] = value;
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/pagination.ts
+/**
+ * Following `Link: rel="next"` through a paginated list (tags, referrers) without trusting the
+ * registry to end it: pages stay on the registry's origin, none is fetched twice, and there is a
+ * page cap, so a loop or an endless chain fails instead of spinning.
+ */
+
+
+
+/** Pages of one list followed before giving up (1,000 pages of 1,000 tags is a million tags). */
+const MAX_PAGES = 1000;
+/** The trail of pages of one list; see the module comment. */
+class PageTrail {
+    baseUrl;
+    what;
+    maxPages;
+    seen = new Set();
+    /**
+     * @param baseUrl the registry's `http(s)://host[:port]`
+     * @param what the list, for messages (`tag list of app`)
+     */
+    constructor(baseUrl, what, maxPages = MAX_PAGES) {
+        this.baseUrl = baseUrl;
+        this.what = what;
+        this.maxPages = maxPages;
+    }
+    /**
+     * Records that the page at absolute `url` is about to be fetched.
+     *
+     * @throws RegistryError when the page was fetched before or the page cap is reached
+     */
+    visit(url) {
+        if (this.seen.has(url)) {
+            throw this.error(url, `pagination loops: page ${url} was already fetched (${this.seen.size} pages)`);
+        }
+        if (this.seen.size >= this.maxPages) {
+            throw this.error(url, `pagination exceeds ${this.maxPages} pages`);
+        }
+        this.seen.add(url);
+    }
+    /**
+     * The absolute URL of the next page named by `link` (the `Link` header of the page at `url`),
+     * or undefined at the end.
+     *
+     * @throws RegistryError when it is on another origin than the registry (it would not get the
+     *   registry's credentials, and a list the registry hands to a third party is not the registry's)
+     */
+    next(url, link) {
+        const target = nextLink(link);
+        if (target === undefined)
+            return undefined;
+        const next = new URL(target, url).href;
+        if (!sameOrigin(next, this.baseUrl)) {
+            throw this.error(url, `the next page is on another origin: ${originOf(next)}, not the registry's ${originOf(this.baseUrl)}; refusing to follow it`);
+        }
+        return next;
+    }
+    error(url, why) {
+        return new RegistryError('GET', url, undefined, undefined, undefined, `GET ${url}: ${this.what}: ${why}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/referrers.ts
+/**
+ * The OCI referrers API: manifests whose `subject` is a given digest (signatures, attestations).
+ * Registries without it (Forgejo's among them) answer 404; callers then use the tag schema.
+ */
+
+
+
+
+
+/**
+ * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
+ * Returns null when the registry has no referrers API (404), so the caller can fall back to the
+ * `sha256-<hex>` tag schema.
+ *
+ * @param artifactType keep only referrers of this artifact type
+ */
+async function referrers(transport, repository, digest, artifactType) {
+    checkRepository(repository);
+    checkDigest(digest, 'subject digest');
+    const result = [];
+    const trail = new PageTrail(transport.baseUrl, `referrers of ${repository}@${digest}`);
+    let url = transport.absolute(`/v2/${repository}/referrers/${digest}` +
+        (artifactType === undefined ? '' : `?artifactType=${encodeURIComponent(artifactType)}`));
+    let first = true;
+    // A registry that ignores the filter says so by not listing it in OCI-Filters-Applied.
+    let filtered = artifactType === undefined;
+    while (url !== undefined) {
+        trail.visit(url);
+        const response = await transport.send({
+            method: 'GET',
+            url,
+            scopes: [scopePull(repository)],
+            headers: { accept: OCI_INDEX },
+        });
+        if (first && response.status === 404) {
+            await response.body?.cancel();
+            return null;
+        }
+        first = false;
+        await transport.expect(response, 'GET', url, [200]);
+        const applied = (response.headers.get('oci-filters-applied') ?? '').split(',');
+        if (applied.some((f) => f.trim() === 'artifactType'))
+            filtered = true;
+        const index = (await readJsonCapped(response, 'GET', url, MAX_LIST_PAGE_BYTES, 'referrers index page'));
+        result.push(...(index?.manifests ?? []));
+        url = trail.next(url, response.headers.get('link'));
+    }
+    return filtered ? result : result.filter((d) => d.artifactType === artifactType);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
+/** Tag listing, following the registry's `Link` pagination. */
+
+
+
+
+/** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
+async function listTags(transport, repository) {
+    checkRepository(repository);
+    const tags = [];
+    const trail = new PageTrail(transport.baseUrl, `tag list of ${repository}`);
+    let url = transport.absolute(`/v2/${repository}/tags/list?n=1000`);
+    while (url !== undefined) {
+        trail.visit(url);
+        const response = await transport.send({ method: 'GET', url, scopes: [scopePull(repository)] });
+        if (response.status === 404 && tags.length === 0) {
+            await response.body?.cancel();
+            return [];
+        }
+        await transport.expect(response, 'GET', url, [200]);
+        const json = (await readJsonCapped(response, 'GET', url, MAX_LIST_PAGE_BYTES, 'tag list page'));
+        tags.push(...(json?.tags ?? []));
+        url = trail.next(url, response.headers.get('link'));
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/client.ts
+/**
+ * A client for the OCI distribution API (the registry HTTP API), built on the global `fetch`.
+ *
+ * Promotion copies images registry-to-registry by digest, so everything here is about bytes and
+ * digests: manifests are verified against the digest asked for, blobs are verified while they
+ * stream, and blobs move by cross-repository mount whenever the registry allows it.
+ *
+ * `RegistryClient` is the one class callers construct; each operation lives in the module of its
+ * concern (manifests.ts, blobs.ts, tags.ts, referrers.ts), HTTP in transport.ts.
+ */
+
+
+
+
+
+
+/**
+ * Speaks the OCI distribution API to one registry.
+ *
+ * Authentication is negotiated on demand: anonymous first, then whatever the registry's
+ * `WWW-Authenticate` challenge asks for (basic, or a bearer token fetched from the challenge's realm
+ * with the basic credentials, cached per scope). Requests that fail with a network error, 408,
+ * 429 or 5xx are retried with exponential backoff and jitter, honouring `Retry-After`.
+ *
+ * @example
+ * const client = new RegistryClient({ registry: '127.0.0.1:5000' });
+ * const { digest } = await client.getManifest('app/web', 'v1');
+ */
+class RegistryClient {
+    /** host[:port] as given. */
+    registry;
+    /** `http(s)://host[:port]`. */
+    baseUrl;
+    transport;
+    constructor(options) {
+        this.transport = new RegistryTransport(options, options.log ?? silentLog);
+        this.registry = this.transport.registry;
+        this.baseUrl = this.transport.baseUrl;
+    }
+    /** Checks that the registry speaks the v2 API and that we can authenticate to it. */
+    async ping() {
+        const response = await this.transport.send({ method: 'GET', url: '/v2/', scopes: [] });
+        await this.transport.expect(response, 'GET', '/v2/', [200]);
+        await response.body?.cancel();
+    }
+    /**
+     * HEAD of a manifest: its digest, media type and size, or null when the registry does not have it.
+     * Falls back to a GET when the registry omits `Docker-Content-Digest`.
+     */
+    headManifest(repository, reference) {
+        return headManifest(this.transport, repository, reference);
+    }
+    /**
+     * Fetches a manifest (image manifest or index, OCI or Docker v2) and verifies its bytes: against
+     * `reference` when it is a digest, else against the registry's `Docker-Content-Digest`.
+     *
+     * @throws DigestMismatchError when the bytes do not match
+     * @throws RegistryError when the registry does not have it (404) or answers an error
+     */
+    getManifest(repository, reference) {
+        return getManifest(this.transport, repository, reference);
+    }
+    /**
+     * Stores a manifest under a tag or its digest and returns its digest (sha256 of `bytes`).
+     *
+     * @throws Error when `reference` is a digest that `bytes` do not hash to, or the registry reports
+     *   another digest than the one of the bytes sent
+     */
+    putManifest(repository, reference, bytes, mediaType) {
+        return putManifest(this.transport, repository, reference, bytes, mediaType);
+    }
+    /**
+     * Deletes a manifest by digest (every tag pointing at it goes too). Returns false when the
+     * registry does not have it.
+     *
+     * @throws Error for a tag: registries delete by digest only, and resolving a tag here would
+     *   silently delete other tags sharing the digest
+     */
+    deleteManifest(repository, digest) {
+        return deleteManifest(this.transport, repository, digest);
+    }
+    /**
+     * Deletes a blob's link from a repository (registries with deletion enabled; the bytes go at the
+     * registry's next garbage collection). Returns false when the repository does not have it.
+     */
+    deleteBlob(repository, digest) {
+        return deleteBlob(this.transport, repository, digest);
+    }
+    /** Size of a blob in a repository, or null when the repository does not have it. */
+    statBlob(repository, digest) {
+        return statBlob(this.transport, repository, digest);
+    }
+    /** True if the repository has the blob. */
+    async headBlob(repository, digest) {
+        return (await this.statBlob(repository, digest)) !== null;
+    }
+    /**
+     * Starts downloading a blob. The returned stream is verified against `digest` as it flows (see
+     * {@link BlobDownload.stream}); nothing is buffered.
+     */
+    getBlob(repository, digest) {
+        return getBlob(this.transport, repository, digest);
+    }
+    /**
+     * Asks the registry to mount a blob of `fromRepository` into `toRepository` without moving its
+     * bytes. Returns true when mounted (201); false when the registry declined (202: it opened an
+     * upload session instead, which is cancelled here), e.g. because it does not have the blob or
+     * the credentials cannot read `fromRepository`.
+     */
+    mountBlob(toRepository, fromRepository, digest) {
+        return mountBlob(this.transport, toRepository, fromRepository, digest);
+    }
+    /**
+     * Uploads a blob monolithically (POST to open a session, one PUT with the bytes) and returns its
+     * digest. A restartable body (bytes, or a function giving a fresh stream) is retried as a whole
+     * new session on network errors, 429 and 5xx; a one-shot stream is not retried once sent.
+     *
+     * @param size exact byte count (sent as `Content-Length`)
+     */
+    uploadBlob(repository, digest, body, size) {
+        return uploadBlob(this.transport, repository, digest, body, size);
+    }
+    /**
+     * Makes `descriptor`'s blob present in `repository` of this registry, taking it from
+     * `sourceRepository` of `source` by the cheapest means: nothing if it is already there, a
+     * mount when `source` is this same registry, else a verified stream from `source` into this
+     * registry (restarted from `source` on transient failures, never buffered).
+     */
+    async copyBlobFrom(source, sourceRepository, repository, descriptor) {
+        const { digest, size } = descriptor;
+        if (await this.headBlob(repository, digest))
+            return 'exists';
+        if (source.baseUrl === this.baseUrl && (await this.mountBlob(repository, sourceRepository, digest))) {
+            return 'mounted';
+        }
+        await this.uploadBlob(repository, digest, async () => (await source.getBlob(sourceRepository, digest)).stream, size);
+        return 'streamed';
+    }
+    /** All tags of a repository, following `Link` pagination; [] when the repository is unknown. */
+    listTags(repository) {
+        return listTags(this.transport, repository);
+    }
+    /**
+     * Manifests that refer to `digest` through their `subject`, via the OCI referrers API.
+     * Returns null when the registry has no referrers API (404), so the caller can fall back to the
+     * `sha256-<hex>` tag schema.
+     *
+     * @param artifactType keep only referrers of this artifact type
+     */
+    referrers(repository, digest, artifactType) {
+        return referrers(this.transport, repository, digest, artifactType);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/resolve.ts
+/**
+ * Tags resolved to digests once, at start: a service not under test may name `postgres:16`; before
+ * the stack starts each distinct tag is asked of its registry once (a manifest HEAD accepting image
+ * indexes and manifests, credentials from the runner's auth files), and the stack is built with the
+ * digests. What runs, what the evidence records and what a deployment stores is that digest, so a
+ * tag that moves later changes nothing (a rollback never resolves again).
+ */
+
+
+
+
+
+
+
+
+/** One or more tags did not resolve; `message` has a line per tag. */
+class TagResolutionError extends Error {
+    name = 'TagResolutionError';
+}
+/** Runs `work` on every item with at most `limit` running at once. */
+async function eachLimited(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+/**
+ * Resolves each tag once (bounded concurrency; one client per registry host).
+ * @returns `registry/repository:tag` → `sha256:…`
+ * @throws TagResolutionError naming, for every tag that did not resolve, its services, the reference
+ *   and the registry's answer
+ */
+async function resolveTags(tags, opts = {}) {
+    const log = opts.log ?? silentLog;
+    const clients = new Map();
+    const clientFor = opts.clientFor ??
+        ((registry) => new RegistryClient({ registry, log: { ...log, info: () => undefined } }));
+    const resolved = new Map();
+    const failures = [];
+    await eachLimited(tags, opts.concurrency ?? 4, async ({ reference, services }) => {
+        const ref = reference_parseReference(reference);
+        const shown = familiarString(ref);
+        const says = `service${services.length === 1 ? '' : 's'} ${services.join(', ')}: ${shown}`;
+        try {
+            let client = clients.get(ref.registry);
+            if (client === undefined)
+                clients.set(ref.registry, (client = clientFor(ref.registry)));
+            const info = await client.headManifest(ref.repository, ref.tag);
+            if (info === null) {
+                failures.push(`${says} does not resolve: registry ${ref.registry} has no manifest ${ref.repository}:${ref.tag} (404)`);
+                return;
+            }
+            resolved.set(reference, info.digest);
+            log.info(`${shown} → ${info.digest}`);
+        }
+        catch (err) {
+            failures.push(`${says} does not resolve: ${errors_errorMessage(err)}`);
+        }
+    });
+    if (failures.length > 0) {
+        throw new TagResolutionError(`${failures.length} image tag${failures.length === 1 ? '' : 's'} of the stack did not resolve to a digest (nothing was started):\n${failures.sort().join('\n')}`);
+    }
+    return resolved;
+}
+/**
+ * The model with each resolved tag of a service not under test written as `repo:tag@sha256:…`: what a
+ * deployment stores, so a rollback starts the digests that ran, not what the tag names by then.
+ */
+function pinnedModel(model, resolved, images) {
+    const services = {};
+    for (const [name, service] of Object.entries(model.services)) {
+        services[name] = service;
+        if (images.some((i) => i.name === name) || typeof service.image !== 'string')
+            continue;
+        let key;
+        try {
+            const ref = parseReference(service.image.trim());
+            if (ref.digest !== undefined)
+                continue;
+            key = tagReference(ref);
+        }
+        catch {
+            continue;
+        }
+        const digest = resolved.get(key);
+        if (digest !== undefined)
+            services[name] = { ...service, image: `${key}@${digest}` };
+    }
+    return { ...model, services };
+}
+/**
+ * Checks compose text and, when its only obstacle is tags to resolve, resolves them (once each) and
+ * builds again with their digests. Nothing is resolved for a file with errors.
+ * @returns the check; its `model` carries the resolved digests
+ * @throws TagResolutionError when a tag does not resolve
+ */
+async function checkStackTextResolved(file, text, opts, resolveOpts = {}) {
+    const first = checkStackText(file, text, opts);
+    if (first.tags.length === 0 || first.problems.some((p) => p.severity === 'error'))
+        return first;
+    const resolved = await resolveTags(first.tags, resolveOpts);
+    const check = checkStackText(file, text, { ...opts, resolved });
+    if (check.model !== undefined)
+        check.model = pinnedModel(check.model, resolved, opts.images);
+    return check;
+}
+/** {@link checkStackTextResolved} on the file at `file` (read once). */
+async function checkStackResolved(file, opts, resolveOpts = {}) {
+    const path = resolvePath(file);
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        return {
+            tags: [],
+            problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errorMessage(err)}` }],
+        };
+    }
+    return checkStackTextResolved(path, text, opts, resolveOpts);
+}
+
 ;// CONCATENATED MODULE: ./packages/runner/src/stack-check.ts
 // `digestline-run stack check`: a user's compose file checked exactly as integration-test, e2e-run
 // and deploy-staging would check it, before they push; nothing is started.
@@ -4518,8 +6372,10 @@ function formatProblem(problem, cwd) {
 
 
 
+
 const STACK_CHECK_USAGE = `Usage:
-  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy]
+                             [--resolve | --require-digests] FILE
 
   --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
                      it replaces the service's image: and makes its build: irrelevant
@@ -4527,6 +6383,10 @@ const STACK_CHECK_USAGE = `Usage:
   --env K=V | K      a variable for interpolation and bare environment keys; a bare K is read from
                      this shell (repeatable; the shell's environment is used as well, --env wins)
   --deploy           check as deploy-staging does (default: as integration-test and e2e-run do)
+  --resolve          resolve each image tag (postgres:16) to its digest as the actions do at start,
+                     asking its registry with this machine's docker/podman credentials; a tag that
+                     does not resolve is an error (default: no network, a tag is a warning)
+  --require-digests  a tag is an error, as with the actions' input require-digests: true
 
 Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
 Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
@@ -4585,6 +6445,8 @@ function parseStackCheckArgs(args, shell, cwd) {
                 profile: { type: 'string', multiple: true },
                 env: { type: 'string', multiple: true },
                 deploy: { type: 'boolean' },
+                resolve: { type: 'boolean' },
+                'require-digests': { type: 'boolean' },
             },
         });
     }
@@ -4608,6 +6470,9 @@ function parseStackCheckArgs(args, shell, cwd) {
     const empty = profiles.find((p) => p.trim() === '');
     if (empty !== undefined)
         throw new StackCheckUsageError('--profile: expected a profile name, got an empty value');
+    if (values.resolve && values['require-digests']) {
+        throw new StackCheckUsageError('--resolve and --require-digests exclude each other: with --require-digests there is no tag to resolve');
+    }
     return {
         file: external_node_path_default().resolve(cwd, positionals[0]),
         options: {
@@ -4615,7 +6480,9 @@ function parseStackCheckArgs(args, shell, cwd) {
             profiles,
             env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },
             mode: values.deploy ? 'deploy' : 'validation',
+            ...(values['require-digests'] ? { requireDigests: true } : {}),
         },
+        resolve: values.resolve === true,
     };
 }
 /**
@@ -4635,10 +6502,39 @@ const processIO = () => ({
     check: checkStack,
 });
 /**
+ * The check, and with `--resolve` its tags resolved (each once; `tag → digest` on stderr) and the
+ * file checked again with their digests; a tag that does not resolve is an error problem.
+ */
+async function checkRequest(request, io) {
+    const first = io.check(request.file, request.options);
+    if (!request.resolve || first.tags.length === 0 || first.problems.some((p) => p.severity === 'error')) {
+        return first.problems;
+    }
+    try {
+        const resolved = await resolveTags(first.tags, {
+            log: {
+                info: (line) => io.stderr(`${line}\n`),
+                warning: (line) => io.stderr(`${line}\n`),
+                debug: () => undefined,
+            },
+            ...io.resolve,
+        });
+        return io.check(request.file, { ...request.options, resolved }).problems;
+    }
+    catch (err) {
+        if (!(err instanceof TagResolutionError))
+            throw err;
+        return [
+            ...first.problems,
+            { severity: 'error', file: request.file, path: 'services', message: err.message },
+        ];
+    }
+}
+/**
  * Runs `digestline-run stack check` with the arguments after `stack check`.
  * @returns the exit status: 0 no error, 1 errors, 2 usage error
  */
-function stackCheckCommand(args, io = processIO()) {
+async function stackCheckCommand(args, io = processIO()) {
     let request;
     try {
         request = parseStackCheckArgs(args, io.env, io.cwd);
@@ -4649,7 +6545,7 @@ function stackCheckCommand(args, io = processIO()) {
         io.stderr(`digestline-run: ${err.message}\n${STACK_CHECK_USAGE}\n`);
         return 2;
     }
-    const problems = downgradeMissingPaths(io.check(request.file, request.options).problems);
+    const problems = downgradeMissingPaths(await checkRequest(request, io));
     for (const p of problems)
         io.stdout(`${formatProblem(p, io.cwd)}\n`);
     const errors = problems.filter((p) => p.severity === 'error').length;
@@ -4868,7 +6764,7 @@ async function main(argv) {
             return await checkCommand(rest);
         if (first === 'stack') {
             if (rest[0] === 'check')
-                return stackCheckCommand(rest.slice(1));
+                return await stackCheckCommand(rest.slice(1));
             process.stderr.write(`digestline-run: stack: expected "stack check", got ${JSON.stringify(rest[0] ?? '')}\n${STACK_CHECK_USAGE}\n`);
             return 2;
         }
@@ -5287,7 +7183,7 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5594);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9661);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4571);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1636);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(628);
@@ -5483,7 +7379,7 @@ function buildTimeline(startedAt, jobs) {
 
 /***/ }),
 
-/***/ 5594:
+/***/ 9661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5679,8 +7575,8 @@ var report = __nccwpck_require__(8755);
 var errors = __nccwpck_require__(9830);
 // EXTERNAL MODULE: ./packages/runner/src/process.ts
 var src_process = __nccwpck_require__(1204);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./packages/runner/src/action.ts
 var action = __nccwpck_require__(7283);
 // EXTERNAL MODULE: ./packages/runner/src/shell.ts
@@ -6166,7 +8062,7 @@ async function scriptCommand(jr, step, run, ctx, where) {
         if (!(0,external_node_fs_.existsSync)(cwd))
             throw new Error(`working-directory ${wd} does not exist (${cwd})`);
     }
-    const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_namespaceObject.randomUUID)()}${(0,src_shell/* scriptExtension */.d)(shell)}`);
+    const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_.randomUUID)()}${(0,src_shell/* scriptExtension */.d)(shell)}`);
     await (0,promises_.writeFile)(file, script);
     return { argv: (0,src_shell/* shellArgv */.$)(shell, file), cwd, inputsEnv: {} };
 }
@@ -7290,6 +9186,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

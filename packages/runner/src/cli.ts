@@ -204,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (first === 'check') return await checkCommand(rest);
     if (first === 'stack') {
-      if (rest[0] === 'check') return stackCheckCommand(rest.slice(1));
+      if (rest[0] === 'check') return await stackCheckCommand(rest.slice(1));
       process.stderr.write(
         `digestline-run: stack: expected "stack check", got ${JSON.stringify(rest[0] ?? '')}\n${STACK_CHECK_USAGE}\n`,
       );

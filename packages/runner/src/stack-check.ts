@@ -11,10 +11,12 @@ import {
   type StackCheck,
 } from '@digestline/core/stack/check';
 import type { StackProblem } from '@digestline/core/stack/compose/model';
+import { resolveTags, TagResolutionError, type ResolveOptions } from '@digestline/core/stack/resolve';
 import { errorText } from './errors.js';
 
 export const STACK_CHECK_USAGE = `Usage:
-  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy] FILE
+  digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy]
+                             [--resolve | --require-digests] FILE
 
   --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
                      it replaces the service's image: and makes its build: irrelevant
@@ -22,6 +24,10 @@ export const STACK_CHECK_USAGE = `Usage:
   --env K=V | K      a variable for interpolation and bare environment keys; a bare K is read from
                      this shell (repeatable; the shell's environment is used as well, --env wins)
   --deploy           check as deploy-staging does (default: as integration-test and e2e-run do)
+  --resolve          resolve each image tag (postgres:16) to its digest as the actions do at start,
+                     asking its registry with this machine's docker/podman credentials; a tag that
+                     does not resolve is an error (default: no network, a tag is a warning)
+  --require-digests  a tag is an error, as with the actions' input require-digests: true
 
 Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
 Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
@@ -38,6 +44,8 @@ export interface StackCheckRequest {
   /** The compose file, absolute. */
   file: string;
   options: CheckStackOptions;
+  /** Resolve tags through their registries (`--resolve`). */
+  resolve: boolean;
 }
 
 /** Parses one `--image` value (`name=repo@sha256:…`), naming the flag and the expected form when it is wrong. */
@@ -97,6 +105,8 @@ export function parseStackCheckArgs(
         profile: { type: 'string', multiple: true },
         env: { type: 'string', multiple: true },
         deploy: { type: 'boolean' },
+        resolve: { type: 'boolean' },
+        'require-digests': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -121,6 +131,11 @@ export function parseStackCheckArgs(
   const empty = profiles.find((p) => p.trim() === '');
   if (empty !== undefined)
     throw new StackCheckUsageError('--profile: expected a profile name, got an empty value');
+  if (values.resolve && values['require-digests']) {
+    throw new StackCheckUsageError(
+      '--resolve and --require-digests exclude each other: with --require-digests there is no tag to resolve',
+    );
+  }
   return {
     file: path.resolve(cwd, positionals[0] as string),
     options: {
@@ -128,7 +143,9 @@ export function parseStackCheckArgs(
       profiles,
       env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },
       mode: values.deploy ? 'deploy' : 'validation',
+      ...(values['require-digests'] ? { requireDigests: true } : {}),
     },
+    resolve: values.resolve === true,
   };
 }
 
@@ -152,6 +169,8 @@ export interface StackCheckIO {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   check: (file: string, options: CheckStackOptions) => StackCheck;
+  /** How `--resolve` asks registries (default: clients with this machine's auth files). */
+  resolve?: ResolveOptions;
 }
 
 const processIO = (): StackCheckIO => ({
@@ -163,10 +182,38 @@ const processIO = (): StackCheckIO => ({
 });
 
 /**
+ * The check, and with `--resolve` its tags resolved (each once; `tag → digest` on stderr) and the
+ * file checked again with their digests; a tag that does not resolve is an error problem.
+ */
+async function checkRequest(request: StackCheckRequest, io: StackCheckIO): Promise<StackProblem[]> {
+  const first = io.check(request.file, request.options);
+  if (!request.resolve || first.tags.length === 0 || first.problems.some((p) => p.severity === 'error')) {
+    return first.problems;
+  }
+  try {
+    const resolved = await resolveTags(first.tags, {
+      log: {
+        info: (line) => io.stderr(`${line}\n`),
+        warning: (line) => io.stderr(`${line}\n`),
+        debug: () => undefined,
+      },
+      ...io.resolve,
+    });
+    return io.check(request.file, { ...request.options, resolved }).problems;
+  } catch (err) {
+    if (!(err instanceof TagResolutionError)) throw err;
+    return [
+      ...first.problems,
+      { severity: 'error', file: request.file, path: 'services', message: err.message },
+    ];
+  }
+}
+
+/**
  * Runs `digestline-run stack check` with the arguments after `stack check`.
  * @returns the exit status: 0 no error, 1 errors, 2 usage error
  */
-export function stackCheckCommand(args: string[], io: StackCheckIO = processIO()): number {
+export async function stackCheckCommand(args: string[], io: StackCheckIO = processIO()): Promise<number> {
   let request: StackCheckRequest;
   try {
     request = parseStackCheckArgs(args, io.env, io.cwd);
@@ -175,7 +222,7 @@ export function stackCheckCommand(args: string[], io: StackCheckIO = processIO()
     io.stderr(`digestline-run: ${err.message}\n${STACK_CHECK_USAGE}\n`);
     return 2;
   }
-  const problems = downgradeMissingPaths(io.check(request.file, request.options).problems);
+  const problems = downgradeMissingPaths(await checkRequest(request, io));
   for (const p of problems) io.stdout(`${formatProblem(p, io.cwd)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

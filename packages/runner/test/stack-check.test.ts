@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStack, formatProblem } from '@digestline/core/stack/check';
 import type { StackProblem } from '@digestline/core/stack/compose/model';
 import { main } from '../src/cli.js';
+import { fakeClient } from '../../core/test/registry/fake-fetch.js';
 import {
   downgradeMissingPaths,
   parseStackCheckArgs,
@@ -40,15 +41,20 @@ afterEach(async () => {
 });
 
 /** Runs `stack check` with the real checkStack, capturing what it prints. */
-function run(args: string[], check: StackCheckIO['check'] = checkStack) {
+async function run(
+  args: string[],
+  check: StackCheckIO['check'] = checkStack,
+  resolve?: StackCheckIO['resolve'],
+) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = stackCheckCommand(args, {
+  const code = await stackCheckCommand(args, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     env: { FROM_SHELL: 'shell-value' },
     cwd: dir,
     check,
+    ...(resolve !== undefined ? { resolve } : {}),
   });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
@@ -154,35 +160,36 @@ describe('stack check output', () => {
 });
 
 describe('digestline-run stack check', () => {
-  it('exits 0 and prints nothing on stdout when the stack would start', () => {
-    const r = run(['--image', BACKEND, 'compose.yaml']);
+  it('exits 0 and prints nothing on stdout when the stack would start', async () => {
+    const r = await run(['--image', BACKEND, 'compose.yaml']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toMatch(
       /^\[stack check\] compose\.yaml: 0 error\(s\), 0 warning\(s\); the stack would start$/m,
     );
   });
 
-  it('exits 1 and prints each problem as file:line: path: message', () => {
-    const r = run(['--image', BACKEND, 'bad.yaml']);
+  it('exits 1 and prints each problem as file:line: path: message', async () => {
+    const r = await run(['--image', BACKEND, 'bad.yaml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^bad\.yaml:4: services\.backend\.privileged: .+\n$/);
     expect(r.stderr).toMatch(/1 error\(s\), 0 warning\(s\); the stack would not start/);
   });
 
-  it('exits 1 when the image under test is not given', () => {
-    const r = run(['compose.yaml']);
+  it('exits 1 when the image under test is not given', async () => {
+    const r = await run(['compose.yaml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^compose\.yaml(:\d+)?: services\.backend/m);
   });
 
-  it('exits 1 naming the file when it cannot be read', () => {
-    const r = run(['--image', BACKEND, 'missing.yaml']);
+  it('exits 1 naming the file when it cannot be read', async () => {
+    const r = await run(['--image', BACKEND, 'missing.yaml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^missing\.yaml: cannot read: /);
   });
 
-  it('exits 0 when the only problems are missing paths, printed as warnings', () => {
-    const r = run(['compose.yaml'], (file) => ({
+  it('exits 0 when the only problems are missing paths, printed as warnings', async () => {
+    const r = await run(['compose.yaml'], (file) => ({
+      tags: [],
       problems: [
         {
           severity: 'error',
@@ -200,13 +207,13 @@ describe('digestline-run stack check', () => {
     expect(r.stderr).toMatch(/0 error\(s\), 1 warning\(s\)/);
   });
 
-  it('hands images, profiles, env and mode to the check', () => {
+  it('hands images, profiles, env and mode to the check', async () => {
     let seen: Parameters<StackCheckIO['check']> | undefined;
-    const r = run(
+    const r = await run(
       ['--image', BACKEND, '--profile', 'seed', '--env', 'K=v', '--deploy', 'compose.yaml'],
       (...args) => {
         seen = args;
-        return { problems: [] };
+        return { tags: [], problems: [] };
       },
     );
     expect(r.code).toBe(0);
@@ -219,16 +226,77 @@ describe('digestline-run stack check', () => {
     expect(seen?.[1].images.map((i) => i.name)).toEqual(['backend']);
   });
 
-  it('exits 2 on a bad --image, naming the flag and the expected form, before checking anything', () => {
+  it('exits 2 on a bad --image, naming the flag and the expected form, before checking anything', async () => {
     let checked = false;
-    const r = run(['--image', 'backend=repo:latest', 'compose.yaml'], () => {
+    const r = await run(['--image', 'backend=repo:latest', 'compose.yaml'], () => {
       checked = true;
-      return { problems: [] };
+      return { tags: [], problems: [] };
     });
     expect(r.code).toBe(2);
     expect(checked).toBe(false);
     expect(r.stderr).toMatch(/--image "backend=repo:latest": expected name=repo@sha256:<64 hex>/);
     expect(r.stderr).toMatch(/Usage:\n {2}digestline-run stack check/);
+  });
+
+  describe('a service naming a tag', () => {
+    const DB = `sha256:${'d'.repeat(64)}`;
+    const TAGGED = `${COMPOSE}  db:\n    image: 127.0.0.1:5000/lib/db:16\n`;
+    const registry = (found: boolean) =>
+      fakeClient(() =>
+        found
+          ? new Response(null, {
+              status: 200,
+              headers: {
+                'docker-content-digest': DB,
+                'content-type': 'application/vnd.oci.image.index.v1+json',
+                'content-length': '2',
+              },
+            })
+          : new Response(null, { status: 404 }),
+      );
+    beforeEach(() => writeFile(path.join(dir, 'tagged.yaml'), TAGGED));
+
+    it('is a warning without --resolve (no registry asked): exit 0', async () => {
+      const { client, calls } = registry(true);
+      const r = await run(['--image', BACKEND, 'tagged.yaml'], checkStack, { clientFor: () => client });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(
+        'tagged.yaml:7: warning: services.db.image: 127.0.0.1:5000/lib/db:16 is resolved to a digest at start; pin it (127.0.0.1:5000/lib/db:16@sha256:…) to make the file say what runs\n',
+      );
+      expect(calls).toEqual([]);
+    });
+
+    it('--resolve resolves it as the actions do (tag → digest on stderr); one that does not resolve is exit 1', async () => {
+      const found = registry(true);
+      const ok = await run(['--resolve', '--image', BACKEND, 'tagged.yaml'], checkStack, {
+        clientFor: () => found.client,
+      });
+      expect(ok.code).toBe(0);
+      expect(ok.stderr).toContain(`127.0.0.1:5000/lib/db:16 → ${DB}\n`);
+      expect(ok.stdout).toMatch(
+        /services\.db\.image: 127\.0\.0\.1:5000\/lib\/db:16 was resolved to sha256:d{64} at start/,
+      );
+      expect(found.calls).toHaveLength(1);
+      const missing = registry(false);
+      const bad = await run(['--resolve', '--image', BACKEND, 'tagged.yaml'], checkStack, {
+        clientFor: () => missing.client,
+      });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(
+        /tagged\.yaml: services: 1 image tag of the stack did not resolve .*\nservice db: 127\.0\.0\.1:5000\/lib\/db:16 does not resolve: registry 127\.0\.0\.1:5000 has no manifest lib\/db:16 \(404\)/,
+      );
+    });
+
+    it('--require-digests makes it an error: exit 1; with --resolve it is a usage error', async () => {
+      const r = await run(['--require-digests', '--image', BACKEND, 'tagged.yaml']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /^tagged\.yaml:7: services\.db\.image: "127\.0\.0\.1:5000\/lib\/db:16" is a tag and the input require-digests is true/,
+      );
+      const both = await run(['--resolve', '--require-digests', 'tagged.yaml']);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/--resolve and --require-digests exclude each other/);
+    });
   });
 
   it('is reached through the CLI: exit codes 0, 1 and 2', async () => {

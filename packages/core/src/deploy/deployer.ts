@@ -26,6 +26,8 @@ export interface DeployRequest {
   healthChecks: HealthCheck[];
   soakMs: number;
   autoRollback: boolean;
+  /** The `require-digests` input: a service's own tag is refused instead of resolved. */
+  requireDigests?: boolean;
 }
 
 /**
@@ -57,7 +59,9 @@ function promotionTrust(o: DeployerOptions): PromotionTrust {
 export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<DeployOutcome> {
   const trust = promotionTrust(o);
   const r = resolve(o);
-  const { spec, model } = loadDeployStack(req.stackFile, req.images, r.log);
+  const { spec, model } = await loadDeployStack(req.stackFile, req.images, r.log, {
+    requireDigests: req.requireDigests ?? false,
+  });
   requireStablePorts(spec);
   const promotions = await requirePromotions(req.images, {
     log: r.log,

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import type { Log } from '../log.js';
-import { checkStack, checkStackText, formatProblem, stackFromModel } from '../stack/check.js';
+import { checkStackText, formatProblem, stackFromModel } from '../stack/check.js';
+import { checkStackResolved, type ResolveOptions } from '../stack/resolve.js';
 import type { ComposeModel } from '../stack/compose/model.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import type { DeploymentEntry } from './deployments.js';
@@ -82,15 +83,29 @@ export async function loadStoredStack(
 
 /**
  * Checks the compose file a deployment starts (deploy mode: `restart` honoured), before anything
- * changes. Warnings go to `log`.
+ * changes, resolving each tag of a service not under test once (stack/resolve.ts). Warnings go to
+ * `log`. The model returned carries the resolved digests (`postgres:16@sha256:…`): it is what the
+ * deployment stores, so a rollback starts what ran.
  * @throws Error listing every error of the file, one `file:line: path: message` per line
+ * @throws TagResolutionError when a tag does not resolve
  */
-export function loadDeployStack(
+export async function loadDeployStack(
   file: string,
   images: ImageSet,
   log: Log,
-): { spec: StackSpec; model: ComposeModel } {
-  const check = checkStack(file, { images, mode: 'deploy', env: process.env, workspace: process.cwd() });
+  tags: { requireDigests?: boolean; resolve?: ResolveOptions } = {},
+): Promise<{ spec: StackSpec; model: ComposeModel }> {
+  const check = await checkStackResolved(
+    file,
+    {
+      images,
+      mode: 'deploy',
+      env: process.env,
+      workspace: process.cwd(),
+      requireDigests: tags.requireDigests ?? false,
+    },
+    { log, ...tags.resolve },
+  );
   for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p));
   const errors = check.problems.filter((p) => p.severity === 'error');
   if (check.spec === undefined || check.model === undefined || errors.length > 0) {

@@ -11,7 +11,8 @@ import { InputError } from '../errors.js';
 import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
-import { checkStack, formatProblem } from '../stack/check.js';
+import { formatProblem } from '../stack/check.js';
+import { checkStackResolved, TagResolutionError, type ResolveOptions } from '../stack/resolve.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
 import { decideHostIsolation, userEnvironment, type IsolationInputs } from '../user-code.js';
@@ -30,11 +31,22 @@ export const INTEGRATION_ISOLATION_INPUTS: IsolationInputs = {
   unsafe: 'unsafe-host-commands-with-key',
 };
 
+/** How {@link loadStackFile} treats the tags a stack names. */
+export interface StackTagOptions {
+  /** The `require-digests` input: a tag is an error. */
+  requireDigests?: boolean;
+  /** How tags are resolved (tests give a registry client). */
+  resolve?: ResolveOptions;
+}
+
 /**
  * Checks a compose file with the image set, before anything starts (stack/check.ts): every problem of
- * the file at once. Warnings (a port moved to loopback, a key ignored during validation) go to `log`.
+ * the file at once, then each tag of a service not under test resolved to a digest once
+ * (stack/resolve.ts; `postgres:16 → sha256:…` in the log). Warnings (a port moved to loopback, a key
+ * ignored during validation, a tag) go to `log`.
  * @param path as the user wrote it; read relative to `cwd`, which is also the workspace
- * @throws InputError naming `input` (the stack input) with one `file:line: path: message` line per error
+ * @throws InputError naming `input` (the stack input) with one `file:line: path: message` line per
+ *   error, or one line per tag that did not resolve
  */
 export async function loadStackFile(
   path: string,
@@ -42,15 +54,25 @@ export async function loadStackFile(
   input: string,
   cwd: string = process.cwd(),
   log: Log = silentLog,
+  tags: StackTagOptions = {},
 ): Promise<StackSpec> {
   const file = resolve(cwd, path);
   if (!existsSync(file))
     throw new InputError(input, `input "${input}": the stack file ${path} does not exist`);
-  const check = checkStack(file, {
-    images,
-    mode: 'validation',
-    env: process.env,
-    workspace: cwd,
+  const check = await checkStackResolved(
+    file,
+    {
+      images,
+      mode: 'validation',
+      env: process.env,
+      workspace: cwd,
+      requireDigests: tags.requireDigests ?? false,
+    },
+    { log, ...tags.resolve },
+  ).catch((err: unknown) => {
+    if (err instanceof TagResolutionError)
+      throw new InputError(input, `input "${input}": ${path}: ${err.message}`);
+    throw err;
   });
   const errors = check.problems.filter((p) => p.severity === 'error');
   for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p, cwd));

@@ -13,6 +13,7 @@ import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { ImageSet } from '../inputs.js';
 import type { Log } from '../log.js';
 import type { StackSpec } from '../stack/compose/types.js';
+import { pinnedReference } from '../reference.js';
 import { Stack, StackStartError } from '../stack/stack.js';
 import type { ServiceStatus } from '../stack/status.js';
 import { group } from '../summary.js';
@@ -169,6 +170,17 @@ export async function runLane<R extends LaneReport>(
   return outcome;
 }
 
+/**
+ * The images the stack ran beside the images under test (a tag resolved at start included, as its
+ * digest), for the evidence: `db=registry/repo@sha256:…, …`; undefined when there are none.
+ */
+function otherImages(spec: StackSpec, images: ImageSet): string | undefined {
+  const others = spec.services
+    .filter((s) => !images.some((i) => i.name === s.name))
+    .map((s) => `${s.name}=${pinnedReference(s.image)}`);
+  return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
+}
+
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
 async function startStack<R extends LaneReport>(
   opts: LaneOptions<R>,
@@ -191,7 +203,7 @@ async function startStack<R extends LaneReport>(
         log: opts.log,
       }),
     );
-    state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0));
+    state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
     return { stack, ready: true };
   } catch (err) {
     if (!(err instanceof StackStartError)) throw err;

@@ -10,7 +10,7 @@ import type { ImageSet } from '../inputs.js';
 import { pinnedReference } from '../reference.js';
 import { errorMessage } from '../errors.js';
 import { isActionVariable } from '../user-code.js';
-import { buildStack } from './build/build.js';
+import { buildStack, type TagToResolve } from './build/build.js';
 import type { ComposeModel, StackProblem } from './compose/model.js';
 import type { StackSpec } from './compose/types.js';
 import { normaliseCompose } from './normalise/index.js';
@@ -30,6 +30,10 @@ export interface CheckStackOptions {
   mode: 'validation' | 'deploy';
   /** The job's workspace; default the compose file's directory. */
   workspace?: string;
+  /** Tags resolved at start (stack/resolve.ts), `registry/repository:tag` → `sha256:…`. */
+  resolved?: ReadonlyMap<string, string>;
+  /** The `require-digests` input: a service's own tag is an error rather than resolved. */
+  requireDigests?: boolean;
 }
 
 /** The checked stack (when it would start), the normalised model it came from, and every problem. */
@@ -37,6 +41,8 @@ export interface StackCheck {
   spec?: StackSpec;
   /** The normalised model: what a deployment records, so a rollback starts the same stack. */
   model?: ComposeModel;
+  /** Tags to resolve before the stack can start (resolveStackTags does it); `spec` is unset while any. */
+  tags: TagToResolve[];
   problems: StackProblem[];
 }
 
@@ -68,8 +74,10 @@ export function checkStackText(file: string, text: string, opts: CheckStackOptio
     images: opts.images,
     mode: opts.mode,
     workspace: opts.workspace ?? dirname(file),
+    ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
+    ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
   });
-  const check: StackCheck = { problems: built.problems };
+  const check: StackCheck = { tags: built.tags, problems: built.problems };
   if (built.spec !== undefined) check.spec = built.spec;
   if (n.model !== undefined) check.model = n.model;
   return check;
@@ -84,7 +92,7 @@ export function stackFromModel(model: ComposeModel, source: string, images: Imag
     { model, lineOf: () => ({ file: source }), problems: [] },
     { images, mode: 'deploy', workspace: dirname(source) },
   );
-  const check: StackCheck = { problems: built.problems, model };
+  const check: StackCheck = { tags: built.tags, problems: built.problems, model };
   if (built.spec !== undefined) check.spec = built.spec;
   return check;
 }
@@ -100,6 +108,7 @@ export function checkStack(file: string, opts: CheckStackOptions): StackCheck {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     return {
+      tags: [],
       problems: [{ severity: 'error', file, path: '', message: `cannot read: ${errorMessage(err)}` }],
     };
   }

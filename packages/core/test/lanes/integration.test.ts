@@ -11,6 +11,8 @@ import { loadStackFile, teardownIntegrationTest } from '../../src/lanes/integrat
 import { laneFailureMessage, summarizeLane } from '../../src/lanes/lane-summary.js';
 import type { LaneOutcome, LaneReport } from '../../src/lanes/report.js';
 import { SummaryBuilder } from '../../src/summary.js';
+import { fakeClient } from '../registry/fake-fetch.js';
+import { recordingLog } from '../support/log.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BACKEND = `127.0.0.1:5000/app/backend@sha256:${'1'.repeat(64)}`;
@@ -60,6 +62,86 @@ describe('loadStackFile', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).input).toBe('stack');
     expect((err as Error).message).toMatch(message);
+  });
+
+  describe('a service not under test naming a tag', () => {
+    const DB = `sha256:${'d'.repeat(64)}`;
+    const text = `services:\n  backend:\n    image: \${BACKEND_IMAGE}\n  db:\n    image: 127.0.0.1:5000/lib/db:16\n`;
+    const answering = (digest: string | null) =>
+      fakeClient(() =>
+        digest === null
+          ? new Response(null, { status: 404 })
+          : new Response(null, {
+              status: 200,
+              headers: {
+                'docker-content-digest': digest,
+                'content-type': 'application/vnd.oci.image.manifest.v1+json',
+                'content-length': '2',
+              },
+            }),
+      );
+    beforeAll(() => writeFile(join(dir, 'tagged.yaml'), text));
+
+    test('runs the digest the tag resolved to, logged once', async () => {
+      const { client, calls } = answering(DB);
+      const log = recordingLog();
+      const images = parseImageSet(`backend=${BACKEND}`, 'images');
+      const spec = await loadStackFile('tagged.yaml', images, 'stack', dir, log, {
+        resolve: { clientFor: () => client },
+      });
+      expect(spec.services.map((s) => [s.name, pinnedReference(s.image)])).toEqual([
+        ['backend', BACKEND],
+        ['db', `127.0.0.1:5000/lib/db@${DB}`],
+      ]);
+      expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+        'HEAD /v2/lib/db/manifests/16',
+      ]);
+      expect(log.lines.filter((l) => l.level === 'info').map((l) => l.line)).toEqual([
+        `127.0.0.1:5000/lib/db:16 → ${DB}`,
+      ]);
+      expect(log.lines.filter((l) => l.level === 'warning').map((l) => l.line)).toEqual([
+        expect.stringMatching(
+          /^tagged\.yaml:5: warning: services\.db\.image: 127\.0\.0\.1:5000\/lib\/db:16 was resolved to/,
+        ),
+      ]);
+    });
+
+    test('a tag that does not resolve is an input error naming the service and the reference', async () => {
+      const { client } = answering(null);
+      const err = await loadStackFile(
+        'tagged.yaml',
+        parseImageSet(`backend=${BACKEND}`, 'images'),
+        'stack',
+        dir,
+        undefined,
+        {
+          resolve: { clientFor: () => client },
+        },
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(
+        /^input "stack": tagged\.yaml: 1 image tag of the stack did not resolve .*\nservice db: 127\.0\.0\.1:5000\/lib\/db:16 does not resolve: registry 127\.0\.0\.1:5000 has no manifest lib\/db:16 \(404\)$/,
+      );
+    });
+
+    test('require-digests refuses the tag before asking any registry', async () => {
+      const { client, calls } = answering(DB);
+      const err = await loadStackFile(
+        'tagged.yaml',
+        parseImageSet(`backend=${BACKEND}`, 'images'),
+        'stack',
+        dir,
+        undefined,
+        {
+          requireDigests: true,
+          resolve: { clientFor: () => client },
+        },
+      ).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(
+        /^input "stack": tagged\.yaml has 1 problem:\ntagged\.yaml:5: services\.db\.image: "127\.0\.0\.1:5000\/lib\/db:16" is a tag and the input require-digests is true/,
+      );
+      expect(calls).toEqual([]);
+    });
   });
 });
 

@@ -230,12 +230,31 @@ describe('runStackLane', () => {
       ['digests verified', 'PASSED'],
       ['tests: node --test tests/', 'PASSED'],
     ]);
+    expect(statement.predicate.checks[0]?.detail).toBeUndefined();
     // One client per registry host, and a store failure is reported, not swallowed.
     expect(hosts).toEqual(['127.0.0.1:5000']);
     expect(out.evidenceError).toMatch(/could not store the evidence for api .*registry says no/);
 
     const saved = JSON.parse(await readFile(out.reportPath, 'utf8'));
     expect(saved).toEqual(JSON.parse(JSON.stringify(out.report)));
+  });
+
+  test('the evidence names the images the stack ran beside the images under test (a resolved tag’s digest)', async () => {
+    const engine = new FakeEngine();
+    // web runs from the file (as a tag resolved at start would), only api is under test.
+    const out = await runStackLane(options(engine, { images: [IMAGES[0]!] }));
+    expect(out.report.result).toBe('passed');
+    const statement = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8')));
+    expect(statement.predicate.tested.map((t) => t.name)).toEqual(['api']);
+    expect(statement.predicate.checks[0]).toMatchObject({
+      name: 'stack ready: 2 services',
+      result: 'PASSED',
+      detail: `also ran web=${WEB}`,
+    });
+    expect(out.report.services.map((s) => [s.name, s.image])).toEqual([
+      ['api', API],
+      ['web', WEB],
+    ]);
   });
 
   test('failing tests: bundle collected with the test output, uploaded, evidence FAILED, stack removed', async () => {

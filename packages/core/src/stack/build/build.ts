@@ -25,11 +25,30 @@ export interface BuildStackOptions {
   workspace: string;
   /** The stack's name; default the model's `name`. */
   project?: string;
+  /**
+   * Tags resolved at start (stack/resolve.ts): `registry/repository:tag` → `sha256:…`. A service whose
+   * tag is here runs that digest; one whose tag is not makes the stack wait for resolution (`tags`).
+   */
+  resolved?: ReadonlyMap<string, string>;
+  /** The `require-digests` input: a service's own tag is an error. */
+  requireDigests?: boolean;
 }
 
-/** The built stack (only when there is no error) and every problem found. */
+/** A tag the stack names and that must be resolved before it starts, and the services naming it. */
+export interface TagToResolve {
+  /** Fully qualified, `registry/repository:tag` (`docker.io/library/postgres:16`). */
+  reference: string;
+  services: string[];
+}
+
+/**
+ * The built stack (only when there is no error and no tag left to resolve), the tags to resolve, and
+ * every problem found.
+ */
 export interface BuiltStack {
   spec?: StackSpec;
+  /** Tags not in `resolved` yet (empty when every image is pinned). */
+  tags: TagToResolve[];
   problems: StackProblem[];
 }
 
@@ -80,7 +99,7 @@ function checkCycles(spec: StackSpec, problems: Problems): void {
 export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): BuiltStack {
   const problems = new Problems((path) => n.lineOf(path));
   const model = n.model;
-  if (model === undefined) return { problems: [...n.problems] };
+  if (model === undefined) return { tags: [], problems: [...n.problems] };
   for (const key of Object.keys(model)) {
     if (!key.startsWith('x-') && !TOP_LEVEL_KEYS.includes(key)) {
       problems.error(
@@ -94,7 +113,18 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
   checkImageSet(opts.images, serviceNames, problems);
   const volumes = declaredVolumes(model, problems);
   const aliases = buildNetworks(model, problems);
-  const ctx = { images: opts.images, mode: opts.mode, services: serviceNames, volumes, aliases, problems };
+  const tagMap = new Map<string, string[]>();
+  const ctx = {
+    images: opts.images,
+    resolved: opts.resolved,
+    requireDigests: opts.requireDigests,
+    tags: tagMap,
+    mode: opts.mode,
+    services: serviceNames,
+    volumes,
+    aliases,
+    problems,
+  };
   const services: ServiceSpec[] = [];
   for (const name of serviceNames) {
     const service = buildService(name, model.services[name] ?? {}, ctx);
@@ -103,7 +133,10 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
   const spec: StackSpec = { source: n.lineOf([]).file, services, volumes };
   const name = opts.project ?? model.name;
   if (name !== undefined && STACK_NAME_PATTERN.test(name)) spec.name = name;
-  if (!problems.hasErrors) checkCycles(spec, problems);
+  if (!problems.hasErrors && tagMap.size === 0) checkCycles(spec, problems);
   const all = [...n.problems, ...problems.list];
-  return all.some((p) => p.severity === 'error') ? { problems: all } : { spec, problems: all };
+  const tags = [...tagMap].map(([reference, names]) => ({ reference, services: names }));
+  return all.some((p) => p.severity === 'error') || tags.length > 0
+    ? { tags, problems: all }
+    : { spec, tags, problems: all };
 }

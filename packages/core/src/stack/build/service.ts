@@ -5,7 +5,7 @@ import { describe, type Path } from '../compose/document.js';
 import type { RestartPolicy, ServiceSpec } from '../compose/types.js';
 import { STACK_NAME_PATTERN } from '../names.js';
 import { buildHealthcheck } from './health.js';
-import { serviceImage } from './image.js';
+import { serviceImage, type ImageContext } from './image.js';
 import { SERVICE_KEY_RULES } from './keys.js';
 import { buildMounts, buildTmpfs } from './mounts.js';
 import { buildExpose, buildPorts } from './ports.js';
@@ -13,7 +13,7 @@ import { stringList, type Problems } from './problems.js';
 import { buildDependsOn } from './relations.js';
 
 /** What a service is built against. */
-export interface ServiceContext {
+export interface ServiceContext extends ImageContext {
   images: ImageSet;
   mode: 'validation' | 'deploy';
   services: string[];
@@ -142,7 +142,7 @@ export function buildService(
   }
   checkKeys(name, service, problems);
   checkNamespaces(name, service, problems);
-  const image = serviceImage(name, service, ctx.images, problems);
+  const image = serviceImage(name, service, ctx);
   const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems);
   const environment: Record<string, string> = {};
   for (const [key, value] of Object.entries(service.environment ?? {})) {

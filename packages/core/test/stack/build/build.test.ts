@@ -3,7 +3,7 @@ import { parseReference, pinImage } from '../../../src/reference.js';
 import { buildStack, type BuildStackOptions } from '../../../src/stack/build/build.js';
 import type { ComposeModel, ComposeService } from '../../../src/stack/compose/model.js';
 import type { ServiceSpec } from '../../../src/stack/compose/types.js';
-import { DIGEST, OTHER, normalised } from './support.js';
+import { DIGEST, FILE, OTHER, normalised } from './support.js';
 
 const PINNED = `registry.example/app/web@${DIGEST}`;
 const BACKEND = pinImage('backend', parseReference(`127.0.0.1:5000/app/backend@${OTHER}`));
@@ -55,12 +55,6 @@ describe('images: injected by service name, or pinned by the file', () => {
 
   test.each<[string, Partial<ComposeService>, string, RegExp]>([
     [
-      'a tag without digest',
-      { image: 'postgres:16' },
-      'services.web.image',
-      /not pinned by digest.*postgres:16@sha256:<hex>/,
-    ],
-    [
       'a build-only service',
       { image: undefined, build: { context: '.' } },
       'services.web.build',
@@ -87,6 +81,99 @@ describe('images: injected by service name, or pinned by the file', () => {
         ),
       }),
     ]);
+  });
+});
+
+describe('tags: resolved at start, or refused by require-digests', () => {
+  const TAG = 'docker.io/library/postgres:16';
+
+  test('an unresolved tag is a warning and a tag to resolve, with no spec yet', () => {
+    const r = buildStack(
+      normalised(
+        {
+          services: {
+            db: { image: 'postgres:16' },
+            cache: { image: 'postgres:16' },
+            web: { image: 'nginx' },
+          },
+        },
+        {
+          'services.db.image': 4,
+        },
+      ),
+      OPTS,
+    );
+    expect(r.spec).toBeUndefined();
+    expect(r.tags).toEqual([
+      { reference: TAG, services: ['db', 'cache'] },
+      { reference: 'docker.io/library/nginx:latest', services: ['web'] },
+    ]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        file: FILE,
+        line: 4,
+        path: 'services.db.image',
+        message:
+          'postgres:16 is resolved to a digest at start; pin it (postgres:16@sha256:…) to make the file say what runs',
+      },
+      expect.objectContaining({ severity: 'warning', path: 'services.cache.image' }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^nginx:latest is resolved/),
+      }),
+    ]);
+  });
+
+  test('with its digest resolved the service runs it, pinned (no tag in the spec)', () => {
+    const r = one({ image: 'postgres:16' }, { resolved: new Map([[TAG, OTHER]]) });
+    expect(r.tags).toEqual([]);
+    expect(web(r).image).toEqual({
+      name: 'web',
+      registry: 'docker.io',
+      repository: 'library/postgres',
+      digest: expect.objectContaining({ value: OTHER }),
+    });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: `postgres:16 was resolved to ${OTHER} at start; pin it (postgres:16@${OTHER}) to make the file say what runs`,
+      }),
+    ]);
+  });
+
+  test('a resolution of another tag of the same repository does not apply', () => {
+    const r = one({ image: 'postgres:17' }, { resolved: new Map([[TAG, OTHER]]) });
+    expect(r.spec).toBeUndefined();
+    expect(r.tags).toEqual([{ reference: 'docker.io/library/postgres:17', services: ['web'] }]);
+  });
+
+  test('require-digests makes a tag an error naming the input, even when resolved', () => {
+    for (const resolved of [undefined, new Map([[TAG, OTHER]])]) {
+      const r = one({ image: 'postgres:16' }, { requireDigests: true, ...(resolved ? { resolved } : {}) });
+      expect(r.spec).toBeUndefined();
+      expect(r.tags).toEqual([]);
+      expect(r.problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          path: 'services.web.image',
+          message: expect.stringMatching(
+            /^"postgres:16" is a tag and the input require-digests is true: pin it by digest \(postgres:16@sha256:<hex>/,
+          ),
+        }),
+      ]);
+    }
+  });
+
+  test('require-digests accepts digests and images under test', () => {
+    expect(web(one({}, { requireDigests: true })).image.digest.value).toBe(DIGEST);
+    const r = buildStack(normalised({ services: { backend: { image: 'app/backend:dev' } } }), {
+      ...OPTS,
+      images: [BACKEND],
+      requireDigests: true,
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.spec?.services[0]?.image).toBe(BACKEND);
   });
 });
 

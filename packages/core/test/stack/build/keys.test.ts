@@ -193,14 +193,14 @@ describe('every problem at once, with lines', () => {
       '8 warning services.backend.ports[0]',
       '5 warning services.backend.restart',
       '15 error services.db.cap_add',
-      '14 error services.db.image',
+      '14 warning services.db.image',
     ]);
   });
 
   test('a model the normaliser could not produce: its problems only', () => {
     const failed = { severity: 'error' as const, file: FILE, line: 2, path: '', message: 'not valid YAML' };
     const r = buildStack({ problems: [failed], lineOf: () => ({ file: FILE }) }, OPTS);
-    expect(r).toEqual({ problems: [failed] });
+    expect(r).toEqual({ tags: [], problems: [failed] });
   });
 
   test('warnings only: the spec is built, named after the model unless a project is given', () => {
