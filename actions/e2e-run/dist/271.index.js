@@ -41,12 +41,33 @@ var labels = __webpack_require__(40184);
 function projectOfNetwork(network) {
     return /^dl-([a-z0-9][a-z0-9_-]*)-net$/.exec(network)?.[1];
 }
+/**
+ * The projects a network name could belong to: `dl-<project>-net` for a stack on one network,
+ * `dl-<project>-<network>` for one on several (a project may contain `-`, so every split is a
+ * candidate; the stack label decides). Shortest project first.
+ */
+function projectsOfNetwork(network) {
+    const rest = /^dl-(.+)$/.exec(network)?.[1] ?? '';
+    const projects = [];
+    for (let i = rest.indexOf('-'); i > 0; i = rest.indexOf('-', i + 1)) {
+        const project = rest.slice(0, i);
+        if (/^[a-z0-9][a-z0-9_-]*$/.test(project) && i < rest.length - 1)
+            projects.push(project);
+    }
+    return projects;
+}
 /** Finds the stack on `network` and the image set it runs. */
 async function attachToNetwork(engine, target, input, imagesInput) {
-    const project = projectOfNetwork(target.network);
-    const labelled = project === undefined ? [] : await engine.networkList({ label: `${labels/* STACK_LABEL */.GF}=${project}` });
-    if (project === undefined || !labelled.includes(target.network)) {
-        throw new errors/* InputError */.dz(input, `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, labelled ${labels/* STACK_LABEL */.GF}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`);
+    let project;
+    for (const candidate of projectsOfNetwork(target.network)) {
+        const labelled = await engine.networkList({ label: `${labels/* STACK_LABEL */.GF}=${candidate}` });
+        if (labelled.includes(target.network)) {
+            project = candidate;
+            break;
+        }
+    }
+    if (project === undefined) {
+        throw new errors/* InputError */.dz(input, `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, or dl-<project>-<network> for a stack on several networks, labelled ${labels/* STACK_LABEL */.GF}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`);
     }
     const stack = await stack_stack/* Stack */.B.attach(project, engine);
     const statuses = await stack.inspect();
@@ -219,7 +240,7 @@ function e2eContainerOptions(o) {
     return {
         image: o.image,
         name: `${o.project}-e2e`,
-        network: o.network,
+        ...(0,labels/* joinNetworks */.kW)(o.network),
         ...(o.hosts !== undefined ? { hosts: o.hosts } : {}),
         rm: true,
         // Explicit, so that the uid the report directory was prepared for is the one that writes it.
@@ -351,7 +372,7 @@ function playwrightTester(o) {
     const run = async (stack, env, baseUrl, testStartedAt) => {
         const options = e2eContainerOptions({
             project: stack.project,
-            network: stack.network,
+            network: stack.networks,
             image: o.runnerImage,
             testsCopy: o.testsCopy,
             reportDir: o.reportDir,

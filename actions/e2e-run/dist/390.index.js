@@ -290,34 +290,36 @@ function buildDependsOn(name, value, services, problems) {
     return deps;
 }
 /**
- * Checks the networks of every service: each service on at most one, all on the same one, and
- * that one a plain network the stack can stand in for. Returns each service's aliases.
+ * Reads the networks of every service and checks each network is one the stack can create itself:
+ * each becomes a network of the stack's own (kept apart from the others), so fixed addresses,
+ * `external` networks and driver options are refused.
  */
 function buildNetworks(model, problems) {
     const aliases = new Map();
-    const users = new Map();
+    const perService = new Map();
+    const used = [];
     for (const [name, service] of Object.entries(model.services)) {
         const at = ['services', name, 'networks'];
         const networks = isRecord(service.networks) ? service.networks : {};
-        const names = Object.keys(networks);
-        aliases.set(name, []);
-        if (names.length > 1) {
-            problems.error(at, `several networks are not supported yet: the stack would not keep them apart (${names.join(', ')}); put the service on one network`);
-            continue;
-        }
-        const [network] = names;
-        if (network === undefined)
-            continue;
-        users.set(network, [...(users.get(network) ?? []), name]);
-        aliases.set(name, serviceAliases([...at, network], networks[network], problems));
+        const joined = Object.keys(networks).map((network) => ({
+            network,
+            aliases: serviceAliases([...at, network], networks[network], problems),
+        }));
+        for (const j of joined)
+            if (!used.includes(j.network))
+                used.push(j.network);
+        perService.set(name, joined);
+        aliases.set(name, joined[0]?.aliases ?? []);
     }
-    if (users.size > 1) {
-        const groups = [...users].map(([net, names]) => `${net}: ${names.join(', ')}`).join('; ');
-        problems.error(['networks'], `services are on different networks (${groups}): several networks are not supported yet, and the stack would not keep them apart; put every service on one network`);
+    const specs = used.map((network) => checkNetwork(model, network, problems));
+    const result = { aliases, services: new Map() };
+    if (specs.length > 1) {
+        result.services = perService;
+        result.networks = specs;
     }
-    for (const network of users.keys())
-        checkNetwork(model, network, problems);
-    return aliases;
+    else if (specs.length === 1 && specs[0]?.internal === true)
+        result.networks = specs;
+    return result;
 }
 function serviceAliases(at, options, problems) {
     if (!isRecord(options))
@@ -334,16 +336,17 @@ function serviceAliases(at, options, problems) {
             });
         }
         else if (key !== 'priority') {
-            problems.error([...at, key], `${key} is not supported yet: the stack's network assigns addresses itself`);
+            problems.error([...at, key], `${key} is not supported: the engine assigns addresses on the stack's own networks, so fixed addresses could collide with another run; address the service by name`);
         }
     }
     return aliases;
 }
-/** The one network of the stack: digestline creates its own; options it cannot honour are errors. */
+/** A network of the stack: digestline creates its own; options it cannot honour are errors. */
 function checkNetwork(model, network, problems) {
+    const spec = { name: network };
     const definition = model.networks?.[network];
     if (!isRecord(definition))
-        return;
+        return spec;
     const at = ['networks', network];
     for (const [key, value] of Object.entries(definition)) {
         if (key === 'name' || key.startsWith('x-'))
@@ -356,15 +359,16 @@ function checkNetwork(model, network, problems) {
             problems.warning([...at, key], 'not applied: digestline labels the network itself');
         }
         else if (key === 'external' && value === true) {
-            problems.error([...at, key], 'external networks are not supported: a stack runs on a network of its own');
+            problems.error([...at, key], 'external networks are not supported: every network of a stack is its own, created and removed with it, so that runs never share one; remove external');
         }
         else if (key === 'internal' && value === true) {
-            problems.error([...at, key], 'internal networks are not supported yet: the stack network would reach outside');
+            spec.internal = true;
         }
         else if (value !== false) {
-            problems.error([...at, key], `network option ${key} is not supported: the stack runs on one plain bridge network of its own`);
+            problems.error([...at, key], `network option ${key} is not supported: each network of the stack is a plain bridge network of its own, the same on podman and docker`);
         }
     }
+    return spec;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/duration.ts
@@ -734,7 +738,7 @@ function checkNamespaces(name, service, problems) {
     if (mode !== undefined && mode !== 'default') {
         problems.error([...at, 'network_mode'], mode === 'host'
             ? 'network_mode host is refused: the service would share the host network (and could reach anything on it)'
-            : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own network; remove it`);
+            : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own networks; remove it`);
     }
     for (const key of ['pid', 'ipc']) {
         const value = service[key];
@@ -814,6 +818,9 @@ function buildService(name, service, ctx) {
         volumes: mounts.volumes,
         aliases: ctx.aliases.get(name) ?? [],
     };
+    const networks = ctx.networks?.get(name);
+    if (networks !== undefined)
+        spec.networks = networks;
     const command = stringList(service.command);
     if (command !== undefined)
         spec.command = command;
@@ -900,7 +907,7 @@ function build_buildStack(n, opts) {
         problems.error(['services'], 'the file has no services');
     checkImageSet(opts.images, serviceNames, problems);
     const volumes = declaredVolumes(model, problems);
-    const aliases = buildNetworks(model, problems);
+    const networks = buildNetworks(model, problems);
     const tagMap = new Map();
     const ctx = {
         images: opts.images,
@@ -910,7 +917,8 @@ function build_buildStack(n, opts) {
         mode: opts.mode,
         services: serviceNames,
         volumes,
-        aliases,
+        aliases: networks.aliases,
+        networks: networks.services,
         problems,
     };
     const services = [];
@@ -920,6 +928,8 @@ function build_buildStack(n, opts) {
             services.push(service);
     }
     const spec = { source: n.lineOf([]).file, services, volumes };
+    if (networks.networks !== undefined)
+        spec.networks = networks.networks;
     const name = opts.project ?? model.name;
     if (name !== undefined && stack_names/* STACK_NAME_PATTERN */.K.test(name))
         spec.name = name;

@@ -296,8 +296,13 @@ class CliEngine {
             args.push('--label', `${k}=${v}`);
         if (opts.internal)
             args.push('--internal');
+        args.push(...this.isolateArgs(opts));
         args.push(name);
         return args;
+    }
+    /** Docker keeps bridge networks apart by default: nothing to add. */
+    isolateArgs(_opts) {
+        return [];
     }
     /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
     runArgs(opts, detach) {
@@ -358,6 +363,10 @@ class CliEngine {
     /** `create` argv: the flags of {@link runArgs}, for a container started later. */
     createArgs(opts) {
         return ['create', ...this.runArgs(opts, false).slice(1)];
+    }
+    /** `network connect` argv: one more network (and DNS names there) for a container. */
+    networkConnectArgs(network, container, aliases = []) {
+        return ['network', 'connect', ...aliases.flatMap((a) => ['--alias', a]), network, container];
     }
     /** `start --attach` argv: the container's output and exit code become the command's. */
     startAttachedArgs(nameOrId) {
@@ -443,6 +452,11 @@ class CliEngine {
         return lines(r.stdout);
     }
     async run(opts) {
+        if (opts.networks?.length) {
+            const id = await this.create(opts);
+            await this.exec.exec(this.bin, ['start', id], { silent: true });
+            return id;
+        }
         const r = await this.exec.exec(this.bin, this.runArgs(opts, true));
         // Pull progress may precede the id; the id is the last line.
         const id = lines(r.stdout).pop() ?? '';
@@ -452,13 +466,18 @@ class CliEngine {
         return id;
     }
     async runToCompletion(opts, exec = {}) {
+        if (opts.networks?.length)
+            return this.startAttached(await this.create(opts), exec);
         return this.exec.exec(this.bin, this.runArgs(opts, false), {
             ignoreReturnCode: true,
             timeoutMs: exec.timeoutMs,
         });
     }
     async runStreaming(opts, io) {
-        const r = await this.exec.exec(this.bin, this.runArgs(opts, false), {
+        const argv = opts.networks?.length
+            ? this.startAttachedArgs(await this.create(opts))
+            : this.runArgs(opts, false);
+        const r = await this.exec.exec(this.bin, argv, {
             silent: true,
             ignoreReturnCode: true,
             ...(io.timeoutMs !== undefined ? { timeoutMs: io.timeoutMs } : {}),
@@ -473,6 +492,15 @@ class CliEngine {
         const id = lines(r.stdout).pop() ?? '';
         if (!/^[0-9a-f]{64}$/.test(id)) {
             throw new Error(`${this.bin} create printed no container id (stdout ended with ${JSON.stringify(id)})`);
+        }
+        try {
+            for (const n of opts.networks ?? []) {
+                await this.exec.exec(this.bin, this.networkConnectArgs(n.name, id, n.aliases), { silent: true });
+            }
+        }
+        catch (err) {
+            await this.remove(id, { force: true }).catch(() => undefined);
+            throw err;
         }
         return id;
     }
@@ -711,6 +739,10 @@ class Podman extends CliEngine {
      * Podman's `--read-only` also mounts writable tmpfs on /run, /tmp and /var/tmp unless told not
      * to; Docker's does not. A stack must behave the same on both, so podman is told not to.
      */
+    /** netavark routes between bridge networks unless a network is created isolated (podman ≥ 4.3). */
+    isolateArgs(opts) {
+        return opts.isolate ? ['--opt', 'isolate=true'] : [];
+    }
     confinementArgs(opts) {
         const args = super.confinementArgs(opts);
         if (opts.readOnly)

@@ -352,7 +352,8 @@ function testContainerOptions(project, network, tests, env) {
     return {
         image: tests.image,
         name: `${project}-tests`,
-        network,
+        // Every network of the stack: the tests address any service by name.
+        ...joinNetworks(network),
         rm: true,
         env,
         volumes: [{ source: tests.workspace, target: tests.workspace, readonly: true }],
@@ -461,7 +462,7 @@ async function runTestCommand(tests, deps, stack, urls, prepared, hostUser) {
         }
         const r = created && prepared !== undefined
             ? await engine.startAttached(prepared.name, timeout)
-            : await engine.runToCompletion(testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls), timeout);
+            : await engine.runToCompletion(testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls), timeout);
         return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
     }
     catch (err) {
@@ -531,7 +532,7 @@ function commandTester(tests, deps) {
             if (tests.image === undefined)
                 return;
             const env = urlsFromInternal(s.internalUrls());
-            const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);
+            const options = testContainerOptions(s.project, s.networks, { ...tests, image: tests.image }, env);
             const created = engine.create(options);
             created.catch(() => undefined);
             prepared = { name: options.name, env, created };
@@ -1460,7 +1461,7 @@ async function tearDownOrKeep(stack, keep, log) {
     if (keep) {
         // The engine's CLI is named like its kind (docker, podman).
         const cli = stack.engine.kind;
-        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.network}`);
+        log.info(`keep-on-failure: stack ${stack.project} keeps running (network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${_stack_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .STACK_LABEL */ .GF}=${stack.project}) && ${cli} network rm ${stack.networks.join(' ')}`);
         return true;
     }
     await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)(`Tear down stack ${stack.project}`, async () => {
@@ -1490,7 +1491,7 @@ async function teardownLaneStack(engine, project, log = _log_js__WEBPACK_IMPORTE
             return false;
         throw err;
     }
-    log.info(`removing stack ${project} (containers, network ${stack.network}, volumes)`);
+    log.info(`removing stack ${project} (containers, network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, volumes)`);
     await stack.down({ volumes: 'all', stopTimeoutS: 5 });
     return true;
 }
@@ -3346,15 +3347,13 @@ class StackFileError extends Error {
 /* harmony export */   GF: () => (/* binding */ STACK_LABEL),
 /* harmony export */   H_: () => (/* binding */ IMAGE_LABEL),
 /* harmony export */   JH: () => (/* binding */ PORT_LABEL),
+/* harmony export */   TZ: () => (/* binding */ stackNetworkNames),
 /* harmony export */   fX: () => (/* binding */ SERVICE_LABEL),
 /* harmony export */   gt: () => (/* binding */ CONTAINER_ROLE_LABEL),
+/* harmony export */   kW: () => (/* binding */ joinNetworks),
 /* harmony export */   sy: () => (/* binding */ ORDER_LABEL),
 /* harmony export */   xN: () => (/* binding */ containerName)
 /* harmony export */ });
-/**
- * How a stack marks and names what it creates: labels let a later process (a post step,
- * deploy-staging) find a stack again, and fixed names keep parallel runs apart.
- */
 /** Label every container, network and volume of a stack carries: the project name. */
 const STACK_LABEL = 'dev.digestline.stack';
 /** Label on service containers: the service name. */
@@ -3367,9 +3366,18 @@ const PORT_LABEL = 'dev.digestline.port';
 const ORDER_LABEL = 'dev.digestline.order';
 /** Label on containers: `service` or `probe` (a readiness helper), or a caller's own role (`tests`). */
 const CONTAINER_ROLE_LABEL = 'dev.digestline.role';
-/** The network a stack runs on. */
+/** The network a stack runs on (its only one, or the first of several by default). */
 function stackNetworkName(project) {
     return `dl-${project}-net`;
+}
+/**
+ * The engine network of each network a stack file names: a stack with one network keeps
+ * `dl-<project>-net` whatever the file calls it; several become `dl-<project>-<network>` each.
+ */
+function stackNetworkNames(project, networks) {
+    if (networks.length <= 1)
+        return new Map(networks.map((n) => [n, stackNetworkName(project)]));
+    return new Map(networks.map((n) => [n, `dl-${project}-${n}`]));
 }
 /** The container a service runs in. */
 function containerName(project, service) {
@@ -3378,6 +3386,11 @@ function containerName(project, service) {
 /** The engine name of a declared volume (`prefix` defaults to the project). */
 function volumeName(prefix, volume) {
     return `${prefix}_${volume}`;
+}
+/** `run` options that put a container on `networks` (one, or the first and then each other). */
+function joinNetworks(networks) {
+    const [network, ...more] = typeof networks === 'string' ? [networks] : networks;
+    return { network, ...(more.length > 0 ? { networks: more.map((name) => ({ name })) } : {}) };
 }
 
 
@@ -3477,9 +3490,13 @@ function bundleRedactor(secretEnv, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/status.ts
-/** The status of service `s` from its container's inspect `info`, on stack network `network`. */
-function serviceStatus(network, s, info) {
-    const net = info.networks.find((n) => n.name === network);
+/**
+ * The status of service `s` from its container's inspect `info`, on the first of the stack's
+ * `networks` the container is on.
+ */
+function serviceStatus(networks, s, info) {
+    const order = typeof networks === 'string' ? [networks] : networks;
+    const net = order.map((name) => info.networks.find((n) => n.name === name)).find((n) => n !== undefined);
     const aliases = [s.name, ...(net?.aliases ?? []).filter((a) => a !== s.name && !info.id.startsWith(a))];
     const status = {
         service: s.name,
@@ -3517,7 +3534,7 @@ function publishedUrl(hostIp, hostPort) {
 ;// CONCATENATED MODULE: ./packages/core/src/stack/bundle.ts
 /**
  * The diagnostics bundle of a stack: what a reader needs to see why a stack failed (logs, the
- * engine's raw inspect, who was where on the network), written with secrets redacted.
+ * engine's raw inspect, who was where on which network), written with secrets redacted.
  */
 
 
@@ -3570,24 +3587,34 @@ async function collectBundle(stack, dir, opts = {}) {
     for (const c of containers) {
         try {
             const info = await engine.inspectContainer(c.id);
-            networkMap.push(networkEntry(stack.network, info));
+            networkMap.push(networkEntry(stack.networks, info));
             const record = stack.services.find((s) => s.container === info.name);
             if (record)
-                statuses.push(serviceStatus(stack.network, record, info));
+                statuses.push(serviceStatus(stack.networks, record, info));
         }
         catch (err) {
             errors.push(`network map ${c.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    await write('network.json', JSON.stringify({ network: stack.network, containers: networkMap }, null, 2));
+    const map = { network: stack.networks[0], networks: stack.networks, containers: networkMap };
+    await write('network.json', JSON.stringify(map, null, 2));
     await write('services.json', JSON.stringify({ project: stack.project, services: statuses, timings: stack.timings }, null, 2));
     if (errors.length > 0)
         await write('errors.txt', errors.join('\n') + '\n');
     return written;
 }
-function networkEntry(network, info) {
-    const net = info.networks.find((n) => n.name === network);
-    const entry = { container: info.name, aliases: net?.aliases ?? [] };
+function networkEntry(networks, info) {
+    const on = networks.flatMap((name) => info.networks.filter((n) => n.name === name));
+    const net = on[0];
+    const entry = {
+        container: info.name,
+        aliases: net?.aliases ?? [],
+        networks: on.map((n) => ({
+            network: n.name,
+            aliases: n.aliases,
+            ...(n.ipAddress !== undefined ? { ipAddress: n.ipAddress } : {}),
+        })),
+    };
     if (info.labels[stack_labels/* SERVICE_LABEL */.fX] !== undefined)
         entry.service = info.labels[stack_labels/* SERVICE_LABEL */.fX];
     if (net?.ipAddress !== undefined)
@@ -3862,6 +3889,16 @@ function probePort(host, port, opts = {}) {
 const LOG_TAIL_LINES = 15;
 /** bash script for the network probe: retries a TCP connect until it works. */
 const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
+/** The engine networks a service joins, each with its DNS names there (service name first). */
+function serviceNetworks(ctx, service) {
+    const joined = service.networks ?? [];
+    if (joined.length === 0)
+        return [{ name: ctx.network, aliases: [service.name, ...service.aliases] }];
+    return joined.map((n) => ({
+        name: ctx.networks?.get(n.network) ?? ctx.network,
+        aliases: [service.name, ...n.aliases.filter((a) => a !== service.name)],
+    }));
+}
 /** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
 const NOT_YET_RUN = new Set(['created', 'configured', 'initialized']);
 /** Whether the container ran and has stopped (podman says `stopped` until its cleanup ran, then `exited`). */
@@ -3972,16 +4009,17 @@ async function whileAlive(ctx, plan, work) {
         ctx.signal.removeEventListener('abort', abort);
     }
 }
-/** Runs a probe container on the stack network that exits 0 once `<service>:<port>` accepts connections. */
+/** Runs a probe container on a network of the service that exits 0 once `<service>:<port>` accepts connections. */
 async function networkProbe(ctx, plan) {
     const { engine, signal, pollMs } = ctx;
     const port = plan.record.port;
     const probe = `${plan.record.container}-probe`;
-    plan.status = `port ${port} not reachable on the stack network`;
+    const network = serviceNetworks(ctx, plan.spec)[0]?.name ?? ctx.network;
+    plan.status = `port ${port} not reachable on network ${network}`;
     const run = engine.runToCompletion({
         image: ctx.probeImage,
         name: probe,
-        network: ctx.network,
+        network,
         rm: true,
         entrypoint: '',
         labels: { ...ctx.labels, [stack_labels/* CONTAINER_ROLE_LABEL */.gt]: 'probe', [stack_labels/* SERVICE_LABEL */.fX]: plan.spec.name },
@@ -4018,14 +4056,24 @@ async function networkProbe(ctx, plan) {
 
 
 /**
- * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
- * prefix reuses them).
+ * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them; a network left by an earlier run of the same project is reused).
  * @throws ServiceStartFailure when the engine refuses
  */
-async function createResources(stack, volumes, labels) {
-    const { engine, project, network } = stack;
+async function createResources(stack, networks, volumes, labels) {
+    const { engine, project } = stack;
     try {
-        await engine.networkCreate(network, { labels });
+        const present = new Set(await engine.networkList());
+        for (const n of networks) {
+            if (present.has(n.name))
+                continue;
+            await engine.networkCreate(n.name, {
+                labels,
+                ...(n.internal ? { internal: true } : {}),
+                // Several networks must be kept apart by address too, not only by name.
+                ...(networks.length > 1 ? { isolate: true } : {}),
+            });
+        }
         const existing = new Set(await engine.volumeList());
         for (const volume of volumes) {
             if (!existing.has(volume))
@@ -4113,13 +4161,21 @@ async function runService(ctx, plan) {
         await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
     }
     plan.status = 'starting';
+    const [first, ...more] = serviceNetworks(ctx, service);
+    const hosts = {};
+    for (const n of [first, ...more]) {
+        for (const [name, ip] of Object.entries(ctx.hosts[n?.name ?? ''] ?? {}))
+            hosts[name] ??= ip;
+    }
     const run = {
         image: (0,reference/* pinnedReference */.ct)(service.image),
         name: plan.record.container,
-        network: ctx.network,
-        aliases: [service.name, ...service.aliases],
-        // Its dependencies have started: their names resolve without the engine's DNS server.
-        hosts: { ...ctx.hosts },
+        network: first?.name ?? ctx.network,
+        aliases: first?.aliases ?? [service.name],
+        ...(more.length > 0 ? { networks: more } : {}),
+        // Its dependencies have started: their names resolve without the engine's DNS server (only
+        // those on a network it joins).
+        hosts,
         env: service.environment,
         labels: {
             ...ctx.labels,
@@ -4151,10 +4207,15 @@ async function runService(ctx, plan) {
         throw new Aborted();
     await engine.run(run);
     plan.timing.startedAt = Date.now();
-    const ip = (await engine.inspectContainer(plan.record.container)).networks.find((n) => n.name === ctx.network)?.ipAddress;
-    if (ip !== undefined)
-        for (const name of run.aliases ?? [])
-            ctx.hosts[name] = ip;
+    const attached = (await engine.inspectContainer(plan.record.container)).networks;
+    for (const n of [first, ...more]) {
+        const ip = attached.find((a) => a.name === n?.name)?.ipAddress;
+        if (n === undefined || ip === undefined)
+            continue;
+        const pinned = (ctx.hosts[n.name] ??= {});
+        for (const name of n.aliases)
+            pinned[name] = ip;
+    }
     plan.started.resolve();
     ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
@@ -4246,15 +4307,28 @@ class Stack {
      * do not change while a container lives; `status`/`health` are those of that check.
      */
     readyStatuses;
-    constructor(project, engine, services, volumes) {
+    constructor(project, engine, services, volumes, networks = []) {
         this.project = project;
         this.engine = engine;
         this.services = services;
         this.volumes = volumes;
+        this.networks = networks.length > 0 ? networks : [(0,stack_labels/* stackNetworkName */.CO)(project)];
     }
-    /** The stack's network. */
+    /**
+     * The stack's engine networks, its first network first: `dl-<project>-net` for a stack with one
+     * network, `dl-<project>-<network>` for each of several.
+     */
+    networks;
+    /** The stack's first network (its only one, unless the file names several). */
     get network() {
-        return (0,stack_labels/* stackNetworkName */.CO)(this.project);
+        return this.networks[0];
+    }
+    /**
+     * `run` options that put a container on every network of the stack (test and browser containers
+     * address any service by name).
+     */
+    get joinAll() {
+        return (0,stack_labels/* joinNetworks */.kW)(this.networks);
     }
     /** Service names in start order. */
     get serviceNames() {
@@ -4290,11 +4364,16 @@ class Stack {
         const images = await resolveImages(engine, spec, log);
         const plans = planServices(spec, order, images, { project, probeImage: opts.probeImage });
         const volumes = spec.volumes.map((v) => (0,stack_labels/* volumeName */.EH)(prefix, v));
-        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
-        log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
+        const declared = spec.networks ?? [];
+        const networkNames = (0,stack_labels/* stackNetworkNames */.TZ)(project, declared.map((n) => n.name));
+        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes, [...new Set(networkNames.values())]);
+        log.info(`stack ${project}: network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, services ${order.map((s) => s.name).join(' → ')}`);
         let startedAt = 0;
         await carryingStack(stack, async () => {
-            await createResources(stack, volumes, labels);
+            const networks = declared.length === 0
+                ? [{ name: stack.network }]
+                : declared.map((n) => ({ ...n, name: networkNames.get(n.name) }));
+            await createResources(stack, networks, volumes, labels);
             opts.onStarting?.(stack);
             startedAt = Date.now();
             await startServices({
@@ -4303,6 +4382,7 @@ class Stack {
                 plans,
                 labels,
                 network: stack.network,
+                networks: networkNames,
                 prefix,
                 pollMs: opts.readiness?.pollMs ?? 100,
                 probeMs: opts.readiness?.probeMs ?? 25,
@@ -4329,19 +4409,23 @@ class Stack {
         const label = `${stack_labels/* STACK_LABEL */.GF}=${project}`;
         const services = await findServiceRecords(project, engine);
         const volumes = await engine.volumeList({ label });
+        const networks = await engine.networkList({ label });
         // A stack that failed before its first container still has a network (and volumes) to clean up.
-        if (services.length === 0 && volumes.length === 0 && (await engine.networkList({ label })).length === 0) {
+        if (services.length === 0 && volumes.length === 0 && networks.length === 0) {
             throw new Error(`no stack "${project}": no container, network or volume has the label ${label}`);
         }
-        return new Stack(project, engine, services, volumes);
+        const single = (0,stack_labels/* stackNetworkName */.CO)(project);
+        const ordered = networks.includes(single) ? [single] : networks.sort();
+        return new Stack(project, engine, services, volumes, ordered);
     }
     /** Current state of every service (start order). */
     async inspect() {
         return Promise.all(this.ordered().map(async (s) => this.statusOf(s, await this.engine.inspectContainer(s.container))));
     }
     /**
-     * Name → IP on the stack network of every running service (service names and aliases), for the
-     * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
+     * Name → IP of every running service (service names and aliases, on the first of the stack's
+     * networks it is on), for the `hosts` of containers that join every network of the stack later
+     * (test and browser containers, {@link joinAll}): /etc/hosts
      * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
      * while other networks are created or removed.
      */
@@ -4366,7 +4450,7 @@ class Stack {
         return [...this.services].sort((a, b) => a.order - b.order);
     }
     statusOf(s, info) {
-        return serviceStatus(this.network, s, info);
+        return serviceStatus(this.networks, s, info);
     }
     /**
      * Checks that every service container runs exactly the image its digest names: the container's
@@ -4414,7 +4498,7 @@ class Stack {
     async collectBundle(dir, opts = {}) {
         return collectBundle({
             project: this.project,
-            network: this.network,
+            networks: this.networks,
             engine: this.engine,
             services: this.services,
             timings: this.timings,
@@ -4422,7 +4506,7 @@ class Stack {
     }
     /**
      * Removes the stack: every container with its label (stopped in reverse start order, then
-     * removed), the network, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
+     * removed), its networks, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
      * named volumes (`'all'`); `'none'` keeps every volume. Idempotent: what is already gone is fine.
      * Tries everything before failing.
      * @param opts.stopTimeoutS grace period per container before it is killed (default 10; 0 kills at once)
@@ -4457,7 +4541,7 @@ class Stack {
         await attempt('listing networks', async () => {
             networks = await this.engine.networkList({ label });
         });
-        for (const network of new Set([...networks, this.network])) {
+        for (const network of new Set([...networks, ...this.networks])) {
             await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
         }
         if (mode === 'all') {

@@ -708,34 +708,36 @@ function buildDependsOn(name, value, services, problems) {
     return deps;
 }
 /**
- * Checks the networks of every service: each service on at most one, all on the same one, and
- * that one a plain network the stack can stand in for. Returns each service's aliases.
+ * Reads the networks of every service and checks each network is one the stack can create itself:
+ * each becomes a network of the stack's own (kept apart from the others), so fixed addresses,
+ * `external` networks and driver options are refused.
  */
 function buildNetworks(model, problems) {
     const aliases = new Map();
-    const users = new Map();
+    const perService = new Map();
+    const used = [];
     for (const [name, service] of Object.entries(model.services)) {
         const at = ['services', name, 'networks'];
         const networks = isRecord(service.networks) ? service.networks : {};
-        const names = Object.keys(networks);
-        aliases.set(name, []);
-        if (names.length > 1) {
-            problems.error(at, `several networks are not supported yet: the stack would not keep them apart (${names.join(', ')}); put the service on one network`);
-            continue;
-        }
-        const [network] = names;
-        if (network === undefined)
-            continue;
-        users.set(network, [...(users.get(network) ?? []), name]);
-        aliases.set(name, serviceAliases([...at, network], networks[network], problems));
+        const joined = Object.keys(networks).map((network) => ({
+            network,
+            aliases: serviceAliases([...at, network], networks[network], problems),
+        }));
+        for (const j of joined)
+            if (!used.includes(j.network))
+                used.push(j.network);
+        perService.set(name, joined);
+        aliases.set(name, joined[0]?.aliases ?? []);
     }
-    if (users.size > 1) {
-        const groups = [...users].map(([net, names]) => `${net}: ${names.join(', ')}`).join('; ');
-        problems.error(['networks'], `services are on different networks (${groups}): several networks are not supported yet, and the stack would not keep them apart; put every service on one network`);
+    const specs = used.map((network) => checkNetwork(model, network, problems));
+    const result = { aliases, services: new Map() };
+    if (specs.length > 1) {
+        result.services = perService;
+        result.networks = specs;
     }
-    for (const network of users.keys())
-        checkNetwork(model, network, problems);
-    return aliases;
+    else if (specs.length === 1 && specs[0]?.internal === true)
+        result.networks = specs;
+    return result;
 }
 function serviceAliases(at, options, problems) {
     if (!isRecord(options))
@@ -752,16 +754,17 @@ function serviceAliases(at, options, problems) {
             });
         }
         else if (key !== 'priority') {
-            problems.error([...at, key], `${key} is not supported yet: the stack's network assigns addresses itself`);
+            problems.error([...at, key], `${key} is not supported: the engine assigns addresses on the stack's own networks, so fixed addresses could collide with another run; address the service by name`);
         }
     }
     return aliases;
 }
-/** The one network of the stack: digestline creates its own; options it cannot honour are errors. */
+/** A network of the stack: digestline creates its own; options it cannot honour are errors. */
 function checkNetwork(model, network, problems) {
+    const spec = { name: network };
     const definition = model.networks?.[network];
     if (!isRecord(definition))
-        return;
+        return spec;
     const at = ['networks', network];
     for (const [key, value] of Object.entries(definition)) {
         if (key === 'name' || key.startsWith('x-'))
@@ -774,15 +777,16 @@ function checkNetwork(model, network, problems) {
             problems.warning([...at, key], 'not applied: digestline labels the network itself');
         }
         else if (key === 'external' && value === true) {
-            problems.error([...at, key], 'external networks are not supported: a stack runs on a network of its own');
+            problems.error([...at, key], 'external networks are not supported: every network of a stack is its own, created and removed with it, so that runs never share one; remove external');
         }
         else if (key === 'internal' && value === true) {
-            problems.error([...at, key], 'internal networks are not supported yet: the stack network would reach outside');
+            spec.internal = true;
         }
         else if (value !== false) {
-            problems.error([...at, key], `network option ${key} is not supported: the stack runs on one plain bridge network of its own`);
+            problems.error([...at, key], `network option ${key} is not supported: each network of the stack is a plain bridge network of its own, the same on podman and docker`);
         }
     }
+    return spec;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/duration.ts
@@ -1179,7 +1183,7 @@ function checkNamespaces(name, service, problems) {
     if (mode !== undefined && mode !== 'default') {
         problems.error([...at, 'network_mode'], mode === 'host'
             ? 'network_mode host is refused: the service would share the host network (and could reach anything on it)'
-            : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own network; remove it`);
+            : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own networks; remove it`);
     }
     for (const key of ['pid', 'ipc']) {
         const value = service[key];
@@ -1259,6 +1263,9 @@ function buildService(name, service, ctx) {
         volumes: mounts.volumes,
         aliases: ctx.aliases.get(name) ?? [],
     };
+    const networks = ctx.networks?.get(name);
+    if (networks !== undefined)
+        spec.networks = networks;
     const command = stringList(service.command);
     if (command !== undefined)
         spec.command = command;
@@ -1345,7 +1352,7 @@ function build_buildStack(n, opts) {
         problems.error(['services'], 'the file has no services');
     checkImageSet(opts.images, serviceNames, problems);
     const volumes = declaredVolumes(model, problems);
-    const aliases = buildNetworks(model, problems);
+    const networks = buildNetworks(model, problems);
     const tagMap = new Map();
     const ctx = {
         images: opts.images,
@@ -1355,7 +1362,8 @@ function build_buildStack(n, opts) {
         mode: opts.mode,
         services: serviceNames,
         volumes,
-        aliases,
+        aliases: networks.aliases,
+        networks: networks.services,
         problems,
     };
     const services = [];
@@ -1365,6 +1373,8 @@ function build_buildStack(n, opts) {
             services.push(service);
     }
     const spec = { source: n.lineOf([]).file, services, volumes };
+    if (networks.networks !== undefined)
+        spec.networks = networks.networks;
     const name = opts.project ?? model.name;
     if (name !== undefined && STACK_NAME_PATTERN.test(name))
         spec.name = name;
@@ -4753,10 +4763,6 @@ function run_formatDuration(ms) {
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var exec = __webpack_require__(78851);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/labels.ts
-/**
- * How a stack marks and names what it creates: labels let a later process (a post step,
- * deploy-staging) find a stack again, and fixed names keep parallel runs apart.
- */
 /** Label every container, network and volume of a stack carries: the project name. */
 const STACK_LABEL = 'dev.digestline.stack';
 /** Label on service containers: the service name. */
@@ -4769,9 +4775,18 @@ const PORT_LABEL = 'dev.digestline.port';
 const ORDER_LABEL = 'dev.digestline.order';
 /** Label on containers: `service` or `probe` (a readiness helper), or a caller's own role (`tests`). */
 const CONTAINER_ROLE_LABEL = 'dev.digestline.role';
-/** The network a stack runs on. */
+/** The network a stack runs on (its only one, or the first of several by default). */
 function stackNetworkName(project) {
     return `dl-${project}-net`;
+}
+/**
+ * The engine network of each network a stack file names: a stack with one network keeps
+ * `dl-<project>-net` whatever the file calls it; several become `dl-<project>-<network>` each.
+ */
+function stackNetworkNames(project, networks) {
+    if (networks.length <= 1)
+        return new Map(networks.map((n) => [n, stackNetworkName(project)]));
+    return new Map(networks.map((n) => [n, `dl-${project}-${n}`]));
 }
 /** The container a service runs in. */
 function containerName(project, service) {
@@ -4780,6 +4795,11 @@ function containerName(project, service) {
 /** The engine name of a declared volume (`prefix` defaults to the project). */
 function volumeName(prefix, volume) {
     return `${prefix}_${volume}`;
+}
+/** `run` options that put a container on `networks` (one, or the first and then each other). */
+function joinNetworks(networks) {
+    const [network, ...more] = typeof networks === 'string' ? [networks] : networks;
+    return { network, ...(more.length > 0 ? { networks: more.map((name) => ({ name })) } : {}) };
 }
 
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
@@ -4825,7 +4845,8 @@ function testContainerOptions(project, network, tests, env) {
     return {
         image: tests.image,
         name: `${project}-tests`,
-        network,
+        // Every network of the stack: the tests address any service by name.
+        ...joinNetworks(network),
         rm: true,
         env,
         volumes: [{ source: tests.workspace, target: tests.workspace, readonly: true }],
@@ -4934,7 +4955,7 @@ async function runTestCommand(tests, deps, stack, urls, prepared, hostUser) {
         }
         const r = created && prepared !== undefined
             ? await engine.startAttached(prepared.name, timeout)
-            : await engine.runToCompletion(testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls), timeout);
+            : await engine.runToCompletion(testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls), timeout);
         return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
     }
     catch (err) {
@@ -5004,7 +5025,7 @@ function commandTester(tests, deps) {
             if (tests.image === undefined)
                 return;
             const env = urlsFromInternal(s.internalUrls());
-            const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);
+            const options = testContainerOptions(s.project, s.networks, { ...tests, image: tests.image }, env);
             const created = engine.create(options);
             created.catch(() => undefined);
             prepared = { name: options.name, env, created };
@@ -5082,9 +5103,13 @@ function bundleRedactor(secretEnv, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/status.ts
-/** The status of service `s` from its container's inspect `info`, on stack network `network`. */
-function serviceStatus(network, s, info) {
-    const net = info.networks.find((n) => n.name === network);
+/**
+ * The status of service `s` from its container's inspect `info`, on the first of the stack's
+ * `networks` the container is on.
+ */
+function serviceStatus(networks, s, info) {
+    const order = typeof networks === 'string' ? [networks] : networks;
+    const net = order.map((name) => info.networks.find((n) => n.name === name)).find((n) => n !== undefined);
     const aliases = [s.name, ...(net?.aliases ?? []).filter((a) => a !== s.name && !info.id.startsWith(a))];
     const status = {
         service: s.name,
@@ -5122,7 +5147,7 @@ function publishedUrl(hostIp, hostPort) {
 ;// CONCATENATED MODULE: ./packages/core/src/stack/bundle.ts
 /**
  * The diagnostics bundle of a stack: what a reader needs to see why a stack failed (logs, the
- * engine's raw inspect, who was where on the network), written with secrets redacted.
+ * engine's raw inspect, who was where on which network), written with secrets redacted.
  */
 
 
@@ -5175,24 +5200,34 @@ async function collectBundle(stack, dir, opts = {}) {
     for (const c of containers) {
         try {
             const info = await engine.inspectContainer(c.id);
-            networkMap.push(networkEntry(stack.network, info));
+            networkMap.push(networkEntry(stack.networks, info));
             const record = stack.services.find((s) => s.container === info.name);
             if (record)
-                statuses.push(serviceStatus(stack.network, record, info));
+                statuses.push(serviceStatus(stack.networks, record, info));
         }
         catch (err) {
             errors.push(`network map ${c.name}: ${(0,src_errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    await write('network.json', JSON.stringify({ network: stack.network, containers: networkMap }, null, 2));
+    const map = { network: stack.networks[0], networks: stack.networks, containers: networkMap };
+    await write('network.json', JSON.stringify(map, null, 2));
     await write('services.json', JSON.stringify({ project: stack.project, services: statuses, timings: stack.timings }, null, 2));
     if (errors.length > 0)
         await write('errors.txt', errors.join('\n') + '\n');
     return written;
 }
-function networkEntry(network, info) {
-    const net = info.networks.find((n) => n.name === network);
-    const entry = { container: info.name, aliases: net?.aliases ?? [] };
+function networkEntry(networks, info) {
+    const on = networks.flatMap((name) => info.networks.filter((n) => n.name === name));
+    const net = on[0];
+    const entry = {
+        container: info.name,
+        aliases: net?.aliases ?? [],
+        networks: on.map((n) => ({
+            network: n.name,
+            aliases: n.aliases,
+            ...(n.ipAddress !== undefined ? { ipAddress: n.ipAddress } : {}),
+        })),
+    };
     if (info.labels[SERVICE_LABEL] !== undefined)
         entry.service = info.labels[SERVICE_LABEL];
     if (net?.ipAddress !== undefined)
@@ -5461,6 +5496,16 @@ function probePort(host, port, opts = {}) {
 const LOG_TAIL_LINES = 15;
 /** bash script for the network probe: retries a TCP connect until it works. */
 const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
+/** The engine networks a service joins, each with its DNS names there (service name first). */
+function serviceNetworks(ctx, service) {
+    const joined = service.networks ?? [];
+    if (joined.length === 0)
+        return [{ name: ctx.network, aliases: [service.name, ...service.aliases] }];
+    return joined.map((n) => ({
+        name: ctx.networks?.get(n.network) ?? ctx.network,
+        aliases: [service.name, ...n.aliases.filter((a) => a !== service.name)],
+    }));
+}
 /** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
 const NOT_YET_RUN = new Set(['created', 'configured', 'initialized']);
 /** Whether the container ran and has stopped (podman says `stopped` until its cleanup ran, then `exited`). */
@@ -5571,16 +5616,17 @@ async function whileAlive(ctx, plan, work) {
         ctx.signal.removeEventListener('abort', abort);
     }
 }
-/** Runs a probe container on the stack network that exits 0 once `<service>:<port>` accepts connections. */
+/** Runs a probe container on a network of the service that exits 0 once `<service>:<port>` accepts connections. */
 async function networkProbe(ctx, plan) {
     const { engine, signal, pollMs } = ctx;
     const port = plan.record.port;
     const probe = `${plan.record.container}-probe`;
-    plan.status = `port ${port} not reachable on the stack network`;
+    const network = serviceNetworks(ctx, plan.spec)[0]?.name ?? ctx.network;
+    plan.status = `port ${port} not reachable on network ${network}`;
     const run = engine.runToCompletion({
         image: ctx.probeImage,
         name: probe,
-        network: ctx.network,
+        network,
         rm: true,
         entrypoint: '',
         labels: { ...ctx.labels, [CONTAINER_ROLE_LABEL]: 'probe', [SERVICE_LABEL]: plan.spec.name },
@@ -5617,14 +5663,24 @@ async function networkProbe(ctx, plan) {
 
 
 /**
- * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
- * prefix reuses them).
+ * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them; a network left by an earlier run of the same project is reused).
  * @throws ServiceStartFailure when the engine refuses
  */
-async function createResources(stack, volumes, labels) {
-    const { engine, project, network } = stack;
+async function createResources(stack, networks, volumes, labels) {
+    const { engine, project } = stack;
     try {
-        await engine.networkCreate(network, { labels });
+        const present = new Set(await engine.networkList());
+        for (const n of networks) {
+            if (present.has(n.name))
+                continue;
+            await engine.networkCreate(n.name, {
+                labels,
+                ...(n.internal ? { internal: true } : {}),
+                // Several networks must be kept apart by address too, not only by name.
+                ...(networks.length > 1 ? { isolate: true } : {}),
+            });
+        }
         const existing = new Set(await engine.volumeList());
         for (const volume of volumes) {
             if (!existing.has(volume))
@@ -5712,13 +5768,21 @@ async function runService(ctx, plan) {
         await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
     }
     plan.status = 'starting';
+    const [first, ...more] = serviceNetworks(ctx, service);
+    const hosts = {};
+    for (const n of [first, ...more]) {
+        for (const [name, ip] of Object.entries(ctx.hosts[n?.name ?? ''] ?? {}))
+            hosts[name] ??= ip;
+    }
     const run = {
         image: (0,src_reference/* pinnedReference */.ct)(service.image),
         name: plan.record.container,
-        network: ctx.network,
-        aliases: [service.name, ...service.aliases],
-        // Its dependencies have started: their names resolve without the engine's DNS server.
-        hosts: { ...ctx.hosts },
+        network: first?.name ?? ctx.network,
+        aliases: first?.aliases ?? [service.name],
+        ...(more.length > 0 ? { networks: more } : {}),
+        // Its dependencies have started: their names resolve without the engine's DNS server (only
+        // those on a network it joins).
+        hosts,
         env: service.environment,
         labels: {
             ...ctx.labels,
@@ -5750,10 +5814,15 @@ async function runService(ctx, plan) {
         throw new Aborted();
     await engine.run(run);
     plan.timing.startedAt = Date.now();
-    const ip = (await engine.inspectContainer(plan.record.container)).networks.find((n) => n.name === ctx.network)?.ipAddress;
-    if (ip !== undefined)
-        for (const name of run.aliases ?? [])
-            ctx.hosts[name] = ip;
+    const attached = (await engine.inspectContainer(plan.record.container)).networks;
+    for (const n of [first, ...more]) {
+        const ip = attached.find((a) => a.name === n?.name)?.ipAddress;
+        if (n === undefined || ip === undefined)
+            continue;
+        const pinned = (ctx.hosts[n.name] ??= {});
+        for (const name of n.aliases)
+            pinned[name] = ip;
+    }
     plan.started.resolve();
     ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,src_reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
     await waitReady(ctx, plan);
@@ -5845,15 +5914,28 @@ class Stack {
      * do not change while a container lives; `status`/`health` are those of that check.
      */
     readyStatuses;
-    constructor(project, engine, services, volumes) {
+    constructor(project, engine, services, volumes, networks = []) {
         this.project = project;
         this.engine = engine;
         this.services = services;
         this.volumes = volumes;
+        this.networks = networks.length > 0 ? networks : [stackNetworkName(project)];
     }
-    /** The stack's network. */
+    /**
+     * The stack's engine networks, its first network first: `dl-<project>-net` for a stack with one
+     * network, `dl-<project>-<network>` for each of several.
+     */
+    networks;
+    /** The stack's first network (its only one, unless the file names several). */
     get network() {
-        return stackNetworkName(this.project);
+        return this.networks[0];
+    }
+    /**
+     * `run` options that put a container on every network of the stack (test and browser containers
+     * address any service by name).
+     */
+    get joinAll() {
+        return joinNetworks(this.networks);
     }
     /** Service names in start order. */
     get serviceNames() {
@@ -5889,11 +5971,16 @@ class Stack {
         const images = await resolveImages(engine, spec, log);
         const plans = planServices(spec, order, images, { project, probeImage: opts.probeImage });
         const volumes = spec.volumes.map((v) => volumeName(prefix, v));
-        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes);
-        log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
+        const declared = spec.networks ?? [];
+        const networkNames = stackNetworkNames(project, declared.map((n) => n.name));
+        const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes, [...new Set(networkNames.values())]);
+        log.info(`stack ${project}: network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, services ${order.map((s) => s.name).join(' → ')}`);
         let startedAt = 0;
         await carryingStack(stack, async () => {
-            await createResources(stack, volumes, labels);
+            const networks = declared.length === 0
+                ? [{ name: stack.network }]
+                : declared.map((n) => ({ ...n, name: networkNames.get(n.name) }));
+            await createResources(stack, networks, volumes, labels);
             opts.onStarting?.(stack);
             startedAt = Date.now();
             await startServices({
@@ -5902,6 +5989,7 @@ class Stack {
                 plans,
                 labels,
                 network: stack.network,
+                networks: networkNames,
                 prefix,
                 pollMs: opts.readiness?.pollMs ?? 100,
                 probeMs: opts.readiness?.probeMs ?? 25,
@@ -5928,19 +6016,23 @@ class Stack {
         const label = `${STACK_LABEL}=${project}`;
         const services = await findServiceRecords(project, engine);
         const volumes = await engine.volumeList({ label });
+        const networks = await engine.networkList({ label });
         // A stack that failed before its first container still has a network (and volumes) to clean up.
-        if (services.length === 0 && volumes.length === 0 && (await engine.networkList({ label })).length === 0) {
+        if (services.length === 0 && volumes.length === 0 && networks.length === 0) {
             throw new Error(`no stack "${project}": no container, network or volume has the label ${label}`);
         }
-        return new Stack(project, engine, services, volumes);
+        const single = stackNetworkName(project);
+        const ordered = networks.includes(single) ? [single] : networks.sort();
+        return new Stack(project, engine, services, volumes, ordered);
     }
     /** Current state of every service (start order). */
     async inspect() {
         return Promise.all(this.ordered().map(async (s) => this.statusOf(s, await this.engine.inspectContainer(s.container))));
     }
     /**
-     * Name → IP on the stack network of every running service (service names and aliases), for the
-     * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
+     * Name → IP of every running service (service names and aliases, on the first of the stack's
+     * networks it is on), for the `hosts` of containers that join every network of the stack later
+     * (test and browser containers, {@link joinAll}): /etc/hosts
      * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
      * while other networks are created or removed.
      */
@@ -5965,7 +6057,7 @@ class Stack {
         return [...this.services].sort((a, b) => a.order - b.order);
     }
     statusOf(s, info) {
-        return serviceStatus(this.network, s, info);
+        return serviceStatus(this.networks, s, info);
     }
     /**
      * Checks that every service container runs exactly the image its digest names: the container's
@@ -6013,7 +6105,7 @@ class Stack {
     async collectBundle(dir, opts = {}) {
         return collectBundle({
             project: this.project,
-            network: this.network,
+            networks: this.networks,
             engine: this.engine,
             services: this.services,
             timings: this.timings,
@@ -6021,7 +6113,7 @@ class Stack {
     }
     /**
      * Removes the stack: every container with its label (stopped in reverse start order, then
-     * removed), the network, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
+     * removed), its networks, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
      * named volumes (`'all'`); `'none'` keeps every volume. Idempotent: what is already gone is fine.
      * Tries everything before failing.
      * @param opts.stopTimeoutS grace period per container before it is killed (default 10; 0 kills at once)
@@ -6056,7 +6148,7 @@ class Stack {
         await attempt('listing networks', async () => {
             networks = await this.engine.networkList({ label });
         });
-        for (const network of new Set([...networks, this.network])) {
+        for (const network of new Set([...networks, ...this.networks])) {
             await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
         }
         if (mode === 'all') {
@@ -6677,7 +6769,7 @@ async function tearDownOrKeep(stack, keep, log) {
     if (keep) {
         // The engine's CLI is named like its kind (docker, podman).
         const cli = stack.engine.kind;
-        log.info(`keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${STACK_LABEL}=${stack.project}) && ${cli} network rm ${stack.network}`);
+        log.info(`keep-on-failure: stack ${stack.project} keeps running (network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${STACK_LABEL}=${stack.project}) && ${cli} network rm ${stack.networks.join(' ')}`);
         return true;
     }
     await (0,summary/* group */.Os)(`Tear down stack ${stack.project}`, async () => {
@@ -6707,7 +6799,7 @@ async function teardownLaneStack(engine, project, log = silentLog) {
             return false;
         throw err;
     }
-    log.info(`removing stack ${project} (containers, network ${stack.network}, volumes)`);
+    log.info(`removing stack ${project} (containers, network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, volumes)`);
     await stack.down({ volumes: 'all', stopTimeoutS: 5 });
     return true;
 }

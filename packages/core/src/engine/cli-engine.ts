@@ -17,6 +17,7 @@ import type {
   Healthcheck,
   ImageInfo,
   LabelFilter,
+  NetworkCreateOptions,
   RegistryOptions,
   RunOptions,
   StreamingRunOptions,
@@ -82,15 +83,18 @@ export abstract class CliEngine implements ContainerEngine {
   }
 
   /** `network create` argv. */
-  networkCreateArgs(
-    name: string,
-    opts: { labels?: Record<string, string>; internal?: boolean } = {},
-  ): string[] {
+  networkCreateArgs(name: string, opts: NetworkCreateOptions = {}): string[] {
     const args = ['network', 'create'];
     for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
     if (opts.internal) args.push('--internal');
+    args.push(...this.isolateArgs(opts));
     args.push(name);
     return args;
+  }
+
+  /** Docker keeps bridge networks apart by default: nothing to add. */
+  protected isolateArgs(_opts: NetworkCreateOptions): string[] {
+    return [];
   }
 
   /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
@@ -134,6 +138,11 @@ export abstract class CliEngine implements ContainerEngine {
   /** `create` argv: the flags of {@link runArgs}, for a container started later. */
   createArgs(opts: RunOptions): string[] {
     return ['create', ...this.runArgs(opts, false).slice(1)];
+  }
+
+  /** `network connect` argv: one more network (and DNS names there) for a container. */
+  networkConnectArgs(network: string, container: string, aliases: string[] = []): string[] {
+    return ['network', 'connect', ...aliases.flatMap((a) => ['--alias', a]), network, container];
   }
 
   /** `start --attach` argv: the container's output and exit code become the command's. */
@@ -223,10 +232,7 @@ export abstract class CliEngine implements ContainerEngine {
     await this.exec.exec(this.bin, ['rmi', ...(opts.force ? ['--force'] : []), ref], { silent: true });
   }
 
-  async networkCreate(
-    name: string,
-    opts: { labels?: Record<string, string>; internal?: boolean } = {},
-  ): Promise<void> {
+  async networkCreate(name: string, opts: NetworkCreateOptions = {}): Promise<void> {
     await this.exec.exec(this.bin, this.networkCreateArgs(name, opts), { silent: true });
   }
 
@@ -244,6 +250,11 @@ export abstract class CliEngine implements ContainerEngine {
   }
 
   async run(opts: RunOptions): Promise<string> {
+    if (opts.networks?.length) {
+      const id = await this.create(opts);
+      await this.exec.exec(this.bin, ['start', id], { silent: true });
+      return id;
+    }
     const r = await this.exec.exec(this.bin, this.runArgs(opts, true));
     // Pull progress may precede the id; the id is the last line.
     const id = lines(r.stdout).pop() ?? '';
@@ -254,6 +265,7 @@ export abstract class CliEngine implements ContainerEngine {
   }
 
   async runToCompletion(opts: RunOptions, exec: { timeoutMs?: number } = {}): Promise<ExecResult> {
+    if (opts.networks?.length) return this.startAttached(await this.create(opts), exec);
     return this.exec.exec(this.bin, this.runArgs(opts, false), {
       ignoreReturnCode: true,
       timeoutMs: exec.timeoutMs,
@@ -261,7 +273,10 @@ export abstract class CliEngine implements ContainerEngine {
   }
 
   async runStreaming(opts: RunOptions, io: StreamingRunOptions): Promise<{ exitCode: number }> {
-    const r = await this.exec.exec(this.bin, this.runArgs(opts, false), {
+    const argv = opts.networks?.length
+      ? this.startAttachedArgs(await this.create(opts))
+      : this.runArgs(opts, false);
+    const r = await this.exec.exec(this.bin, argv, {
       silent: true,
       ignoreReturnCode: true,
       ...(io.timeoutMs !== undefined ? { timeoutMs: io.timeoutMs } : {}),
@@ -276,6 +291,14 @@ export abstract class CliEngine implements ContainerEngine {
     const id = lines(r.stdout).pop() ?? '';
     if (!/^[0-9a-f]{64}$/.test(id)) {
       throw new Error(`${this.bin} create printed no container id (stdout ended with ${JSON.stringify(id)})`);
+    }
+    try {
+      for (const n of opts.networks ?? []) {
+        await this.exec.exec(this.bin, this.networkConnectArgs(n.name, id, n.aliases), { silent: true });
+      }
+    } catch (err) {
+      await this.remove(id, { force: true }).catch(() => undefined);
+      throw err;
     }
     return id;
   }

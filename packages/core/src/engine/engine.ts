@@ -85,6 +85,11 @@ export interface RunOptions {
   /** Extra DNS names on `network`. */
   aliases?: string[];
   /**
+   * Further networks joined (`network connect`, with their extra DNS names) after the container is
+   * created and before its process starts: docker 20.10 takes one `--network` only.
+   */
+  networks?: Array<{ name: string; aliases?: string[] }>;
+  /**
    * Fixed name → IP entries for the container's /etc/hosts (`--add-host`). Stacks pin the names of
    * services already running, so lookups do not depend on the engine's DNS server, which podman 4.3's
    * aardvark-dns answers late (5 s glibc retries) while other networks are created or removed.
@@ -145,6 +150,15 @@ export interface StreamingRunOptions {
   onOutput: (chunk: Buffer) => void;
   /** Kill the engine command after this many ms (an `ExecError` then says so). */
   timeoutMs?: number;
+}
+
+/** Options of {@link ContainerEngine.networkCreate}. */
+export interface NetworkCreateOptions {
+  labels?: Record<string, string>;
+  /** No route out of the network (`--internal`). */
+  internal?: boolean;
+  /** No traffic between this network and other bridge networks. */
+  isolate?: boolean;
 }
 
 /** A network a container is attached to. */
@@ -244,7 +258,11 @@ export interface ContainerEngine {
   tag(source: string, target: string): Promise<void>;
   removeImage(ref: string, opts?: { force?: boolean }): Promise<void>;
 
-  networkCreate(name: string, opts?: { labels?: Record<string, string>; internal?: boolean }): Promise<void>;
+  /**
+   * Creates a bridge network. `isolate`: no traffic to or from other bridge networks, by address
+   * either (docker keeps bridges apart anyway; podman's netavark routes between them unless told).
+   */
+  networkCreate(name: string, opts?: NetworkCreateOptions): Promise<void>;
   networkRemove(name: string): Promise<void>;
   /** Network names, optionally only those with a label. */
   networkList(opts?: LabelFilter): Promise<string[]>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultExec, type Exec } from '../exec.js';
 import { ExecError } from '../errors.js';
 import { CliEngine } from './cli-engine.js';
-import type { BuildOptions, RegistryOptions, RunOptions } from './engine.js';
+import type { BuildOptions, NetworkCreateOptions, RegistryOptions, RunOptions } from './engine.js';
 
 /** Podman (4.x and newer) through its CLI. */
 export class Podman extends CliEngine {
@@ -34,6 +34,11 @@ export class Podman extends CliEngine {
    * Podman's `--read-only` also mounts writable tmpfs on /run, /tmp and /var/tmp unless told not
    * to; Docker's does not. A stack must behave the same on both, so podman is told not to.
    */
+  /** netavark routes between bridge networks unless a network is created isolated (podman ≥ 4.3). */
+  protected override isolateArgs(opts: NetworkCreateOptions): string[] {
+    return opts.isolate ? ['--opt', 'isolate=true'] : [];
+  }
+
   protected override confinementArgs(opts: RunOptions): string[] {
     const args = super.confinementArgs(opts);
     if (opts.readOnly) args.splice(args.indexOf('--read-only') + 1, 0, '--read-only-tmpfs=false');

@@ -14,6 +14,21 @@ export function projectOfNetwork(network: string): string | undefined {
   return /^dl-([a-z0-9][a-z0-9_-]*)-net$/.exec(network)?.[1];
 }
 
+/**
+ * The projects a network name could belong to: `dl-<project>-net` for a stack on one network,
+ * `dl-<project>-<network>` for one on several (a project may contain `-`, so every split is a
+ * candidate; the stack label decides). Shortest project first.
+ */
+export function projectsOfNetwork(network: string): string[] {
+  const rest = /^dl-(.+)$/.exec(network)?.[1] ?? '';
+  const projects: string[] = [];
+  for (let i = rest.indexOf('-'); i > 0; i = rest.indexOf('-', i + 1)) {
+    const project = rest.slice(0, i);
+    if (/^[a-z0-9][a-z0-9_-]*$/.test(project) && i < rest.length - 1) projects.push(project);
+  }
+  return projects;
+}
+
 /** Finds the stack on `network` and the image set it runs. */
 export async function attachToNetwork(
   engine: ContainerEngine,
@@ -21,13 +36,18 @@ export async function attachToNetwork(
   input: string,
   imagesInput: string,
 ): Promise<{ stack: Stack; images: ImageSet }> {
-  const project = projectOfNetwork(target.network);
-  const labelled =
-    project === undefined ? [] : await engine.networkList({ label: `${STACK_LABEL}=${project}` });
-  if (project === undefined || !labelled.includes(target.network)) {
+  let project: string | undefined;
+  for (const candidate of projectsOfNetwork(target.network)) {
+    const labelled = await engine.networkList({ label: `${STACK_LABEL}=${candidate}` });
+    if (labelled.includes(target.network)) {
+      project = candidate;
+      break;
+    }
+  }
+  if (project === undefined) {
     throw new InputError(
       input,
-      `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, labelled ${STACK_LABEL}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`,
+      `input "${input}": ${target.network} is not the network of a running digestline stack (dl-<project>-net, or dl-<project>-<network> for a stack on several networks, labelled ${STACK_LABEL}=<project>); start the stack with integration-test (keep-on-failure) or deploy-staging, or give stack and images instead`,
     );
   }
   const stack = await Stack.attach(project, engine);

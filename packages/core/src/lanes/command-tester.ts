@@ -12,7 +12,7 @@ import type { Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
 import type { Stack } from '../stack/stack.js';
-import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../stack/labels.js';
+import { CONTAINER_ROLE_LABEL, joinNetworks, STACK_LABEL } from '../stack/labels.js';
 import { group } from '../summary.js';
 import {
   describeHostIsolation,
@@ -53,14 +53,15 @@ export interface LaneTests {
  */
 export function testContainerOptions(
   project: string,
-  network: string,
+  network: string | readonly string[],
   tests: LaneTests & { image: string },
   env: Record<string, string>,
 ): RunOptions {
   return {
     image: tests.image,
     name: `${project}-tests`,
-    network,
+    // Every network of the stack: the tests address any service by name.
+    ...joinNetworks(network),
     rm: true,
     env,
     volumes: [{ source: tests.workspace, target: tests.workspace, readonly: true }],
@@ -212,7 +213,7 @@ async function runTestCommand(
       created && prepared !== undefined
         ? await engine.startAttached(prepared.name, timeout)
         : await engine.runToCompletion(
-            testContainerOptions(stack.project, stack.network, { ...tests, image: tests.image }, urls),
+            testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls),
             timeout,
           );
     return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
@@ -287,7 +288,7 @@ export function commandTester(tests: LaneTests, deps: CommandTesterDeps): LaneTe
     onStarting: (s) => {
       if (tests.image === undefined) return;
       const env = urlsFromInternal(s.internalUrls());
-      const options = testContainerOptions(s.project, s.network, { ...tests, image: tests.image }, env);
+      const options = testContainerOptions(s.project, s.networks, { ...tests, image: tests.image }, env);
       const created = engine.create(options);
       created.catch(() => undefined);
       prepared = { name: options.name as string, env, created };

@@ -7,7 +7,7 @@ import { chmod, chown, cp, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
 import { tailLines } from '../exec.js';
-import { CONTAINER_ROLE_LABEL, STACK_LABEL } from '../stack/labels.js';
+import { CONTAINER_ROLE_LABEL, joinNetworks, STACK_LABEL } from '../stack/labels.js';
 import { TESTS_ROLE } from './command-tester.js';
 
 /** Where the runner image keeps its pinned Playwright. */
@@ -148,7 +148,8 @@ export function playwrightEnv(baseUrl: string): Record<string, string> {
 /** `run` options of the runner container. */
 export function e2eContainerOptions(o: {
   project: string;
-  network: string;
+  /** The stack's networks (the browser joins every one). */
+  network: string | readonly string[];
   image: string;
   testsCopy: string;
   reportDir: string;
@@ -162,7 +163,7 @@ export function e2eContainerOptions(o: {
   return {
     image: o.image,
     name: `${o.project}-e2e`,
-    network: o.network,
+    ...joinNetworks(o.network),
     ...(o.hosts !== undefined ? { hosts: o.hosts } : {}),
     rm: true,
     // Explicit, so that the uid the report directory was prepared for is the one that writes it.

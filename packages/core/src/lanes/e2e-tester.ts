@@ -79,7 +79,7 @@ export function playwrightTester(o: PlaywrightTesterOptions): LaneTester {
   const run = async (stack: Stack, env: Record<string, string>, baseUrl: string, testStartedAt: number) => {
     const options = e2eContainerOptions({
       project: stack.project,
-      network: stack.network,
+      network: stack.networks,
       image: o.runnerImage,
       testsCopy: o.testsCopy,
       reportDir: o.reportDir,

@@ -20,7 +20,7 @@ export async function tearDownOrKeep(stack: Stack, keep: boolean, log: Log): Pro
     // The engine's CLI is named like its kind (docker, podman).
     const cli = stack.engine.kind;
     log.info(
-      `keep-on-failure: stack ${stack.project} keeps running (network ${stack.network}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${STACK_LABEL}=${stack.project}) && ${cli} network rm ${stack.network}`,
+      `keep-on-failure: stack ${stack.project} keeps running (network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}); remove it with: ${cli} rm -f $(${cli} ps -aq --filter label=${STACK_LABEL}=${stack.project}) && ${cli} network rm ${stack.networks.join(' ')}`,
     );
     return true;
   }
@@ -53,7 +53,9 @@ export async function teardownLaneStack(
     if (/^no stack /.test(errorMessage(err))) return false;
     throw err;
   }
-  log.info(`removing stack ${project} (containers, network ${stack.network}, volumes)`);
+  log.info(
+    `removing stack ${project} (containers, network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, volumes)`,
+  );
   await stack.down({ volumes: 'all', stopTimeoutS: 5 });
   return true;
 }

@@ -1,6 +1,6 @@
 /**
  * The diagnostics bundle of a stack: what a reader needs to see why a stack failed (logs, the
- * engine's raw inspect, who was where on the network), written with secrets redacted.
+ * engine's raw inspect, who was where on which network), written with secrets redacted.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import { serviceStatus, type ServiceStatus } from './status.js';
 /** The stack a bundle is collected from. */
 export interface BundleSource {
   project: string;
-  network: string;
+  /** The stack's networks, its first network first. */
+  networks: readonly string[];
   engine: ContainerEngine;
   services: readonly ServiceRecord[];
   /** Written into `services.json` alongside the statuses. */
@@ -27,6 +28,8 @@ interface NetworkEntry {
   service?: string;
   aliases: string[];
   ipAddress?: string;
+  /** Every network of the stack the container is on, with its names and address there. */
+  networks: Array<{ network: string; aliases: string[]; ipAddress?: string }>;
 }
 
 /**
@@ -76,14 +79,15 @@ export async function collectBundle(
   for (const c of containers) {
     try {
       const info = await engine.inspectContainer(c.id);
-      networkMap.push(networkEntry(stack.network, info));
+      networkMap.push(networkEntry(stack.networks, info));
       const record = stack.services.find((s) => s.container === info.name);
-      if (record) statuses.push(serviceStatus(stack.network, record, info));
+      if (record) statuses.push(serviceStatus(stack.networks, record, info));
     } catch (err) {
       errors.push(`network map ${c.name}: ${errorMessage(err)}`);
     }
   }
-  await write('network.json', JSON.stringify({ network: stack.network, containers: networkMap }, null, 2));
+  const map = { network: stack.networks[0], networks: stack.networks, containers: networkMap };
+  await write('network.json', JSON.stringify(map, null, 2));
   await write(
     'services.json',
     JSON.stringify({ project: stack.project, services: statuses, timings: stack.timings }, null, 2),
@@ -92,9 +96,18 @@ export async function collectBundle(
   return written;
 }
 
-function networkEntry(network: string, info: ContainerInfo): NetworkEntry {
-  const net = info.networks.find((n) => n.name === network);
-  const entry: NetworkEntry = { container: info.name, aliases: net?.aliases ?? [] };
+function networkEntry(networks: readonly string[], info: ContainerInfo): NetworkEntry {
+  const on = networks.flatMap((name) => info.networks.filter((n) => n.name === name));
+  const net = on[0];
+  const entry: NetworkEntry = {
+    container: info.name,
+    aliases: net?.aliases ?? [],
+    networks: on.map((n) => ({
+      network: n.name,
+      aliases: n.aliases,
+      ...(n.ipAddress !== undefined ? { ipAddress: n.ipAddress } : {}),
+    })),
+  };
   if (info.labels[SERVICE_LABEL] !== undefined) entry.service = info.labels[SERVICE_LABEL];
   if (net?.ipAddress !== undefined) entry.ipAddress = net.ipAddress;
   return entry;

@@ -26,15 +26,35 @@ export interface UpContext {
   engine: ContainerEngine;
   plans: Map<string, ServicePlan>;
   labels: Record<string, string>;
+  /** The stack's first network: that of every service when the file names no networks. */
   network: string;
+  /** Engine network of each network the file names (absent or empty: every service on `network`). */
+  networks?: Map<string, string>;
   prefix: string;
   pollMs: number;
   probeMs: number;
   probeImage: string | undefined;
   signal: AbortSignal;
   log: Log;
-  /** Name → IP of the services started so far, pinned into later containers' /etc/hosts. */
-  hosts: Record<string, string>;
+  /**
+   * Per engine network, name → IP of the services started so far on it: a later container gets the
+   * entries of the networks it joins pinned into its /etc/hosts, and no others (a name it shares no
+   * network with must stay unreachable).
+   */
+  hosts: Record<string, Record<string, string>>;
+}
+
+/** The engine networks a service joins, each with its DNS names there (service name first). */
+export function serviceNetworks(
+  ctx: Pick<UpContext, 'network' | 'networks'>,
+  service: { name: string; aliases: string[]; networks?: Array<{ network: string; aliases: string[] }> },
+): Array<{ name: string; aliases: string[] }> {
+  const joined = service.networks ?? [];
+  if (joined.length === 0) return [{ name: ctx.network, aliases: [service.name, ...service.aliases] }];
+  return joined.map((n) => ({
+    name: ctx.networks?.get(n.network) ?? ctx.network,
+    aliases: [service.name, ...n.aliases.filter((a) => a !== service.name)],
+  }));
 }
 
 /** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
@@ -150,16 +170,17 @@ async function whileAlive(
   }
 }
 
-/** Runs a probe container on the stack network that exits 0 once `<service>:<port>` accepts connections. */
+/** Runs a probe container on a network of the service that exits 0 once `<service>:<port>` accepts connections. */
 async function networkProbe(ctx: UpContext, plan: ServicePlan): Promise<void> {
   const { engine, signal, pollMs } = ctx;
   const port = plan.record.port as number;
   const probe = `${plan.record.container}-probe`;
-  plan.status = `port ${port} not reachable on the stack network`;
+  const network = serviceNetworks(ctx, plan.spec)[0]?.name ?? ctx.network;
+  plan.status = `port ${port} not reachable on network ${network}`;
   const run = engine.runToCompletion({
     image: ctx.probeImage as string,
     name: probe,
-    network: ctx.network,
+    network,
     rm: true,
     entrypoint: '',
     labels: { ...ctx.labels, [CONTAINER_ROLE_LABEL]: 'probe', [SERVICE_LABEL]: plan.spec.name },

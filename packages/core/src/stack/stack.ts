@@ -1,5 +1,5 @@
 /**
- * Runs a parsed stack (spec.ts) on a container engine directly: one fresh network, named volumes,
+ * Runs a parsed stack (spec.ts) on a container engine directly: fresh networks, named volumes,
  * containers started in dependency order and watched until ready. No docker-compose/podman-compose:
  * they differ between engines and versions, cannot tell us *why* a service is not ready, and
  * podman-compose is not installed on most runners.
@@ -9,14 +9,14 @@
  * The phases live next door: plan.ts (what to start and how to judge readiness), up.ts (starting),
  * readiness.ts (waiting), bundle.ts (diagnostics), labels.ts (names and labels).
  */
-import type { ContainerEngine, ContainerInfo } from '../engine/engine.js';
+import type { ContainerEngine, ContainerInfo, RunOptions } from '../engine/engine.js';
 import { CleanupError, errorMessage } from '../errors.js';
 import type { Exec } from '../exec.js';
 import { silentLog, type Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { collectBundle } from './bundle.js';
 import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
-import { STACK_LABEL, stackNetworkName, volumeName } from './labels.js';
+import { joinNetworks, STACK_LABEL, stackNetworkName, stackNetworkNames, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
 import { findServiceRecords, isGone, type ServiceRecord } from './records.js';
 import { serviceStatus, type ServiceStatus } from './status.js';
@@ -118,11 +118,28 @@ export class Stack {
     readonly engine: ContainerEngine,
     private services: ServiceRecord[],
     private readonly volumes: string[],
-  ) {}
+    networks: string[] = [],
+  ) {
+    this.networks = networks.length > 0 ? networks : [stackNetworkName(project)];
+  }
 
-  /** The stack's network. */
+  /**
+   * The stack's engine networks, its first network first: `dl-<project>-net` for a stack with one
+   * network, `dl-<project>-<network>` for each of several.
+   */
+  readonly networks: string[];
+
+  /** The stack's first network (its only one, unless the file names several). */
   get network(): string {
-    return stackNetworkName(this.project);
+    return this.networks[0] as string;
+  }
+
+  /**
+   * `run` options that put a container on every network of the stack (test and browser containers
+   * address any service by name).
+   */
+  get joinAll(): Pick<RunOptions, 'network' | 'networks'> {
+    return joinNetworks(this.networks);
   }
 
   /** Service names in start order. */
@@ -163,17 +180,29 @@ export class Stack {
     const images = await resolveImages(engine, spec, log);
     const plans = planServices(spec, order, images, { project, probeImage: opts.probeImage });
     const volumes = spec.volumes.map((v) => volumeName(prefix, v));
+    const declared = spec.networks ?? [];
+    const networkNames = stackNetworkNames(
+      project,
+      declared.map((n) => n.name),
+    );
     const stack = new Stack(
       project,
       engine,
       [...plans.values()].map((p) => p.record),
       volumes,
+      [...new Set(networkNames.values())],
     );
 
-    log.info(`stack ${project}: network ${stack.network}, services ${order.map((s) => s.name).join(' → ')}`);
+    log.info(
+      `stack ${project}: network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, services ${order.map((s) => s.name).join(' → ')}`,
+    );
     let startedAt = 0;
     await carryingStack(stack, async () => {
-      await createResources(stack, volumes, labels);
+      const networks =
+        declared.length === 0
+          ? [{ name: stack.network }]
+          : declared.map((n) => ({ ...n, name: networkNames.get(n.name) as string }));
+      await createResources(stack, networks, volumes, labels);
       opts.onStarting?.(stack);
       startedAt = Date.now();
       await startServices(
@@ -183,6 +212,7 @@ export class Stack {
           plans,
           labels,
           network: stack.network,
+          networks: networkNames,
           prefix,
           pollMs: opts.readiness?.pollMs ?? 100,
           probeMs: opts.readiness?.probeMs ?? 25,
@@ -211,11 +241,14 @@ export class Stack {
     const label = `${STACK_LABEL}=${project}`;
     const services = await findServiceRecords(project, engine);
     const volumes = await engine.volumeList({ label });
+    const networks = await engine.networkList({ label });
     // A stack that failed before its first container still has a network (and volumes) to clean up.
-    if (services.length === 0 && volumes.length === 0 && (await engine.networkList({ label })).length === 0) {
+    if (services.length === 0 && volumes.length === 0 && networks.length === 0) {
       throw new Error(`no stack "${project}": no container, network or volume has the label ${label}`);
     }
-    return new Stack(project, engine, services, volumes);
+    const single = stackNetworkName(project);
+    const ordered = networks.includes(single) ? [single] : networks.sort();
+    return new Stack(project, engine, services, volumes, ordered);
   }
 
   /** Current state of every service (start order). */
@@ -226,8 +259,9 @@ export class Stack {
   }
 
   /**
-   * Name → IP on the stack network of every running service (service names and aliases), for the
-   * `hosts` of containers that join the stack later (test and browser containers): /etc/hosts
+   * Name → IP of every running service (service names and aliases, on the first of the stack's
+   * networks it is on), for the `hosts` of containers that join every network of the stack later
+   * (test and browser containers, {@link joinAll}): /etc/hosts
    * entries do not depend on the engine's DNS server, which podman 4.3's aardvark-dns answers late
    * while other networks are created or removed.
    */
@@ -255,7 +289,7 @@ export class Stack {
   }
 
   private statusOf(s: ServiceRecord, info: ContainerInfo): ServiceStatus {
-    return serviceStatus(this.network, s, info);
+    return serviceStatus(this.networks, s, info);
   }
 
   /**
@@ -308,7 +342,7 @@ export class Stack {
     return collectBundle(
       {
         project: this.project,
-        network: this.network,
+        networks: this.networks,
         engine: this.engine,
         services: this.services,
         timings: this.timings,
@@ -320,7 +354,7 @@ export class Stack {
 
   /**
    * Removes the stack: every container with its label (stopped in reverse start order, then
-   * removed), the network, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
+   * removed), its networks, anonymous volumes (`volumes: 'anonymous'`, the default) and also the
    * named volumes (`'all'`); `'none'` keeps every volume. Idempotent: what is already gone is fine.
    * Tries everything before failing.
    * @param opts.stopTimeoutS grace period per container before it is killed (default 10; 0 kills at once)
@@ -356,7 +390,7 @@ export class Stack {
     await attempt('listing networks', async () => {
       networks = await this.engine.networkList({ label });
     });
-    for (const network of new Set([...networks, this.network])) {
+    for (const network of new Set([...networks, ...this.networks])) {
       await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
     }
 

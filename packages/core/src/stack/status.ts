@@ -17,15 +17,23 @@ export interface ServiceStatus {
   running: boolean;
   exitCode: number;
   health?: HealthStatus;
-  /** DNS names on the stack network (service name first). */
+  /** DNS names on the network `ipAddress` is on (service name first). */
   aliases: string[];
   ipAddress?: string;
   urls: { internal?: string; published?: string };
 }
 
-/** The status of service `s` from its container's inspect `info`, on stack network `network`. */
-export function serviceStatus(network: string, s: ServiceRecord, info: ContainerInfo): ServiceStatus {
-  const net = info.networks.find((n) => n.name === network);
+/**
+ * The status of service `s` from its container's inspect `info`, on the first of the stack's
+ * `networks` the container is on.
+ */
+export function serviceStatus(
+  networks: string | readonly string[],
+  s: ServiceRecord,
+  info: ContainerInfo,
+): ServiceStatus {
+  const order = typeof networks === 'string' ? [networks] : networks;
+  const net = order.map((name) => info.networks.find((n) => n.name === name)).find((n) => n !== undefined);
   const aliases = [s.name, ...(net?.aliases ?? []).filter((a) => a !== s.name && !info.id.startsWith(a))];
   const status: ServiceStatus = {
     service: s.name,

@@ -17,23 +17,33 @@ import {
   volumeName,
 } from './labels.js';
 import type { ServicePlan } from './plan.js';
-import { waitReady, type UpContext } from './readiness.js';
+import { serviceNetworks, waitReady, type UpContext } from './readiness.js';
 import type { DependencySpec, HealthcheckSpec, ServiceSpec } from './compose/types.js';
 import { Aborted, formatMs, untilAborted } from './waiting.js';
 
 /**
- * Creates the stack's network and those of its volumes that do not exist yet (a stable volume
- * prefix reuses them).
+ * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them; a network left by an earlier run of the same project is reused).
  * @throws ServiceStartFailure when the engine refuses
  */
 export async function createResources(
-  stack: { engine: ContainerEngine; project: string; network: string },
+  stack: { engine: ContainerEngine; project: string },
+  networks: ReadonlyArray<{ name: string; internal?: boolean }>,
   volumes: readonly string[],
   labels: Record<string, string>,
 ): Promise<void> {
-  const { engine, project, network } = stack;
+  const { engine, project } = stack;
   try {
-    await engine.networkCreate(network, { labels });
+    const present = new Set(await engine.networkList());
+    for (const n of networks) {
+      if (present.has(n.name)) continue;
+      await engine.networkCreate(n.name, {
+        labels,
+        ...(n.internal ? { internal: true } : {}),
+        // Several networks must be kept apart by address too, not only by name.
+        ...(networks.length > 1 ? { isolate: true } : {}),
+      });
+    }
     const existing = new Set(await engine.volumeList());
     for (const volume of volumes) {
       if (!existing.has(volume)) await engine.volumeCreate(volume, { labels });
@@ -141,13 +151,20 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
     );
   }
   plan.status = 'starting';
+  const [first, ...more] = serviceNetworks(ctx, service);
+  const hosts: Record<string, string> = {};
+  for (const n of [first, ...more]) {
+    for (const [name, ip] of Object.entries(ctx.hosts[n?.name ?? ''] ?? {})) hosts[name] ??= ip;
+  }
   const run: RunOptions = {
     image: pinnedReference(service.image),
     name: plan.record.container,
-    network: ctx.network,
-    aliases: [service.name, ...service.aliases],
-    // Its dependencies have started: their names resolve without the engine's DNS server.
-    hosts: { ...ctx.hosts },
+    network: first?.name ?? ctx.network,
+    aliases: first?.aliases ?? [service.name],
+    ...(more.length > 0 ? { networks: more } : {}),
+    // Its dependencies have started: their names resolve without the engine's DNS server (only
+    // those on a network it joins).
+    hosts,
     env: service.environment,
     labels: {
       ...ctx.labels,
@@ -175,10 +192,13 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
   if (signal.aborted) throw new Aborted();
   await engine.run(run);
   plan.timing.startedAt = Date.now();
-  const ip = (await engine.inspectContainer(plan.record.container)).networks.find(
-    (n) => n.name === ctx.network,
-  )?.ipAddress;
-  if (ip !== undefined) for (const name of run.aliases ?? []) ctx.hosts[name] = ip;
+  const attached = (await engine.inspectContainer(plan.record.container)).networks;
+  for (const n of [first, ...more]) {
+    const ip = attached.find((a) => a.name === n?.name)?.ipAddress;
+    if (n === undefined || ip === undefined) continue;
+    const pinned = (ctx.hosts[n.name] ??= {});
+    for (const name of n.aliases) pinned[name] = ip;
+  }
   plan.started.resolve();
   ctx.log.info(
     `stack ${ctx.project}: started ${service.name} (${pinnedReference(service.image)}); readiness: ${plan.mode}`,

@@ -401,6 +401,21 @@ describe('registry, network and removal argv', () => {
     ],
     ['docker network create', () => docker.networkCreateArgs('n'), ['network', 'create', 'n']],
     [
+      'podman network create, isolated from other bridge networks',
+      () => podman.networkCreateArgs('n', { isolate: true }),
+      ['network', 'create', '--opt', 'isolate=true', 'n'],
+    ],
+    [
+      'docker network create, isolated (docker isolates bridges itself)',
+      () => docker.networkCreateArgs('n', { isolate: true }),
+      ['network', 'create', 'n'],
+    ],
+    [
+      'network connect with aliases',
+      () => docker.networkConnectArgs('dl-p-back', 'c1', ['api', 'app']),
+      ['network', 'connect', '--alias', 'api', '--alias', 'app', 'dl-p-back', 'c1'],
+    ],
+    [
       'podman rm force (no 10 s grace)',
       () => podman.removeArgs('c', { force: true, volumes: true }),
       ['rm', '--time', '0', '--force', '--volumes', 'c'],

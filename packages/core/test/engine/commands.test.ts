@@ -176,6 +176,44 @@ describe('run and inspect', () => {
     });
   });
 
+  it.each([
+    ['podman', (e: Exec) => new Podman(e)],
+    ['docker', (e: Exec) => new Docker(e)],
+  ])(
+    '%s: run on several networks creates, connects each further network with its aliases, then starts',
+    async (bin, make) => {
+      const { exec, spy } = spiedExec((_bin, args) => (args[0] === 'create' ? ok(`${ID}\n`) : ok()));
+      const engine = make(exec);
+      await expect(
+        engine.run({
+          image: 'i',
+          name: 'p-api',
+          network: 'dl-p-front',
+          aliases: ['api'],
+          networks: [{ name: 'dl-p-back', aliases: ['api', 'app'] }, { name: 'dl-p-admin' }],
+        }),
+      ).resolves.toBe(ID);
+      expect(spy.mock.calls.map((c) => [c[0], ...c[1]].join(' '))).toEqual([
+        `${bin} create --name p-api --network dl-p-front --network-alias api i`,
+        `${bin} network connect --alias api --alias app dl-p-back ${ID}`,
+        `${bin} network connect dl-p-admin ${ID}`,
+        `${bin} start ${ID}`,
+      ]);
+    },
+  );
+
+  it('a network that cannot be joined removes the created container and fails', async () => {
+    const { exec, spy } = spiedExec((_bin, args) => {
+      if (args[0] === 'create') return ok(`${ID}\n`);
+      if (args[0] === 'network') throw new ExecError(['podman', ...args], 125, 'no such network');
+      return ok();
+    });
+    await expect(
+      new Podman(exec).runToCompletion({ image: 'i', network: 'a', networks: [{ name: 'b' }] }),
+    ).rejects.toThrow(/no such network/);
+    expect(spy.mock.calls.map((c) => c[1][0])).toEqual(['create', 'network', 'rm']);
+  });
+
   it('create refuses output without a container id', async () => {
     const { exec } = spiedExec(() => ok('Error: something\n'));
     await expect(new Docker(exec).create({ image: 'i' })).rejects.toThrow(

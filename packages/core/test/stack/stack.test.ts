@@ -375,9 +375,22 @@ describe('Stack.attach, verifyDigests, collectBundle', () => {
       expect(await readFile(join(dir, 'b1-api.stdout.log'), 'utf8')).toBe('connecting with *** and ***\n');
       expect(JSON.parse(await readFile(join(dir, 'network.json'), 'utf8'))).toEqual({
         network: 'dl-b1-net',
+        networks: ['dl-b1-net'],
         containers: [
-          { container: 'b1-api', service: 'api', aliases: ['api', 'backend'], ipAddress: '10.0.0.2' },
-          { container: 'b1-web', service: 'web', aliases: ['web'], ipAddress: '10.0.0.2' },
+          {
+            container: 'b1-api',
+            service: 'api',
+            aliases: ['api', 'backend'],
+            ipAddress: '10.0.0.2',
+            networks: [{ network: 'dl-b1-net', aliases: ['api', 'backend'], ipAddress: '10.0.0.2' }],
+          },
+          {
+            container: 'b1-web',
+            service: 'web',
+            aliases: ['web'],
+            ipAddress: '10.0.0.2',
+            networks: [{ network: 'dl-b1-net', aliases: ['web'], ipAddress: '10.0.0.2' }],
+          },
         ],
       });
       void stack;

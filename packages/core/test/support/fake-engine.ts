@@ -156,8 +156,13 @@ export class FakeEngine implements ContainerEngine {
     this.absentImages.delete(ref);
   }
 
-  async networkCreate(name: string, opts: { labels?: Record<string, string> } = {}): Promise<void> {
-    this.calls.push(`network create ${name}`);
+  async networkCreate(
+    name: string,
+    opts: { labels?: Record<string, string>; internal?: boolean; isolate?: boolean } = {},
+  ): Promise<void> {
+    const flags = `${opts.internal ? ' --internal' : ''}${opts.isolate ? ' --isolate' : ''}`;
+    this.calls.push(`network create ${name}${flags}`);
+    this.maybeFail(`network create ${name}`);
     this.networks.set(name, opts.labels ?? {});
   }
 
@@ -252,7 +257,14 @@ export class FakeEngine implements ContainerEngine {
       state: { status: c.running ? 'running' : 'exited', running: c.running, exitCode: c.exitCode },
       image: c.imageId,
       imageRef: c.run.image,
-      networks: [{ name: c.run.network ?? '', aliases: c.run.aliases ?? [], ipAddress: '10.0.0.2' }],
+      networks: [
+        { name: c.run.network ?? '', aliases: c.run.aliases ?? [], ipAddress: '10.0.0.2' },
+        ...(c.run.networks ?? []).map((n, i) => ({
+          name: n.name,
+          aliases: n.aliases ?? [],
+          ipAddress: `10.0.${i + 1}.2`,
+        })),
+      ],
       ports: (c.run.ports ?? []).map((p) => ({
         containerPort: p.containerPort,
         protocol: 'tcp',

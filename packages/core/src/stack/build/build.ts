@@ -112,7 +112,7 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
   if (serviceNames.length === 0) problems.error(['services'], 'the file has no services');
   checkImageSet(opts.images, serviceNames, problems);
   const volumes = declaredVolumes(model, problems);
-  const aliases = buildNetworks(model, problems);
+  const networks = buildNetworks(model, problems);
   const tagMap = new Map<string, string[]>();
   const ctx = {
     images: opts.images,
@@ -122,7 +122,8 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
     mode: opts.mode,
     services: serviceNames,
     volumes,
-    aliases,
+    aliases: networks.aliases,
+    networks: networks.services,
     problems,
   };
   const services: ServiceSpec[] = [];
@@ -131,6 +132,7 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
     if (service !== undefined) services.push(service);
   }
   const spec: StackSpec = { source: n.lineOf([]).file, services, volumes };
+  if (networks.networks !== undefined) spec.networks = networks.networks;
   const name = opts.project ?? model.name;
   if (name !== undefined && STACK_NAME_PATTERN.test(name)) spec.name = name;
   if (!problems.hasErrors && tagMap.size === 0) checkCycles(spec, problems);

@@ -1,10 +1,15 @@
 /**
- * What ties a stack together: `depends_on`, and the networks, which must amount to the one network
- * a stack runs on (several networks would need real separation, which comes later).
+ * What ties a stack together: `depends_on`, and the networks (each one the stack's own, kept apart
+ * from the others: a service reaches only the services it shares a network with).
  */
 import type { ComposeModel } from '../compose/model.js';
 import { describe, isRecord, type Path } from '../compose/document.js';
-import type { DependencyCondition, DependencySpec } from '../compose/types.js';
+import type {
+  DependencyCondition,
+  DependencySpec,
+  NetworkSpec,
+  ServiceNetworkSpec,
+} from '../compose/types.js';
 import type { Problems } from './problems.js';
 
 const CONDITIONS: readonly string[] = [
@@ -57,39 +62,43 @@ export function buildDependsOn(
   return deps;
 }
 
+/** The networks of a stack as the builder reads them from the file. */
+export interface StackNetworks {
+  /** Each service's aliases on its first network (all a one-network stack needs). */
+  aliases: Map<string, string[]>;
+  /** Each service's networks with their aliases; only when the stack has several networks. */
+  services: Map<string, ServiceNetworkSpec[]>;
+  /** The networks services join, in order of first use; only when several, or the one is internal. */
+  networks?: NetworkSpec[];
+}
+
 /**
- * Checks the networks of every service: each service on at most one, all on the same one, and
- * that one a plain network the stack can stand in for. Returns each service's aliases.
+ * Reads the networks of every service and checks each network is one the stack can create itself:
+ * each becomes a network of the stack's own (kept apart from the others), so fixed addresses,
+ * `external` networks and driver options are refused.
  */
-export function buildNetworks(model: ComposeModel, problems: Problems): Map<string, string[]> {
+export function buildNetworks(model: ComposeModel, problems: Problems): StackNetworks {
   const aliases = new Map<string, string[]>();
-  const users = new Map<string, string[]>();
+  const perService = new Map<string, ServiceNetworkSpec[]>();
+  const used: string[] = [];
   for (const [name, service] of Object.entries(model.services)) {
     const at: Path = ['services', name, 'networks'];
     const networks = isRecord(service.networks) ? service.networks : {};
-    const names = Object.keys(networks);
-    aliases.set(name, []);
-    if (names.length > 1) {
-      problems.error(
-        at,
-        `several networks are not supported yet: the stack would not keep them apart (${names.join(', ')}); put the service on one network`,
-      );
-      continue;
-    }
-    const [network] = names;
-    if (network === undefined) continue;
-    users.set(network, [...(users.get(network) ?? []), name]);
-    aliases.set(name, serviceAliases([...at, network], networks[network], problems));
+    const joined: ServiceNetworkSpec[] = Object.keys(networks).map((network) => ({
+      network,
+      aliases: serviceAliases([...at, network], networks[network], problems),
+    }));
+    for (const j of joined) if (!used.includes(j.network)) used.push(j.network);
+    perService.set(name, joined);
+    aliases.set(name, joined[0]?.aliases ?? []);
   }
-  if (users.size > 1) {
-    const groups = [...users].map(([net, names]) => `${net}: ${names.join(', ')}`).join('; ');
-    problems.error(
-      ['networks'],
-      `services are on different networks (${groups}): several networks are not supported yet, and the stack would not keep them apart; put every service on one network`,
-    );
-  }
-  for (const network of users.keys()) checkNetwork(model, network, problems);
-  return aliases;
+  const specs = used.map((network) => checkNetwork(model, network, problems));
+  const result: StackNetworks = { aliases, services: new Map() };
+  if (specs.length > 1) {
+    result.services = perService;
+    result.networks = specs;
+  } else if (specs.length === 1 && specs[0]?.internal === true) result.networks = specs;
+  return result;
 }
 
 function serviceAliases(at: Path, options: unknown, problems: Problems): string[] {
@@ -105,17 +114,18 @@ function serviceAliases(at: Path, options: unknown, problems: Problems): string[
     } else if (key !== 'priority') {
       problems.error(
         [...at, key],
-        `${key} is not supported yet: the stack's network assigns addresses itself`,
+        `${key} is not supported: the engine assigns addresses on the stack's own networks, so fixed addresses could collide with another run; address the service by name`,
       );
     }
   }
   return aliases;
 }
 
-/** The one network of the stack: digestline creates its own; options it cannot honour are errors. */
-function checkNetwork(model: ComposeModel, network: string, problems: Problems): void {
+/** A network of the stack: digestline creates its own; options it cannot honour are errors. */
+function checkNetwork(model: ComposeModel, network: string, problems: Problems): NetworkSpec {
+  const spec: NetworkSpec = { name: network };
   const definition = model.networks?.[network];
-  if (!isRecord(definition)) return;
+  if (!isRecord(definition)) return spec;
   const at: Path = ['networks', network];
   for (const [key, value] of Object.entries(definition)) {
     if (key === 'name' || key.startsWith('x-')) continue;
@@ -126,18 +136,16 @@ function checkNetwork(model: ComposeModel, network: string, problems: Problems):
     } else if (key === 'external' && value === true) {
       problems.error(
         [...at, key],
-        'external networks are not supported: a stack runs on a network of its own',
+        'external networks are not supported: every network of a stack is its own, created and removed with it, so that runs never share one; remove external',
       );
     } else if (key === 'internal' && value === true) {
-      problems.error(
-        [...at, key],
-        'internal networks are not supported yet: the stack network would reach outside',
-      );
+      spec.internal = true;
     } else if (value !== false) {
       problems.error(
         [...at, key],
-        `network option ${key} is not supported: the stack runs on one plain bridge network of its own`,
+        `network option ${key} is not supported: each network of the stack is a plain bridge network of its own, the same on podman and docker`,
       );
     }
   }
+  return spec;
 }

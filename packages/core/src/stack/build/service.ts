@@ -2,7 +2,7 @@
 import type { ImageSet } from '../../inputs.js';
 import type { ComposeService } from '../compose/model.js';
 import { describe, type Path } from '../compose/document.js';
-import type { RestartPolicy, ServiceSpec } from '../compose/types.js';
+import type { RestartPolicy, ServiceNetworkSpec, ServiceSpec } from '../compose/types.js';
 import { STACK_NAME_PATTERN } from '../names.js';
 import { buildHealthcheck } from './health.js';
 import { serviceImage, type ImageContext } from './image.js';
@@ -19,6 +19,8 @@ export interface ServiceContext extends ImageContext {
   services: string[];
   volumes: string[];
   aliases: Map<string, string[]>;
+  /** Each service's networks, when the stack has several. */
+  networks?: Map<string, ServiceNetworkSpec[]>;
   problems: Problems;
 }
 
@@ -66,7 +68,7 @@ function checkNamespaces(name: string, service: ComposeService, problems: Proble
       [...at, 'network_mode'],
       mode === 'host'
         ? 'network_mode host is refused: the service would share the host network (and could reach anything on it)'
-        : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own network; remove it`,
+        : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own networks; remove it`,
     );
   }
   for (const key of ['pid', 'ipc'] as const) {
@@ -159,6 +161,8 @@ export function buildService(
     volumes: mounts.volumes,
     aliases: ctx.aliases.get(name) ?? [],
   };
+  const networks = ctx.networks?.get(name);
+  if (networks !== undefined) spec.networks = networks;
   const command = stringList(service.command);
   if (command !== undefined) spec.command = command;
   const entrypoint = stringList(service.entrypoint);

@@ -96,8 +96,13 @@ export interface ServiceSpec {
   healthcheckDisabled: boolean;
   dependsOn: DependencySpec[];
   volumes: VolumeMountSpec[];
-  /** Extra network aliases; the service name is always one too. */
+  /** Extra network aliases (on its first network); the service name is always one too. */
   aliases: string[];
+  /**
+   * The networks the service joins (names as declared in the file), each with the aliases it has
+   * there; set only when the stack has several networks. Absent: the stack's one network, `aliases`.
+   */
+  networks?: ServiceNetworkSpec[];
   /** Replaces the image's ENTRYPOINT (and, as in Compose, its CMD unless `command` is given); `[]` clears it. */
   entrypoint?: string[];
   /** `user[:group]` the process runs as. */
@@ -116,6 +121,19 @@ export interface ServiceSpec {
   restart?: RestartPolicy;
 }
 
+/** A network a service joins and the extra names it has there (the service name is always one). */
+export interface ServiceNetworkSpec {
+  network: string;
+  aliases: string[];
+}
+
+/** A network of the stack, as the file declares it; each becomes a network of the stack's own. */
+export interface NetworkSpec {
+  name: string;
+  /** `internal: true`: no route out of the network. */
+  internal?: boolean;
+}
+
 /** A parsed stack file. */
 export interface StackSpec {
   /** Where the text came from (for messages). */
@@ -126,4 +144,9 @@ export interface StackSpec {
   services: ServiceSpec[];
   /** Declared named volumes, in file order. */
   volumes: string[];
+  /**
+   * The networks services join, in file order; set when there are several, or when the one is
+   * `internal`. Absent: every service on the stack's one plain network.
+   */
+  networks?: NetworkSpec[];
 }

@@ -492,24 +492,72 @@ describe('networks', () => {
     expect(r.spec?.services.map((s) => s.aliases)).toEqual([['api', 'www'], []]);
   });
 
+  test('one network, not internal: the spec names no networks (the stack network as before)', () => {
+    const r = model({ web: { image: PINNED, networks: { default: null } } });
+    expect(r.problems).toEqual([]);
+    expect(r.spec?.networks).toBeUndefined();
+    expect(r.spec?.services[0]?.networks).toBeUndefined();
+  });
+
+  test('several networks: each service joins its own, with the aliases it has on each', () => {
+    const r = model(
+      {
+        frontend: { image: PINNED, networks: { 'react-express': { aliases: ['www'] } } },
+        backend: {
+          image: PINNED,
+          networks: { 'react-express': { aliases: ['api'] }, 'express-mongo': { aliases: ['app'] } },
+        },
+        mongo: { image: PINNED, networks: { 'express-mongo': { aliases: ['db', 'db'] } } },
+      },
+      { 'react-express': {}, 'express-mongo': { driver: 'bridge' } },
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.spec?.networks).toEqual([{ name: 'react-express' }, { name: 'express-mongo' }]);
+    expect(r.spec?.services.map((s) => [s.name, s.networks, s.aliases])).toEqual([
+      ['frontend', [{ network: 'react-express', aliases: ['www'] }], ['www']],
+      [
+        'backend',
+        [
+          { network: 'react-express', aliases: ['api'] },
+          { network: 'express-mongo', aliases: ['app'] },
+        ],
+        ['api'],
+      ],
+      ['mongo', [{ network: 'express-mongo', aliases: ['db'] }], ['db']],
+    ]);
+  });
+
+  test.each<[string, ComposeModel['networks'], Array<{ name: string; internal?: boolean }>]>([
+    ['the only network', { back: { internal: true } }, [{ name: 'back', internal: true }]],
+    [
+      'one of two networks',
+      { back: { internal: true }, front: { internal: false } },
+      [{ name: 'back', internal: true }, { name: 'front' }],
+    ],
+  ])('internal: true on %s is kept in the spec', (_name, networks, expected) => {
+    const services: Record<string, ComposeService> = {
+      db: { image: PINNED, networks: { back: null } },
+    };
+    if (Object.keys(networks ?? {}).includes('front')) {
+      services.web = { image: PINNED, networks: { front: null, back: null } };
+    }
+    const r = model(services, networks);
+    expect(r.problems).toEqual([]);
+    expect(r.spec?.networks).toEqual(expected);
+  });
+
   test.each<[string, Record<string, ComposeService>, ComposeModel['networks'], string[]]>([
     [
-      'a service on two networks',
+      'a network driver other than bridge',
       { web: { image: PINNED, networks: { front: {}, back: {} } } },
-      { front: {}, back: {} },
-      ['error services.web.networks'],
+      { front: {}, back: { driver: 'overlay' } },
+      ['error networks.back.driver'],
     ],
     [
-      'services on different networks',
-      { web: { image: PINNED, networks: { front: {} } }, db: { image: PINNED, networks: { back: {} } } },
-      { front: {}, back: {} },
-      ['error networks'],
-    ],
-    [
-      'an internal network',
-      { web: { image: PINNED, networks: { back: {} } } },
-      { back: { internal: true } },
-      ['error networks.back.internal'],
+      'driver options',
+      { web: { image: PINNED, networks: { front: {} } } },
+      { front: { driver_opts: { mtu: '1400' } } },
+      ['error networks.front.driver_opts'],
     ],
     [
       'an external network',

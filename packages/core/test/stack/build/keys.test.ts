@@ -163,7 +163,7 @@ describe('every problem at once, with lines', () => {
           privileged: true,
           ports: [{ target: 80, published: '8080', protocol: 'tcp', mode: 'ingress' }],
           volumes: [{ type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock' }],
-          networks: { front: {}, back: {} },
+          networks: { front: { ipv4_address: '10.0.0.5' }, back: {} },
         },
         db: { image: 'postgres:16', cap_add: ['SYS_ADMIN'], networks: { back: null } },
       },
@@ -186,7 +186,7 @@ describe('every problem at once, with lines', () => {
     expect(r.spec).toBeUndefined();
     expect(r.problems.map((p) => `${p.line ?? '-'} ${p.severity} ${p.path}`)).toEqual([
       '- warning version',
-      '11 error services.backend.networks',
+      '11 error services.backend.networks.front.ipv4_address',
       '6 error services.backend.privileged',
       '4 error services.backend.build',
       '10 error services.backend.volumes[0]',
