@@ -11,7 +11,7 @@ import {
   type Contexts,
   type StatusState,
 } from './expressions.js';
-import type { WiringFinding } from './wiring.js';
+import type { WiringFinding } from './wiring-finding.js';
 import type { JobModel, StepModel, WorkflowModel } from './workflow.js';
 
 /** Events whose runs execute code from the pull request (`pull_request_target` runs the base's workflow but is often made to check out the head). */

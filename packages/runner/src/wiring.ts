@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { errorText } from './errors.js';
 import { multiLineTemplate } from './expressions.js';
 import { checkKeyExposure } from './wiring-keys.js';
+import type { WiringFinding } from './wiring-finding.js';
 import {
   type JobModel,
   type StepModel,
@@ -18,25 +19,6 @@ import {
   WorkflowError,
   parseWorkflowText,
 } from './workflow.js';
-
-/** One problem found in a workflow. */
-export interface WiringFinding {
-  /**
-   * Which check: actionlint itself, YAML/schema validation, the image-source rule, the no-rebuild rule,
-   * the rule that no signing key reaches a job a pull request runs.
-   */
-  check: 'actionlint' | 'workflow' | 'image-source' | 'rebuild' | 'key-exposure';
-  file: string;
-  job?: string;
-  /** Step id, or `#<n> <name>` for a step without id. */
-  step?: string;
-  input?: string;
-  line?: number;
-  column?: number;
-  /** actionlint's rule kind (`expression`, `runner-label`, …). */
-  kind?: string;
-  message: string;
-}
 
 /** Runner labels a Forgejo runner commonly has, which actionlint (GitHub-only) does not know. */
 export const FORGEJO_LABELS = ['docker', 'ubuntu-latest', 'self-hosted'];
