@@ -4442,6 +4442,14 @@ function formatProblem(problem, cwd) {
     const key = problem.path === '' ? '' : `${problem.path}: `;
     return `${where}: ${severity}${key}${problem.message}`;
 }
+/**
+ * The errors of a check, one `file:line: path: message` line each (file relative to `cwd` when below
+ * it); empty exactly when the check built a stack.
+ */
+function stackErrors(check, cwd) {
+    const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, cwd));
+    return errors.length === 0 && check.spec === undefined ? ['no stack was built'] : errors;
+}
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
@@ -6291,10 +6299,10 @@ async function loadDeployStack(file, images, log, tags = {}) {
     for (const p of check.problems)
         if (p.severity === 'warning')
             log.warning(formatProblem(p));
-    const errors = check.problems.filter((p) => p.severity === 'error');
+    const errors = stackErrors(check);
     if (check.spec === undefined || check.model === undefined || errors.length > 0) {
         throw new Error(`the stack file ${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'} (nothing was changed):\n` +
-            errors.map((p) => formatProblem(p)).join('\n'));
+            errors.join('\n'));
     }
     return { spec: { ...check.spec, source: file }, model: check.model };
 }
@@ -6307,9 +6315,9 @@ function storedStackSpec(text, source, images) {
     const check = text.trimStart().startsWith('{')
         ? stackFromModel(JSON.parse(text), source, images)
         : checkStackText(source, text, { images, mode: 'deploy', env: {} });
-    const errors = check.problems.filter((p) => p.severity === 'error');
+    const errors = stackErrors(check);
     if (check.spec === undefined || errors.length > 0) {
-        throw new Error(`the stored stack ${source} does not build:\n${errors.map((p) => formatProblem(p)).join('\n')}`);
+        throw new Error(`the stored stack ${source} does not build:\n${errors.join('\n')}`);
     }
     return check.spec;
 }

@@ -2707,6 +2707,14 @@ function formatProblem(problem, cwd) {
     const key = problem.path === '' ? '' : `${problem.path}: `;
     return `${where}: ${severity}${key}${problem.message}`;
 }
+/**
+ * The errors of a check, one `file:line: path: message` line each (file relative to `cwd` when below
+ * it); empty exactly when the check built a stack.
+ */
+function stackErrors(check, cwd) {
+    const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, cwd));
+    return errors.length === 0 && check.spec === undefined ? ['no stack was built'] : errors;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/log.ts
 /**
@@ -7106,12 +7114,12 @@ async function loadStackFile(path, images, input, cwd = process.cwd(), log = sil
             throw new src_errors/* InputError */.dz(input, `input "${input}": ${path}: ${err.message}`);
         throw err;
     });
-    const errors = check.problems.filter((p) => p.severity === 'error');
     for (const p of check.problems)
         if (p.severity === 'warning')
             log.warning(formatProblem(p, cwd));
+    const errors = stackErrors(check, cwd);
     if (check.spec === undefined || errors.length > 0) {
-        throw new src_errors/* InputError */.dz(input, `input "${input}": ${path} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => formatProblem(p, cwd)).join('\n')}`);
+        throw new src_errors/* InputError */.dz(input, `input "${input}": ${path} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.join('\n')}`);
     }
     // Messages name the file as the user wrote it.
     return { ...check.spec, source: path };

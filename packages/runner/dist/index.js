@@ -4563,6 +4563,14 @@ function formatProblem(problem, cwd) {
     const key = problem.path === '' ? '' : `${problem.path}: `;
     return `${where}: ${severity}${key}${problem.message}`;
 }
+/**
+ * The errors of a check, one `file:line: path: message` line each (file relative to `cwd` when below
+ * it); empty exactly when the check built a stack.
+ */
+function stackErrors(check, cwd) {
+    const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, cwd));
+    return errors.length === 0 && check.spec === undefined ? ['no stack was built'] : errors;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/log.ts
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import type { ImageSet } from '../inputs.js';
 import type { Log } from '../log.js';
-import { checkStackText, formatProblem, stackFromModel } from '../stack/check.js';
+import { checkStackText, formatProblem, stackErrors, stackFromModel } from '../stack/check.js';
 import { checkStackResolved, type ResolveOptions } from '../stack/resolve.js';
 import type { ComposeModel } from '../stack/compose/model.js';
 import type { StackSpec } from '../stack/compose/types.js';
@@ -107,11 +107,11 @@ export async function loadDeployStack(
     { log, ...tags.resolve },
   );
   for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p));
-  const errors = check.problems.filter((p) => p.severity === 'error');
+  const errors = stackErrors(check);
   if (check.spec === undefined || check.model === undefined || errors.length > 0) {
     throw new Error(
       `the stack file ${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'} (nothing was changed):\n` +
-        errors.map((p) => formatProblem(p)).join('\n'),
+        errors.join('\n'),
     );
   }
   return { spec: { ...check.spec, source: file }, model: check.model };
@@ -126,11 +126,9 @@ export function storedStackSpec(text: string, source: string, images: ImageSet):
   const check = text.trimStart().startsWith('{')
     ? stackFromModel(JSON.parse(text) as ComposeModel, source, images)
     : checkStackText(source, text, { images, mode: 'deploy', env: {} });
-  const errors = check.problems.filter((p) => p.severity === 'error');
+  const errors = stackErrors(check);
   if (check.spec === undefined || errors.length > 0) {
-    throw new Error(
-      `the stored stack ${source} does not build:\n${errors.map((p) => formatProblem(p)).join('\n')}`,
-    );
+    throw new Error(`the stored stack ${source} does not build:\n${errors.join('\n')}`);
   }
   return check.spec;
 }

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import type { EvidenceRegistry } from '../evidence/registry.js';
 import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
-import { formatProblem } from '../stack/check.js';
+import { formatProblem, stackErrors } from '../stack/check.js';
 import { checkStackResolved, TagResolutionError, type ResolveOptions } from '../stack/resolve.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
@@ -74,12 +74,12 @@ export async function loadStackFile(
       throw new InputError(input, `input "${input}": ${path}: ${err.message}`);
     throw err;
   });
-  const errors = check.problems.filter((p) => p.severity === 'error');
   for (const p of check.problems) if (p.severity === 'warning') log.warning(formatProblem(p, cwd));
+  const errors = stackErrors(check, cwd);
   if (check.spec === undefined || errors.length > 0) {
     throw new InputError(
       input,
-      `input "${input}": ${path} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => formatProblem(p, cwd)).join('\n')}`,
+      `input "${input}": ${path} has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors.join('\n')}`,
     );
   }
   // Messages name the file as the user wrote it.

@@ -127,3 +127,12 @@ export function formatProblem(problem: StackProblem, cwd?: string): string {
   const key = problem.path === '' ? '' : `${problem.path}: `;
   return `${where}: ${severity}${key}${problem.message}`;
 }
+
+/**
+ * The errors of a check, one `file:line: path: message` line each (file relative to `cwd` when below
+ * it); empty exactly when the check built a stack.
+ */
+export function stackErrors(check: StackCheck, cwd?: string): string[] {
+  const errors = check.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, cwd));
+  return errors.length === 0 && check.spec === undefined ? ['no stack was built'] : errors;
+}

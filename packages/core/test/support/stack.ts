@@ -1,7 +1,7 @@
 /** A stack spec from compose text, the way the actions check it, for tests that start stacks. */
 import { resolve } from 'node:path';
 import type { ImageSet } from '../../src/inputs.js';
-import { checkStackText, formatProblem } from '../../src/stack/check.js';
+import { checkStackText, stackErrors } from '../../src/stack/check.js';
 import type { StackSpec } from '../../src/stack/compose/types.js';
 
 /**
@@ -15,9 +15,7 @@ export function parseStack(
   mode: 'validation' | 'deploy' = 'validation',
 ): StackSpec {
   const check = checkStackText(resolve(source), text, { images, mode, env: {} });
-  const errors = check.problems.filter((p) => p.severity === 'error');
-  if (check.spec === undefined || errors.length > 0) {
-    throw new Error(errors.map((p) => formatProblem(p)).join('\n'));
-  }
+  const errors = stackErrors(check);
+  if (check.spec === undefined || errors.length > 0) throw new Error(errors.join('\n'));
   return { ...check.spec, source };
 }
