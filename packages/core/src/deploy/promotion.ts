@@ -111,7 +111,7 @@ export function promotionRecords(
         evidence: e.descriptor.digest,
         timeVerified: p.timeVerified,
         runUrl: p.runUrl,
-        unsignedAllowed: (p as { unsignedAllowed?: unknown }).unsignedAllowed === true,
+        unsignedAllowed: p.unsignedAllowed === true,
         tested: p.tested,
       });
     } catch (err) {

@@ -94,6 +94,10 @@ export interface VerificationPredicate {
   /** Promotion record only: where the images were promoted to, e.g. `registry/app:prod`. */
   target?: string;
   checks: Check[];
+  /** Promotion records: the CI run whose lane evidence the promotion relied on. */
+  evidenceRun?: string;
+  /** Promotion records: promote-digest did not check the lanes' signatures (`allow-unsigned`). */
+  unsignedAllowed?: boolean;
   /** The CI run that produced this evidence: GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
   run?: { id: string; attempt: string };
 }
