@@ -4514,6 +4514,7 @@ function check_checkStackText(file, text, opts) {
         workspace: opts.workspace ?? (0,external_node_path_.dirname)(file),
         ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
         ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
+        ...(opts.allow !== undefined ? { allow: opts.allow } : {}),
     });
     const check = { tags: built.tags, problems: built.problems };
     if (built.spec !== undefined)

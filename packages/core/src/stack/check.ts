@@ -10,7 +10,7 @@ import type { ImageSet } from '../inputs.js';
 import { pinnedReference } from '../reference.js';
 import { errorMessage } from '../errors.js';
 import { isActionVariable } from '../user-code.js';
-import { buildStack, type TagToResolve } from './build/build.js';
+import { buildStack, type HostAccess, type TagToResolve } from './build/build.js';
 import type { ComposeModel, StackProblem } from './compose/model.js';
 import type { StackSpec } from './compose/types.js';
 import { normaliseCompose } from './normalise/index.js';
@@ -34,6 +34,8 @@ export interface CheckStackOptions {
   resolved?: ReadonlyMap<string, string>;
   /** The `require-digests` input: a service's own tag is an error rather than resolved. */
   requireDigests?: boolean;
+  /** What the stack may do to the host (the `allow-*` inputs). */
+  allow?: HostAccess;
 }
 
 /** The checked stack (when it would start), the normalised model it came from, and every problem. */
@@ -76,6 +78,7 @@ export function checkStackText(file: string, text: string, opts: CheckStackOptio
     workspace: opts.workspace ?? dirname(file),
     ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
     ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
+    ...(opts.allow !== undefined ? { allow: opts.allow } : {}),
   });
   const check: StackCheck = { tags: built.tags, problems: built.problems };
   if (built.spec !== undefined) check.spec = built.spec;

@@ -15,14 +15,29 @@ import { Problems } from './problems.js';
 import { buildNetworks } from './relations.js';
 import { buildService } from './service.js';
 
+/**
+ * What a stack may do to the host, each an explicit input of the actions that start stacks; all off by
+ * default. The engine socket and `network_mode: host` are refused whatever is allowed.
+ */
+export interface HostAccess {
+  /** `allow-host-paths`: bind mounts (and secret or config files) outside the workspace. */
+  hostPaths?: boolean;
+  /** `allow-privileged`: `privileged`, `cap_add`, `devices`, `pid: host`, `ipc: host`. */
+  privileged?: boolean;
+  /** `writable-bind-mounts`: during validation, bind mounts are writable where the file says so (default read-only). */
+  writableBinds?: boolean;
+}
+
 /** What a stack is built with. */
 export interface BuildStackOptions {
   /** The images under test, injected by service name (`backend=repo@sha256:…`). */
   images: ImageSet;
   /** `validation` (integration-test, e2e-run) or `deploy` (deploy-staging): `restart` is honoured only in deploy. */
   mode: 'validation' | 'deploy';
-  /** The job's workspace (bind mounts inside it are the next slice; today every bind mount is refused). */
+  /** The job's workspace: bind mounts inside it are allowed, others only with `allow.hostPaths`. */
   workspace: string;
+  /** What the stack may do to the host beyond the defaults. */
+  allow?: HostAccess;
   /** The stack's name; default the model's `name`. */
   project?: string;
   /**

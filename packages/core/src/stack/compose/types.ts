@@ -41,13 +41,21 @@ export interface PortSpec {
   containerPort: number;
 }
 
-/** A named volume mounted into a service. */
+/**
+ * A mount of a service: a named volume (`volume`), a host path (`bind`), a file the stack writes
+ * before the service starts (`content`: a secret's or config's `content:` or `environment:` value),
+ * or, with none of the three, an anonymous volume.
+ */
 export interface VolumeMountSpec {
   /**
    * The volume's name as declared under top-level `volumes` (not yet prefixed with the project);
    * absent for an anonymous volume (Compose's `- /path`), which is removed with its container.
    */
   volume?: string;
+  /** A bind mount: the absolute host path (file or directory) mounted at `target`. */
+  bind?: string;
+  /** The text of a file mounted read-only at `target`; the stack writes it and removes it with the stack. */
+  content?: string;
   target: string;
   readonly: boolean;
 }
