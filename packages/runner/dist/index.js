@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1835);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(528);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1835:
+/***/ 528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3454,6 +3454,36 @@ function dotenv_unescape(body) {
     return body.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/interpolate-tree.ts
+/** Interpolation over a whole file: every string value (not keys), problems located. */
+
+
+/** Interpolates every string value under `node` in place; `at` is its path. */
+function interpolateTree(ctx, node, at) {
+    const entries = Array.isArray(node)
+        ? node.map((v, i) => [i, v])
+        : context_isRecord(node)
+            ? Object.entries(node)
+            : [];
+    for (const [key, value] of entries) {
+        const here = [...at, key];
+        if (typeof value === 'string') {
+            const loc = ctx.locs.get(node, key);
+            try {
+                node[key] = interpolate(value, ctx.lookup, (name) => ctx.report('warning', here, `variable ${name} is not set: it is replaced by an empty string`, loc));
+            }
+            catch (err) {
+                if (!(err instanceof InterpolationError))
+                    throw err;
+                ctx.report('error', here, `error while interpolating ${context_formatPath(here)}: ${err.message}`, loc);
+            }
+        }
+        else {
+            interpolateTree(ctx, value, here);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/environment.ts
 /** A service's `env_file` files and `environment` folded into one map, `environment` winning. */
 
@@ -3913,252 +3943,6 @@ function build(ctx, value) {
     return spec;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/extends.ts
-/**
- * `extends`: a service built on another one, in the same file or in `extends.file`. Keys are merged
- * the way Compose merges an override: maps key by key, `ports`/`expose`/`dns`/capabilities appended,
- * `volumes` by target, everything else replaced. Inherited keys are located at the `extends` key.
- */
-
-
-
-const APPENDED = new Set([
-    'ports',
-    'expose',
-    'dns',
-    'dns_search',
-    'cap_add',
-    'cap_drop',
-    'security_opt',
-    'env_file',
-    'extra_hosts',
-    'tmpfs',
-]);
-const MAPS = new Set([
-    'environment',
-    'labels',
-    'depends_on',
-    'networks',
-    'build',
-    'healthcheck',
-    'logging',
-    'annotations',
-    'sysctls',
-    'ulimits',
-    'deploy',
-]);
-/** Resolves `extends` in every service of `services` (in place). */
-function resolveExtends(ctx, services, loadServices) {
-    const done = new Set();
-    const resolve = (name, pool, dir, chain) => {
-        const service = pool[name];
-        if (!context_isRecord(service))
-            return undefined;
-        if (service.extends === undefined || (pool === services && done.has(name)))
-            return service;
-        const at = ['services', name, 'extends'];
-        if (chain.includes(`${dir}:${name}`)) {
-            ctx.report('error', at, `extends makes a cycle: ${[...chain, `${dir}:${name}`].join(' → ')}`);
-            return service;
-        }
-        const ext = context_isRecord(service.extends) ? service.extends : { service: service.extends };
-        const baseName = String(ext.service ?? '');
-        let basePool = pool;
-        let baseDir = dir;
-        if (typeof ext.file === 'string') {
-            const file = resolveHostPath(ctx, dir, ext.file);
-            const loaded = loadServices(file, at);
-            if (loaded === undefined)
-                return service;
-            basePool = loaded;
-            baseDir = external_node_path_default().dirname(file);
-        }
-        const base = resolve(baseName, basePool, baseDir, [...chain, `${dir}:${name}`]);
-        if (base === undefined) {
-            ctx.report('error', at, `extends names service ${JSON.stringify(baseName)}, which ${ext.file ? `${ext.file} does not define` : 'this file does not define'}`);
-            return service;
-        }
-        const merged = mergeServices(ctx, baseDir === dir ? base : rebase(ctx, base, baseDir), service, ctx.locs.get(pool, name) ?? { file: '' });
-        pool[name] = merged;
-        if (pool === services)
-            done.add(name);
-        return merged;
-    };
-    for (const name of Object.keys(services))
-        resolve(name, services, ctx.dir, []);
-}
-function mergeServices(ctx, base, child, childLoc) {
-    const out = {};
-    const extendsLoc = ctx.locs.get(child, 'extends') ?? childLoc;
-    for (const [key, value] of Object.entries(base)) {
-        if (key === 'extends')
-            continue;
-        out[key] = value;
-        ctx.locs.set(out, key, extendsLoc);
-    }
-    for (const [key, value] of Object.entries(child)) {
-        if (key === 'extends')
-            continue;
-        ctx.locs.set(out, key, ctx.locs.get(child, key) ?? extendsLoc);
-        const inherited = out[key];
-        if (inherited === undefined || inherited === null)
-            out[key] = value;
-        else if (APPENDED.has(key) && Array.isArray(value))
-            out[key] = [...(Array.isArray(inherited) ? inherited : [inherited]), ...value];
-        else if (key === 'volumes' && Array.isArray(value) && Array.isArray(inherited))
-            out[key] = mergeVolumes(inherited, value);
-        else if (MAPS.has(key))
-            out[key] = { ...listToMapEnv(key, inherited), ...listToMapEnv(key, value) };
-        else
-            out[key] = value;
-    }
-    return out;
-}
-function listToMapEnv(key, value) {
-    if ((key === 'environment' || key === 'labels') && Array.isArray(value)) {
-        const out = {};
-        for (const entry of value) {
-            const text = String(entry);
-            const eq = text.indexOf('=');
-            out[eq < 0 ? text : text.slice(0, eq)] = eq < 0 ? null : text.slice(eq + 1);
-        }
-        return out;
-    }
-    return listToMap(value);
-}
-function volumeTarget(entry) {
-    if (context_isRecord(entry))
-        return entry.target;
-    const parts = String(entry).split(':');
-    return parts.length === 1 ? parts[0] : parts[1];
-}
-function mergeVolumes(base, child) {
-    const targets = new Set(child.map(volumeTarget));
-    return [...base.filter((v) => !targets.has(volumeTarget(v))), ...child];
-}
-/** A service from another directory with its relative host paths made absolute against that directory. */
-function rebase(ctx, service, dir) {
-    const abs = (p) => (/^[./~]/.test(p) ? resolveHostPath(ctx, dir, p) : p);
-    const out = { ...service };
-    if (Array.isArray(service.volumes)) {
-        out.volumes = service.volumes.map((v) => {
-            if (typeof v === 'string') {
-                const parts = v.split(':');
-                return parts.length > 1 ? [abs(parts[0]), ...parts.slice(1)].join(':') : v;
-            }
-            if (context_isRecord(v) && v.type === 'bind' && typeof v.source === 'string')
-                return { ...v, source: abs(v.source) };
-            return v;
-        });
-    }
-    const envFile = (e) => typeof e === 'string'
-        ? resolveHostPath(ctx, dir, e)
-        : context_isRecord(e) && typeof e.path === 'string'
-            ? { ...e, path: resolveHostPath(ctx, dir, e.path) }
-            : e;
-    if (service.env_file !== undefined)
-        out.env_file = Array.isArray(service.env_file)
-            ? service.env_file.map(envFile)
-            : envFile(service.env_file);
-    if (typeof service.build === 'string')
-        out.build = resolveHostPath(ctx, dir, service.build);
-    else if (context_isRecord(service.build) && typeof service.build.context === 'string')
-        out.build = { ...service.build, context: resolveHostPath(ctx, dir, service.build.context) };
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/interpolate-tree.ts
-/** Interpolation over a whole file: every string value (not keys), problems located. */
-
-
-/** Interpolates every string value under `node` in place; `at` is its path. */
-function interpolateTree(ctx, node, at) {
-    const entries = Array.isArray(node)
-        ? node.map((v, i) => [i, v])
-        : context_isRecord(node)
-            ? Object.entries(node)
-            : [];
-    for (const [key, value] of entries) {
-        const here = [...at, key];
-        if (typeof value === 'string') {
-            const loc = ctx.locs.get(node, key);
-            try {
-                node[key] = interpolate(value, ctx.lookup, (name) => ctx.report('warning', here, `variable ${name} is not set: it is replaced by an empty string`, loc));
-            }
-            catch (err) {
-                if (!(err instanceof InterpolationError))
-                    throw err;
-                ctx.report('error', here, `error while interpolating ${context_formatPath(here)}: ${err.message}`, loc);
-            }
-        }
-        else {
-            interpolateTree(ctx, value, here);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/resources.ts
-
-/** The resources of `model` taken from the file's top level (`root`); undefined keys are left out. */
-function projectResources(ctx, root, model) {
-    const used = {
-        networks: new Set(),
-        volumes: new Set(),
-        secrets: new Set(),
-        configs: new Set(),
-    };
-    for (const service of Object.values(model.services)) {
-        for (const name of Object.keys(service.networks ?? {}))
-            used.networks.add(name);
-        for (const mount of service.volumes ?? [])
-            if (mount.type === 'volume' && mount.source)
-                used.volumes.add(mount.source);
-        for (const ref of service.secrets ?? [])
-            used.secrets.add(ref.source);
-        for (const ref of service.configs ?? [])
-            used.configs.add(ref.source);
-    }
-    const out = {};
-    const project = model.name ?? '';
-    for (const kind of ['networks', 'volumes', 'secrets', 'configs']) {
-        const declared = context_isRecord(root[kind]) ? root[kind] : {};
-        const entries = {};
-        for (const name of used[kind]) {
-            const given = declared[name];
-            if (given === undefined && !(kind === 'networks' && name === 'default')) {
-                if (kind !== 'volumes' || !name.includes('/')) {
-                    ctx.report('error', ['services'], `a service uses ${kind.slice(0, -1)} "${name}", which the top-level ${kind} does not declare`);
-                }
-                continue;
-            }
-            entries[name] = resource(ctx, kind, name, context_isRecord(given) ? given : {}, project);
-        }
-        if (Object.keys(entries).length > 0)
-            out[kind] = entries;
-    }
-    return out;
-}
-function resource(ctx, kind, key, given, project) {
-    const external = toBool(given.external);
-    const out = { name: external ? key : `${project}_${key}` };
-    for (const [k, v] of Object.entries(given))
-        if (!k.startsWith('x-'))
-            out[k] = v;
-    if (external !== undefined)
-        out.external = external;
-    if (external === false)
-        delete out.external;
-    if (kind === 'networks') {
-        out.ipam = context_isRecord(given.ipam) ? given.ipam : {};
-        if (given.internal !== undefined)
-            out.internal = toBool(given.internal);
-    }
-    if ((kind === 'secrets' || kind === 'configs') && typeof given.file === 'string') {
-        out.file = resolveHostPath(ctx, ctx.dir, given.file);
-    }
-    return out;
-}
-
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/tree.ts
@@ -4296,6 +4080,568 @@ class PlainReader {
         return range ? { file: this.file, line: this.lines.linePos(range[0]).line } : { file: this.file };
     }
 }
+/** The location of `at` in the source tree `root` of `file`: the deepest key along it that the source has. */
+function locate(locs, root, at, file) {
+    let node = root;
+    let found = { file };
+    for (const key of at) {
+        if (typeof node !== 'object' || node === null)
+            break;
+        let k = key;
+        if (Array.isArray(node) && typeof key === 'string') {
+            // environment, depends_on, networks… written as a list but printed as a map.
+            const i = node.findIndex((e) => e === key || (typeof e === 'string' && e.startsWith(`${key}=`)));
+            if (i < 0)
+                break;
+            k = i;
+        }
+        const loc = locs.get(node, k);
+        if (loc === undefined)
+            break;
+        found = loc;
+        node = node[k];
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/extends.ts
+/**
+ * `extends`: a service built on another one, in the same file or in `extends.file`. Keys are merged
+ * the way Compose merges an override: maps key by key, `ports`/`expose`/`dns`/capabilities appended,
+ * `volumes` by target, everything else replaced. Inherited keys are located at the `extends` key.
+ */
+
+
+
+
+
+const APPENDED = new Set([
+    'ports',
+    'expose',
+    'dns',
+    'dns_search',
+    'cap_add',
+    'cap_drop',
+    'security_opt',
+    'env_file',
+    'extra_hosts',
+    'tmpfs',
+]);
+const MAPS = new Set([
+    'environment',
+    'labels',
+    'depends_on',
+    'networks',
+    'build',
+    'healthcheck',
+    'logging',
+    'annotations',
+    'sysctls',
+    'ulimits',
+    'deploy',
+]);
+/** Loads `extends.file` files: read, parsed and interpolated with `ctx`'s variables. */
+function extendsFileLoader(ctx) {
+    return (file, from) => {
+        const text = ctx.readFile(file);
+        if (text === undefined) {
+            ctx.report('error', from, `extends.file ${file} does not exist`);
+            return undefined;
+        }
+        const loaded = loadYaml(text, file, ctx.locs);
+        if (loaded.error) {
+            ctx.report('error', from, `${file}: ${loaded.error.message}`, { file, line: loaded.error.line });
+            return undefined;
+        }
+        interpolateTree(ctx, loaded.data, []);
+        return context_isRecord(loaded.data) && context_isRecord(loaded.data.services) ? loaded.data.services : {};
+    };
+}
+/** Resolves `extends` in every service of `services` (in place). */
+function resolveExtends(ctx, services, loadServices) {
+    const done = new Set();
+    const resolve = (name, pool, dir, chain) => {
+        const service = pool[name];
+        if (!context_isRecord(service))
+            return undefined;
+        if (service.extends === undefined || (pool === services && done.has(name)))
+            return service;
+        const at = ['services', name, 'extends'];
+        if (chain.includes(`${dir}:${name}`)) {
+            ctx.report('error', at, `extends makes a cycle: ${[...chain, `${dir}:${name}`].join(' → ')}`);
+            return service;
+        }
+        const ext = context_isRecord(service.extends) ? service.extends : { service: service.extends };
+        const baseName = String(ext.service ?? '');
+        let basePool = pool;
+        let baseDir = dir;
+        if (typeof ext.file === 'string') {
+            const file = resolveHostPath(ctx, dir, ext.file);
+            const loaded = loadServices(file, at);
+            if (loaded === undefined)
+                return service;
+            basePool = loaded;
+            baseDir = external_node_path_default().dirname(file);
+        }
+        const base = resolve(baseName, basePool, baseDir, [...chain, `${dir}:${name}`]);
+        if (base === undefined) {
+            ctx.report('error', at, `extends names service ${JSON.stringify(baseName)}, which ${ext.file ? `${ext.file} does not define` : 'this file does not define'}`);
+            return service;
+        }
+        const merged = mergeServices(ctx, baseDir === dir ? base : rebase(ctx, base, baseDir), service, ctx.locs.get(pool, name) ?? { file: '' });
+        pool[name] = merged;
+        if (pool === services)
+            done.add(name);
+        return merged;
+    };
+    for (const name of Object.keys(services))
+        resolve(name, services, ctx.dir, []);
+}
+/** `child` over `base` the way Compose merges an override; keys from `base` are located at `childLoc`. */
+function mergeServices(ctx, base, child, childLoc) {
+    const out = {};
+    const extendsLoc = ctx.locs.get(child, 'extends') ?? childLoc;
+    for (const [key, value] of Object.entries(base)) {
+        if (key === 'extends')
+            continue;
+        out[key] = value;
+        ctx.locs.set(out, key, extendsLoc);
+    }
+    for (const [key, value] of Object.entries(child)) {
+        if (key === 'extends')
+            continue;
+        ctx.locs.set(out, key, ctx.locs.get(child, key) ?? extendsLoc);
+        const inherited = out[key];
+        if (inherited === undefined || inherited === null)
+            out[key] = value;
+        else if (APPENDED.has(key) && Array.isArray(value))
+            out[key] = [...(Array.isArray(inherited) ? inherited : [inherited]), ...value];
+        else if (key === 'volumes' && Array.isArray(value) && Array.isArray(inherited))
+            out[key] = mergeVolumes(inherited, value);
+        else if (MAPS.has(key))
+            out[key] = { ...listToMapEnv(key, inherited), ...listToMapEnv(key, value) };
+        else
+            out[key] = value;
+    }
+    return out;
+}
+function listToMapEnv(key, value) {
+    if ((key === 'environment' || key === 'labels') && Array.isArray(value)) {
+        const out = {};
+        for (const entry of value) {
+            const text = String(entry);
+            const eq = text.indexOf('=');
+            out[eq < 0 ? text : text.slice(0, eq)] = eq < 0 ? null : text.slice(eq + 1);
+        }
+        return out;
+    }
+    return listToMap(value);
+}
+function volumeTarget(entry) {
+    if (context_isRecord(entry))
+        return entry.target;
+    const parts = String(entry).split(':');
+    return parts.length === 1 ? parts[0] : parts[1];
+}
+function mergeVolumes(base, child) {
+    const targets = new Set(child.map(volumeTarget));
+    return [...base.filter((v) => !targets.has(volumeTarget(v))), ...child];
+}
+/** A service from another directory with its relative host paths made absolute against that directory. */
+function rebase(ctx, service, dir) {
+    const abs = (p) => (/^[./~]/.test(p) ? resolveHostPath(ctx, dir, p) : p);
+    const out = { ...service };
+    if (Array.isArray(service.volumes)) {
+        out.volumes = service.volumes.map((v) => {
+            if (typeof v === 'string') {
+                const parts = v.split(':');
+                return parts.length > 1 ? [abs(parts[0]), ...parts.slice(1)].join(':') : v;
+            }
+            if (context_isRecord(v) && v.type === 'bind' && typeof v.source === 'string')
+                return { ...v, source: abs(v.source) };
+            return v;
+        });
+    }
+    const envFile = (e) => typeof e === 'string'
+        ? resolveHostPath(ctx, dir, e)
+        : context_isRecord(e) && typeof e.path === 'string'
+            ? { ...e, path: resolveHostPath(ctx, dir, e.path) }
+            : e;
+    if (service.env_file !== undefined)
+        out.env_file = Array.isArray(service.env_file)
+            ? service.env_file.map(envFile)
+            : envFile(service.env_file);
+    if (typeof service.build === 'string')
+        out.build = resolveHostPath(ctx, dir, service.build);
+    else if (context_isRecord(service.build) && typeof service.build.context === 'string')
+        out.build = { ...service.build, context: resolveHostPath(ctx, dir, service.build.context) };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/include.ts
+/**
+ * `include`: other compose files, each loaded as a project of its own — relative paths against its
+ * own directory (or `project_directory`), variables from the including project first, then its own
+ * `.env` (or `env_file`) — whose services, networks, volumes, secrets and configs are then copied
+ * into the including file. A name defined on both sides, not identically, is an error, as in the
+ * reference (compose-go's loader/include.go, docker-compose 2.26.1).
+ */
+
+
+
+
+
+
+
+const RESOURCES = ['services', 'volumes', 'networks', 'secrets', 'configs'];
+const ENTRY_KEYS = ['path', 'project_directory', 'env_file'];
+/**
+ * Applies `root.include` (already interpolated): the included resources are added to `root` in place.
+ * `chain` is the files that include this one, the main file first (a cycle is an error).
+ */
+function applyInclude(ctx, root, chain) {
+    const value = root.include;
+    if (value === undefined || value === null)
+        return;
+    if (!Array.isArray(value)) {
+        ctx.report('error', ['include'], `\`include\` must be a list (of paths, or of maps with path, project_directory, env_file), got ${JSON.stringify(value)}`);
+        return;
+    }
+    value.forEach((raw, i) => {
+        const at = ['include', i];
+        const entry = includeEntry(ctx, raw, at);
+        if (entry !== undefined)
+            includeOne(ctx, root, entry, at, chain);
+    });
+}
+function include_stringList(value) {
+    const list = Array.isArray(value) ? value : [value];
+    const strings = list.map(scalarString);
+    return strings.length > 0 && strings.every((s) => s !== undefined && s !== '')
+        ? strings
+        : undefined;
+}
+function includeEntry(ctx, raw, at) {
+    if (typeof raw === 'string')
+        return { paths: [raw] };
+    const expected = 'a path, or a map with `path` (a path or a list of paths), `project_directory`, `env_file`';
+    if (!context_isRecord(raw)) {
+        ctx.report('error', at, `an include entry is ${expected}, got ${JSON.stringify(raw)}`);
+        return undefined;
+    }
+    const paths = include_stringList(raw.path);
+    const envFiles = raw.env_file === undefined || raw.env_file === null ? [] : include_stringList(raw.env_file);
+    const projectDirectory = raw.project_directory === undefined ? undefined : scalarString(raw.project_directory);
+    let ok = true;
+    const bad = (key, message) => {
+        ctx.report('error', [...at, key], message);
+        ok = false;
+    };
+    if (paths === undefined)
+        bad('path', `include path must be a path or a list of paths (${expected})`);
+    if (envFiles === undefined)
+        bad('env_file', 'include env_file must be a path or a list of paths');
+    if (raw.project_directory !== undefined && projectDirectory === undefined)
+        bad('project_directory', 'include project_directory must be a path');
+    for (const key of Object.keys(raw)) {
+        if (!ENTRY_KEYS.includes(key) && !key.startsWith('x-'))
+            ctx.report('warning', [...at, key], `include has no key "${key}" (only ${ENTRY_KEYS.join(', ')}): ignored`);
+    }
+    if (!ok)
+        return undefined;
+    return {
+        paths: paths,
+        ...(projectDirectory !== undefined ? { projectDirectory } : {}),
+        ...(envFiles.length > 0 ? { envFiles } : {}),
+    };
+}
+function includeOne(ctx, root, entry, at, chain) {
+    const files = entry.paths.map((p) => resolveHostPath(ctx, ctx.dir, p));
+    const main = files[0];
+    if (chain.includes(main)) {
+        ctx.report('error', at, `include cycle detected: ${[...chain, main].join(' includes ')}`);
+        return;
+    }
+    const dir = entry.projectDirectory === undefined
+        ? external_node_path_default().dirname(main)
+        : resolveHostPath(ctx, ctx.dir, entry.projectDirectory);
+    const lookup = includeLookup(ctx, entry, dir, at);
+    if (lookup === undefined)
+        return;
+    const project = { ...ctx, dir, lookup };
+    let merged;
+    for (const [i, file] of files.entries()) {
+        const tree = loadIncluded(project, file, entry.paths[i], at, [...chain, main]);
+        if (tree === undefined)
+            return;
+        merged = merged === undefined ? tree : mergeFiles(ctx, merged, tree);
+    }
+    importResources(ctx, root, merged, entry.paths.join(', '));
+}
+/** The included project's variables: the including project's first, then its env files (later wins). */
+function includeLookup(ctx, entry, dir, at) {
+    const files = entry.envFiles?.map((f) => external_node_path_default().resolve(ctx.dir, f)) ?? [external_node_path_default().join(dir, '.env')];
+    const vars = new Map();
+    for (const [i, file] of files.entries()) {
+        const text = ctx.readFile(file);
+        if (text === undefined) {
+            if (entry.envFiles === undefined)
+                continue;
+            ctx.report('error', [...at, 'env_file'], `include env_file ${entry.envFiles[i]} does not exist (looked for ${file})`);
+            return undefined;
+        }
+        const parsed = parseDotenv(text, (name) => ctx.lookup(name) ?? vars.get(name));
+        if (parsed.error)
+            ctx.report('error', [...at, 'env_file'], `${file}: ${parsed.error.message}`, {
+                file,
+                line: parsed.error.line,
+            });
+        for (const [key, value] of parsed.vars)
+            vars.set(key, value);
+    }
+    return (name) => ctx.lookup(name) ?? vars.get(name);
+}
+/** One included file, loaded as the reference loads it: interpolated, extended, its own includes applied. */
+function loadIncluded(project, file, written, at, chain) {
+    const text = project.readFile(file);
+    if (text === undefined) {
+        project.report('error', at, `included file ${written} does not exist (looked for ${file})`);
+        return undefined;
+    }
+    const loaded = loadYaml(text, file, project.locs);
+    if (loaded.error) {
+        project.report('error', at, `${written}: ${loaded.error.message}`, { file, line: loaded.error.line });
+        return undefined;
+    }
+    const tree = loaded.data;
+    if (!context_isRecord(tree)) {
+        project.report('error', at, `${written} is not a compose file (a map with a \`services:\` key)`, {
+            file,
+        });
+        return undefined;
+    }
+    // Problems inside the included file name that file and its lines.
+    const ctx = {
+        ...project,
+        report: (severity, where, message, loc) => project.report(severity, where, message, loc ?? locate(project.locs, tree, where, file)),
+    };
+    interpolateTree(ctx, tree, []);
+    if (tree.services !== undefined && tree.services !== null && !context_isRecord(tree.services)) {
+        ctx.report('error', ['services'], 'services must be a map of service name to service');
+        return undefined;
+    }
+    const services = context_isRecord(tree.services) ? tree.services : {};
+    resolveExtends(ctx, services, extendsFileLoader(ctx));
+    applyInclude(ctx, tree, chain);
+    resolveBareEnvironment(ctx, services);
+    resolveRelativePaths(ctx, tree);
+    return tree;
+}
+/** Bare `environment` keys take the included project's variables (the reference resolves them at load). */
+function resolveBareEnvironment(ctx, services) {
+    for (const service of Object.values(services)) {
+        if (!context_isRecord(service))
+            continue;
+        const env = service.environment;
+        if (Array.isArray(env)) {
+            env.forEach((e, i) => {
+                const value = typeof e === 'string' && !e.includes('=') ? ctx.lookup(e) : undefined;
+                if (value !== undefined)
+                    env[i] = `${String(e)}=${value}`;
+            });
+        }
+        else if (context_isRecord(env)) {
+            for (const [key, v] of Object.entries(env)) {
+                const value = v === null ? ctx.lookup(key) : undefined;
+                if (value !== undefined)
+                    env[key] = value;
+            }
+        }
+    }
+}
+/**
+ * Relative host paths made absolute against the included project's directory, in place (the
+ * containers stay the same objects, so their lines stay known).
+ */
+function resolveRelativePaths(ctx, tree) {
+    const abs = (p) => resolveHostPath(ctx, ctx.dir, p);
+    for (const service of Object.values(context_isRecord(tree.services) ? tree.services : {})) {
+        if (!context_isRecord(service))
+            continue;
+        if (Array.isArray(service.volumes)) {
+            service.volumes.forEach((v, i, list) => {
+                if (typeof v === 'string') {
+                    const [source, ...rest] = v.split(':');
+                    if (rest.length > 0 && /^[./~]/.test(source))
+                        list[i] = [abs(source), ...rest].join(':');
+                }
+                else if (context_isRecord(v) && v.type === 'bind' && typeof v.source === 'string')
+                    v.source = abs(v.source);
+            });
+        }
+        const envFile = (e) => typeof e === 'string'
+            ? abs(e)
+            : context_isRecord(e) && typeof e.path === 'string'
+                ? { ...e, path: abs(e.path) }
+                : e;
+        if (Array.isArray(service.env_file))
+            service.env_file.forEach((e, i, list) => (list[i] = envFile(e)));
+        else if (service.env_file !== undefined)
+            service.env_file = envFile(service.env_file);
+        const isUrl = (c) => /^[a-z][a-z0-9+.-]*:\/\//i.test(c);
+        if (typeof service.build === 'string' && !isUrl(service.build))
+            service.build = abs(service.build);
+        else if (context_isRecord(service.build)) {
+            const context = scalarString(service.build.context) ?? '.';
+            if (!isUrl(context))
+                service.build.context = abs(context);
+        }
+    }
+    for (const kind of ['secrets', 'configs']) {
+        for (const def of Object.values(context_isRecord(tree[kind]) ? tree[kind] : {}))
+            if (context_isRecord(def) && typeof def.file === 'string')
+                def.file = abs(def.file);
+    }
+}
+/** `over` merged onto `base` as `-f base -f over` would be: services as overrides, resources by name. */
+function mergeFiles(ctx, base, over) {
+    for (const kind of RESOURCES) {
+        const from = over[kind];
+        if (!context_isRecord(from))
+            continue;
+        const to = context_isRecord(base[kind]) ? base[kind] : (base[kind] = {});
+        for (const [name, value] of Object.entries(from)) {
+            const old = to[name];
+            const loc = ctx.locs.get(from, name) ?? { file: '' };
+            if (kind === 'services' && context_isRecord(old) && context_isRecord(value)) {
+                const merged = mergeServices(ctx, old, value, loc);
+                // Keys only the base file has keep the base file's lines.
+                for (const key of Object.keys(old)) {
+                    const baseLoc = ctx.locs.get(old, key);
+                    if (!Object.hasOwn(value, key) && baseLoc)
+                        ctx.locs.set(merged, key, baseLoc);
+                }
+                to[name] = merged;
+            }
+            else {
+                to[name] = context_isRecord(old) && context_isRecord(value) ? { ...old, ...value } : value;
+                ctx.locs.set(to, name, loc);
+            }
+        }
+    }
+    return base;
+}
+/** The included resources copied into `root`; a name both define differently is reported. */
+function importResources(ctx, root, imported, written) {
+    for (const kind of RESOURCES) {
+        const from = imported[kind];
+        if (!context_isRecord(from))
+            continue;
+        if (root[kind] !== undefined && root[kind] !== null && !context_isRecord(root[kind]))
+            continue;
+        if (!context_isRecord(root[kind])) {
+            root[kind] = {};
+            const includeLoc = ctx.locs.get(root, 'include');
+            if (includeLoc)
+                ctx.locs.set(root, kind, includeLoc);
+        }
+        const to = root[kind];
+        for (const [name, value] of Object.entries(from)) {
+            const loc = ctx.locs.get(from, name);
+            if (Object.hasOwn(to, name)) {
+                if ((0,external_node_util_.isDeepStrictEqual)(to[name], value) && !(kind === 'services' && rewrittenByReference(value)))
+                    continue;
+                const where = loc?.line !== undefined ? `${loc.file}:${loc.line}` : written;
+                ctx.report('error', [kind, name], `${kind}.${name} conflicts with imported resource: ${where} (included) defines it too, differently; Compose does not merge them: rename one or remove one`);
+                continue;
+            }
+            to[name] = value;
+            if (loc)
+                ctx.locs.set(to, name, loc);
+        }
+    }
+}
+/**
+ * Whether the reference compares this service in a rewritten form: it turns the included copy into
+ * long syntax (ports, volumes, depends_on, networks, secrets, configs, build, env_file) before
+ * comparing it with the including file's copy as written, so two copies that read the same still
+ * conflict there.
+ */
+function rewrittenByReference(service) {
+    if (!context_isRecord(service))
+        return false;
+    const hasShort = (list) => Array.isArray(list) && list.some((e) => !context_isRecord(e));
+    return (service.ports !== undefined ||
+        service.env_file !== undefined ||
+        typeof service.build === 'string' ||
+        Array.isArray(service.depends_on) ||
+        Array.isArray(service.networks) ||
+        hasShort(service.volumes) ||
+        hasShort(service.secrets) ||
+        hasShort(service.configs));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/resources.ts
+
+/** The resources of `model` taken from the file's top level (`root`); undefined keys are left out. */
+function projectResources(ctx, root, model) {
+    const used = {
+        networks: new Set(),
+        volumes: new Set(),
+        secrets: new Set(),
+        configs: new Set(),
+    };
+    for (const service of Object.values(model.services)) {
+        for (const name of Object.keys(service.networks ?? {}))
+            used.networks.add(name);
+        for (const mount of service.volumes ?? [])
+            if (mount.type === 'volume' && mount.source)
+                used.volumes.add(mount.source);
+        for (const ref of service.secrets ?? [])
+            used.secrets.add(ref.source);
+        for (const ref of service.configs ?? [])
+            used.configs.add(ref.source);
+    }
+    const out = {};
+    const project = model.name ?? '';
+    for (const kind of ['networks', 'volumes', 'secrets', 'configs']) {
+        const declared = context_isRecord(root[kind]) ? root[kind] : {};
+        const entries = {};
+        for (const name of used[kind]) {
+            const given = declared[name];
+            if (given === undefined && !(kind === 'networks' && name === 'default')) {
+                if (kind !== 'volumes' || !name.includes('/')) {
+                    ctx.report('error', ['services'], `a service uses ${kind.slice(0, -1)} "${name}", which the top-level ${kind} does not declare`);
+                }
+                continue;
+            }
+            entries[name] = resource(ctx, kind, name, context_isRecord(given) ? given : {}, project);
+        }
+        if (Object.keys(entries).length > 0)
+            out[kind] = entries;
+    }
+    return out;
+}
+function resource(ctx, kind, key, given, project) {
+    const external = toBool(given.external);
+    const out = { name: external ? key : `${project}_${key}` };
+    for (const [k, v] of Object.entries(given))
+        if (!k.startsWith('x-'))
+            out[k] = v;
+    if (external !== undefined)
+        out.external = external;
+    if (external === false)
+        delete out.external;
+    if (kind === 'networks') {
+        out.ipam = context_isRecord(given.ipam) ? given.ipam : {};
+        if (given.internal !== undefined)
+            out.internal = toBool(given.internal);
+    }
+    if ((kind === 'secrets' || kind === 'configs') && typeof given.file === 'string') {
+        out.file = resolveHostPath(ctx, ctx.dir, given.file);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/normalise/index.ts
 /**
@@ -4303,6 +4649,7 @@ class PlainReader {
  * json` prints (compose-spec semantics, in TypeScript: no docker-compose on the runner), with the
  * line each key came from and every problem found on the way.
  */
+
 
 
 
@@ -4379,13 +4726,12 @@ function normaliseCompose(input) {
     };
     const errorsBefore = () => problems.filter((p) => p.severity === 'error').length;
     interpolateTree(ctx, root, []);
-    if (root.include !== undefined) {
-        report('error', ['include'], '`include` is not supported yet: copy the included services into this file');
-    }
+    resolveExtends(ctx, context_isRecord(root.services) ? root.services : {}, extendsFileLoader(ctx));
+    // As in the reference: this file's own `extends` first, then the included files' resources.
+    applyInclude(ctx, root, [input.file]);
     const services = context_isRecord(root.services) ? root.services : {};
     if (!context_isRecord(root.services))
         report('error', ['services'], 'services must be a map of service name to service');
-    resolveExtends(ctx, services, (file, from) => loadOther(ctx, file, from));
     const active = new Set(input.profiles ?? []);
     const model = { name: projectName(input, root, dir), services: {} };
     const removed = new Set();
@@ -4433,43 +4779,6 @@ function checkDependencies(model, removed, report) {
             report('error', ['services', name, 'depends_on', dep], `service "${name}" depends on undefined service "${dep}"${why}`);
         }
     }
-}
-function loadOther(ctx, file, from) {
-    const text = ctx.readFile(file);
-    if (text === undefined) {
-        ctx.report('error', from, `extends.file ${file} does not exist`);
-        return undefined;
-    }
-    const loaded = loadYaml(text, file, ctx.locs);
-    if (loaded.error) {
-        ctx.report('error', from, `${file}: ${loaded.error.message}`, { file, line: loaded.error.line });
-        return undefined;
-    }
-    interpolateTree(ctx, loaded.data, []);
-    return context_isRecord(loaded.data) && context_isRecord(loaded.data.services) ? loaded.data.services : {};
-}
-/** The location of `at` in the source tree: the deepest key along it that the source has. */
-function locate(locs, root, at, file) {
-    let node = root;
-    let found = { file };
-    for (const key of at) {
-        if (typeof node !== 'object' || node === null)
-            break;
-        let k = key;
-        if (Array.isArray(node) && typeof key === 'string') {
-            // environment, depends_on, networks… written as a list but printed as a map.
-            const i = node.findIndex((e) => e === key || (typeof e === 'string' && e.startsWith(`${key}=`)));
-            if (i < 0)
-                break;
-            k = i;
-        }
-        const loc = locs.get(node, k);
-        if (loc === undefined)
-            break;
-        found = loc;
-        node = node[k];
-    }
-    return found;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/check.ts

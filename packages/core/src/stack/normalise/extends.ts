@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { isRecord, resolveHostPath, type NormaliseContext } from './context.js';
+import { interpolateTree } from './interpolate-tree.js';
 import { listToMap } from './service.js';
-import type { Key, Loc } from './tree.js';
+import { loadYaml, type Key, type Loc } from './tree.js';
 
 /** Loads another file's services (already interpolated), or undefined after reporting why not. */
 export type LoadServices = (file: string, from: Key[]) => Record<string, unknown> | undefined;
@@ -36,6 +37,24 @@ const MAPS = new Set([
   'ulimits',
   'deploy',
 ]);
+
+/** Loads `extends.file` files: read, parsed and interpolated with `ctx`'s variables. */
+export function extendsFileLoader(ctx: NormaliseContext): LoadServices {
+  return (file, from) => {
+    const text = ctx.readFile(file);
+    if (text === undefined) {
+      ctx.report('error', from, `extends.file ${file} does not exist`);
+      return undefined;
+    }
+    const loaded = loadYaml(text, file, ctx.locs);
+    if (loaded.error) {
+      ctx.report('error', from, `${file}: ${loaded.error.message}`, { file, line: loaded.error.line });
+      return undefined;
+    }
+    interpolateTree(ctx, loaded.data, []);
+    return isRecord(loaded.data) && isRecord(loaded.data.services) ? loaded.data.services : {};
+  };
+}
 
 /** Resolves `extends` in every service of `services` (in place). */
 export function resolveExtends(
@@ -91,7 +110,8 @@ export function resolveExtends(
   for (const name of Object.keys(services)) resolve(name, services, ctx.dir, []);
 }
 
-function mergeServices(
+/** `child` over `base` the way Compose merges an override; keys from `base` are located at `childLoc`. */
+export function mergeServices(
   ctx: NormaliseContext,
   base: Record<string, unknown>,
   child: Record<string, unknown>,

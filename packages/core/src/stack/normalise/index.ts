@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { ComposeModel, NormaliseInput, NormalisedCompose, StackProblem } from '../compose/model.js';
 import { formatPath, isRecord, type NormaliseContext } from './context.js';
 import { parseDotenv } from './dotenv.js';
-import { resolveExtends } from './extends.js';
+import { extendsFileLoader, resolveExtends } from './extends.js';
+import { applyInclude } from './include.js';
 import { interpolateTree } from './interpolate-tree.js';
 import { projectResources } from './resources.js';
 import { normaliseService } from './service.js';
-import { loadYaml, Locations, type Key, type Loc } from './tree.js';
+import { loadYaml, locate, Locations, type Key, type Loc } from './tree.js';
 
 export { interpolate, InterpolationError } from './interpolate.js';
 export { parseDotenv } from './dotenv.js';
@@ -81,13 +82,12 @@ export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
   };
   const errorsBefore = () => problems.filter((p) => p.severity === 'error').length;
   interpolateTree(ctx, root, []);
-  if (root.include !== undefined) {
-    report('error', ['include'], '`include` is not supported yet: copy the included services into this file');
-  }
+  resolveExtends(ctx, isRecord(root.services) ? root.services : {}, extendsFileLoader(ctx));
+  // As in the reference: this file's own `extends` first, then the included files' resources.
+  applyInclude(ctx, root, [input.file]);
   const services = isRecord(root.services) ? root.services : {};
   if (!isRecord(root.services))
     report('error', ['services'], 'services must be a map of service name to service');
-  resolveExtends(ctx, services, (file, from) => loadOther(ctx, file, from));
   const active = new Set(input.profiles ?? []);
   const model: ComposeModel = { name: projectName(input, root, dir), services: {} };
   const removed = new Set<string>();
@@ -147,40 +147,4 @@ function checkDependencies(
       );
     }
   }
-}
-
-function loadOther(ctx: NormaliseContext, file: string, from: Key[]): Record<string, unknown> | undefined {
-  const text = ctx.readFile(file);
-  if (text === undefined) {
-    ctx.report('error', from, `extends.file ${file} does not exist`);
-    return undefined;
-  }
-  const loaded = loadYaml(text, file, ctx.locs);
-  if (loaded.error) {
-    ctx.report('error', from, `${file}: ${loaded.error.message}`, { file, line: loaded.error.line });
-    return undefined;
-  }
-  interpolateTree(ctx, loaded.data, []);
-  return isRecord(loaded.data) && isRecord(loaded.data.services) ? loaded.data.services : {};
-}
-
-/** The location of `at` in the source tree: the deepest key along it that the source has. */
-function locate(locs: Locations, root: unknown, at: ReadonlyArray<Key>, file: string): Loc {
-  let node = root;
-  let found: Loc = { file };
-  for (const key of at) {
-    if (typeof node !== 'object' || node === null) break;
-    let k: Key = key;
-    if (Array.isArray(node) && typeof key === 'string') {
-      // environment, depends_on, networks… written as a list but printed as a map.
-      const i = node.findIndex((e) => e === key || (typeof e === 'string' && e.startsWith(`${key}=`)));
-      if (i < 0) break;
-      k = i;
-    }
-    const loc = locs.get(node, k);
-    if (loc === undefined) break;
-    found = loc;
-    node = (node as Record<Key, unknown>)[k];
-  }
-  return found;
 }

@@ -148,3 +148,24 @@ class PlainReader {
     return range ? { file: this.file, line: this.lines.linePos(range[0]).line } : { file: this.file };
   }
 }
+
+/** The location of `at` in the source tree `root` of `file`: the deepest key along it that the source has. */
+export function locate(locs: Locations, root: unknown, at: ReadonlyArray<Key>, file: string): Loc {
+  let node = root;
+  let found: Loc = { file };
+  for (const key of at) {
+    if (typeof node !== 'object' || node === null) break;
+    let k: Key = key;
+    if (Array.isArray(node) && typeof key === 'string') {
+      // environment, depends_on, networks… written as a list but printed as a map.
+      const i = node.findIndex((e) => e === key || (typeof e === 'string' && e.startsWith(`${key}=`)));
+      if (i < 0) break;
+      k = i;
+    }
+    const loc = locs.get(node, k);
+    if (loc === undefined) break;
+    found = loc;
+    node = (node as Record<Key, unknown>)[k];
+  }
+  return found;
+}

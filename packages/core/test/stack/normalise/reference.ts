@@ -10,12 +10,20 @@ import { normaliseCompose } from '../../../src/stack/normalise/index.js';
 import type { ComposeModel, NormalisedCompose } from '../../../src/stack/compose/model.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/compose-normalise');
-/** Stands for FIXTURES in expected.json, so that it holds on any checkout. */
-const PLACEHOLDER = '<fixtures>';
+/** The `include` cases: each a directory of several compose files. */
+export const INCLUDE_FIXTURES = path.resolve(FIXTURES, '../compose-include');
+/** Stand for the fixture directories in expected.json, so that it holds on any checkout. */
+const PLACEHOLDERS: Array<[string, string]> = [
+  [FIXTURES, '<fixtures>'],
+  [INCLUDE_FIXTURES, '<include-fixtures>'],
+];
+const toPlaceholders = (s: string) => PLACEHOLDERS.reduce((t, [dir, p]) => t.split(dir).join(p), s);
+/** A text of expected.json with the fixture directories put back. */
+export const fromPlaceholders = (s: string) => PLACEHOLDERS.reduce((t, [dir, p]) => t.split(p).join(dir), s);
 /** HOME for both sides (`~` in volumes). */
 const HOME = '/home/user';
 
-/** One case: a directory with compose.yaml and, optionally, case.json ({env, profiles}). */
+/** One case: a directory (under FIXTURES or INCLUDE_FIXTURES) with compose.yaml and, optionally, case.json ({env, profiles}). */
 export interface Case {
   name: string;
   dir: string;
@@ -33,10 +41,14 @@ export interface ReferenceResult {
 }
 
 export function listCases(): Case[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+  return [FIXTURES, INCLUDE_FIXTURES]
+    .flatMap((root) =>
+      readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => ({ name: d.name, dir: path.join(root, d.name) })),
+    )
     .map((d) => {
-      const dir = path.join(FIXTURES, d.name);
+      const dir = d.dir;
       const configFile = path.join(dir, 'case.json');
       const config = existsSync(configFile)
         ? (JSON.parse(readFileSync(configFile, 'utf8')) as {
@@ -74,11 +86,10 @@ export function runReference(bin: string, c: Case): ReferenceResult {
     .filter((l) => l.trim() !== '')
     .map((l) => {
       const m = /^time="[^"]*" level=\w+ msg="(.*)"$/.exec(l);
-      return m ? (JSON.parse(`"${m[1]}"`) as string) : l;
+      return toPlaceholders(m ? (JSON.parse(`"${m[1]}"`) as string) : l);
     });
   const result: ReferenceResult = { status: run.status ?? -1, messages };
-  if (run.status === 0)
-    result.model = JSON.parse(run.stdout.split(FIXTURES).join(PLACEHOLDER)) as ComposeModel;
+  if (run.status === 0) result.model = JSON.parse(toPlaceholders(run.stdout)) as ComposeModel;
   return result;
 }
 
@@ -103,7 +114,7 @@ export function timeReference(bin: string, c: Case): number {
 
 /** The reference's model as values: FIXTURES put back, `$$` (its escape in printed output) undone. */
 export function referenceValues(model: ComposeModel): unknown {
-  const fix = (s: string) => s.split(PLACEHOLDER).join(FIXTURES).replace(/\$\$/g, '$');
+  const fix = (s: string) => fromPlaceholders(s).replace(/\$\$/g, '$');
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return fix(v);
     if (Array.isArray(v)) return v.map(walk);
