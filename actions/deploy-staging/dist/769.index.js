@@ -3269,9 +3269,9 @@ function invalid(template) {
 
 /**
  * Parses `text`. Values are interpolated with `lookup` first (the project's environment), then the
- * variables defined earlier in the file.
+ * variables defined earlier in the file; `onUnset` hears of each variable set in neither (line 1-based).
  */
-function parseDotenv(text, lookup) {
+function parseDotenv(text, lookup, onUnset = () => { }) {
     const vars = new Map();
     const resolve = (name) => lookup(name) ?? vars.get(name);
     const lines = text.replace(/\r\n/g, '\n').split('\n');
@@ -3299,16 +3299,17 @@ function parseDotenv(text, lookup) {
         const raw = statement[3];
         const quote = raw[0];
         if (quote === '"' || quote === "'") {
+            const line = i + 1;
             const quoted = readQuoted(lines, i, raw, quote);
             if (quoted === undefined) {
                 return { vars, error: { message: `unterminated quoted value for ${key}`, line: i + 1 } };
             }
             i = quoted.lastLine;
-            vars.set(key, quote === "'" ? quoted.body : interpolate(dotenv_unescape(quoted.body), resolve));
+            vars.set(key, quote === "'" ? quoted.body : interpolate(dotenv_unescape(quoted.body), resolve, (n) => onUnset(n, line)));
             continue;
         }
         const value = raw.replace(/(^|\s)#.*$/, '').replace(/\s+$/, '');
-        vars.set(key, interpolate(value, resolve));
+        vars.set(key, interpolate(value, resolve, (n) => onUnset(n, i + 1)));
     }
     return { vars };
 }
@@ -3381,7 +3382,10 @@ function serviceEnvironment(ctx, at, raw) {
                 ctx.report('error', where, `env_file ${path} does not exist (looked for ${file})`);
             return;
         }
-        const parsed = parseDotenv(text, ctx.lookup);
+        const parsed = parseDotenv(text, ctx.lookup, (name, line) => ctx.report('warning', where, `variable ${name} is not set: it is replaced by an empty string`, {
+            file,
+            line,
+        }));
         if (parsed.error) {
             ctx.report('error', where, `env_file ${path}: ${parsed.error.message}`, {
                 file,

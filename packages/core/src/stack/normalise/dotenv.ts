@@ -14,9 +14,13 @@ export interface DotenvResult {
 
 /**
  * Parses `text`. Values are interpolated with `lookup` first (the project's environment), then the
- * variables defined earlier in the file.
+ * variables defined earlier in the file; `onUnset` hears of each variable set in neither (line 1-based).
  */
-export function parseDotenv(text: string, lookup: Lookup): DotenvResult {
+export function parseDotenv(
+  text: string,
+  lookup: Lookup,
+  onUnset: (name: string, line: number) => void = () => {},
+): DotenvResult {
   const vars = new Map<string, string>();
   const resolve: Lookup = (name) => lookup(name) ?? vars.get(name);
   const lines = text.replace(/\r\n/g, '\n').split('\n');
@@ -42,16 +46,23 @@ export function parseDotenv(text: string, lookup: Lookup): DotenvResult {
     const raw = statement[3]!;
     const quote = raw[0];
     if (quote === '"' || quote === "'") {
+      const line = i + 1;
       const quoted = readQuoted(lines, i, raw, quote);
       if (quoted === undefined) {
         return { vars, error: { message: `unterminated quoted value for ${key}`, line: i + 1 } };
       }
       i = quoted.lastLine;
-      vars.set(key, quote === "'" ? quoted.body : interpolate(unescape(quoted.body), resolve));
+      vars.set(
+        key,
+        quote === "'" ? quoted.body : interpolate(unescape(quoted.body), resolve, (n) => onUnset(n, line)),
+      );
       continue;
     }
     const value = raw.replace(/(^|\s)#.*$/, '').replace(/\s+$/, '');
-    vars.set(key, interpolate(value, resolve));
+    vars.set(
+      key,
+      interpolate(value, resolve, (n) => onUnset(n, i + 1)),
+    );
   }
   return { vars };
 }

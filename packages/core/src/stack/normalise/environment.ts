@@ -19,7 +19,12 @@ export function serviceEnvironment(
       if (required) ctx.report('error', where, `env_file ${path} does not exist (looked for ${file})`);
       return;
     }
-    const parsed = parseDotenv(text, ctx.lookup);
+    const parsed = parseDotenv(text, ctx.lookup, (name, line) =>
+      ctx.report('warning', where, `variable ${name} is not set: it is replaced by an empty string`, {
+        file,
+        line,
+      }),
+    );
     if (parsed.error) {
       ctx.report('error', where, `env_file ${path}: ${parsed.error.message}`, {
         file,

@@ -174,4 +174,24 @@ describe('normaliseCompose: include', () => {
     expect(r.model?.services.s?.image).toBe('s:parent-own-job');
     expect(r.model?.services.s?.volumes?.[0]?.source).toBe('/p/sub/data');
   });
+
+  it("reads an included service's env_file with the including project's variables, warning at the line of an unset one", () => {
+    const r = run({
+      '/p/compose.yaml': 'include:\n  - path: sub/compose.yaml\n    env_file: sub/vars.env\n',
+      '/p/sub/compose.yaml': 'services:\n  s:\n    image: s:${TAG}\n    env_file: ./s.env\n',
+      '/p/sub/vars.env': 'TAG=1\n',
+      '/p/sub/s.env': 'A=a\nB="${TAG}"\n',
+    });
+    expect(errors(r)).toEqual([]);
+    expect(r.model?.services.s).toMatchObject({ image: 's:1', environment: { A: 'a', B: '' } });
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        file: '/p/sub/s.env',
+        line: 2,
+        path: 'services.s.env_file',
+        message: 'variable TAG is not set: it is replaced by an empty string',
+      },
+    ]);
+  });
 });
