@@ -4248,8 +4248,11 @@ function volumeTarget(entry) {
     return parts.length === 1 ? parts[0] : parts[1];
 }
 function mergeVolumes(base, child) {
-    const targets = new Set(child.map(volumeTarget));
-    return [...base.filter((v) => !targets.has(volumeTarget(v))), ...child];
+    // By target: a child's mount takes the place of the base's, new ones come after (as the reference).
+    const byTarget = new Map(child.map((v) => [volumeTarget(v), v]));
+    const replaced = base.map((v) => byTarget.get(volumeTarget(v)) ?? v);
+    const baseTargets = new Set(base.map(volumeTarget));
+    return [...replaced, ...child.filter((v) => !baseTargets.has(volumeTarget(v)))];
 }
 /** A service from another directory with its relative host paths made absolute against that directory. */
 function rebase(ctx, service, dir) {
@@ -4424,22 +4427,29 @@ function loadIncluded(project, file, written, at, chain) {
         });
         return undefined;
     }
-    // Problems inside the included file name that file and its lines.
-    const ctx = {
-        ...project,
-        report: (severity, where, message, loc) => project.report(severity, where, message, loc ?? locate(project.locs, tree, where, file)),
-    };
-    interpolateTree(ctx, tree, []);
+    const ctx = loadTree(project, tree, file, chain);
     if (tree.services !== undefined && tree.services !== null && !context_isRecord(tree.services)) {
         ctx.report('error', ['services'], 'services must be a map of service name to service');
         return undefined;
     }
     const services = context_isRecord(tree.services) ? tree.services : {};
-    resolveExtends(ctx, services, extendsFileLoader(ctx));
-    applyInclude(ctx, tree, chain);
     resolveBareEnvironment(ctx, services);
     resolveRelativePaths(ctx, tree);
     return tree;
+}
+/**
+ * One file's own steps, as the reference takes them for each file it loads: interpolation, `extends`,
+ * then its `include`. Gives the file's context (its problems name it and its lines).
+ */
+function loadTree(project, tree, file, chain) {
+    const ctx = {
+        ...project,
+        report: (severity, where, message, loc) => project.report(severity, where, message, loc ?? locate(project.locs, tree, where, file)),
+    };
+    interpolateTree(ctx, tree, []);
+    resolveExtends(ctx, context_isRecord(tree.services) ? tree.services : {}, extendsFileLoader(ctx));
+    applyInclude(ctx, tree, chain);
+    return ctx;
 }
 /** Bare `environment` keys take the included project's variables (the reference resolves them at load). */
 function resolveBareEnvironment(ctx, services) {
@@ -4507,13 +4517,26 @@ function resolveRelativePaths(ctx, tree) {
                 def.file = abs(def.file);
     }
 }
-/** `over` merged onto `base` as `-f base -f over` would be: services as overrides, resources by name. */
+/**
+ * `over` merged onto `base` (in place) as `-f base -f over` would be: services as overrides, other
+ * resources by name, maps key by key; `name` and `x-` keys replaced.
+ */
 function mergeFiles(ctx, base, over) {
+    for (const [key, value] of Object.entries(over)) {
+        if (key === 'include' || RESOURCES.includes(key))
+            continue;
+        base[key] = context_isRecord(base[key]) && context_isRecord(value) ? deepMerge(base[key], value) : value;
+        ctx.locs.set(base, key, ctx.locs.get(over, key) ?? { file: '' });
+    }
     for (const kind of RESOURCES) {
         const from = over[kind];
         if (!context_isRecord(from))
             continue;
-        const to = context_isRecord(base[kind]) ? base[kind] : (base[kind] = {});
+        if (!context_isRecord(base[kind])) {
+            base[kind] = {};
+            ctx.locs.set(base, kind, ctx.locs.get(over, kind) ?? { file: '' });
+        }
+        const to = base[kind];
         for (const [name, value] of Object.entries(from)) {
             const old = to[name];
             const loc = ctx.locs.get(from, name) ?? { file: '' };
@@ -4528,12 +4551,18 @@ function mergeFiles(ctx, base, over) {
                 to[name] = merged;
             }
             else {
-                to[name] = context_isRecord(old) && context_isRecord(value) ? { ...old, ...value } : value;
+                to[name] = context_isRecord(old) && context_isRecord(value) ? deepMerge(old, value) : value;
                 ctx.locs.set(to, name, loc);
             }
         }
     }
     return base;
+}
+function deepMerge(base, over) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(over))
+        out[key] = context_isRecord(out[key]) && context_isRecord(value) ? deepMerge(out[key], value) : value;
+    return out;
 }
 /** The included resources copied into `root`; a name both define differently is reported. */
 function importResources(ctx, root, imported, written) {
@@ -4665,8 +4694,6 @@ function resource(ctx, kind, key, given, project) {
 
 
 
-
-
 /** Reads a file, undefined when it does not exist. */
 function defaultReadFile(file) {
     try {
@@ -4680,12 +4707,19 @@ function defaultReadFile(file) {
 }
 /** Normalises a compose file the way the reference does; never throws on the user's file. */
 function normaliseCompose(input) {
+    return normaliseComposeFiles({ ...input, files: [{ file: input.file, text: input.text }] });
+}
+/** Normalises several compose files merged the way the reference does; never throws on the user's files. */
+function normaliseComposeFiles(input) {
+    const [first] = input.files;
+    if (first === undefined)
+        throw new Error('normaliseComposeFiles: expected at least one compose file');
     const problems = [];
     const locs = new Locations();
-    const dir = external_node_path_default().dirname(input.file);
+    const dir = external_node_path_default().dirname(first.file);
     const readFile = input.readFile ?? defaultReadFile;
     const source = {};
-    const lineOf = (at) => locate(locs, source.root, at, input.file);
+    const lineOf = (at) => locate(locs, source.root, at, first.file);
     // A value that failed to interpolate is reported once, not again by every step that reads it.
     const unreadable = new Set();
     const report = (severity, at, message, loc) => {
@@ -4704,22 +4738,9 @@ function normaliseCompose(input) {
         });
     };
     const result = (model) => ({ model, lineOf, problems });
-    const loaded = loadYaml(input.text, input.file, locs);
-    if (loaded.error) {
-        problems.push({
-            severity: 'error',
-            file: input.file,
-            ...(loaded.error.line ? { line: loaded.error.line } : {}),
-            path: '',
-            message: loaded.error.message,
-        });
+    const trees = parseFiles(input.files, locs, problems);
+    if (trees === undefined)
         return result();
-    }
-    const root = (source.root = loaded.data);
-    if (!context_isRecord(root)) {
-        report('error', [], 'a compose file is a map with a `services:` key');
-        return result();
-    }
     const ctx = {
         dir,
         home: input.env.HOME ?? (0,external_node_os_.homedir)(),
@@ -4729,10 +4750,16 @@ function normaliseCompose(input) {
         report,
     };
     const errorsBefore = () => problems.filter((p) => p.severity === 'error').length;
-    interpolateTree(ctx, root, []);
-    resolveExtends(ctx, context_isRecord(root.services) ? root.services : {}, extendsFileLoader(ctx));
-    // As in the reference: this file's own `extends` first, then the included files' resources.
-    applyInclude(ctx, root, [input.file]);
+    // As in the reference, each file on its own (interpolation, extends, include), then merged in order.
+    const root = (source.root = trees[0].tree);
+    for (const [i, { file, tree }] of trees.entries()) {
+        const fileCtx = loadTree(ctx, tree, file, [file]);
+        if (i === 0)
+            continue;
+        if (tree.services !== undefined && tree.services !== null && !context_isRecord(tree.services))
+            fileCtx.report('error', ['services'], 'services must be a map of service name to service');
+        mergeFiles(ctx, root, tree);
+    }
     const services = context_isRecord(root.services) ? root.services : {};
     if (!context_isRecord(root.services))
         report('error', ['services'], 'services must be a map of service name to service');
@@ -4757,6 +4784,21 @@ function normaliseCompose(input) {
         if (key.startsWith('x-'))
             model[key] = value;
     return result(errorsBefore() > 0 ? undefined : model);
+}
+/** The files parsed, or undefined after every YAML error (with its file and line) is in `problems`. */
+function parseFiles(files, locs, problems) {
+    const trees = [];
+    for (const { file, text } of files) {
+        const loaded = loadYaml(text, file, locs);
+        const message = loaded.error?.message ?? 'a compose file is a map with a `services:` key';
+        if (loaded.error || !context_isRecord(loaded.data)) {
+            const line = loaded.error?.line;
+            problems.push({ severity: 'error', file, ...(line ? { line } : {}), path: '', message });
+        }
+        else
+            trees.push({ file, tree: loaded.data });
+    }
+    return trees.length === files.length ? trees : undefined;
 }
 function projectLookup(input, dir, readFile, report) {
     const envFile = external_node_path_default().join(dir, '.env');

@@ -159,8 +159,11 @@ function volumeTarget(entry: unknown): unknown {
 }
 
 function mergeVolumes(base: unknown[], child: unknown[]): unknown[] {
-  const targets = new Set(child.map(volumeTarget));
-  return [...base.filter((v) => !targets.has(volumeTarget(v))), ...child];
+  // By target: a child's mount takes the place of the base's, new ones come after (as the reference).
+  const byTarget = new Map(child.map((v) => [volumeTarget(v), v]));
+  const replaced = base.map((v) => byTarget.get(volumeTarget(v)) ?? v);
+  const baseTargets = new Set(base.map(volumeTarget));
+  return [...replaced, ...child.filter((v) => !baseTargets.has(volumeTarget(v)))];
 }
 
 /** A service from another directory with its relative host paths made absolute against that directory. */

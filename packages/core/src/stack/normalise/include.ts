@@ -177,23 +177,36 @@ function loadIncluded(
     });
     return undefined;
   }
-  // Problems inside the included file name that file and its lines.
+  const ctx = loadTree(project, tree, file, chain);
+  if (tree.services !== undefined && tree.services !== null && !isRecord(tree.services)) {
+    ctx.report('error', ['services'], 'services must be a map of service name to service');
+    return undefined;
+  }
+  const services = isRecord(tree.services) ? tree.services : {};
+  resolveBareEnvironment(ctx, services);
+  resolveRelativePaths(ctx, tree);
+  return tree;
+}
+
+/**
+ * One file's own steps, as the reference takes them for each file it loads: interpolation, `extends`,
+ * then its `include`. Gives the file's context (its problems name it and its lines).
+ */
+export function loadTree(
+  project: NormaliseContext,
+  tree: Record<string, unknown>,
+  file: string,
+  chain: string[],
+): NormaliseContext {
   const ctx: NormaliseContext = {
     ...project,
     report: (severity, where, message, loc) =>
       project.report(severity, where, message, loc ?? locate(project.locs, tree, where, file)),
   };
   interpolateTree(ctx, tree, []);
-  if (tree.services !== undefined && tree.services !== null && !isRecord(tree.services)) {
-    ctx.report('error', ['services'], 'services must be a map of service name to service');
-    return undefined;
-  }
-  const services = isRecord(tree.services) ? tree.services : {};
-  resolveExtends(ctx, services, extendsFileLoader(ctx));
+  resolveExtends(ctx, isRecord(tree.services) ? tree.services : {}, extendsFileLoader(ctx));
   applyInclude(ctx, tree, chain);
-  resolveBareEnvironment(ctx, services);
-  resolveRelativePaths(ctx, tree);
-  return tree;
+  return ctx;
 }
 
 /** Bare `environment` keys take the included project's variables (the reference resolves them at load). */
@@ -252,16 +265,28 @@ function resolveRelativePaths(ctx: NormaliseContext, tree: Record<string, unknow
   }
 }
 
-/** `over` merged onto `base` as `-f base -f over` would be: services as overrides, resources by name. */
-function mergeFiles(
+/**
+ * `over` merged onto `base` (in place) as `-f base -f over` would be: services as overrides, other
+ * resources by name, maps key by key; `name` and `x-` keys replaced.
+ */
+export function mergeFiles(
   ctx: NormaliseContext,
   base: Record<string, unknown>,
   over: Record<string, unknown>,
 ): Record<string, unknown> {
+  for (const [key, value] of Object.entries(over)) {
+    if (key === 'include' || (RESOURCES as readonly string[]).includes(key)) continue;
+    base[key] = isRecord(base[key]) && isRecord(value) ? deepMerge(base[key], value) : value;
+    ctx.locs.set(base, key, ctx.locs.get(over, key) ?? { file: '' });
+  }
   for (const kind of RESOURCES) {
     const from = over[kind];
     if (!isRecord(from)) continue;
-    const to = isRecord(base[kind]) ? base[kind] : (base[kind] = {});
+    if (!isRecord(base[kind])) {
+      base[kind] = {};
+      ctx.locs.set(base, kind, ctx.locs.get(over, kind) ?? { file: '' });
+    }
+    const to = base[kind] as Record<string, unknown>;
     for (const [name, value] of Object.entries(from)) {
       const old = to[name];
       const loc = ctx.locs.get(from, name) ?? { file: '' };
@@ -274,12 +299,19 @@ function mergeFiles(
         }
         to[name] = merged;
       } else {
-        to[name] = isRecord(old) && isRecord(value) ? { ...old, ...value } : value;
+        to[name] = isRecord(old) && isRecord(value) ? deepMerge(old, value) : value;
         ctx.locs.set(to, name, loc);
       }
     }
   }
   return base;
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over))
+    out[key] = isRecord(out[key]) && isRecord(value) ? deepMerge(out[key], value) : value;
+  return out;
 }
 
 /** The included resources copied into `root`; a name both define differently is reported. */

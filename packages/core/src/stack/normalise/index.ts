@@ -9,9 +9,7 @@ import path from 'node:path';
 import type { ComposeModel, NormaliseInput, NormalisedCompose, StackProblem } from '../compose/model.js';
 import { formatPath, isRecord, type NormaliseContext } from './context.js';
 import { parseDotenv } from './dotenv.js';
-import { extendsFileLoader, resolveExtends } from './extends.js';
-import { applyInclude } from './include.js';
-import { interpolateTree } from './interpolate-tree.js';
+import { loadTree, mergeFiles } from './include.js';
 import { projectResources } from './resources.js';
 import { normaliseService } from './service.js';
 import { loadYaml, locate, Locations, type Key, type Loc } from './tree.js';
@@ -32,12 +30,28 @@ function defaultReadFile(file: string): string | undefined {
 
 /** Normalises a compose file the way the reference does; never throws on the user's file. */
 export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
+  return normaliseComposeFiles({ ...input, files: [{ file: input.file, text: input.text }] });
+}
+
+/** Input of normaliseComposeFiles: NormaliseInput with several files instead of one. */
+export interface NormaliseFilesInput extends Omit<NormaliseInput, 'file' | 'text'> {
+  /**
+   * The files (absolute paths) and their texts, in order: each one an override of those before, as
+   * `docker compose -f a -f b` merges them; the project directory is the first one's directory.
+   */
+  files: ReadonlyArray<{ file: string; text: string }>;
+}
+
+/** Normalises several compose files merged the way the reference does; never throws on the user's files. */
+export function normaliseComposeFiles(input: NormaliseFilesInput): NormalisedCompose {
+  const [first] = input.files;
+  if (first === undefined) throw new Error('normaliseComposeFiles: expected at least one compose file');
   const problems: StackProblem[] = [];
   const locs = new Locations();
-  const dir = path.dirname(input.file);
+  const dir = path.dirname(first.file);
   const readFile = input.readFile ?? defaultReadFile;
   const source: { root?: unknown } = {};
-  const lineOf = (at: ReadonlyArray<Key>): Loc => locate(locs, source.root, at, input.file);
+  const lineOf = (at: ReadonlyArray<Key>): Loc => locate(locs, source.root, at, first.file);
   // A value that failed to interpolate is reported once, not again by every step that reads it.
   const unreadable = new Set<string>();
   const report = (severity: StackProblem['severity'], at: ReadonlyArray<Key>, message: string, loc?: Loc) => {
@@ -56,22 +70,8 @@ export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
   };
   const result = (model?: ComposeModel): NormalisedCompose => ({ model, lineOf, problems });
 
-  const loaded = loadYaml(input.text, input.file, locs);
-  if (loaded.error) {
-    problems.push({
-      severity: 'error',
-      file: input.file,
-      ...(loaded.error.line ? { line: loaded.error.line } : {}),
-      path: '',
-      message: loaded.error.message,
-    });
-    return result();
-  }
-  const root = (source.root = loaded.data);
-  if (!isRecord(root)) {
-    report('error', [], 'a compose file is a map with a `services:` key');
-    return result();
-  }
+  const trees = parseFiles(input.files, locs, problems);
+  if (trees === undefined) return result();
   const ctx: NormaliseContext = {
     dir,
     home: input.env.HOME ?? homedir(),
@@ -81,10 +81,15 @@ export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
     report,
   };
   const errorsBefore = () => problems.filter((p) => p.severity === 'error').length;
-  interpolateTree(ctx, root, []);
-  resolveExtends(ctx, isRecord(root.services) ? root.services : {}, extendsFileLoader(ctx));
-  // As in the reference: this file's own `extends` first, then the included files' resources.
-  applyInclude(ctx, root, [input.file]);
+  // As in the reference, each file on its own (interpolation, extends, include), then merged in order.
+  const root = (source.root = trees[0]!.tree);
+  for (const [i, { file, tree }] of trees.entries()) {
+    const fileCtx = loadTree(ctx, tree, file, [file]);
+    if (i === 0) continue;
+    if (tree.services !== undefined && tree.services !== null && !isRecord(tree.services))
+      fileCtx.report('error', ['services'], 'services must be a map of service name to service');
+    mergeFiles(ctx, root, tree);
+  }
   const services = isRecord(root.services) ? root.services : {};
   if (!isRecord(root.services))
     report('error', ['services'], 'services must be a map of service name to service');
@@ -109,8 +114,26 @@ export function normaliseCompose(input: NormaliseInput): NormalisedCompose {
   return result(errorsBefore() > 0 ? undefined : model);
 }
 
+/** The files parsed, or undefined after every YAML error (with its file and line) is in `problems`. */
+function parseFiles(
+  files: NormaliseFilesInput['files'],
+  locs: Locations,
+  problems: StackProblem[],
+): Array<{ file: string; tree: Record<string, unknown> }> | undefined {
+  const trees: Array<{ file: string; tree: Record<string, unknown> }> = [];
+  for (const { file, text } of files) {
+    const loaded = loadYaml(text, file, locs);
+    const message = loaded.error?.message ?? 'a compose file is a map with a `services:` key';
+    if (loaded.error || !isRecord(loaded.data)) {
+      const line = loaded.error?.line;
+      problems.push({ severity: 'error', file, ...(line ? { line } : {}), path: '', message });
+    } else trees.push({ file, tree: loaded.data });
+  }
+  return trees.length === files.length ? trees : undefined;
+}
+
 function projectLookup(
-  input: NormaliseInput,
+  input: Pick<NormaliseInput, 'env'>,
   dir: string,
   readFile: (file: string) => string | undefined,
   report: NormaliseContext['report'],
@@ -124,7 +147,7 @@ function projectLookup(
   return (name) => input.env[name] ?? parsed.vars.get(name);
 }
 
-function projectName(input: NormaliseInput, root: Record<string, unknown>, dir: string): string {
+function projectName(input: Pick<NormaliseInput, 'env'>, root: Record<string, unknown>, dir: string): string {
   const given = input.env.COMPOSE_PROJECT_NAME || (typeof root.name === 'string' ? root.name : undefined);
   return (given ?? path.basename(dir)).toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }

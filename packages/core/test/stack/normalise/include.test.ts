@@ -4,7 +4,7 @@
  * against the reference by the compose-include cases of differential.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseCompose } from '../../../src/stack/normalise/index.js';
+import { normaliseCompose, normaliseComposeFiles } from '../../../src/stack/normalise/index.js';
 
 /** Normalises /p/compose.yaml with the other files of `files` readable. */
 function run(files: Record<string, string>, env: Record<string, string> = {}) {
@@ -192,6 +192,33 @@ describe('normaliseCompose: include', () => {
         path: 'services.s.env_file',
         message: 'variable TAG is not set: it is replaced by an empty string',
       },
+    ]);
+  });
+});
+
+describe('normaliseComposeFiles: several files as -f a -f b', () => {
+  const files = [
+    {
+      file: '/p/compose.yaml',
+      text: 'services:\n  web:\n    image: web\n    user: "1"\n    ports: ["80:80"]\n',
+    },
+    { file: '/p/prod.yaml', text: 'services:\n  web:\n    image: web:1.0\n    restart: always\n' },
+  ];
+
+  it('merges the later file over the earlier, each key located in the file it came from', () => {
+    const r = normaliseComposeFiles({ files, env: {}, readFile: () => undefined });
+    expect(r.problems).toEqual([]);
+    expect(r.model?.services.web).toMatchObject({ image: 'web:1.0', user: '1', restart: 'always' });
+    expect(r.lineOf(['services', 'web', 'restart'])).toEqual({ file: '/p/prod.yaml', line: 4 });
+    expect(r.lineOf(['services', 'web', 'user'])).toEqual({ file: '/p/compose.yaml', line: 4 });
+  });
+
+  it('reports a YAML error in any of the files with that file and line', () => {
+    const broken = [files[0]!, { file: '/p/prod.yaml', text: 'services:\n  web: [\n' }];
+    const r = normaliseComposeFiles({ files: broken, env: {}, readFile: () => undefined });
+    expect(r.model).toBeUndefined();
+    expect(r.problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: '/p/prod.yaml', line: 3 }),
     ]);
   });
 });

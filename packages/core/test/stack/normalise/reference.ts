@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseCompose } from '../../../src/stack/normalise/index.js';
+import { normaliseComposeFiles } from '../../../src/stack/normalise/index.js';
 import type { ComposeModel, NormalisedCompose } from '../../../src/stack/compose/model.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/compose-normalise');
@@ -29,6 +29,8 @@ export interface Case {
   dir: string;
   env: Record<string, string>;
   profiles: string[];
+  /** The files given with `-f`, in order (case.json `files`; default compose.yaml). */
+  files: string[];
 }
 
 /** What the reference did with a case, as stored in expected.json. */
@@ -54,9 +56,11 @@ export function listCases(): Case[] {
         ? (JSON.parse(readFileSync(configFile, 'utf8')) as {
             env?: Record<string, string>;
             profiles?: string[];
+            files?: string[];
           })
         : {};
-      return { name: d.name, dir, env: config.env ?? {}, profiles: config.profiles ?? [] };
+      const files = config.files ?? ['compose.yaml'];
+      return { name: d.name, dir, env: config.env ?? {}, profiles: config.profiles ?? [], files };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -69,8 +73,7 @@ export function caseEnv(c: Case): Record<string, string> {
 /** Runs the reference binary on a case. */
 export function runReference(bin: string, c: Case): ReferenceResult {
   const args = [
-    '-f',
-    'compose.yaml',
+    ...c.files.flatMap((f) => ['-f', f]),
     ...c.profiles.flatMap((p) => ['--profile', p]),
     'config',
     '--format',
@@ -99,7 +102,13 @@ export function timeReference(bin: string, c: Case): number {
   try {
     execFileSync(
       bin,
-      ['-f', 'compose.yaml', ...c.profiles.flatMap((p) => ['--profile', p]), 'config', '--format', 'json'],
+      [
+        ...c.files.flatMap((f) => ['-f', f]),
+        ...c.profiles.flatMap((p) => ['--profile', p]),
+        'config',
+        '--format',
+        'json',
+      ],
       {
         cwd: c.dir,
         env: { PATH: '/usr/bin:/bin', ...caseEnv(c) },
@@ -127,8 +136,11 @@ export function referenceValues(model: ComposeModel): unknown {
 
 /** Our normaliser on a case. */
 export function runOurs(c: Case): NormalisedCompose {
-  const file = path.join(c.dir, 'compose.yaml');
-  return normaliseCompose({ file, text: readFileSync(file, 'utf8'), env: caseEnv(c), profiles: c.profiles });
+  const files = c.files.map((f) => {
+    const file = path.join(c.dir, f);
+    return { file, text: readFileSync(file, 'utf8') };
+  });
+  return normaliseComposeFiles({ files, env: caseEnv(c), profiles: c.profiles });
 }
 
 export function expectedFile(c: Case): string {
