@@ -3,7 +3,11 @@
  * errors the reference gives (cycle, conflict, missing file, bad entry). The model itself is held
  * against the reference by the compose-include cases of differential.test.ts.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkStack } from '../../../src/stack/check.js';
 import { normaliseCompose, normaliseComposeFiles } from '../../../src/stack/normalise/index.js';
 
 /** Normalises /p/compose.yaml with the other files of `files` readable. */
@@ -220,5 +224,34 @@ describe('normaliseComposeFiles: several files as -f a -f b', () => {
     expect(r.problems).toEqual([
       expect.objectContaining({ severity: 'error', file: '/p/prod.yaml', line: 3 }),
     ]);
+  });
+});
+
+describe('checkStack on a file with include', () => {
+  it("puts the builder's problem with a service of an included file at that file's line", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'digestline-include-'));
+    try {
+      const digest = `sha256:${'0'.repeat(64)}`;
+      mkdirSync(path.join(dir, 'sub'));
+      writeFileSync(
+        path.join(dir, 'compose.yaml'),
+        `include:\n  - sub/db.yaml\nservices:\n  app:\n    image: app@${digest}\n`,
+      );
+      writeFileSync(
+        path.join(dir, 'sub', 'db.yaml'),
+        `services:\n  db:\n    image: db@${digest}\n\n    privileged: true\n`,
+      );
+      const check = checkStack(path.join(dir, 'compose.yaml'), { images: [], mode: 'validation' });
+      expect(check.problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          file: path.join(dir, 'sub', 'db.yaml'),
+          line: 5,
+          path: 'services.db.privileged',
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
