@@ -1164,7 +1164,7 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41397);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80553);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32732);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84648);
 /* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57269);
@@ -1444,7 +1444,7 @@ function readinessOf(stack, testStartedAt) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80553);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32732);
 /* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
 
@@ -3412,7 +3412,7 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /***/ }),
 
-/***/ 80553:
+/***/ 32732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3620,6 +3620,61 @@ function networkEntry(networks, info) {
     if (net?.ipAddress !== undefined)
         entry.ipAddress = net.ipAddress;
     return entry;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./packages/core/src/stack/files.ts
+/**
+ * The host side of a stack's mounts: the files it writes for secrets and configs given as `content:`
+ * or `environment:` (one directory per stack, mode 0700, removed by `down`), and bind-mount sources
+ * Compose would create (`create_host_path`). The directory's name follows from the project alone,
+ * so that a later process that attaches to the stack removes it too.
+ */
+
+
+
+/** The directory of the files a stack writes (under os.tmpdir(), which outlives the job's runner temp: deployed services restart from it). */
+function stackFilesDir(project) {
+    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `digestline-${project}-files`);
+}
+/** The host file of the `index`-th mount of `service` when it is a `content` mount. */
+function contentFilePath(project, service, index) {
+    return (0,external_node_path_.join)(stackFilesDir(project), `${service}-${index}`);
+}
+/**
+ * Writes every `content` mount of the stack into a fresh {@link stackFilesDir} (mode 0o444 unless
+ * the file says otherwise) and creates missing `createHostPath` bind sources as directories.
+ * Nothing is written when the stack has neither.
+ */
+async function prepareHostFiles(project, spec) {
+    const dir = stackFilesDir(project);
+    let made = false;
+    for (const service of spec.services) {
+        for (const [i, mount] of service.volumes.entries()) {
+            if (mount.bind !== undefined && mount.createHostPath === true)
+                await (0,promises_.mkdir)(mount.bind, { recursive: true });
+            if (mount.content === undefined)
+                continue;
+            if (!made) {
+                // A directory left by an earlier run of the same project (or planted there) is not trusted.
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+                await (0,promises_.mkdir)(dir, { mode: 0o700 });
+                made = true;
+            }
+            const path = contentFilePath(project, service.name, i);
+            await (0,promises_.writeFile)(path, mount.content, { mode: 0o600, flag: 'wx' });
+            await (0,promises_.chmod)(path, mount.mode ?? 0o444);
+        }
+    }
+}
+/** Removes the stack's files directory (nothing when there is none). */
+async function removeHostFiles(project) {
+    await (0,promises_.rm)(stackFilesDir(project), { recursive: true, force: true });
+}
+/** The text of every secret the stack mounts, to redact from bundles. */
+function secretTexts(spec) {
+    return spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
@@ -4055,6 +4110,7 @@ async function networkProbe(ctx, plan) {
 
 
 
+
 /**
  * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them; a network left by an earlier run of the same project is reused).
@@ -4148,7 +4204,7 @@ function conditionText(dep) {
             : `${dep.service} to start`;
 }
 async function runService(ctx, plan) {
-    const { engine, signal } = ctx;
+    const { engine, signal, project } = ctx;
     const service = plan.spec;
     for (const dep of service.dependsOn) {
         const target = ctx.plans.get(dep.service);
@@ -4190,8 +4246,13 @@ async function runService(ctx, plan) {
             containerPort: p.containerPort,
             ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
         })),
-        volumes: service.volumes.map((v) => ({
-            source: v.volume === undefined ? '' : (0,stack_labels/* volumeName */.EH)(ctx.prefix, v.volume),
+        volumes: service.volumes.map((v, i) => ({
+            source: v.bind ??
+                (v.content !== undefined
+                    ? contentFilePath(project, service.name, i)
+                    : v.volume === undefined
+                        ? ''
+                        : (0,stack_labels/* volumeName */.EH)(ctx.prefix, v.volume)),
             target: v.target,
             readonly: v.readonly,
         })),
@@ -4270,6 +4331,7 @@ function toEngineHealthcheck(hc) {
 
 
 
+
 /** `up` failed: a service exited, could not be started, or was not ready in time. */
 class StackStartError extends Error {
     services;
@@ -4307,6 +4369,8 @@ class Stack {
      * do not change while a container lives; `status`/`health` are those of that check.
      */
     readyStatuses;
+    /** The text of the secrets the stack mounts (from the `up` that made it): redacted from its bundles. */
+    secrets = [];
     constructor(project, engine, services, volumes, networks = []) {
         this.project = project;
         this.engine = engine;
@@ -4373,6 +4437,8 @@ class Stack {
             const networks = declared.length === 0
                 ? [{ name: stack.network }]
                 : declared.map((n) => ({ ...n, name: networkNames.get(n.name) }));
+            await prepareFiles(project, spec);
+            stack.secrets = secretTexts(spec);
             await createResources(stack, networks, volumes, labels);
             opts.onStarting?.(stack);
             startedAt = Date.now();
@@ -4502,7 +4568,7 @@ class Stack {
             engine: this.engine,
             services: this.services,
             timings: this.timings,
-        }, dir, opts);
+        }, dir, { ...opts, redact: [...(opts.redact ?? []), ...this.secrets] });
     }
     /**
      * Removes the stack: every container with its label (stopped in reverse start order, then
@@ -4553,9 +4619,21 @@ class Stack {
                 await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
             }
         }
+        await attempt('removing the stack files', () => removeHostFiles(this.project));
         if (errors.length > 0) {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
+    }
+}
+/** Writes the stack's files; a failure is a start failure, so that the caller takes the stack down. */
+async function prepareFiles(project, spec) {
+    try {
+        await prepareHostFiles(project, spec);
+    }
+    catch (err) {
+        throw new ServiceStartFailure([], `stack ${project}: writing secret and config files failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+            cause: err,
+        });
     }
 }
 /**

@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(528);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9683);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 528:
+/***/ 9683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2452,6 +2452,9 @@ const SERVICE_KEY_RULES = {
     ipc: SUPPORTED,
     // The normaliser has applied it: services outside the active profiles are gone.
     profiles: SUPPORTED,
+    // Files mounted read-only (build/secrets.ts).
+    secrets: SUPPORTED,
+    configs: SUPPORTED,
     container_name: {
         kind: 'ignored',
         why: 'digestline names every container <project>-<service> so that parallel runs do not clash; other services reach it by its service name',
@@ -2477,14 +2480,6 @@ const SERVICE_KEY_RULES = {
     devices: {
         kind: 'refused',
         why: 'host devices give a stack direct access to the host’s hardware',
-    },
-    secrets: {
-        kind: 'refused',
-        why: 'secrets are not supported yet; pass the value through environment for now',
-    },
-    configs: {
-        kind: 'refused',
-        why: 'configs are not supported yet; bake the file into the image for now',
     },
 };
 /** Top-level keys of the normalised model; `x-*` extensions are always allowed. */
@@ -2647,6 +2642,333 @@ function checkNetwork(model, network, problems) {
     return spec;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/build/mounts.ts
+/**
+ * A service's mounts: named and anonymous volumes, tmpfs, and bind mounts of host paths (inside the
+ * workspace, or anywhere with `allow-host-paths`); the engine socket is refused always.
+ */
+
+
+
+/** Engine sockets, and the directories that hold them: mounting one hands the stack the host's engine. */
+const ENGINE_SOCKET = /(^|\/)(docker|podman|containerd|crio|buildkitd)\.sock$/;
+const SOCKET_DIRS = new Set([
+    '/',
+    '/run',
+    '/var/run',
+    '/run/podman',
+    '/var/run/podman',
+    '/run/docker',
+    '/var/run/docker',
+    '/run/containerd',
+    '/var/run/containerd',
+]);
+/** True when mounting `source` would expose a container engine's API socket. */
+function isEngineSocket(source) {
+    const path = source.replace(/\/+$/, '') || '/';
+    return ENGINE_SOCKET.test(path) || SOCKET_DIRS.has(path) || /^\/run\/user\/\d+(\/podman)?$/.test(path);
+}
+const SIZE_UNITS = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `1000`, `"1000"`, `64m`, `1g` → bytes; undefined when not a size. */
+function parseSize(value) {
+    const match = /^(\d+)\s*([bkmg]?)b?$/i.exec(String(value).trim());
+    if (typeof value !== 'number' && typeof value !== 'string')
+        return undefined;
+    if (!match)
+        return undefined;
+    return Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()];
+}
+/** Reads `volumes` (long syntax) of a service; `declared` are the top-level volume names. */
+function buildMounts(at, value, declared, problems, host) {
+    const mounts = { volumes: [], tmpfs: [] };
+    if (value === undefined || value === null)
+        return mounts;
+    if (!Array.isArray(value)) {
+        problems.error(at, `must be a list of mounts, got ${describe(value)}`);
+        return mounts;
+    }
+    value.forEach((item, i) => {
+        const where = [...at, i];
+        if (!isRecord(item) || typeof item.target !== 'string') {
+            problems.error(where, `must be a mount with a target, got ${describe(item)}`);
+            return;
+        }
+        const mount = item;
+        if (mount.type === 'bind') {
+            const bind = bindMount(where, mount, host, problems);
+            if (bind !== undefined)
+                mounts.volumes.push(bind);
+        }
+        else if (mount.type === 'volume') {
+            const volume = volumeMount(where, mount, declared, problems);
+            if (volume !== undefined)
+                mounts.volumes.push(volume);
+        }
+        else if (mount.type === 'tmpfs') {
+            const tmpfs = tmpfsMount(where, mount, problems);
+            if (tmpfs !== undefined)
+                mounts.tmpfs.push(tmpfs);
+        }
+        else {
+            problems.error(where, `mounts of type ${JSON.stringify(mount.type)} are not supported; use a named volume or tmpfs`);
+        }
+    });
+    return mounts;
+}
+/**
+ * `path` with every symlink resolved; for a path that does not exist (yet), its nearest existing
+ * ancestor resolved and the rest appended, so that a symlinked parent cannot lead outside either.
+ */
+function realPath(path) {
+    if ((0,external_node_fs_.existsSync)(path))
+        return (0,external_node_fs_.realpathSync)(path);
+    const parent = (0,external_node_path_.dirname)(path);
+    return parent === path ? path : (0,external_node_path_.join)(realPath(parent), (0,external_node_path_.basename)(path));
+}
+/** True when `path` is `dir` or below it (both absolute and real). */
+function isInside(path, dir) {
+    return path === dir || path.startsWith(dir.endsWith(external_node_path_.sep) ? dir : dir + external_node_path_.sep);
+}
+/**
+ * The rules every host path of a stack follows (bind mounts, secret and config files): never the
+ * engine socket (also not through a symlink), inside the workspace after resolving symlinks, or
+ * outside with `allow-host-paths` (a warning). A missing path is not checked here.
+ * @param what how the path is used in messages (`bind mount`, `secret file`)
+ */
+function checkHostPath(at, source, what, host, problems) {
+    if (!(0,external_node_path_.isAbsolute)(source)) {
+        problems.error(at, `${what} ${JSON.stringify(source)} must be a host path`);
+        return undefined;
+    }
+    const real = realPath((0,external_node_path_.resolve)(source));
+    if (/[:,]/.test(real)) {
+        problems.error(at, `${what} ${real}: a host path with ':' or ',' cannot be mounted (the engines split on them); rename it`);
+        return undefined;
+    }
+    if (isEngineSocket(source) || isEngineSocket(real)) {
+        problems.error(at, `mounts the container engine's socket (${isEngineSocket(source) ? source : `${source} → ${real}`}): that hands the stack control of the host's engine and every container on it; refused, always`);
+        return undefined;
+    }
+    const workspace = realPath((0,external_node_path_.resolve)(host.workspace));
+    const inside = isInside(real, workspace);
+    if (!inside && host.allow.hostPaths !== true) {
+        problems.error(at, `${what} ${source} is outside the workspace (${workspace}): set the input allow-host-paths: true to allow host paths, or keep the file in the repository`);
+        return undefined;
+    }
+    if (!inside) {
+        problems.warning(at, `${what} ${source} is outside the workspace; allowed by allow-host-paths: true`);
+    }
+    return { real, exists: (0,external_node_fs_.existsSync)(real), inside };
+}
+function bindMount(where, mount, host, problems) {
+    const source = mount.source ?? '';
+    const checked = checkHostPath(where, source, 'bind mount of', host, problems);
+    if (checked === undefined)
+        return undefined;
+    const create = mount.bind?.create_host_path === true && checked.inside;
+    if (!checked.exists && !create) {
+        problems.error(where, `bind mount source ${source} does not exist${mount.bind?.create_host_path === true ? ' (only a path inside the workspace is created)' : ''}; create it in an earlier step or fix the path`);
+        return undefined;
+    }
+    if (checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(checked.real, '.git'))) {
+        problems.warning(where, `${source} contains .git: a checkout may keep its token in .git/config, and the service can read it; mount a subdirectory instead`);
+    }
+    for (const key of ['propagation', 'selinux']) {
+        if (mount.bind?.[key] !== undefined) {
+            problems.warning([...where, 'bind', key], `ignored: digestline mounts host paths without ${key === 'selinux' ? 'SELinux relabelling' : 'mount propagation'}`);
+        }
+    }
+    let readonly = mount.read_only === true;
+    if (!readonly && host.mode === 'validation' && host.allow.writableBinds !== true) {
+        readonly = true;
+        problems.warning(where, 'mounted read-only during validation; set writable-bind-mounts: true if the service writes there');
+    }
+    const spec = { bind: checked.real, target: mount.target, readonly };
+    if (!checked.exists)
+        spec.createHostPath = true;
+    return spec;
+}
+function volumeMount(where, mount, declared, problems) {
+    if (mount.volume?.subpath !== undefined) {
+        problems.error([...where, 'volume', 'subpath'], 'volume subpaths are not supported yet; mount the whole volume');
+        return undefined;
+    }
+    if (mount.volume?.nocopy === true) {
+        problems.warning([...where, 'volume', 'nocopy'], 'ignored: a new volume is filled from the image as usual');
+    }
+    const spec = { target: mount.target, readonly: mount.read_only === true };
+    if (mount.source === undefined || mount.source === '')
+        return spec;
+    if (!declared.includes(mount.source)) {
+        problems.error([...where, 'source'], `volume ${JSON.stringify(mount.source)} is not declared under the top-level volumes key`);
+        return undefined;
+    }
+    return { volume: mount.source, ...spec };
+}
+function tmpfsMount(where, mount, problems) {
+    const tmpfs = { target: mount.target };
+    const size = mount.tmpfs?.size;
+    if (size !== undefined) {
+        const bytes = parseSize(size);
+        if (bytes === undefined) {
+            problems.error([...where, 'tmpfs', 'size'], `must be a size like 1000, 64m or 1g, got ${describe(size)}`);
+            return undefined;
+        }
+        tmpfs.sizeBytes = bytes;
+    }
+    if (mount.tmpfs?.mode !== undefined)
+        tmpfs.mode = mount.tmpfs.mode;
+    return tmpfs;
+}
+/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…]`. */
+function buildTmpfs(at, value, problems) {
+    if (value === undefined || value === null)
+        return [];
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list)) {
+        problems.error(at, `must be a path or a list of paths, got ${describe(value)}`);
+        return [];
+    }
+    const mounts = [];
+    list.forEach((item, i) => {
+        const where = typeof value === 'string' ? at : [...at, i];
+        const [target = '', options] = typeof item === 'string' ? item.split(/:(.*)/s) : [];
+        if (!target.startsWith('/')) {
+            problems.error(where, `must be an absolute path, got ${describe(item)}`);
+            return;
+        }
+        const tmpfs = { target };
+        for (const option of options === undefined || options === '' ? [] : options.split(',')) {
+            const [key, v = ''] = option.split('=');
+            if (key === 'size' && parseSize(v) !== undefined)
+                tmpfs.sizeBytes = parseSize(v);
+            else if (key === 'mode' && /^[0-7]{3,4}$/.test(v))
+                tmpfs.mode = parseInt(v, 8);
+            else if (key !== 'rw') {
+                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m> and mode=<octal>`);
+                return;
+            }
+        }
+        mounts.push(tmpfs);
+    });
+    return mounts;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/build/secrets.ts
+/**
+ * Secrets and configs without a swarm, as Compose runs them: each is a file mounted read-only into
+ * the services that name it. A `file:` is bind-mounted (the host-path rules of bind mounts apply);
+ * a `content:` or `environment:` value is written by the stack into a directory of its own and
+ * removed with the stack (stack/files.ts).
+ */
+
+
+
+const SINGULAR = { secrets: 'secret', configs: 'config' };
+/** Top-level `secrets` and `configs`: each checked once, whether or not a service uses it. */
+function declaredFiles(model, ctx, problems) {
+    return {
+        secrets: definitions(model, 'secrets', ctx, problems),
+        configs: definitions(model, 'configs', ctx, problems),
+    };
+}
+function definitions(model, kind, ctx, problems) {
+    const out = new Map();
+    for (const [name, definition] of Object.entries(model[kind] ?? {})) {
+        const at = [kind, name];
+        out.set(name, isRecord(definition) ? definitionSource(at, kind, definition, ctx, problems) : undefined);
+        if (!isRecord(definition))
+            problems.error(at, `must be a mapping, got ${describe(definition)}`);
+    }
+    return out;
+}
+function definitionSource(at, kind, d, ctx, problems) {
+    const what = SINGULAR[kind];
+    for (const key of Object.keys(d)) {
+        if (!['name', 'file', 'content', 'environment', 'external'].includes(key) && !key.startsWith('x-')) {
+            problems.error([...at, key], `${what} option ${key} is not supported; use file:, content: or environment:`);
+        }
+    }
+    if (d.external === true) {
+        problems.error([...at, 'external'], `external ${kind} need a swarm, which digestline does not run; use file:, content: or environment:`);
+        return undefined;
+    }
+    if (typeof d.file === 'string') {
+        const checked = checkHostPath([...at, 'file'], d.file, `${what} file`, ctx, problems);
+        if (checked === undefined)
+            return undefined;
+        if (!checked.exists) {
+            problems.error([...at, 'file'], `${what} file ${d.file} does not exist; create it in an earlier step or fix the path`);
+            return undefined;
+        }
+        return { file: checked.real };
+    }
+    if (typeof d.content === 'string')
+        return { content: d.content };
+    if (typeof d.environment === 'string') {
+        const value = ctx.env[d.environment];
+        if (value === undefined) {
+            problems.error([...at, 'environment'], `environment variable ${d.environment} is not set in the job's environment; set it (env: of the step) or use file:`);
+            return undefined;
+        }
+        return { content: value };
+    }
+    problems.error(at, `${what} ${JSON.stringify(at[1])} needs file:, content: or environment:`);
+    return undefined;
+}
+/** Where a reference mounts: secrets under /run/secrets unless absolute, configs at `/<source>` by default. */
+function targetOf(kind, ref) {
+    const target = ref.target ?? (kind === 'secrets' ? ref.source : `/${ref.source}`);
+    if (external_node_path_.posix.isAbsolute(target))
+        return target;
+    return kind === 'secrets' ? external_node_path_.posix.join('/run/secrets', target) : external_node_path_.posix.join('/', target);
+}
+/** A service's `secrets` or `configs` (long syntax, as normalised) → read-only file mounts. */
+function buildFileMounts(at, kind, value, declared, problems) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value)) {
+        problems.error(at, `must be a list of ${kind}, got ${describe(value)}`);
+        return [];
+    }
+    const mounts = [];
+    value.forEach((item, i) => {
+        const where = [...at, i];
+        if (!isRecord(item) || typeof item.source !== 'string') {
+            problems.error(where, `must name a ${SINGULAR[kind]} (source), got ${describe(item)}`);
+            return;
+        }
+        const ref = item;
+        if (!declared[kind].has(ref.source)) {
+            problems.error(where, `${SINGULAR[kind]} ${JSON.stringify(ref.source)} is not declared under the top-level ${kind} key`);
+            return;
+        }
+        const source = declared[kind].get(ref.source);
+        // Its definition has an error, reported there.
+        if (source === undefined)
+            return;
+        const target = targetOf(kind, ref);
+        const owner = ['uid', 'gid'].filter((k) => ref[k] !== undefined);
+        if ('file' in source) {
+            for (const key of [...owner, ...(ref.mode !== undefined ? ['mode'] : [])]) {
+                problems.warning([...where, key], `ignored for file ${kind}, as Compose does: the file is mounted as it is`);
+            }
+            mounts.push({ bind: source.file, target, readonly: true });
+            return;
+        }
+        for (const key of owner) {
+            problems.warning([...where, key], 'ignored: the file belongs to the user the stack runs as (mode is honoured)');
+        }
+        const mount = { content: source.content, target, readonly: true };
+        if (typeof ref.mode === 'number')
+            mount.mode = ref.mode;
+        if (kind === 'secrets')
+            mount.secret = true;
+        mounts.push(mount);
+    });
+    return mounts;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/compose/duration.ts
 /** Compose's duration syntax (`1m30s`, `500ms`), as health checks use it. */
 /**
@@ -2735,144 +3057,6 @@ function buildHealthcheck(at, value, problems) {
             spec.retries = hc.retries;
     }
     return ok ? spec : undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/build/mounts.ts
-
-/** Engine sockets, and the directories that hold them: mounting one hands the stack the host's engine. */
-const ENGINE_SOCKET = /(^|\/)(docker|podman|containerd|crio|buildkitd)\.sock$/;
-const SOCKET_DIRS = new Set([
-    '/',
-    '/run',
-    '/var/run',
-    '/run/podman',
-    '/var/run/podman',
-    '/run/docker',
-    '/var/run/docker',
-    '/run/containerd',
-    '/var/run/containerd',
-]);
-/** True when mounting `source` would expose a container engine's API socket. */
-function isEngineSocket(source) {
-    const path = source.replace(/\/+$/, '') || '/';
-    return ENGINE_SOCKET.test(path) || SOCKET_DIRS.has(path) || /^\/run\/user\/\d+(\/podman)?$/.test(path);
-}
-const SIZE_UNITS = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-/** `1000`, `"1000"`, `64m`, `1g` → bytes; undefined when not a size. */
-function parseSize(value) {
-    const match = /^(\d+)\s*([bkmg]?)b?$/i.exec(String(value).trim());
-    if (typeof value !== 'number' && typeof value !== 'string')
-        return undefined;
-    if (!match)
-        return undefined;
-    return Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()];
-}
-/** Reads `volumes` (long syntax) of a service; `declared` are the top-level volume names. */
-function buildMounts(at, value, declared, problems) {
-    const mounts = { volumes: [], tmpfs: [] };
-    if (value === undefined || value === null)
-        return mounts;
-    if (!Array.isArray(value)) {
-        problems.error(at, `must be a list of mounts, got ${describe(value)}`);
-        return mounts;
-    }
-    value.forEach((item, i) => {
-        const where = [...at, i];
-        if (!isRecord(item) || typeof item.target !== 'string') {
-            problems.error(where, `must be a mount with a target, got ${describe(item)}`);
-            return;
-        }
-        const mount = item;
-        if (mount.type === 'bind')
-            bindMount(where, mount, problems);
-        else if (mount.type === 'volume') {
-            const volume = volumeMount(where, mount, declared, problems);
-            if (volume !== undefined)
-                mounts.volumes.push(volume);
-        }
-        else if (mount.type === 'tmpfs') {
-            const tmpfs = tmpfsMount(where, mount, problems);
-            if (tmpfs !== undefined)
-                mounts.tmpfs.push(tmpfs);
-        }
-        else {
-            problems.error(where, `mounts of type ${JSON.stringify(mount.type)} are not supported; use a named volume or tmpfs`);
-        }
-    });
-    return mounts;
-}
-function bindMount(where, mount, problems) {
-    const source = mount.source ?? '';
-    if (isEngineSocket(source)) {
-        problems.error(where, `mounts the container engine's socket (${source}): that hands the stack control of the host's engine and every container on it; refused, always`);
-        return;
-    }
-    problems.error(where, `bind mount of ${source} at ${mount.target} is not supported yet (bind mounts of paths inside the workspace come next); use a named volume, or bake the file into the image`);
-}
-function volumeMount(where, mount, declared, problems) {
-    if (mount.volume?.subpath !== undefined) {
-        problems.error([...where, 'volume', 'subpath'], 'volume subpaths are not supported yet; mount the whole volume');
-        return undefined;
-    }
-    if (mount.volume?.nocopy === true) {
-        problems.warning([...where, 'volume', 'nocopy'], 'ignored: a new volume is filled from the image as usual');
-    }
-    const spec = { target: mount.target, readonly: mount.read_only === true };
-    if (mount.source === undefined || mount.source === '')
-        return spec;
-    if (!declared.includes(mount.source)) {
-        problems.error([...where, 'source'], `volume ${JSON.stringify(mount.source)} is not declared under the top-level volumes key`);
-        return undefined;
-    }
-    return { volume: mount.source, ...spec };
-}
-function tmpfsMount(where, mount, problems) {
-    const tmpfs = { target: mount.target };
-    const size = mount.tmpfs?.size;
-    if (size !== undefined) {
-        const bytes = parseSize(size);
-        if (bytes === undefined) {
-            problems.error([...where, 'tmpfs', 'size'], `must be a size like 1000, 64m or 1g, got ${describe(size)}`);
-            return undefined;
-        }
-        tmpfs.sizeBytes = bytes;
-    }
-    if (mount.tmpfs?.mode !== undefined)
-        tmpfs.mode = mount.tmpfs.mode;
-    return tmpfs;
-}
-/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…]`. */
-function buildTmpfs(at, value, problems) {
-    if (value === undefined || value === null)
-        return [];
-    const list = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(list)) {
-        problems.error(at, `must be a path or a list of paths, got ${describe(value)}`);
-        return [];
-    }
-    const mounts = [];
-    list.forEach((item, i) => {
-        const where = typeof value === 'string' ? at : [...at, i];
-        const [target = '', options] = typeof item === 'string' ? item.split(/:(.*)/s) : [];
-        if (!target.startsWith('/')) {
-            problems.error(where, `must be an absolute path, got ${describe(item)}`);
-            return;
-        }
-        const tmpfs = { target };
-        for (const option of options === undefined || options === '' ? [] : options.split(',')) {
-            const [key, v = ''] = option.split('=');
-            if (key === 'size' && parseSize(v) !== undefined)
-                tmpfs.sizeBytes = parseSize(v);
-            else if (key === 'mode' && /^[0-7]{3,4}$/.test(v))
-                tmpfs.mode = parseInt(v, 8);
-            else if (key !== 'rw') {
-                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m> and mode=<octal>`);
-                return;
-            }
-        }
-        mounts.push(tmpfs);
-    });
-    return mounts;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
@@ -3001,6 +3185,7 @@ function buildExpose(at, value, problems) {
 
 
 
+
 const RESTART = /^(no|always|unless-stopped|on-failure(:[1-9]\d*)?)$/;
 const NO_NEW_PRIVILEGES = /^no-new-privileges([:=](true|false))?$/;
 /** Says something for a refused key's value: `privileged: false`, `cap_add: []` say nothing. */
@@ -3102,7 +3287,10 @@ function buildService(name, service, ctx) {
     checkKeys(name, service, problems);
     checkNamespaces(name, service, problems);
     const image = serviceImage(name, service, ctx);
-    const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems);
+    const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
+    for (const kind of ['secrets', 'configs']) {
+        mounts.volumes.push(...buildFileMounts([...at, kind], kind, service[kind], ctx.files, problems));
+    }
     const environment = {};
     for (const [key, value] of Object.entries(service.environment ?? {})) {
         if (value !== null && value !== undefined)
@@ -3142,6 +3330,7 @@ function buildService(name, service, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/build/build.ts
+
 
 
 
@@ -3210,7 +3399,11 @@ function build_buildStack(n, opts) {
     const volumes = declaredVolumes(model, problems);
     const networks = buildNetworks(model, problems);
     const tagMap = new Map();
+    const host = { workspace: opts.workspace, allow: opts.allow ?? {}, mode: opts.mode };
+    const files = declaredFiles(model, { ...host, env: opts.env ?? {} }, problems);
     const ctx = {
+        host,
+        files,
         images: opts.images,
         resolved: opts.resolved,
         requireDigests: opts.requireDigests,
@@ -4857,10 +5050,11 @@ function stackVariables(env, images) {
 }
 /** Checks compose text that came from `file` (an absolute path, for relative paths and messages). */
 function check_checkStackText(file, text, opts) {
+    const env = stackVariables(opts.env ?? {}, opts.images);
     const n = normaliseCompose({
         file,
         text,
-        env: stackVariables(opts.env ?? {}, opts.images),
+        env,
         profiles: opts.profiles ?? [],
     });
     const built = build_buildStack(n, {
@@ -4870,6 +5064,7 @@ function check_checkStackText(file, text, opts) {
         ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
         ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
         ...(opts.allow !== undefined ? { allow: opts.allow } : {}),
+        env,
     });
     const check = { tags: built.tags, problems: built.problems };
     if (built.spec !== undefined)

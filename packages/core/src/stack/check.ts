@@ -66,10 +66,11 @@ export function stackVariables(
 
 /** Checks compose text that came from `file` (an absolute path, for relative paths and messages). */
 export function checkStackText(file: string, text: string, opts: CheckStackOptions): StackCheck {
+  const env = stackVariables(opts.env ?? {}, opts.images);
   const n = normaliseCompose({
     file,
     text,
-    env: stackVariables(opts.env ?? {}, opts.images),
+    env,
     profiles: opts.profiles ?? [],
   });
   const built = buildStack(n, {
@@ -79,6 +80,7 @@ export function checkStackText(file: string, text: string, opts: CheckStackOptio
     ...(opts.resolved !== undefined ? { resolved: opts.resolved } : {}),
     ...(opts.requireDigests !== undefined ? { requireDigests: opts.requireDigests } : {}),
     ...(opts.allow !== undefined ? { allow: opts.allow } : {}),
+    env,
   });
   const check: StackCheck = { tags: built.tags, problems: built.problems };
   if (built.spec !== undefined) check.spec = built.spec;

@@ -15,6 +15,7 @@ import type { Exec } from '../exec.js';
 import { silentLog, type Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { collectBundle } from './bundle.js';
+import { prepareHostFiles, removeHostFiles, secretTexts } from './files.js';
 import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
 import { joinNetworks, STACK_LABEL, stackNetworkName, stackNetworkNames, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
@@ -113,6 +114,9 @@ export class Stack {
    */
   readyStatuses: ServiceStatus[] | undefined;
 
+  /** The text of the secrets the stack mounts (from the `up` that made it): redacted from its bundles. */
+  private secrets: string[] = [];
+
   private constructor(
     readonly project: string,
     readonly engine: ContainerEngine,
@@ -202,6 +206,8 @@ export class Stack {
         declared.length === 0
           ? [{ name: stack.network }]
           : declared.map((n) => ({ ...n, name: networkNames.get(n.name) as string }));
+      await prepareFiles(project, spec);
+      stack.secrets = secretTexts(spec);
       await createResources(stack, networks, volumes, labels);
       opts.onStarting?.(stack);
       startedAt = Date.now();
@@ -348,7 +354,7 @@ export class Stack {
         timings: this.timings,
       },
       dir,
-      opts,
+      { ...opts, redact: [...(opts.redact ?? []), ...this.secrets] },
     );
   }
 
@@ -403,9 +409,25 @@ export class Stack {
         await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
       }
     }
+    await attempt('removing the stack files', () => removeHostFiles(this.project));
     if (errors.length > 0) {
       throw new CleanupError(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
     }
+  }
+}
+
+/** Writes the stack's files; a failure is a start failure, so that the caller takes the stack down. */
+async function prepareFiles(project: string, spec: StackSpec): Promise<void> {
+  try {
+    await prepareHostFiles(project, spec);
+  } catch (err) {
+    throw new ServiceStartFailure(
+      [],
+      `stack ${project}: writing secret and config files failed: ${errorMessage(err)}`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../errors.js';
 import { tailLines } from '../exec.js';
 import { pinnedReference } from '../reference.js';
 import { ServiceStartFailure } from './errors.js';
+import { contentFilePath } from './files.js';
 import {
   CONTAINER_ROLE_LABEL,
   IMAGE_LABEL,
@@ -137,7 +138,7 @@ function conditionText(dep: DependencySpec): string {
 }
 
 async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
-  const { engine, signal } = ctx;
+  const { engine, signal, project } = ctx;
   const service = plan.spec;
   for (const dep of service.dependsOn) {
     const target = ctx.plans.get(dep.service);
@@ -179,8 +180,14 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
       containerPort: p.containerPort,
       ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
     })),
-    volumes: service.volumes.map((v) => ({
-      source: v.volume === undefined ? '' : volumeName(ctx.prefix, v.volume),
+    volumes: service.volumes.map((v, i) => ({
+      source:
+        v.bind ??
+        (v.content !== undefined
+          ? contentFilePath(project, service.name, i)
+          : v.volume === undefined
+            ? ''
+            : volumeName(ctx.prefix, v.volume)),
       target: v.target,
       readonly: v.readonly,
     })),

@@ -13,6 +13,7 @@ import { checkImageSet } from './image.js';
 import { TOP_LEVEL_KEYS } from './keys.js';
 import { Problems } from './problems.js';
 import { buildNetworks } from './relations.js';
+import { declaredFiles } from './secrets.js';
 import { buildService } from './service.js';
 
 /**
@@ -47,6 +48,8 @@ export interface BuildStackOptions {
   resolved?: ReadonlyMap<string, string>;
   /** The `require-digests` input: a service's own tag is an error. */
   requireDigests?: boolean;
+  /** The job's environment: the values of `environment:` secrets and configs. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A tag the stack names and that must be resolved before it starts, and the services naming it. */
@@ -129,7 +132,11 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
   const volumes = declaredVolumes(model, problems);
   const networks = buildNetworks(model, problems);
   const tagMap = new Map<string, string[]>();
+  const host = { workspace: opts.workspace, allow: opts.allow ?? {}, mode: opts.mode };
+  const files = declaredFiles(model, { ...host, env: opts.env ?? {} }, problems);
   const ctx = {
+    host,
+    files,
     images: opts.images,
     resolved: opts.resolved,
     requireDigests: opts.requireDigests,

@@ -41,6 +41,9 @@ export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
   ipc: SUPPORTED,
   // The normaliser has applied it: services outside the active profiles are gone.
   profiles: SUPPORTED,
+  // Files mounted read-only (build/secrets.ts).
+  secrets: SUPPORTED,
+  configs: SUPPORTED,
   container_name: {
     kind: 'ignored',
     why: 'digestline names every container <project>-<service> so that parallel runs do not clash; other services reach it by its service name',
@@ -66,14 +69,6 @@ export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
   devices: {
     kind: 'refused',
     why: 'host devices give a stack direct access to the host’s hardware',
-  },
-  secrets: {
-    kind: 'refused',
-    why: 'secrets are not supported yet; pass the value through environment for now',
-  },
-  configs: {
-    kind: 'refused',
-    why: 'configs are not supported yet; bake the file into the image for now',
   },
 };
 

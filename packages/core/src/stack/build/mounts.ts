@@ -1,8 +1,22 @@
-/** A service's mounts: named and anonymous volumes, tmpfs; bind mounts and the engine socket are refused. */
+/**
+ * A service's mounts: named and anonymous volumes, tmpfs, and bind mounts of host paths (inside the
+ * workspace, or anywhere with `allow-host-paths`); the engine socket is refused always.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ComposeVolumeMount } from '../compose/model.js';
 import { describe, isRecord, type Path } from '../compose/document.js';
 import type { TmpfsSpec, VolumeMountSpec } from '../compose/types.js';
+import type { HostAccess } from './build.js';
 import type { Problems } from './problems.js';
+
+/** What host paths are checked against: the workspace, the allow-* inputs, the mode. */
+export interface HostContext {
+  /** The job's workspace (absolute); host paths inside it are allowed. */
+  workspace: string;
+  allow: HostAccess;
+  mode: 'validation' | 'deploy';
+}
 
 /** Engine sockets, and the directories that hold them: mounting one hands the stack the host's engine. */
 const ENGINE_SOCKET = /(^|\/)(docker|podman|containerd|crio|buildkitd)\.sock$/;
@@ -41,7 +55,13 @@ export interface Mounts {
 }
 
 /** Reads `volumes` (long syntax) of a service; `declared` are the top-level volume names. */
-export function buildMounts(at: Path, value: unknown, declared: string[], problems: Problems): Mounts {
+export function buildMounts(
+  at: Path,
+  value: unknown,
+  declared: string[],
+  problems: Problems,
+  host: HostContext,
+): Mounts {
   const mounts: Mounts = { volumes: [], tmpfs: [] };
   if (value === undefined || value === null) return mounts;
   if (!Array.isArray(value)) {
@@ -55,8 +75,10 @@ export function buildMounts(at: Path, value: unknown, declared: string[], proble
       return;
     }
     const mount = item as unknown as ComposeVolumeMount;
-    if (mount.type === 'bind') bindMount(where, mount, problems);
-    else if (mount.type === 'volume') {
+    if (mount.type === 'bind') {
+      const bind = bindMount(where, mount, host, problems);
+      if (bind !== undefined) mounts.volumes.push(bind);
+    } else if (mount.type === 'volume') {
       const volume = volumeMount(where, mount, declared, problems);
       if (volume !== undefined) mounts.volumes.push(volume);
     } else if (mount.type === 'tmpfs') {
@@ -72,19 +94,117 @@ export function buildMounts(at: Path, value: unknown, declared: string[], proble
   return mounts;
 }
 
-function bindMount(where: Path, mount: ComposeVolumeMount, problems: Problems): void {
+/**
+ * `path` with every symlink resolved; for a path that does not exist (yet), its nearest existing
+ * ancestor resolved and the rest appended, so that a symlinked parent cannot lead outside either.
+ */
+export function realPath(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : join(realPath(parent), basename(path));
+}
+
+/** True when `path` is `dir` or below it (both absolute and real). */
+function isInside(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+/** A host path that passed the rules: its real path, whether it exists, whether it is in the workspace. */
+export interface CheckedHostPath {
+  real: string;
+  exists: boolean;
+  inside: boolean;
+}
+
+/**
+ * The rules every host path of a stack follows (bind mounts, secret and config files): never the
+ * engine socket (also not through a symlink), inside the workspace after resolving symlinks, or
+ * outside with `allow-host-paths` (a warning). A missing path is not checked here.
+ * @param what how the path is used in messages (`bind mount`, `secret file`)
+ */
+export function checkHostPath(
+  at: Path,
+  source: string,
+  what: string,
+  host: HostContext,
+  problems: Problems,
+): CheckedHostPath | undefined {
+  if (!isAbsolute(source)) {
+    problems.error(at, `${what} ${JSON.stringify(source)} must be a host path`);
+    return undefined;
+  }
+  const real = realPath(resolve(source));
+  if (/[:,]/.test(real)) {
+    problems.error(
+      at,
+      `${what} ${real}: a host path with ':' or ',' cannot be mounted (the engines split on them); rename it`,
+    );
+    return undefined;
+  }
+  if (isEngineSocket(source) || isEngineSocket(real)) {
+    problems.error(
+      at,
+      `mounts the container engine's socket (${isEngineSocket(source) ? source : `${source} → ${real}`}): that hands the stack control of the host's engine and every container on it; refused, always`,
+    );
+    return undefined;
+  }
+  const workspace = realPath(resolve(host.workspace));
+  const inside = isInside(real, workspace);
+  if (!inside && host.allow.hostPaths !== true) {
+    problems.error(
+      at,
+      `${what} ${source} is outside the workspace (${workspace}): set the input allow-host-paths: true to allow host paths, or keep the file in the repository`,
+    );
+    return undefined;
+  }
+  if (!inside) {
+    problems.warning(at, `${what} ${source} is outside the workspace; allowed by allow-host-paths: true`);
+  }
+  return { real, exists: existsSync(real), inside };
+}
+
+function bindMount(
+  where: Path,
+  mount: ComposeVolumeMount,
+  host: HostContext,
+  problems: Problems,
+): VolumeMountSpec | undefined {
   const source = mount.source ?? '';
-  if (isEngineSocket(source)) {
+  const checked = checkHostPath(where, source, 'bind mount of', host, problems);
+  if (checked === undefined) return undefined;
+  const create = mount.bind?.create_host_path === true && checked.inside;
+  if (!checked.exists && !create) {
     problems.error(
       where,
-      `mounts the container engine's socket (${source}): that hands the stack control of the host's engine and every container on it; refused, always`,
+      `bind mount source ${source} does not exist${mount.bind?.create_host_path === true ? ' (only a path inside the workspace is created)' : ''}; create it in an earlier step or fix the path`,
     );
-    return;
+    return undefined;
   }
-  problems.error(
-    where,
-    `bind mount of ${source} at ${mount.target} is not supported yet (bind mounts of paths inside the workspace come next); use a named volume, or bake the file into the image`,
-  );
+  if (checked.exists && statSync(checked.real).isDirectory() && existsSync(join(checked.real, '.git'))) {
+    problems.warning(
+      where,
+      `${source} contains .git: a checkout may keep its token in .git/config, and the service can read it; mount a subdirectory instead`,
+    );
+  }
+  for (const key of ['propagation', 'selinux'] as const) {
+    if (mount.bind?.[key] !== undefined) {
+      problems.warning(
+        [...where, 'bind', key],
+        `ignored: digestline mounts host paths without ${key === 'selinux' ? 'SELinux relabelling' : 'mount propagation'}`,
+      );
+    }
+  }
+  let readonly = mount.read_only === true;
+  if (!readonly && host.mode === 'validation' && host.allow.writableBinds !== true) {
+    readonly = true;
+    problems.warning(
+      where,
+      'mounted read-only during validation; set writable-bind-mounts: true if the service writes there',
+    );
+  }
+  const spec: VolumeMountSpec = { bind: checked.real, target: mount.target, readonly };
+  if (!checked.exists) spec.createHostPath = true;
+  return spec;
 }
 
 function volumeMount(

@@ -7,10 +7,11 @@ import { STACK_NAME_PATTERN } from '../names.js';
 import { buildHealthcheck } from './health.js';
 import { serviceImage, type ImageContext } from './image.js';
 import { SERVICE_KEY_RULES } from './keys.js';
-import { buildMounts, buildTmpfs } from './mounts.js';
+import { buildMounts, buildTmpfs, type HostContext } from './mounts.js';
 import { buildExpose, buildPorts } from './ports.js';
 import { stringList, type Problems } from './problems.js';
 import { buildDependsOn } from './relations.js';
+import { buildFileMounts, type DeclaredFiles } from './secrets.js';
 
 /** What a service is built against. */
 export interface ServiceContext extends ImageContext {
@@ -22,6 +23,10 @@ export interface ServiceContext extends ImageContext {
   /** Each service's networks, when the stack has several. */
   networks?: Map<string, ServiceNetworkSpec[]>;
   problems: Problems;
+  /** Host paths: the workspace, the allow-* inputs. */
+  host: HostContext;
+  /** Top-level secrets and configs, checked. */
+  files: DeclaredFiles;
 }
 
 const RESTART = /^(no|always|unless-stopped|on-failure(:[1-9]\d*)?)$/;
@@ -145,7 +150,10 @@ export function buildService(
   checkKeys(name, service, problems);
   checkNamespaces(name, service, problems);
   const image = serviceImage(name, service, ctx);
-  const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems);
+  const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
+  for (const kind of ['secrets', 'configs'] as const) {
+    mounts.volumes.push(...buildFileMounts([...at, kind], kind, service[kind], ctx.files, problems));
+  }
   const environment: Record<string, string> = {};
   for (const [key, value] of Object.entries(service.environment ?? {})) {
     if (value !== null && value !== undefined) environment[key] = String(value);

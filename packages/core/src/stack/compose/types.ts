@@ -56,6 +56,12 @@ export interface VolumeMountSpec {
   bind?: string;
   /** The text of a file mounted read-only at `target`; the stack writes it and removes it with the stack. */
   content?: string;
+  /** A secret's text: kept out of logs and bundles (redacted). */
+  secret?: boolean;
+  /** Octal file mode of a `content` file (default 0o444). */
+  mode?: number;
+  /** A `bind` path missing at check time that Compose would create as a directory: made (mkdir -p) before the service starts. */
+  createHostPath?: boolean;
   target: string;
   readonly: boolean;
 }

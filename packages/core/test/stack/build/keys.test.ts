@@ -53,18 +53,6 @@ describe('refused: what would let a stack own the host', () => {
       /refused: host devices/,
     ],
     [
-      'secrets',
-      { secrets: [{ source: 's', target: '/run/secrets/s' }] },
-      'services.web.secrets',
-      /secrets are not supported yet/,
-    ],
-    [
-      'configs',
-      { configs: [{ source: 'c', target: '/c' }] },
-      'services.web.configs',
-      /configs are not supported yet/,
-    ],
-    [
       'security_opt other than no-new-privileges',
       { security_opt: ['seccomp:unconfined'] },
       'services.web.security_opt[0]',

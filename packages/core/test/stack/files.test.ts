@@ -1,0 +1,102 @@
+/** The files a stack writes for secrets and configs, and bind sources it creates: modes, paths, cleanup, redaction. */
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { errorMessage } from '../../src/errors.js';
+import { silentLog } from '../../src/log.js';
+import { parseReference, pinImage } from '../../src/reference.js';
+import { checkStackText, stackErrors } from '../../src/stack/check.js';
+import type { StackSpec } from '../../src/stack/compose/types.js';
+import { contentFilePath, stackFilesDir } from '../../src/stack/files.js';
+import { Stack, StackStartError } from '../../src/stack/stack.js';
+import { FakeEngine } from '../support/fake-engine.js';
+
+const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
+const IMAGES = [pinImage('api', parseReference(API))];
+const ws = realpathSync(mkdtempSync(join(tmpdir(), 'dl-files-')));
+writeFileSync(join(ws, 'app.ini'), 'x=1\n');
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+const TEXT = `
+services:
+  api:
+    image: \${API_IMAGE}
+    healthcheck: { test: [CMD, "true"] }
+    volumes: [./app.ini:/etc/app.ini:ro, ./data:/data]
+    secrets: [token, { source: pw, target: db/pw, mode: 0400 }]
+    configs: [{ source: site, target: /etc/site.conf }]
+secrets:
+  token: { environment: API_TOKEN }
+  pw: { file: ./app.ini }
+configs:
+  site: { content: "listen 80" }
+`;
+
+function spec(): StackSpec {
+  const check = checkStackText(join(ws, 'compose.yaml'), TEXT, {
+    images: IMAGES,
+    mode: 'validation',
+    env: { API_TOKEN: 'tok-s3cr3t-value' },
+  });
+  expect(stackErrors(check)).toEqual([]);
+  return check.spec as StackSpec;
+}
+
+const quiet = { log: silentLog, readiness: { pollMs: 1, timeoutMs: 2000 } };
+
+describe('stack files', () => {
+  test('content files in a 0700 directory of the stack, with their modes; bind sources made; all gone after down', async () => {
+    const engine = new FakeEngine({
+      behaviours: { api: { healthyAfterChecks: 0, logs: 'token tok-s3cr3t-value\n' } },
+    });
+    const stack = await Stack.up({ ...quiet, project: 'sf1', engine, spec: spec() });
+    const dir = stackFilesDir('sf1');
+    const run = engine.containers.get('sf1-api')?.run;
+    expect(run?.volumes).toEqual([
+      { source: join(ws, 'app.ini'), target: '/etc/app.ini', readonly: true },
+      { source: join(ws, 'data'), target: '/data', readonly: true },
+      { source: contentFilePath('sf1', 'api', 2), target: '/run/secrets/token', readonly: true },
+      { source: join(ws, 'app.ini'), target: '/run/secrets/db/pw', readonly: true },
+      { source: contentFilePath('sf1', 'api', 4), target: '/etc/site.conf', readonly: true },
+    ]);
+    // The secret reaches the service as a file only: not in its run options (argv, env).
+    expect(JSON.stringify(run)).not.toContain('tok-s3cr3t-value');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(ws, 'data')).isDirectory()).toBe(true);
+    expect(readFileSync(contentFilePath('sf1', 'api', 2), 'utf8')).toBe('tok-s3cr3t-value');
+    expect(statSync(contentFilePath('sf1', 'api', 2)).mode & 0o777).toBe(0o444);
+    expect(readFileSync(contentFilePath('sf1', 'api', 4), 'utf8')).toBe('listen 80');
+
+    const bundle = mkdtempSync(join(tmpdir(), 'dl-files-bundle-'));
+    try {
+      await stack.collectBundle(bundle);
+      expect(readFileSync(join(bundle, 'sf1-api.stdout.log'), 'utf8')).toBe('token ***\n');
+    } finally {
+      rmSync(bundle, { recursive: true, force: true });
+    }
+    await stack.down({ stopTimeoutS: 0 });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a failed start leaves the directory to the half-started stack, whose down removes it; so does an attached one', async () => {
+    const engine = new FakeEngine({ behaviours: { api: { exit: { code: 3, onPoll: 1 } } } });
+    const err = await Stack.up({ ...quiet, project: 'sf2', engine, spec: spec() }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(err instanceof StackStartError))
+      throw new Error(`expected a StackStartError, got ${errorMessage(err)}`);
+    expect(existsSync(stackFilesDir('sf2'))).toBe(true);
+    await (await Stack.attach('sf2', engine)).down({ stopTimeoutS: 0 });
+    expect(existsSync(stackFilesDir('sf2'))).toBe(false);
+  });
+});
