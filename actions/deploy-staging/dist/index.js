@@ -20,6 +20,9 @@ const Inputs = {
     Soak: 'soak',
     AutoRollback: 'auto-rollback',
     RequireDigests: 'require-digests',
+    AllowHostPaths: 'allow-host-paths',
+    AllowPrivileged: 'allow-privileged',
+    WritableBindMounts: 'writable-bind-mounts',
     StateDir: 'state-dir',
     EventsWebhook: 'events-webhook',
     MetricsFile: 'metrics-file',
@@ -339,6 +342,11 @@ async function getInputs(env = process.env) {
         soakMs: (0,src_inputs/* getDuration */.Ds)(constants/* Inputs */.G0.Soak, 30_000),
         autoRollback: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AutoRollback, true),
         requireDigests: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.RequireDigests, false),
+        allow: {
+            hostPaths: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AllowHostPaths, false),
+            privileged: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.AllowPrivileged, false),
+            writableBinds: (0,src_inputs/* getBoolean */.pW)(constants/* Inputs */.G0.WritableBindMounts, false),
+        },
         allowUnsigned: false,
         stateDir: (0,external_node_path_.resolve)((0,src_inputs/* getString */.AA)(constants/* Inputs */.G0.StateDir) || defaultStateDir(environment, env)),
         engine: (0,src_inputs/* getEnum */.GV)(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
@@ -401,7 +409,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9305));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(311)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6311));
     await run(inputs);
 });
 

@@ -13,6 +13,7 @@ import { ENGINE_CHOICES, type EngineChoice } from '@digestline/core/engine/choic
 import { runContext } from '@digestline/core/evidence/run-context';
 import { parseHealthChecks, type HealthCheck } from '@digestline/core/deploy/health';
 import { maskSecret } from '@digestline/core/step';
+import type { HostAccess } from '@digestline/core/stack/build/build';
 import { STACK_NAME_PATTERN } from '@digestline/core/stack/names';
 import { Inputs, MODES, type Mode } from './constants.js';
 import { getPemKey, keysOrUnsigned } from '@digestline/core/keys';
@@ -31,6 +32,8 @@ export interface Inputs {
   autoRollback: boolean;
   /** deploy: refuse a service's own tag instead of resolving it at start. */
   requireDigests: boolean;
+  /** deploy: the allow-* inputs, what the stack may do to the host. */
+  allow: HostAccess;
   stateDir: string;
   eventsWebhook?: string;
   metricsFile?: string;
@@ -77,6 +80,11 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     soakMs: getDuration(Inputs.Soak, 30_000),
     autoRollback: getBoolean(Inputs.AutoRollback, true),
     requireDigests: getBoolean(Inputs.RequireDigests, false),
+    allow: {
+      hostPaths: getBoolean(Inputs.AllowHostPaths, false),
+      privileged: getBoolean(Inputs.AllowPrivileged, false),
+      writableBinds: getBoolean(Inputs.WritableBindMounts, false),
+    },
     allowUnsigned: false,
     stateDir: resolve(getString(Inputs.StateDir) || defaultStateDir(environment, env)),
     engine: getEnum(Inputs.Engine, ENGINE_CHOICES, 'auto'),

@@ -55,6 +55,7 @@ export async function run(inputs: Inputs): Promise<void> {
           soakMs: inputs.soakMs,
           autoRollback: inputs.autoRollback,
           requireDigests: inputs.requireDigests,
+          allow: inputs.allow,
         })
       : await rollback(options, {
           ...(inputs.to !== undefined ? { to: inputs.to } : {}),

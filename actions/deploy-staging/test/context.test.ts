@@ -70,6 +70,21 @@ describe('deploy-staging action.yml, constants.ts and getInputs', () => {
     expect(await getInputs()).toMatchObject({ requireDigests: true });
   });
 
+  it('reads allow-host-paths, allow-privileged and writable-bind-mounts (all false by default)', async () => {
+    const base = { stack: '/s.yaml', images: `backend=r.example/app@${A}`, 'allow-unsigned': 'true' };
+    setInputs(base);
+    expect((await getInputs()).allow).toEqual({ hostPaths: false, privileged: false, writableBinds: false });
+    setInputs({
+      ...base,
+      'allow-host-paths': 'true',
+      'allow-privileged': 'true',
+      'writable-bind-mounts': 'true',
+    });
+    expect((await getInputs()).allow).toEqual({ hostPaths: true, privileged: true, writableBinds: true });
+    setInputs({ ...base, 'allow-privileged': 'yes' });
+    await expect(getInputs()).rejects.toThrow(/input "allow-privileged"/);
+  });
+
   it.each([
     [{ stack: '/s.yaml' }, /input "images" is required/],
     [{ images: `backend=r.example/app@${A}` }, /input "stack" is required/],

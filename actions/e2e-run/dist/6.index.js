@@ -1123,6 +1123,8 @@ function build_buildStack(n, opts) {
     const spec = { source: n.lineOf([]).file, services, volumes };
     if (networks.networks !== undefined)
         spec.networks = networks.networks;
+    if (Object.values(opts.allow ?? {}).some((v) => v === true))
+        spec.allow = { ...opts.allow };
     const name = opts.project ?? model.name;
     if (name !== undefined && stack_names/* STACK_NAME_PATTERN */.K.test(name))
         spec.name = name;
@@ -3072,6 +3074,7 @@ async function loadStackFile(path, images, input, cwd = process.cwd(), log = src
         env: process.env,
         workspace: cwd,
         requireDigests: tags.requireDigests ?? false,
+        ...(tags.allow !== undefined ? { allow: tags.allow } : {}),
     }, { log, ...tags.resolve }).catch((err) => {
         if (err instanceof TagResolutionError)
             throw new src_errors/* InputError */.dz(input, `input "${input}": ${path}: ${err.message}`);

@@ -1164,19 +1164,21 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41397);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32732);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56968);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57269);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9720);
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74562);
+/* harmony import */ var _stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71712);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32732);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56968);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(84648);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57269);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9720);
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74562);
 /**
  * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
  * run the tester while the digests are verified → collect the failure bundle → publish evidence →
  * tear down → write the report. What differs between lanes is the tester (command tests for
  * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
  */
+
 
 
 
@@ -1202,7 +1204,7 @@ const VERIFY_AFTER_TESTS_MS = 150;
  */
 async function runLane(opts, tester) {
     const { report, log } = opts;
-    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
+    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
     await tester.prepare?.();
     const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
@@ -1210,6 +1212,9 @@ async function runLane(opts, tester) {
     if (started.ready)
         await runTester(started.stack, tester, report, state);
     const stack = started.stack;
+    // What the stack was allowed to do to the host, for a verifier (an attached stack is someone else's).
+    if ('start' in opts.stack)
+        state.checks.push((0,_stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__/* .hostAccessCheck */ .bI)(opts.stack.start.allow));
     const passed = state.failures.length === 0;
     report.result = passed ? 'passed' : 'failed';
     if (!passed)
@@ -1220,8 +1225,8 @@ async function runLane(opts, tester) {
         if (bundle !== undefined)
             outcome.bundlePath = bundle;
     }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)('Evidence', async () => {
-        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_6__/* .publishLaneEvidence */ .Pm)({
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)('Evidence', async () => {
+        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .publishLaneEvidence */ .Pm)({
             lane: report.lane,
             images: opts.images,
             env: opts.env,
@@ -1239,7 +1244,7 @@ async function runLane(opts, tester) {
     });
     // A stack this run only attached to belongs to someone else: it is never torn down.
     if ('start' in opts.stack)
-        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_9__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
+        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_10__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
     report.durationMs = Date.now() - opts.started;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return outcome;
@@ -1262,7 +1267,7 @@ async function startStack(opts, tester, state) {
     const checkName = `stack ready: ${spec.services.length} services`;
     const t0 = Date.now();
     try {
-        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__/* .Stack */ .B.up({
+        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__/* .Stack */ .B.up({
             project: opts.project,
             engine: opts.engine,
             spec,
@@ -1271,16 +1276,16 @@ async function startStack(opts, tester, state) {
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
             log: opts.log,
         }));
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
         return { stack, ready: true };
     }
     catch (err) {
-        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_4__/* .StackStartError */ .V))
+        if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__/* .StackStartError */ .V))
             throw err;
         state.failures.push(err.message);
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
         for (const name of tester.skippedWhenNotStarted)
-            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
+            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
         // Never started: removed before the bundle is collected so that it shows only the stack.
         await tester.onStartFailed?.();
         return { stack: err.partialStack, ready: false };
@@ -1295,8 +1300,8 @@ async function runTester(stack, tester, report, state) {
     // The last readiness check already saw every container; another inspect of each would only delay
     // the tests.
     const statuses = stack.readyStatuses ?? (await stack.inspect());
-    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceUrls */ ._x)(statuses, tester.where);
-    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reportServices */ .Tm)(stack, statuses, urls.env);
+    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_8__/* .serviceUrls */ ._x)(statuses, tester.where);
+    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .reportServices */ .Tm)(stack, statuses, urls.env);
     const plan = await tester.plan(stack, statuses, urls);
     if ('skip' in plan) {
         state.failures.push(plan.skip.failure);
@@ -1310,15 +1315,15 @@ async function runTester(stack, tester, report, state) {
         const t0 = Date.now();
         try {
             await stack.verifyDigests();
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
         }
         catch (err) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_10__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
         }
     })();
     const testStartedAt = Date.now();
-    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .readinessOf */ .co)(stack, testStartedAt);
+    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .readinessOf */ .co)(stack, testStartedAt);
     const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
     const run = await plan.run(testStartedAt).finally(() => {
         clearTimeout(verifyTimer);
@@ -1340,7 +1345,7 @@ async function runTester(stack, tester, report, state) {
  */
 async function collectBundle(stack, opts, testOutput) {
     const { bundle, report, log } = opts;
-    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os)(bundle.title, async () => {
+    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)(bundle.title, async () => {
         try {
             await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
             if (testOutput !== '')
@@ -3338,6 +3343,61 @@ class StackFileError extends Error {
 
 /***/ }),
 
+/***/ 71712:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ag: () => (/* binding */ hostAccessWarnings),
+/* harmony export */   bI: () => (/* binding */ hostAccessCheck)
+/* harmony export */ });
+/* unused harmony exports HOST_ACCESS_CHECK, HOST_ACCESS_INPUTS, allowedInputs */
+/** The evidence check's name. */
+const HOST_ACCESS_CHECK = 'host access';
+/** Each allow-* input, its HostAccess field and what it lets a stack do. */
+const HOST_ACCESS_INPUTS = [
+    {
+        input: 'allow-host-paths',
+        field: 'hostPaths',
+        what: 'bind mounts and secret files outside the workspace',
+    },
+    {
+        input: 'allow-privileged',
+        field: 'privileged',
+        what: 'privileged, cap_add, devices, pid: host and ipc: host',
+    },
+    {
+        input: 'writable-bind-mounts',
+        field: 'writableBinds',
+        what: 'bind mounts writable during validation where the file says so',
+    },
+];
+/** The allow-* inputs set to true, in the order of {@link HOST_ACCESS_INPUTS}. */
+function allowedInputs(allow) {
+    return HOST_ACCESS_INPUTS.filter((i) => allow?.[i.field] === true);
+}
+/** One warning line per allowed mode, for the log when the stack starts. */
+function hostAccessWarnings(project, allow) {
+    return allowedInputs(allow).map((i) => `stack ${project}: ${i.input}: true: the stack may use ${i.what}; the evidence records it`);
+}
+/**
+ * The evidence check: PASSED with `none` when no allow-* input is true, SKIPPED naming each one that
+ * is otherwise (the stack ran with less confinement than the default; a policy can refuse that).
+ */
+function hostAccessCheck(allow) {
+    const allowed = allowedInputs(allow);
+    if (allowed.length === 0)
+        return { name: HOST_ACCESS_CHECK, result: 'PASSED', durationMs: 0, detail: 'none' };
+    return {
+        name: HOST_ACCESS_CHECK,
+        result: 'SKIPPED',
+        durationMs: 0,
+        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 40184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3677,6 +3737,8 @@ function secretTexts(spec) {
     return spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
 }
 
+// EXTERNAL MODULE: ./packages/core/src/stack/host-access.ts
+var host_access = __webpack_require__(71712);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
 /** What starting a stack's services and `Stack.verifyDigests` throw. */
 /**
@@ -4332,6 +4394,7 @@ function toEngineHealthcheck(hc) {
 
 
 
+
 /** `up` failed: a service exited, could not be started, or was not ready in time. */
 class StackStartError extends Error {
     services;
@@ -4432,6 +4495,8 @@ class Stack {
         const networkNames = (0,stack_labels/* stackNetworkNames */.TZ)(project, declared.map((n) => n.name));
         const stack = new Stack(project, engine, [...plans.values()].map((p) => p.record), volumes, [...new Set(networkNames.values())]);
         log.info(`stack ${project}: network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, services ${order.map((s) => s.name).join(' → ')}`);
+        for (const warning of (0,host_access/* hostAccessWarnings */.ag)(project, spec.allow))
+            log.warning(warning);
         let startedAt = 0;
         await carryingStack(stack, async () => {
             const networks = declared.length === 0

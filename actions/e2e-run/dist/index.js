@@ -23,6 +23,9 @@ const Inputs = {
     Engine: 'engine',
     SigningKey: 'signing-key',
     RequireDigests: 'require-digests',
+    AllowHostPaths: 'allow-host-paths',
+    AllowPrivileged: 'allow-privileged',
+    WritableBindMounts: 'writable-bind-mounts',
 };
 const Outputs = {
     Result: 'result',
@@ -520,12 +523,17 @@ async function target(workspace) {
     }
     const images = getImageSet(constants/* Inputs */.G0.Images);
     const requireDigests = getBoolean(constants/* Inputs */.G0.RequireDigests, false);
+    const allow = {
+        hostPaths: getBoolean(constants/* Inputs */.G0.AllowHostPaths, false),
+        privileged: getBoolean(constants/* Inputs */.G0.AllowPrivileged, false),
+        writableBinds: getBoolean(constants/* Inputs */.G0.WritableBindMounts, false),
+    };
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
     const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(6)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7006));
     return {
         kind: 'stack',
-        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests }),
+        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests, allow }),
         images,
     };
 }

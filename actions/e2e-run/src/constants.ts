@@ -13,6 +13,9 @@ export const Inputs = {
   Engine: 'engine',
   SigningKey: 'signing-key',
   RequireDigests: 'require-digests',
+  AllowHostPaths: 'allow-host-paths',
+  AllowPrivileged: 'allow-privileged',
+  WritableBindMounts: 'writable-bind-mounts',
 } as const;
 
 export const Outputs = {

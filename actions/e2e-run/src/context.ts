@@ -4,6 +4,7 @@ import { InputError } from '@digestline/core/errors';
 import { stepLog } from '@digestline/core/step';
 import { getBoolean, getEnum, getImageRef, getImageSet, getInt, getString } from '@digestline/core/inputs';
 import type { E2eTarget } from '@digestline/core/lanes/e2e';
+import type { HostAccess } from '@digestline/core/stack/build/build';
 import { formatReference } from '@digestline/core/reference';
 import { Inputs as Name } from './constants.js';
 import { getPemKey } from '@digestline/core/keys';
@@ -45,12 +46,17 @@ async function target(workspace: string): Promise<E2eTarget> {
   }
   const images = getImageSet(Name.Images);
   const requireDigests = getBoolean(Name.RequireDigests, false);
+  const allow: HostAccess = {
+    hostPaths: getBoolean(Name.AllowHostPaths, false),
+    privileged: getBoolean(Name.AllowPrivileged, false),
+    writableBinds: getBoolean(Name.WritableBindMounts, false),
+  };
   // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
   return {
     kind: 'stack',
-    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests }),
+    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests, allow }),
     images,
   };
 }

@@ -21,6 +21,9 @@ const Inputs = {
     SigningKey: 'signing-key',
     UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
     RequireDigests: 'require-digests',
+    AllowHostPaths: 'allow-host-paths',
+    AllowPrivileged: 'allow-privileged',
+    WritableBindMounts: 'writable-bind-mounts',
 };
 const Outputs = {
     Result: 'result',
@@ -513,9 +516,14 @@ async function getInputs(env = process.env) {
     const images = getImageSet(constants/* Inputs */.G0.Images);
     const stack = inputs_getString(constants/* Inputs */.G0.Stack, { required: true });
     const requireDigests = getBoolean(constants/* Inputs */.G0.RequireDigests, false);
+    const allow = {
+        hostPaths: getBoolean(constants/* Inputs */.G0.AllowHostPaths, false),
+        privileged: getBoolean(constants/* Inputs */.G0.AllowPrivileged, false),
+        writableBinds: getBoolean(constants/* Inputs */.G0.WritableBindMounts, false),
+    };
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31098));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(995)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85995));
     // The plain inputs first: a typo in one of them is reported before any registry is asked for a tag.
     const testCommand = inputs_getString(constants/* Inputs */.G0.TestCommand, { required: true });
     const readinessTimeoutMs = getDuration(constants/* Inputs */.G0.Timeout, 120_000);
@@ -523,7 +531,7 @@ async function getInputs(env = process.env) {
     const engine = getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto');
     const unsafeHostCommandsWithKey = getBoolean(constants/* Inputs */.G0.UnsafeHostCommandsWithKey, false);
     const inputs = {
-        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests }),
+        spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests, allow }),
         images,
         testCommand,
         readinessTimeoutMs,
@@ -557,9 +565,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(98), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(995), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(98), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(995), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46182))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

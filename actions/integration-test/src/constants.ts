@@ -11,6 +11,9 @@ export const Inputs = {
   SigningKey: 'signing-key',
   UnsafeHostCommandsWithKey: 'unsafe-host-commands-with-key',
   RequireDigests: 'require-digests',
+  AllowHostPaths: 'allow-host-paths',
+  AllowPrivileged: 'allow-privileged',
+  WritableBindMounts: 'writable-bind-mounts',
 } as const;
 
 export const Outputs = {

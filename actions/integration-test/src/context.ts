@@ -9,6 +9,7 @@ import {
   getString,
   type ImageSet,
 } from '@digestline/core/inputs';
+import type { HostAccess } from '@digestline/core/stack/build/build';
 import type { StackSpec } from '@digestline/core/stack/compose/types';
 import { Inputs as Name } from './constants.js';
 import { getPemKey } from '@digestline/core/keys';
@@ -38,6 +39,11 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   const images = getImageSet(Name.Images);
   const stack = getString(Name.Stack, { required: true });
   const requireDigests = getBoolean(Name.RequireDigests, false);
+  const allow: HostAccess = {
+    hostPaths: getBoolean(Name.AllowHostPaths, false),
+    privileged: getBoolean(Name.AllowPrivileged, false),
+    writableBinds: getBoolean(Name.WritableBindMounts, false),
+  };
   // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
   // inputs before it are good, and it still runs before anything starts.
   const { loadStackFile } = await import('@digestline/core/lanes/integration');
@@ -48,7 +54,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   const engine = getEnum(Name.Engine, ENGINE_CHOICES, 'auto');
   const unsafeHostCommandsWithKey = getBoolean(Name.UnsafeHostCommandsWithKey, false);
   const inputs: Inputs = {
-    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests }),
+    spec: await loadStackFile(stack, images, Name.Stack, workspace, stepLog, { requireDigests, allow }),
     images,
     testCommand,
     readinessTimeoutMs,

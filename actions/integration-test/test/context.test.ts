@@ -42,3 +42,42 @@ describe('integration-test getInputs with a tag in the stack', () => {
     await expect(getInputs()).rejects.toThrow(/input "require-digests"/);
   });
 });
+
+describe('integration-test getInputs: the allow-* inputs reach the stack check', () => {
+  const saved = { ...process.env };
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dl-it-allow-'));
+    await writeFile(
+      join(dir, 'stack.yaml'),
+      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    volumes: [/etc/hostname:/h:ro]\n',
+    );
+    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+    process.env.INPUT_STACK = 'stack.yaml';
+    process.env.INPUT_IMAGES = `backend=${BACKEND}`;
+    process.env['INPUT_TEST-COMMAND'] = 'npm test';
+    process.env.GITHUB_WORKSPACE = dir;
+  });
+  afterEach(async () => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a host path outside the workspace is refused naming allow-host-paths, and accepted with it', async () => {
+    await expect(getInputs()).rejects.toThrow(
+      /stack\.yaml:4: services\.backend\.volumes\[0\]: bind mount of \/etc\/hostname is outside the workspace .*set the input allow-host-paths: true/,
+    );
+    process.env['INPUT_ALLOW-HOST-PATHS'] = 'true';
+    const inputs = await getInputs();
+    expect(inputs.spec.services[0]?.volumes).toEqual([
+      { bind: '/etc/hostname', target: '/h', readonly: true },
+    ]);
+    expect(inputs.spec.allow).toEqual({ hostPaths: true, privileged: false, writableBinds: false });
+  });
+
+  it('a bad value names the input', async () => {
+    process.env['INPUT_WRITABLE-BIND-MOUNTS'] = 'on';
+    await expect(getInputs()).rejects.toThrow(/input "writable-bind-mounts"/);
+  });
+});

@@ -3424,6 +3424,8 @@ function build_buildStack(n, opts) {
     const spec = { source: n.lineOf([]).file, services, volumes };
     if (networks.networks !== undefined)
         spec.networks = networks.networks;
+    if (Object.values(opts.allow ?? {}).some((v) => v === true))
+        spec.allow = { ...opts.allow };
     const name = opts.project ?? model.name;
     if (name !== undefined && STACK_NAME_PATTERN.test(name))
         spec.name = name;

@@ -5,6 +5,7 @@
  * window) and recorded in the ledger step by step (deployment.ts); a failed one is rolled back to
  * the last verified deployment.
  */
+import type { HostAccess } from '../stack/build/build.js';
 import type { ImageSet } from '../inputs.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
@@ -28,6 +29,8 @@ export interface DeployRequest {
   autoRollback: boolean;
   /** The `require-digests` input: a service's own tag is refused instead of resolved. */
   requireDigests?: boolean;
+  /** The allow-* inputs (what the stack may do to the host). */
+  allow?: HostAccess;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
   const r = resolve(o);
   const { spec, model } = await loadDeployStack(req.stackFile, req.images, r.log, {
     requireDigests: req.requireDigests ?? false,
+    ...(req.allow !== undefined ? { allow: req.allow } : {}),
   });
   requireStablePorts(spec);
   const promotions = await requirePromotions(req.images, {

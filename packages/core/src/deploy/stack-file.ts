@@ -2,6 +2,7 @@
  * The stack file of a deployment: the rules it must meet, and the content-addressed copy in the
  * state directory that a rollback redeploys exactly.
  */
+import type { HostAccess } from '../stack/build/build.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -93,7 +94,7 @@ export async function loadDeployStack(
   file: string,
   images: ImageSet,
   log: Log,
-  tags: { requireDigests?: boolean; resolve?: ResolveOptions } = {},
+  tags: { requireDigests?: boolean; resolve?: ResolveOptions; allow?: HostAccess } = {},
 ): Promise<{ spec: StackSpec; model: ComposeModel }> {
   const check = await checkStackResolved(
     file,
@@ -103,6 +104,7 @@ export async function loadDeployStack(
       env: process.env,
       workspace: process.cwd(),
       requireDigests: tags.requireDigests ?? false,
+      ...(tags.allow !== undefined ? { allow: tags.allow } : {}),
     },
     { log, ...tags.resolve },
   );

@@ -13,6 +13,7 @@ import type { Exec } from '../exec.js';
 import type { ImageSet } from '../inputs.js';
 import { formatProblem, stackErrors } from '../stack/check.js';
 import { checkStackResolved, TagResolutionError, type ResolveOptions } from '../stack/resolve.js';
+import type { HostAccess } from '../stack/build/build.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { silentLog, type Log } from '../log.js';
 import { decideHostIsolation, userEnvironment, type IsolationInputs } from '../user-code.js';
@@ -37,6 +38,8 @@ export interface StackTagOptions {
   requireDigests?: boolean;
   /** How tags are resolved (tests give a registry client). */
   resolve?: ResolveOptions;
+  /** The allow-* inputs (what the stack may do to the host). */
+  allow?: HostAccess;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function loadStackFile(
       env: process.env,
       workspace: cwd,
       requireDigests: tags.requireDigests ?? false,
+      ...(tags.allow !== undefined ? { allow: tags.allow } : {}),
     },
     { log, ...tags.resolve },
   ).catch((err: unknown) => {

@@ -14,6 +14,7 @@ import type { ImageSet } from '../inputs.js';
 import type { Log } from '../log.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { pinnedReference } from '../reference.js';
+import { hostAccessCheck } from '../stack/host-access.js';
 import { Stack, StackStartError } from '../stack/stack.js';
 import type { ServiceStatus } from '../stack/status.js';
 import { group } from '../summary.js';
@@ -135,6 +136,8 @@ export async function runLane<R extends LaneReport>(
   if (started.ready) await runTester(started.stack, tester, report, state);
   const stack = started.stack;
 
+  // What the stack was allowed to do to the host, for a verifier (an attached stack is someone else's).
+  if ('start' in opts.stack) state.checks.push(hostAccessCheck(opts.stack.start.allow));
   const passed = state.failures.length === 0;
   report.result = passed ? 'passed' : 'failed';
   if (!passed) report.failure = state.failures.join('\n');

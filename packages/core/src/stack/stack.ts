@@ -16,6 +16,7 @@ import { silentLog, type Log } from '../log.js';
 import { parseReference } from '../reference.js';
 import { collectBundle } from './bundle.js';
 import { prepareHostFiles, removeHostFiles, secretTexts } from './files.js';
+import { hostAccessWarnings } from './host-access.js';
 import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
 import { joinNetworks, STACK_LABEL, stackNetworkName, stackNetworkNames, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
@@ -200,6 +201,7 @@ export class Stack {
     log.info(
       `stack ${project}: network${stack.networks.length > 1 ? 's' : ''} ${stack.networks.join(', ')}, services ${order.map((s) => s.name).join(' → ')}`,
     );
+    for (const warning of hostAccessWarnings(project, spec.allow)) log.warning(warning);
     let startedAt = 0;
     await carryingStack(stack, async () => {
       const networks =

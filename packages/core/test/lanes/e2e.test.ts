@@ -487,6 +487,7 @@ describe('runE2e', () => {
       ['digests verified', 'PASSED'],
       ['playwright: playlists.spec.ts', 'PASSED'],
       ['playwright: later.spec.ts', 'SKIPPED'],
+      ['host access', 'PASSED'],
     ]);
     expect(stored.sort()).toEqual([
       'app/api cosign attestations',
@@ -523,7 +524,7 @@ describe('runE2e', () => {
     const outcome = await runWith(await options(engine));
     expect(outcome.report.failure).toMatch(/^E2E tests: playwright exited with code 1/);
     const statement = statementOf(JSON.parse(await readFile(outcome.evidencePath!, 'utf8')));
-    expect(statement.predicate.checks.at(-1)).toMatchObject({ name: 'playwright', result: 'FAILED' });
+    expect(statement.predicate.checks.at(-2)).toMatchObject({ name: 'playwright', result: 'FAILED' });
   });
 
   test('attaches to a running stack by network, tests what it runs, and leaves it running', async () => {

@@ -229,14 +229,43 @@ describe('runStackLane', () => {
       ['stack ready: 2 services', 'PASSED'],
       ['digests verified', 'PASSED'],
       ['tests: node --test tests/', 'PASSED'],
+      ['host access', 'PASSED'],
     ]);
     expect(statement.predicate.checks[0]?.detail).toBeUndefined();
+    expect(statement.predicate.checks[3]?.detail).toBe('none');
     // One client per registry host, and a store failure is reported, not swallowed.
     expect(hosts).toEqual(['127.0.0.1:5000']);
     expect(out.evidenceError).toMatch(/could not store the evidence for api .*registry says no/);
 
     const saved = JSON.parse(await readFile(out.reportPath, 'utf8'));
     expect(saved).toEqual(JSON.parse(JSON.stringify(out.report)));
+  });
+
+  test('allow-* inputs: a warning for each when the stack starts, and the host access check names them', async () => {
+    const log = recordingLog();
+    const spec = {
+      ...parseStack(STACK, 'stack.yaml', IMAGES),
+      allow: { hostPaths: true, writableBinds: true },
+    };
+    const out = await runStackLane(options(new FakeEngine(), { spec, log }));
+    expect(out.report.result).toBe('passed');
+    const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
+    expect(checks.find((c) => c.name === 'host access')).toEqual({
+      name: 'host access',
+      result: 'SKIPPED',
+      durationMs: 0,
+      detail:
+        'HOST ACCESS ALLOWED: allow-host-paths: true (bind mounts and secret files outside the workspace); writable-bind-mounts: true (bind mounts writable during validation where the file says so)',
+    });
+    expect(log.lines.filter((l) => l.level === 'warning' && /allow-|writable-bind/.test(l.line))).toEqual([
+      {
+        level: 'warning',
+        line: expect.stringMatching(
+          /^stack it-42-abcdef: allow-host-paths: true: the stack may use bind mounts/,
+        ),
+      },
+      { level: 'warning', line: expect.stringMatching(/^stack it-42-abcdef: writable-bind-mounts: true:/) },
+    ]);
   });
 
   test('the evidence names the images the stack ran beside the images under test (a resolved tag’s digest)', async () => {
@@ -302,7 +331,7 @@ describe('runStackLane', () => {
     expect(out.report.readiness).toBeNull();
     expect(engine.foregroundRuns).toEqual([]);
     const checks = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8'))).predicate.checks;
-    expect(checks.map((c) => c.result)).toEqual(['FAILED', 'SKIPPED', 'SKIPPED']);
+    expect(checks.map((c) => c.result)).toEqual(['FAILED', 'SKIPPED', 'SKIPPED', 'PASSED']);
     expect(engine.containers.size).toBe(0);
   });
 

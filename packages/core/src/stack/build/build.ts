@@ -155,6 +155,7 @@ export function buildStack(n: NormalisedCompose, opts: BuildStackOptions): Built
   }
   const spec: StackSpec = { source: n.lineOf([]).file, services, volumes };
   if (networks.networks !== undefined) spec.networks = networks.networks;
+  if (Object.values(opts.allow ?? {}).some((v) => v === true)) spec.allow = { ...opts.allow };
   const name = opts.project ?? model.name;
   if (name !== undefined && STACK_NAME_PATTERN.test(name)) spec.name = name;
   if (!problems.hasErrors && tagMap.size === 0) checkCycles(spec, problems);

@@ -1,5 +1,6 @@
 /** The parsed form of a stack file, and the error for one that cannot be parsed. */
 import type { PinnedImage } from '../../reference.js';
+import type { HostAccess } from '../build/build.js';
 
 /** A stack file does not parse or uses something outside the supported subset. */
 export class StackFileError extends Error {
@@ -163,4 +164,6 @@ export interface StackSpec {
    * `internal`. Absent: every service on the stack's one plain network.
    */
   networks?: NetworkSpec[];
+  /** The allow-* inputs the stack was checked with (set only when one is true): logged at start, recorded in evidence. */
+  allow?: HostAccess;
 }

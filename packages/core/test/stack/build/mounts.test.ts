@@ -55,6 +55,9 @@ describe('bind mounts', () => {
   test('writable-bind-mounts keeps it writable; read_only: true stays read-only without a warning', () => {
     const writable = one(bind(join(ws, 'conf')), { allow: { writableBinds: true } });
     expect(writable.spec?.services[0]?.volumes[0]?.readonly).toBe(false);
+    // The spec carries what was allowed (logged at start, recorded in evidence), and only then.
+    expect(writable.spec?.allow).toEqual({ writableBinds: true });
+    expect(one(bind(join(ws, 'conf')), { allow: { hostPaths: false } }).spec?.allow).toBeUndefined();
     expect(writable.problems).toEqual([]);
     const ro = one(bind(join(ws, 'conf'), { read_only: true }));
     expect(ro.spec?.services[0]?.volumes[0]?.readonly).toBe(true);
