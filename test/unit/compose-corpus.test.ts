@@ -86,6 +86,8 @@ function checkEntry(entry: Entry): StackProblem[] {
     profiles: entry.check.profiles,
     env: entry.check.env,
     mode: 'validation',
+    // As `stack check --workspace <entry>`: the entry's directory stands for the user's checkout.
+    workspace: entry.dir,
   });
   return downgradeMissingPaths(result.problems);
 }

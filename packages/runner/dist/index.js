@@ -1322,6 +1322,8 @@ var errors = __nccwpck_require__(9830);
 var runner = __nccwpck_require__(9661);
 // EXTERNAL MODULE: ./packages/runner/src/report.ts
 var report = __nccwpck_require__(8755);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
  * Error types shared by every digestline action.
@@ -1425,8 +1427,6 @@ class CleanupError extends (/* unused pure expression or super */ null && (Error
     name = 'CleanupError';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/core/src/commands.ts
@@ -6944,9 +6944,11 @@ async function checkStackResolved(file, opts, resolveOpts = {}) {
 
 
 
+
 const STACK_CHECK_USAGE = `Usage:
   digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy]
-                             [--resolve | --require-digests] FILE
+                             [--resolve | --require-digests] [--workspace DIR]
+                             [--allow-host-paths] [--allow-privileged] [--writable-bind-mounts] FILE
 
   --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
                      it replaces the service's image: and makes its build: irrelevant
@@ -6958,6 +6960,11 @@ const STACK_CHECK_USAGE = `Usage:
                      asking its registry with this machine's docker/podman credentials; a tag that
                      does not resolve is an error (default: no network, a tag is a warning)
   --require-digests  a tag is an error, as with the actions' input require-digests: true
+  --workspace DIR    the job's workspace: bind mounts and secret files must be inside it (default:
+                     the nearest directory above FILE that holds .git, as a checkout's top level;
+                     else FILE's directory)
+  --allow-host-paths, --allow-privileged, --writable-bind-mounts
+                     as the actions' inputs of the same names set to true
 
 Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
 Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
@@ -7000,6 +7007,19 @@ function parseEnvFlags(values, shell) {
     return out;
 }
 /**
+ * The workspace a job would have for `file`: the nearest directory above it holding `.git` (the
+ * checkout's top level), else the file's own directory.
+ */
+function defaultWorkspace(file) {
+    const start = external_node_path_default().dirname(file);
+    for (let dir = start;; dir = external_node_path_default().dirname(dir)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return start;
+    }
+}
+/**
  * Parses the arguments after `stack check`.
  * @param shell the environment the check sees (the job's environment in the actions)
  * @throws StackCheckUsageError on anything but exactly one FILE and well-formed flags
@@ -7018,6 +7038,10 @@ function parseStackCheckArgs(args, shell, cwd) {
                 deploy: { type: 'boolean' },
                 resolve: { type: 'boolean' },
                 'require-digests': { type: 'boolean' },
+                workspace: { type: 'string' },
+                'allow-host-paths': { type: 'boolean' },
+                'allow-privileged': { type: 'boolean' },
+                'writable-bind-mounts': { type: 'boolean' },
             },
         });
     }
@@ -7044,9 +7068,18 @@ function parseStackCheckArgs(args, shell, cwd) {
     if (values.resolve && values['require-digests']) {
         throw new StackCheckUsageError('--resolve and --require-digests exclude each other: with --require-digests there is no tag to resolve');
     }
+    const file = external_node_path_default().resolve(cwd, positionals[0]);
+    if (values.workspace === '')
+        throw new StackCheckUsageError('--workspace: expected a directory, got an empty value');
     return {
-        file: external_node_path_default().resolve(cwd, positionals[0]),
+        file,
         options: {
+            workspace: values.workspace !== undefined ? external_node_path_default().resolve(cwd, values.workspace) : defaultWorkspace(file),
+            allow: {
+                hostPaths: values['allow-host-paths'] === true,
+                privileged: values['allow-privileged'] === true,
+                writableBinds: values['writable-bind-mounts'] === true,
+            },
             images,
             profiles,
             env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },

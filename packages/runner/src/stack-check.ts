@@ -1,5 +1,6 @@
 // `digestline-run stack check`: a user's compose file checked exactly as integration-test, e2e-run
 // and deploy-staging would check it, before they push; nothing is started.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '@digestline/core/errors';
@@ -16,7 +17,8 @@ import { errorText } from './errors.js';
 
 export const STACK_CHECK_USAGE = `Usage:
   digestline-run stack check [--image NAME=REF]... [--profile P]... [--env K=V]... [--deploy]
-                             [--resolve | --require-digests] FILE
+                             [--resolve | --require-digests] [--workspace DIR]
+                             [--allow-host-paths] [--allow-privileged] [--writable-bind-mounts] FILE
 
   --image NAME=REF   the image under test for service NAME, REF = repo@sha256:<64 hex> (repeatable);
                      it replaces the service's image: and makes its build: irrelevant
@@ -28,6 +30,11 @@ export const STACK_CHECK_USAGE = `Usage:
                      asking its registry with this machine's docker/podman credentials; a tag that
                      does not resolve is an error (default: no network, a tag is a warning)
   --require-digests  a tag is an error, as with the actions' input require-digests: true
+  --workspace DIR    the job's workspace: bind mounts and secret files must be inside it (default:
+                     the nearest directory above FILE that holds .git, as a checkout's top level;
+                     else FILE's directory)
+  --allow-host-paths, --allow-privileged, --writable-bind-mounts
+                     as the actions' inputs of the same names set to true
 
 Missing bind-mount sources and env files are warnings here: an earlier step of the job may create them.
 Exit status: 0 the stack would start (warnings only), 1 it has errors, 2 usage error.`;
@@ -85,6 +92,18 @@ function parseEnvFlags(
 }
 
 /**
+ * The workspace a job would have for `file`: the nearest directory above it holding `.git` (the
+ * checkout's top level), else the file's own directory.
+ */
+export function defaultWorkspace(file: string): string {
+  const start = path.dirname(file);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+/**
  * Parses the arguments after `stack check`.
  * @param shell the environment the check sees (the job's environment in the actions)
  * @throws StackCheckUsageError on anything but exactly one FILE and well-formed flags
@@ -107,6 +126,10 @@ export function parseStackCheckArgs(
         deploy: { type: 'boolean' },
         resolve: { type: 'boolean' },
         'require-digests': { type: 'boolean' },
+        workspace: { type: 'string' },
+        'allow-host-paths': { type: 'boolean' },
+        'allow-privileged': { type: 'boolean' },
+        'writable-bind-mounts': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -136,9 +159,19 @@ export function parseStackCheckArgs(
       '--resolve and --require-digests exclude each other: with --require-digests there is no tag to resolve',
     );
   }
+  const file = path.resolve(cwd, positionals[0] as string);
+  if (values.workspace === '')
+    throw new StackCheckUsageError('--workspace: expected a directory, got an empty value');
   return {
-    file: path.resolve(cwd, positionals[0] as string),
+    file,
     options: {
+      workspace:
+        values.workspace !== undefined ? path.resolve(cwd, values.workspace) : defaultWorkspace(file),
+      allow: {
+        hostPaths: values['allow-host-paths'] === true,
+        privileged: values['allow-privileged'] === true,
+        writableBinds: values['writable-bind-mounts'] === true,
+      },
       images,
       profiles,
       env: { ...shell, ...parseEnvFlags(values.env ?? [], shell) },

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { StackProblem } from '@digestline/core/stack/compose/model';
 import { main } from '../src/cli.js';
 import { fakeClient } from '../../core/test/registry/fake-fetch.js';
 import {
+  defaultWorkspace,
   downgradeMissingPaths,
   parseStackCheckArgs,
   stackCheckCommand,
@@ -306,5 +307,81 @@ describe('digestline-run stack check', () => {
     expect(await main(['stack', 'check', '--image', 'backend', file])).toBe(2);
     expect(await main(['stack', 'lint', file])).toBe(2);
     expect(await main(['stack'])).toBe(2);
+  });
+});
+
+describe('stack check: workspace and host access', () => {
+  const BIND = (source: string, long = false) =>
+    long
+      ? `services:\n  backend:\n    image: \${BACKEND_IMAGE}\n    volumes:\n      - { type: bind, source: ${source}, target: /x, read_only: true }\n`
+      : `services:\n  backend:\n    image: \${BACKEND_IMAGE}\n    volumes: ["${source}:/x:ro"]\n`;
+
+  it('the workspace defaults to the nearest directory above the file holding .git, else the file’s directory', async () => {
+    await mkdir(path.join(dir, 'repo', '.git'), { recursive: true });
+    await mkdir(path.join(dir, 'repo', 'deploy'));
+    expect(defaultWorkspace(path.join(dir, 'repo', 'deploy', 'compose.yaml'))).toBe(path.join(dir, 'repo'));
+    const plain = await mkdtemp(path.join(os.tmpdir(), 'dl-no-git-'));
+    try {
+      expect(defaultWorkspace(path.join(plain, 'compose.yaml'))).toBe(plain);
+    } finally {
+      await rm(plain, { recursive: true, force: true });
+    }
+  });
+
+  it('--workspace (against the working directory) and the --allow-* flags reach the check', () => {
+    const req = parseStackCheckArgs(
+      ['--workspace', 'ws', '--allow-host-paths', '--writable-bind-mounts', 'c.yaml'],
+      {},
+      '/w',
+    );
+    expect(req.options.workspace).toBe('/w/ws');
+    expect(req.options.allow).toEqual({ hostPaths: true, privileged: false, writableBinds: true });
+    expect(parseStackCheckArgs(['c.yaml'], {}, '/w').options.allow).toEqual({
+      hostPaths: false,
+      privileged: false,
+      writableBinds: false,
+    });
+    expect(() => parseStackCheckArgs(['--workspace', '', 'c.yaml'], {}, '/w')).toThrow(
+      /--workspace: expected a directory/,
+    );
+  });
+
+  it('a bind mount outside the workspace: exit 1 naming allow-host-paths; 0 with --allow-host-paths', async () => {
+    await writeFile(path.join(dir, 'outside.conf'), 'x\n');
+    await mkdir(path.join(dir, 'app'));
+    await writeFile(path.join(dir, 'app', 'compose.yaml'), BIND('../outside.conf'));
+    const refused = await run(['--image', BACKEND, '--workspace', 'app', 'app/compose.yaml']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(
+      /^app\/compose\.yaml:4: services\.backend\.volumes\[0\]: bind mount of .*outside\.conf is outside the workspace .*allow-host-paths: true/m,
+    );
+    const allowed = await run([
+      '--image',
+      BACKEND,
+      '--workspace',
+      'app',
+      '--allow-host-paths',
+      'app/compose.yaml',
+    ]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(
+      /warning: services\.backend\.volumes\[0\]: bind mount of .* allowed by allow-host-paths/,
+    );
+  });
+
+  it('a missing bind-mount source or secret file is a warning here (an earlier step may create it)', async () => {
+    await writeFile(path.join(dir, 'missing.yaml'), BIND('./not-yet.conf', true));
+    const r = await run(['--image', BACKEND, '--workspace', '.', 'missing.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /warning: services\.backend\.volumes\[0\]: bind mount source .*not-yet\.conf does not exist/,
+    );
+    await writeFile(
+      path.join(dir, 'secret.yaml'),
+      `services:\n  backend:\n    image: \${BACKEND_IMAGE}\n    secrets: [pw]\nsecrets:\n  pw: { file: ./pw.txt }\n`,
+    );
+    const s = await run(['--image', BACKEND, '--workspace', '.', 'secret.yaml']);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toMatch(/warning: secrets\.pw\.file: secret file .*pw\.txt does not exist/);
   });
 });
