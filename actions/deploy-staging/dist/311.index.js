@@ -484,9 +484,19 @@ async function prepareHostFiles(project, spec) {
 async function removeHostFiles(project) {
     await (0,promises_.rm)(stackFilesDir(project), { recursive: true, force: true });
 }
-/** The text of every secret the stack mounts, to redact from bundles. */
+/** Secret text shorter than this is not redacted wherever it occurs: that would garble every file. */
+const files_MIN_REDACTED_LENGTH = 4;
+/**
+ * What to redact from bundles for the secrets the stack mounts: each secret's text (trimmed, as a
+ * service prints it) and each of its lines, so that one line of a key file printed alone is caught.
+ */
 function secretTexts(spec) {
-    return spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
+    const texts = spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
+    const parts = texts.flatMap((t) => [t.trim(), ...t.split('\n').map((l) => l.trim())]);
+    // Longest first, so that a whole secret is replaced before a line of it.
+    return [...new Set(parts)]
+        .filter((p) => p.length >= files_MIN_REDACTED_LENGTH)
+        .sort((a, b) => b.length - a.length);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/host-access.ts

@@ -50,9 +50,20 @@ export async function removeHostFiles(project: string): Promise<void> {
   await rm(stackFilesDir(project), { recursive: true, force: true });
 }
 
-/** The text of every secret the stack mounts, to redact from bundles. */
+/** Secret text shorter than this is not redacted wherever it occurs: that would garble every file. */
+const MIN_REDACTED_LENGTH = 4;
+
+/**
+ * What to redact from bundles for the secrets the stack mounts: each secret's text (trimmed, as a
+ * service prints it) and each of its lines, so that one line of a key file printed alone is caught.
+ */
 export function secretTexts(spec: StackSpec): string[] {
-  return spec.services.flatMap((s) =>
+  const texts = spec.services.flatMap((s) =>
     s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content as string),
   );
+  const parts = texts.flatMap((t) => [t.trim(), ...t.split('\n').map((l) => l.trim())]);
+  // Longest first, so that a whole secret is replaced before a line of it.
+  return [...new Set(parts)]
+    .filter((p) => p.length >= MIN_REDACTED_LENGTH)
+    .sort((a, b) => b.length - a.length);
 }

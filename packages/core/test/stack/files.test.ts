@@ -16,7 +16,7 @@ import { silentLog } from '../../src/log.js';
 import { parseReference, pinImage } from '../../src/reference.js';
 import { checkStackText, stackErrors } from '../../src/stack/check.js';
 import type { StackSpec } from '../../src/stack/compose/types.js';
-import { contentFilePath, stackFilesDir } from '../../src/stack/files.js';
+import { contentFilePath, secretTexts, stackFilesDir } from '../../src/stack/files.js';
 import { Stack, StackStartError } from '../../src/stack/stack.js';
 import { FakeEngine } from '../support/fake-engine.js';
 
@@ -98,5 +98,29 @@ describe('stack files', () => {
     expect(existsSync(stackFilesDir('sf2'))).toBe(true);
     await (await Stack.attach('sf2', engine)).down({ stopTimeoutS: 0 });
     expect(existsSync(stackFilesDir('sf2'))).toBe(false);
+  });
+});
+
+describe('secretTexts', () => {
+  test('each secret trimmed and each of its lines, longest first; short ones and configs left alone', () => {
+    const spec = {
+      source: 's',
+      volumes: [],
+      services: [
+        {
+          name: 'a',
+          volumes: [
+            { content: 'line-one-of-key\nline-two-of-key\n', secret: true, target: '/k', readonly: true },
+            { content: 'abc', secret: true, target: '/short', readonly: true },
+            { content: 'listen 80', target: '/conf', readonly: true },
+          ],
+        },
+      ],
+    } as unknown as StackSpec;
+    expect(secretTexts(spec)).toEqual([
+      'line-one-of-key\nline-two-of-key',
+      'line-one-of-key',
+      'line-two-of-key',
+    ]);
   });
 });
