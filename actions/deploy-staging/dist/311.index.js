@@ -5093,9 +5093,16 @@ function checkStackText(file, text, opts) {
 /**
  * Builds a stack from a model normalised earlier (what a deployment stored), without normalising
  * again: the values in it are final (a `$` in them is a `$`).
+ * @param opts.workspace where its host paths may be (default the stored file's directory)
+ * @param opts.env the values of its `environment:` secrets and configs
  */
-function stackFromModel(model, source, images) {
-    const built = buildStack({ model, lineOf: () => ({ file: source }), problems: [] }, { images, mode: 'deploy', workspace: (0,external_node_path_.dirname)(source) });
+function stackFromModel(model, source, images, opts = {}) {
+    const built = buildStack({ model, lineOf: () => ({ file: source }), problems: [] }, {
+        images,
+        mode: 'deploy',
+        workspace: opts.workspace ?? (0,external_node_path_.dirname)(source),
+        ...(opts.env !== undefined ? { env: opts.env } : {}),
+    });
     const check = { tags: built.tags, problems: built.problems, model };
     if (built.spec !== undefined)
         check.spec = built.spec;
@@ -6999,7 +7006,9 @@ async function loadDeployStack(file, images, log, tags = {}) {
  */
 function storedStackSpec(text, source, images) {
     const check = text.trimStart().startsWith('{')
-        ? stackFromModel(JSON.parse(text), source, images)
+        ? // Its host paths were judged when it was deployed (with that run's allow-* inputs), against a
+            // workspace the stored copy no longer knows; the engine socket is still refused.
+            stackFromModel(JSON.parse(text), source, images, { workspace: '/', env: process.env })
         : checkStackText(source, text, { images, mode: 'deploy', env: {} });
     const errors = stackErrors(check);
     if (check.spec === undefined || errors.length > 0) {

@@ -3224,9 +3224,16 @@ function checkStackText(file, text, opts) {
 /**
  * Builds a stack from a model normalised earlier (what a deployment stored), without normalising
  * again: the values in it are final (a `$` in them is a `$`).
+ * @param opts.workspace where its host paths may be (default the stored file's directory)
+ * @param opts.env the values of its `environment:` secrets and configs
  */
-function stackFromModel(model, source, images) {
-    const built = buildStack({ model, lineOf: () => ({ file: source }), problems: [] }, { images, mode: 'deploy', workspace: dirname(source) });
+function stackFromModel(model, source, images, opts = {}) {
+    const built = buildStack({ model, lineOf: () => ({ file: source }), problems: [] }, {
+        images,
+        mode: 'deploy',
+        workspace: opts.workspace ?? dirname(source),
+        ...(opts.env !== undefined ? { env: opts.env } : {}),
+    });
     const check = { tags: built.tags, problems: built.problems, model };
     if (built.spec !== undefined)
         check.spec = built.spec;

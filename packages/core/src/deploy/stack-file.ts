@@ -126,7 +126,9 @@ export async function loadDeployStack(
  */
 export function storedStackSpec(text: string, source: string, images: ImageSet): StackSpec {
   const check = text.trimStart().startsWith('{')
-    ? stackFromModel(JSON.parse(text) as ComposeModel, source, images)
+    ? // Its host paths were judged when it was deployed (with that run's allow-* inputs), against a
+      // workspace the stored copy no longer knows; the engine socket is still refused.
+      stackFromModel(JSON.parse(text) as ComposeModel, source, images, { workspace: '/', env: process.env })
     : checkStackText(source, text, { images, mode: 'deploy', env: {} });
   const errors = stackErrors(check);
   if (check.spec === undefined || errors.length > 0) {

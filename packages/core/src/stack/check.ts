@@ -91,11 +91,23 @@ export function checkStackText(file: string, text: string, opts: CheckStackOptio
 /**
  * Builds a stack from a model normalised earlier (what a deployment stored), without normalising
  * again: the values in it are final (a `$` in them is a `$`).
+ * @param opts.workspace where its host paths may be (default the stored file's directory)
+ * @param opts.env the values of its `environment:` secrets and configs
  */
-export function stackFromModel(model: ComposeModel, source: string, images: ImageSet): StackCheck {
+export function stackFromModel(
+  model: ComposeModel,
+  source: string,
+  images: ImageSet,
+  opts: { workspace?: string; env?: Readonly<Record<string, string | undefined>> } = {},
+): StackCheck {
   const built = buildStack(
     { model, lineOf: () => ({ file: source }), problems: [] },
-    { images, mode: 'deploy', workspace: dirname(source) },
+    {
+      images,
+      mode: 'deploy',
+      workspace: opts.workspace ?? dirname(source),
+      ...(opts.env !== undefined ? { env: opts.env } : {}),
+    },
   );
   const check: StackCheck = { tags: built.tags, problems: built.problems, model };
   if (built.spec !== undefined) check.spec = built.spec;

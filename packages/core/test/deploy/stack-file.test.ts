@@ -77,3 +77,39 @@ describe('loadDeployStack with a tag', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('storedStackSpec with host paths and secrets', () => {
+  test('a stored model with a bind mount and an environment secret builds again (rollback), not judged against the state dir', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dl-stored-'));
+    try {
+      await writeFile(join(dir, 'app.ini'), 'x\n');
+      const model = {
+        name: 'staging',
+        services: {
+          backend: {
+            image: BACKEND,
+            volumes: [
+              {
+                type: 'bind' as const,
+                source: join(dir, 'app.ini'),
+                target: '/etc/app.ini',
+                read_only: true,
+              },
+            ],
+            secrets: [{ source: 'token', target: '/run/secrets/token' }],
+          },
+        },
+        secrets: { token: { name: 'staging_token', environment: 'DL_TEST_STORED_TOKEN' } },
+      };
+      process.env.DL_TEST_STORED_TOKEN = 'tok-rollback';
+      const spec = storedStackSpec(JSON.stringify(model), '/var/lib/dl/staging/stacks/x.json', []);
+      expect(spec.services[0]?.volumes).toEqual([
+        { bind: join(dir, 'app.ini'), target: '/etc/app.ini', readonly: true },
+        { content: 'tok-rollback', target: '/run/secrets/token', readonly: true, secret: true },
+      ]);
+    } finally {
+      delete process.env.DL_TEST_STORED_TOKEN;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
