@@ -2813,6 +2813,9 @@ function bindMount(where, mount, host, problems) {
     if (checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(checked.real, '.git'))) {
         problems.warning(where, `${source} contains .git: a checkout may keep its token in .git/config, and the service can read it; mount a subdirectory instead`);
     }
+    else if (checked.real.split(external_node_path_.sep).includes('.git')) {
+        problems.warning(where, `${source} is inside .git: a checkout may keep its token in .git/config, and the service can read it`);
+    }
     for (const key of ['propagation', 'selinux']) {
         if (mount.bind?.[key] !== undefined) {
             problems.warning([...where, 'bind', key], `ignored: digestline mounts host paths without ${key === 'selinux' ? 'SELinux relabelling' : 'mount propagation'}`);

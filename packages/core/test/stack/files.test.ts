@@ -19,6 +19,7 @@ import type { StackSpec } from '../../src/stack/compose/types.js';
 import { contentFilePath, secretTexts, stackFilesDir } from '../../src/stack/files.js';
 import { Stack, StackStartError } from '../../src/stack/stack.js';
 import { FakeEngine } from '../support/fake-engine.js';
+import { recordingLog } from '../support/log.js';
 
 const API = `127.0.0.1:5000/app/api@sha256:${'a'.repeat(64)}`;
 const IMAGES = [pinImage('api', parseReference(API))];
@@ -58,7 +59,10 @@ describe('stack files', () => {
     const engine = new FakeEngine({
       behaviours: { api: { healthyAfterChecks: 0, logs: 'token tok-s3cr3t-value\n' } },
     });
-    const stack = await Stack.up({ ...quiet, project: 'sf1', engine, spec: spec() });
+    const log = recordingLog();
+    const stack = await Stack.up({ ...quiet, log, project: 'sf1', engine, spec: spec() });
+    expect(log.lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(log.lines)).not.toContain('tok-s3cr3t-value');
     const dir = stackFilesDir('sf1');
     const run = engine.containers.get('sf1-api')?.run;
     expect(run?.volumes).toEqual([

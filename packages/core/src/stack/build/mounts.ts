@@ -185,6 +185,11 @@ function bindMount(
       where,
       `${source} contains .git: a checkout may keep its token in .git/config, and the service can read it; mount a subdirectory instead`,
     );
+  } else if (checked.real.split(sep).includes('.git')) {
+    problems.warning(
+      where,
+      `${source} is inside .git: a checkout may keep its token in .git/config, and the service can read it`,
+    );
   }
   for (const key of ['propagation', 'selinux'] as const) {
     if (mount.bind?.[key] !== undefined) {

@@ -131,6 +131,11 @@ describe('bind mounts', () => {
     expect(messages(r)).toEqual([
       expect.stringMatching(/contains \.git: a checkout may keep its token in \.git\/config/),
     ]);
+    writeFileSync(join(ws, 'repo', '.git', 'config'), '[http]\n');
+    const config = one(bind(join(ws, 'repo', '.git', 'config'), { read_only: true }));
+    expect(messages(config)).toEqual([
+      expect.stringMatching(/is inside \.git: a checkout may keep its token/),
+    ]);
   });
 
   test('selinux and propagation are ignored with a warning each', () => {
