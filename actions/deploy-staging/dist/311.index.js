@@ -436,6 +436,30 @@ function networkEntry(networks, info) {
     return entry;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
+/** What starting a stack's services and `Stack.verifyDigests` throw. */
+/**
+ * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
+ * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
+ * stack.
+ */
+class ServiceStartFailure extends Error {
+    services;
+    name = 'ServiceStartFailure';
+    /** @param services the services the failure is about */
+    constructor(services, message, options) {
+        super(message, options);
+        this.services = services;
+    }
+}
+/**
+ * A container runs something other than the digest the stack was given. (Not the registry client's
+ * `DigestMismatchError`, which is about bytes a registry served.)
+ */
+class RunningDigestMismatchError extends Error {
+    name = 'RunningDigestMismatchError';
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/files.ts
 /**
  * The host side of a stack's mounts: the files it writes for secrets and configs given as `content:`
@@ -443,6 +467,8 @@ function networkEntry(networks, info) {
  * Compose would create (`create_host_path`). The directory's name follows from the project alone,
  * so that a later process that attaches to the stack removes it too.
  */
+
+
 
 
 
@@ -458,8 +484,19 @@ function contentFilePath(project, service, index) {
  * Writes every `content` mount of the stack into a fresh {@link stackFilesDir} (mode 0o444 unless
  * the file says otherwise) and creates missing `createHostPath` bind sources as directories.
  * Nothing is written when the stack has neither.
+ * @throws ServiceStartFailure when a file or directory cannot be written (the caller takes the stack down)
  */
 async function prepareHostFiles(project, spec) {
+    try {
+        await writeHostFiles(project, spec);
+    }
+    catch (err) {
+        throw new ServiceStartFailure([], `stack ${project}: writing secret and config files failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+            cause: err,
+        });
+    }
+}
+async function writeHostFiles(project, spec) {
     const dir = stackFilesDir(project);
     let made = false;
     for (const service of spec.services) {
@@ -542,30 +579,6 @@ function hostAccessCheck(allow) {
         durationMs: 0,
         detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
     };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
-/** What starting a stack's services and `Stack.verifyDigests` throw. */
-/**
- * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
- * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
- * stack.
- */
-class ServiceStartFailure extends Error {
-    services;
-    name = 'ServiceStartFailure';
-    /** @param services the services the failure is about */
-    constructor(services, message, options) {
-        super(message, options);
-        this.services = services;
-    }
-}
-/**
- * A container runs something other than the digest the stack was given. (Not the registry client's
- * `DigestMismatchError`, which is about bytes a registry served.)
- */
-class RunningDigestMismatchError extends Error {
-    name = 'RunningDigestMismatchError';
 }
 
 // EXTERNAL MODULE: ./packages/core/src/ip.ts
@@ -1390,7 +1403,7 @@ class Stack {
             const networks = declared.length === 0
                 ? [{ name: stack.network }]
                 : declared.map((n) => ({ ...n, name: networkNames.get(n.name) }));
-            await prepareFiles(project, spec);
+            await prepareHostFiles(project, spec);
             stack.secrets = secretTexts(spec);
             await createResources(stack, networks, volumes, labels);
             opts.onStarting?.(stack);
@@ -1576,17 +1589,6 @@ class Stack {
         if (errors.length > 0) {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
-    }
-}
-/** Writes the stack's files; a failure is a start failure, so that the caller takes the stack down. */
-async function prepareFiles(project, spec) {
-    try {
-        await prepareHostFiles(project, spec);
-    }
-    catch (err) {
-        throw new ServiceStartFailure([], `stack ${project}: writing secret and config files failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
-            cause: err,
-        });
     }
 }
 /**

@@ -7,7 +7,9 @@
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
 import type { StackSpec } from './compose/types.js';
+import { ServiceStartFailure } from './errors.js';
 
 /** The directory of the files a stack writes (under os.tmpdir(), which outlives the job's runner temp: deployed services restart from it). */
 export function stackFilesDir(project: string): string {
@@ -23,8 +25,23 @@ export function contentFilePath(project: string, service: string, index: number)
  * Writes every `content` mount of the stack into a fresh {@link stackFilesDir} (mode 0o444 unless
  * the file says otherwise) and creates missing `createHostPath` bind sources as directories.
  * Nothing is written when the stack has neither.
+ * @throws ServiceStartFailure when a file or directory cannot be written (the caller takes the stack down)
  */
 export async function prepareHostFiles(project: string, spec: StackSpec): Promise<void> {
+  try {
+    await writeHostFiles(project, spec);
+  } catch (err) {
+    throw new ServiceStartFailure(
+      [],
+      `stack ${project}: writing secret and config files failed: ${errorMessage(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+async function writeHostFiles(project: string, spec: StackSpec): Promise<void> {
   const dir = stackFilesDir(project);
   let made = false;
   for (const service of spec.services) {

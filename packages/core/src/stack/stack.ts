@@ -208,7 +208,7 @@ export class Stack {
         declared.length === 0
           ? [{ name: stack.network }]
           : declared.map((n) => ({ ...n, name: networkNames.get(n.name) as string }));
-      await prepareFiles(project, spec);
+      await prepareHostFiles(project, spec);
       stack.secrets = secretTexts(spec);
       await createResources(stack, networks, volumes, labels);
       opts.onStarting?.(stack);
@@ -415,21 +415,6 @@ export class Stack {
     if (errors.length > 0) {
       throw new CleanupError(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
     }
-  }
-}
-
-/** Writes the stack's files; a failure is a start failure, so that the caller takes the stack down. */
-async function prepareFiles(project: string, spec: StackSpec): Promise<void> {
-  try {
-    await prepareHostFiles(project, spec);
-  } catch (err) {
-    throw new ServiceStartFailure(
-      [],
-      `stack ${project}: writing secret and config files failed: ${errorMessage(err)}`,
-      {
-        cause: err,
-      },
-    );
   }
 }
 

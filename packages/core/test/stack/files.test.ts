@@ -105,6 +105,26 @@ describe('stack files', () => {
   });
 });
 
+test('a bind source that cannot be created fails the start as a StackStartError, nothing of it left after down', async () => {
+  const check = checkStackText(
+    join(ws, 'compose.yaml'),
+    'services:\n  api:\n    image: ${API_IMAGE}\n    healthcheck: { test: [CMD, "true"] }\n    volumes: [./app.ini/sub:/sub]\n    configs: [c]\nconfigs:\n  c: { content: x }\n',
+    { images: IMAGES, mode: 'deploy', env: {} },
+  );
+  expect(stackErrors(check)).toEqual([]);
+  const engine = new FakeEngine();
+  const err = await Stack.up({ ...quiet, project: 'sf3', engine, spec: check.spec! }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof StackStartError))
+    throw new Error(`expected a StackStartError, got ${errorMessage(err)}`);
+  expect(err.message).toMatch(/^stack sf3: writing secret and config files failed: .*ENOTDIR/);
+  expect(engine.calls.filter((c) => c.startsWith('run'))).toEqual([]);
+  await err.partialStack.down({ stopTimeoutS: 0 });
+  expect(existsSync(stackFilesDir('sf3'))).toBe(false);
+});
+
 describe('secretTexts', () => {
   test('each secret trimmed and each of its lines, longest first; short ones and configs left alone', () => {
     const spec = {
