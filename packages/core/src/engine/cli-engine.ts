@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../exec.js';
-import { goDuration, labelFilterArgs, lines, publishSpec, tmpfsSpec, volumeSpec } from './cli-args.js';
+import { labelFilterArgs, lines } from './cli-args.js';
 import type {
   BuildOptions,
   ContainerEngine,
@@ -36,6 +36,7 @@ import {
   withSha256Prefix,
 } from './inspect-json.js';
 import { digestOf, pickRepoDigest } from './repo-digests.js';
+import { confinementArgs, healthcheckArgs, runArgs } from './run-args.js';
 
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 export abstract class CliEngine implements ContainerEngine {
@@ -99,40 +100,15 @@ export abstract class CliEngine implements ContainerEngine {
 
   /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
   runArgs(opts: RunOptions, detach: boolean): string[] {
-    const args = ['run'];
-    // Name-only --env takes the value from the engine CLI's environment: values stay out of argv.
-    for (const name of opts.passEnv ?? []) args.push('--env', name);
-    if (detach) args.push('--detach');
-    if (opts.rm) args.push('--rm');
-    if (opts.name !== undefined) args.push('--name', opts.name);
-    if (opts.network !== undefined) args.push('--network', opts.network);
-    for (const alias of opts.aliases ?? []) args.push('--network-alias', alias);
-    for (const [name, ip] of Object.entries(opts.hosts ?? {})) args.push('--add-host', `${name}:${ip}`);
-    for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
-    for (const [k, v] of Object.entries(opts.env ?? {})) args.push('--env', `${k}=${v}`);
-    for (const port of opts.ports ?? []) args.push('--publish', publishSpec(port));
-    for (const volume of opts.volumes ?? []) args.push('--volume', volumeSpec(volume));
-    for (const t of opts.tmpfs ?? []) args.push('--tmpfs', tmpfsSpec(t));
-    if (opts.user !== undefined) args.push('--user', opts.user);
-    if (opts.workdir !== undefined) args.push('--workdir', opts.workdir);
-    args.push(...this.confinementArgs(opts));
-    if (opts.restart !== undefined) args.push('--restart', opts.restart);
-    const [entrypoint, ...beforeCommand] =
-      typeof opts.entrypoint === 'string' ? [opts.entrypoint] : (opts.entrypoint ?? []);
-    if (opts.entrypoint !== undefined) args.push('--entrypoint', entrypoint ?? '');
-    if (opts.healthcheck) args.push(...this.healthcheckArgs(opts.healthcheck));
-    args.push(opts.image, ...beforeCommand, ...(opts.command ?? []));
-    return args;
+    return runArgs(opts, detach, {
+      confinementArgs: (o) => this.confinementArgs(o),
+      healthcheckArgs: (hc) => this.healthcheckArgs(hc),
+    });
   }
 
   /** `--init`, `--read-only`, `--cap-drop`, `--security-opt`: what limits the container. */
   protected confinementArgs(opts: RunOptions): string[] {
-    const args: string[] = [];
-    if (opts.init) args.push('--init');
-    if (opts.readOnly) args.push('--read-only');
-    for (const cap of opts.capDrop ?? []) args.push('--cap-drop', cap);
-    for (const opt of opts.securityOpt ?? []) args.push('--security-opt', opt);
-    return args;
+    return confinementArgs(opts);
   }
 
   /** `create` argv: the flags of {@link runArgs}, for a container started later. */
@@ -157,25 +133,7 @@ export abstract class CliEngine implements ContainerEngine {
 
   /** `--health-*` flags for a Docker-form health check. */
   healthcheckArgs(hc: Healthcheck): string[] {
-    const [kind, ...rest] = hc.test;
-    if (kind === 'NONE') return ['--no-healthcheck'];
-    let cmd: string;
-    if (kind === 'CMD-SHELL') {
-      if (rest.length !== 1)
-        throw new Error(`healthcheck CMD-SHELL takes exactly one script, got ${rest.length}`);
-      cmd = rest[0] as string;
-    } else {
-      const argv = kind === 'CMD' ? rest : hc.test;
-      if (argv.length === 0)
-        throw new Error('healthcheck test is empty: give a command, CMD-SHELL script or NONE');
-      cmd = this.execFormHealthCmd(argv);
-    }
-    const args = ['--health-cmd', cmd];
-    if (hc.intervalMs !== undefined) args.push('--health-interval', goDuration(hc.intervalMs));
-    if (hc.timeoutMs !== undefined) args.push('--health-timeout', goDuration(hc.timeoutMs));
-    if (hc.retries !== undefined) args.push('--health-retries', String(hc.retries));
-    if (hc.startPeriodMs !== undefined) args.push('--health-start-period', goDuration(hc.startPeriodMs));
-    return args;
+    return healthcheckArgs(hc, (argv) => this.execFormHealthCmd(argv));
   }
 
   /** How `--health-cmd` expresses an exec-form check (it differs between the engines). */
