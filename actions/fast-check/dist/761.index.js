@@ -40,13 +40,14 @@ function publishSpec(port) {
 function volumeSpec(v) {
     return `${v.source === '' ? '' : `${v.source}:`}${v.target}${v.readonly ? ':ro' : ''}`;
 }
-/** `target[:size=<bytes>,mode=<octal>]` for `--tmpfs`. */
+/** `target[:size=<bytes>,mode=<octal>,<option>...]` for `--tmpfs`. */
 function tmpfsSpec(t) {
     const options = [];
     if (t.sizeBytes !== undefined)
         options.push(`size=${t.sizeBytes}`);
     if (t.mode !== undefined)
         options.push(`mode=${t.mode.toString(8)}`);
+    options.push(...(t.options ?? []));
     return options.length === 0 ? t.target : `${t.target}:${options.join(',')}`;
 }
 /** `--filter label=...` when a label is given. */
@@ -256,6 +257,8 @@ function runArgs(opts, detach, dialect) {
         args.push('--rm');
     if (opts.name !== undefined)
         args.push('--name', opts.name);
+    if (opts.hostname !== undefined)
+        args.push('--hostname', opts.hostname);
     if (opts.network !== undefined)
         args.push('--network', opts.network);
     for (const alias of opts.aliases ?? [])
@@ -277,6 +280,13 @@ function runArgs(opts, detach, dialect) {
     if (opts.workdir !== undefined)
         args.push('--workdir', opts.workdir);
     args.push(...dialect.confinementArgs(opts));
+    args.push(...hostAccessArgs(opts));
+    if (opts.pidsLimit !== undefined)
+        args.push('--pids-limit', String(opts.pidsLimit));
+    if (opts.stopSignal !== undefined)
+        args.push('--stop-signal', opts.stopSignal);
+    if (opts.stopTimeoutS !== undefined)
+        args.push('--stop-timeout', String(opts.stopTimeoutS));
     if (opts.restart !== undefined)
         args.push('--restart', opts.restart);
     const [entrypoint, ...beforeCommand] = typeof opts.entrypoint === 'string' ? [opts.entrypoint] : (opts.entrypoint ?? []);
@@ -298,6 +308,24 @@ function confinementArgs(opts) {
         args.push('--cap-drop', cap);
     for (const opt of opts.securityOpt ?? [])
         args.push('--security-opt', opt);
+    return args;
+}
+/**
+ * `--privileged`, `--cap-add`, `--device`, `--pid host`, `--ipc host`: what opens the host to the
+ * container. The stack builder sets these only when the user allowed them (allow-privileged).
+ */
+function hostAccessArgs(opts) {
+    const args = [];
+    if (opts.privileged)
+        args.push('--privileged');
+    for (const cap of opts.capAdd ?? [])
+        args.push('--cap-add', cap);
+    for (const device of opts.devices ?? [])
+        args.push('--device', device);
+    if (opts.pid !== undefined)
+        args.push('--pid', opts.pid);
+    if (opts.ipc !== undefined)
+        args.push('--ipc', opts.ipc);
     return args;
 }
 /**

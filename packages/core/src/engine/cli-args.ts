@@ -16,11 +16,12 @@ export function volumeSpec(v: VolumeMount): string {
   return `${v.source === '' ? '' : `${v.source}:`}${v.target}${v.readonly ? ':ro' : ''}`;
 }
 
-/** `target[:size=<bytes>,mode=<octal>]` for `--tmpfs`. */
+/** `target[:size=<bytes>,mode=<octal>,<option>...]` for `--tmpfs`. */
 export function tmpfsSpec(t: TmpfsMount): string {
   const options: string[] = [];
   if (t.sizeBytes !== undefined) options.push(`size=${t.sizeBytes}`);
   if (t.mode !== undefined) options.push(`mode=${t.mode.toString(8)}`);
+  options.push(...(t.options ?? []));
   return options.length === 0 ? t.target : `${t.target}:${options.join(',')}`;
 }
 

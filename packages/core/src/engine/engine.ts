@@ -130,6 +130,24 @@ export interface RunOptions {
   tmpfs?: TmpfsMount[];
   /** Restart policy (`--restart`): `no`, `always`, `on-failure[:N]`, `unless-stopped`. */
   restart?: string;
+  /** The container's host name (`--hostname`); the engine's default is the container id. */
+  hostname?: string;
+  /** Most processes the container may run at once (`--pids-limit`; -1: unlimited). */
+  pidsLimit?: number;
+  /** Signal `stop` sends first (`--stop-signal`), e.g. `SIGINT`. */
+  stopSignal?: string;
+  /** Seconds `stop` waits after the stop signal before killing (`--stop-timeout`). */
+  stopTimeoutS?: number;
+  /** Every capability and every device (`--privileged`). Only with the stack's allow-privileged. */
+  privileged?: boolean;
+  /** Capabilities added (`--cap-add`). Only with the stack's allow-privileged. */
+  capAdd?: string[];
+  /** Host devices (`--device host[:container[:permissions]]`). Only with the stack's allow-privileged. */
+  devices?: string[];
+  /** `host`: the host's PID namespace (`--pid host`). Only with the stack's allow-privileged. */
+  pid?: 'host';
+  /** `host`: the host's IPC namespace (`--ipc host`). Only with the stack's allow-privileged. */
+  ipc?: 'host';
 }
 
 /** A tmpfs mount for {@link RunOptions.tmpfs}. */
@@ -138,6 +156,8 @@ export interface TmpfsMount {
   sizeBytes?: number;
   /** File mode of the mount's root, e.g. `0o1777`. */
   mode?: number;
+  /** Further mount options both engines pass on: `exec`, `noexec`, `nosuid`, `uid=1000`, ... */
+  options?: string[];
 }
 
 /** How {@link ContainerEngine.runStreaming} hands over output and when it gives up. */

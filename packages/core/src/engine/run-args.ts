@@ -22,6 +22,7 @@ export function runArgs(opts: RunOptions, detach: boolean, dialect: RunArgsDiale
   if (detach) args.push('--detach');
   if (opts.rm) args.push('--rm');
   if (opts.name !== undefined) args.push('--name', opts.name);
+  if (opts.hostname !== undefined) args.push('--hostname', opts.hostname);
   if (opts.network !== undefined) args.push('--network', opts.network);
   for (const alias of opts.aliases ?? []) args.push('--network-alias', alias);
   for (const [name, ip] of Object.entries(opts.hosts ?? {})) args.push('--add-host', `${name}:${ip}`);
@@ -33,6 +34,10 @@ export function runArgs(opts: RunOptions, detach: boolean, dialect: RunArgsDiale
   if (opts.user !== undefined) args.push('--user', opts.user);
   if (opts.workdir !== undefined) args.push('--workdir', opts.workdir);
   args.push(...dialect.confinementArgs(opts));
+  args.push(...hostAccessArgs(opts));
+  if (opts.pidsLimit !== undefined) args.push('--pids-limit', String(opts.pidsLimit));
+  if (opts.stopSignal !== undefined) args.push('--stop-signal', opts.stopSignal);
+  if (opts.stopTimeoutS !== undefined) args.push('--stop-timeout', String(opts.stopTimeoutS));
   if (opts.restart !== undefined) args.push('--restart', opts.restart);
   const [entrypoint, ...beforeCommand] =
     typeof opts.entrypoint === 'string' ? [opts.entrypoint] : (opts.entrypoint ?? []);
@@ -49,6 +54,20 @@ export function confinementArgs(opts: RunOptions): string[] {
   if (opts.readOnly) args.push('--read-only');
   for (const cap of opts.capDrop ?? []) args.push('--cap-drop', cap);
   for (const opt of opts.securityOpt ?? []) args.push('--security-opt', opt);
+  return args;
+}
+
+/**
+ * `--privileged`, `--cap-add`, `--device`, `--pid host`, `--ipc host`: what opens the host to the
+ * container. The stack builder sets these only when the user allowed them (allow-privileged).
+ */
+export function hostAccessArgs(opts: RunOptions): string[] {
+  const args: string[] = [];
+  if (opts.privileged) args.push('--privileged');
+  for (const cap of opts.capAdd ?? []) args.push('--cap-add', cap);
+  for (const device of opts.devices ?? []) args.push('--device', device);
+  if (opts.pid !== undefined) args.push('--pid', opts.pid);
+  if (opts.ipc !== undefined) args.push('--ipc', opts.ipc);
   return args;
 }
 
