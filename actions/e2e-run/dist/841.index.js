@@ -3579,7 +3579,8 @@ function serviceStatus(networks, s, info) {
     if (s.port !== undefined) {
         // Same form as Stack.internalUrls(), which callers may use before the stack is up.
         status.urls.internal = `http://${s.name}:${s.port}`;
-        const published = info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ?? info.ports[0];
+        const published = info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ??
+            info.ports.find((p) => p.protocol === 'tcp');
         if (published !== undefined)
             status.urls.published = publishedUrl(published.hostIp, published.hostPort);
     }
@@ -3876,7 +3877,7 @@ function planServices(spec, order, images, opts) {
     order.forEach((service, index) => {
         const image = images.get((0,reference/* pinnedReference */.ct)(service.image));
         const hasHealthcheck = service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
-        const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
+        const port = tcpPorts(service)[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
         const mode = readinessMode(service, { oneShot: oneShot.has(service.name), hasHealthcheck, port });
         if (mode === 'network-probe' && opts.probeImage === undefined) {
             throw new Error(`${spec.source}: service "${service.name}" listens on port ${port} but has no health check and no published port, so its readiness needs a probe container: pass probeImage (an image with bash), or give it a healthcheck`);
@@ -3908,7 +3909,7 @@ function readinessMode(service, facts) {
         return 'completed';
     if (facts.hasHealthcheck)
         return 'health';
-    if (service.ports.length > 0)
+    if (tcpPorts(service).length > 0)
         return 'published-port';
     if (facts.port !== undefined)
         return 'network-probe';
@@ -3926,6 +3927,10 @@ function checkHealthyDependencies(spec, plans) {
             }
         }
     }
+}
+/** The published tcp ports: a udp port is never probed nor given an http URL. */
+function tcpPorts(service) {
+    return service.ports.filter((p) => p.protocol === undefined);
 }
 /** The first tcp port among EXPOSEd ones (`8080/tcp`). */
 function firstTcpPort(exposed) {
@@ -4099,7 +4104,8 @@ async function waitReady(ctx, plan) {
             }
         case 'published-port': {
             const first = await checkAlive(ctx, plan);
-            const binding = first.ports.find((p) => p.containerPort === plan.spec.ports[0]?.containerPort) ?? first.ports[0];
+            const tcp = first.ports.filter((p) => p.protocol === 'tcp');
+            const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];
             if (binding === undefined)
                 throw new Error(`the engine reports no published port for ${container}`);
             const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp;
@@ -4330,6 +4336,7 @@ async function runService(ctx, plan) {
             host: p.host,
             containerPort: p.containerPort,
             ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+            ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
         })),
         volumes: service.volumes.map((v, i) => ({
             source: v.bind ??
@@ -4342,6 +4349,7 @@ async function runService(ctx, plan) {
             readonly: v.readonly,
         })),
         ...confinementOf(service),
+        ...hostAccessOf(service),
     };
     if (service.command !== undefined)
         run.command = service.command;
@@ -4351,6 +4359,9 @@ async function runService(ctx, plan) {
         run.healthcheck = { test: ['NONE'] };
     if (signal.aborted)
         throw new Aborted();
+    if (service.hostAccess !== undefined) {
+        ctx.log.warning(`stack ${ctx.project}: ${service.name} runs with access to the host (allowed by allow-privileged): ${hostAccessText(service.hostAccess)}`);
+    }
     await engine.run(run);
     plan.timing.startedAt = Date.now();
     const attached = (await engine.inspectContainer(plan.record.container)).networks;
@@ -4390,7 +4401,48 @@ function confinementOf(service) {
         run.tmpfs = service.tmpfs;
     if (service.restart !== undefined)
         run.restart = service.restart;
+    if (service.hostname !== undefined)
+        run.hostname = service.hostname;
+    if (service.pidsLimit !== undefined)
+        run.pidsLimit = service.pidsLimit;
+    if (service.stopSignal !== undefined)
+        run.stopSignal = service.stopSignal;
+    if (service.stopGracePeriodS !== undefined)
+        run.stopTimeoutS = service.stopGracePeriodS;
     return run;
+}
+/** What allow-privileged let the service have (the builder set `hostAccess` only when it was allowed). */
+function hostAccessOf(service) {
+    const access = service.hostAccess;
+    if (access === undefined)
+        return {};
+    const run = {};
+    if (access.privileged)
+        run.privileged = true;
+    if (access.capAdd !== undefined)
+        run.capAdd = access.capAdd;
+    if (access.devices !== undefined)
+        run.devices = access.devices;
+    if (access.pid !== undefined)
+        run.pid = access.pid;
+    if (access.ipc !== undefined)
+        run.ipc = access.ipc;
+    return run;
+}
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+function hostAccessText(access) {
+    const parts = [];
+    if (access.privileged)
+        parts.push('privileged');
+    if (access.capAdd !== undefined)
+        parts.push(`cap_add ${access.capAdd.join(' ')}`);
+    if (access.devices !== undefined)
+        parts.push(`devices ${access.devices.join(' ')}`);
+    if (access.pid !== undefined)
+        parts.push('pid: host');
+    if (access.ipc !== undefined)
+        parts.push('ipc: host');
+    return parts.join(', ');
 }
 function toEngineHealthcheck(hc) {
     return {

@@ -915,8 +915,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 78 modules
-var integration = __webpack_require__(85995);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 80 modules
+var integration = __webpack_require__(46898);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

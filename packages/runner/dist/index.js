@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9683);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9112);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9683:
+/***/ 9112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2448,8 +2448,20 @@ const SERVICE_KEY_RULES = {
     security_opt: SUPPORTED,
     restart: SUPPORTED,
     network_mode: SUPPORTED,
+    // pid, ipc, privileged, cap_add, devices: refused unless allow-privileged (host-access.ts).
     pid: SUPPORTED,
     ipc: SUPPORTED,
+    privileged: SUPPORTED,
+    cap_add: SUPPORTED,
+    devices: SUPPORTED,
+    hostname: SUPPORTED,
+    pids_limit: SUPPORTED,
+    stop_signal: SUPPORTED,
+    stop_grace_period: SUPPORTED,
+    domainname: {
+        kind: 'ignored',
+        why: 'podman has no flag for it; set the whole name with hostname (db.example) if the service needs it',
+    },
     // The normaliser has applied it: services outside the active profiles are gone.
     profiles: SUPPORTED,
     // Files mounted read-only (build/secrets.ts).
@@ -2468,18 +2480,6 @@ const SERVICE_KEY_RULES = {
     labels: {
         kind: 'ignored',
         why: 'labels are not applied: digestline labels containers itself (dev.digestline.*)',
-    },
-    privileged: {
-        kind: 'refused',
-        why: 'a privileged container can take over the host; drop it and add only what the service needs',
-    },
-    cap_add: {
-        kind: 'refused',
-        why: 'added capabilities let a stack reach into the host; stacks may only drop capabilities (cap_drop)',
-    },
-    devices: {
-        kind: 'refused',
-        why: 'host devices give a stack direct access to the host’s hardware',
     },
 };
 /** Top-level keys of the normalised model; `x-*` extensions are always allowed. */
@@ -3062,6 +3062,169 @@ function buildHealthcheck(at, value, problems) {
     return ok ? spec : undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/build/host-access.ts
+
+
+/** Why each key is refused by default (the first half of its error). */
+const WHY = {
+    privileged: 'a privileged container can take over the host: it has every capability and every device',
+    cap_add: 'added capabilities let a stack reach into the host; stacks may only drop capabilities (cap_drop)',
+    devices: 'host devices give a stack direct access to the host’s hardware',
+    pid: 'the service would see and signal the host’s processes',
+    ipc: 'the service would share the host’s shared memory and semaphores',
+};
+const CAPABILITY = /^(CAP_)?[A-Z][A-Z_]*$|^ALL$/i;
+const DEVICE_PERMISSIONS = /^[rwm]{1,3}$/;
+/** `source[:target[:permissions]]` from the short or long (`{source, target, permissions}`) form. */
+function deviceSpec(item) {
+    if (typeof item === 'string') {
+        const [source = '', target, permissions, extra] = item.split(':');
+        const ok = source.startsWith('/') &&
+            (target === undefined ||
+                target.startsWith('/') ||
+                (permissions === undefined && DEVICE_PERMISSIONS.test(target))) &&
+            (permissions === undefined || DEVICE_PERMISSIONS.test(permissions)) &&
+            extra === undefined;
+        return ok ? item : undefined;
+    }
+    if (!isRecord(item) || typeof item.source !== 'string' || !item.source.startsWith('/'))
+        return undefined;
+    const target = typeof item.target === 'string' && item.target !== '' ? item.target : item.source;
+    const permissions = typeof item.permissions === 'string' && item.permissions !== '' ? item.permissions : 'rwm';
+    if (!target.startsWith('/') || !DEVICE_PERMISSIONS.test(permissions))
+        return undefined;
+    return `${item.source}:${target}:${permissions}`;
+}
+/** What each requested key asks for, or an error for a value the engines would not take. */
+function requested(name, service, problems) {
+    const at = ['services', name];
+    const access = {};
+    if (service.privileged === true)
+        access.privileged = true;
+    if (service.cap_add !== undefined) {
+        const caps = stringList(service.cap_add);
+        if (caps === undefined || caps.some((c) => !CAPABILITY.test(c))) {
+            problems.error([...at, 'cap_add'], `must be a list of capabilities such as NET_ADMIN, got ${describe(service.cap_add)}`);
+        }
+        else if (caps.length > 0)
+            access.capAdd = caps;
+    }
+    if (service.devices !== undefined) {
+        const list = Array.isArray(service.devices) ? service.devices : [service.devices];
+        const devices = [];
+        list.forEach((item, i) => {
+            const spec = deviceSpec(item);
+            if (spec === undefined) {
+                problems.error([...at, 'devices', i], `must be a device like /dev/fuse or /dev/fuse:/dev/fuse:rwm, got ${describe(item)}`);
+            }
+            else
+                devices.push(spec);
+        });
+        if (devices.length > 0)
+            access.devices = devices;
+    }
+    for (const key of ['pid', 'ipc']) {
+        const value = service[key];
+        if (value === undefined ||
+            value === '' ||
+            (key === 'ipc' && (value === 'private' || value === 'shareable')))
+            continue;
+        if (value === 'host')
+            access[key] = 'host';
+        else {
+            problems.error([...at, key], `${key} ${JSON.stringify(value)} is not supported yet: each service has namespaces of its own; remove it`);
+        }
+    }
+    return access;
+}
+const KEY_OF = {
+    privileged: 'privileged',
+    capAdd: 'cap_add',
+    devices: 'devices',
+    pid: 'pid',
+    ipc: 'ipc',
+};
+/** What each granted access is, in the words of the file (`cap_add NET_ADMIN`, `pid: host`). */
+function describeAccess(field, access) {
+    switch (field) {
+        case 'privileged':
+            return 'privileged: true';
+        case 'capAdd':
+            return `cap_add ${(access.capAdd ?? []).join(', ')}`;
+        case 'devices':
+            return `devices ${(access.devices ?? []).join(', ')}`;
+        default:
+            return `${field}: host`;
+    }
+}
+/**
+ * Reads `privileged`, `cap_add`, `devices`, `pid` and `ipc` of service `name`.
+ * @param allowed the input allow-privileged: without it each use is an error naming that input;
+ *   with it each use is a warning
+ * @returns what the service is granted; undefined when it asks for none of it (or is refused)
+ */
+function buildHostAccess(name, service, allowed, problems) {
+    const access = requested(name, service, problems);
+    const fields = Object.keys(access);
+    for (const field of fields) {
+        const key = KEY_OF[field];
+        const at = ['services', name, key];
+        if (allowed) {
+            problems.warning(at, `allowed by allow-privileged: ${describeAccess(field, access)} (${WHY[key]}); the stack logs it when it starts and the lane records it`);
+        }
+        else {
+            problems.error(at, `refused: ${WHY[key]}. Remove ${describeAccess(field, access)}, or set the input allow-privileged: true if the stack truly needs it`);
+        }
+    }
+    return allowed && fields.length > 0 ? access : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/build/lifecycle.ts
+
+
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+/** `SIGINT`, `INT`, `SIGRTMIN+3` or a number, as both engines' --stop-signal take it. */
+const SIGNAL = /^(SIG)?[A-Z][A-Z0-9]*([+-]\d+)?$|^\d+$/;
+function integer(value) {
+    const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+    return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+}
+/** Fills `hostname`, `pidsLimit`, `stopSignal` and `stopGracePeriodS` of `spec`. */
+function lifecycleKeys(spec, service, problems) {
+    const at = ['services', spec.name];
+    const { hostname, pids_limit: pids, stop_signal: signal, stop_grace_period: grace } = service;
+    if (hostname !== undefined && hostname !== '') {
+        if (typeof hostname === 'string' && HOSTNAME.test(hostname))
+            spec.hostname = hostname;
+        else
+            problems.error([...at, 'hostname'], `must be a host name like db or db.example, got ${describe(hostname)}`);
+    }
+    if (pids !== undefined && pids !== null) {
+        const n = integer(pids);
+        // 0 is Docker's "unset": the engine's default applies.
+        if (n === undefined || n < -1) {
+            problems.error([...at, 'pids_limit'], `must be a whole number of processes (-1: unlimited), got ${describe(pids)}`);
+        }
+        else if (n !== 0)
+            spec.pidsLimit = n;
+    }
+    if (signal !== undefined && signal !== '') {
+        if (typeof signal === 'string' && SIGNAL.test(signal))
+            spec.stopSignal = signal;
+        else
+            problems.error([...at, 'stop_signal'], `must be a signal like SIGINT or SIGQUIT, got ${describe(signal)}`);
+    }
+    if (grace !== undefined && grace !== '') {
+        const ms = typeof grace === 'string' ? parseComposeDuration(grace) : undefined;
+        if (ms === undefined) {
+            problems.error([...at, 'stop_grace_period'], `must be a duration like 10s or 1m30s, got ${describe(grace)}`);
+        }
+        else
+            spec.stopGracePeriodS = Math.ceil(ms / 1000);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,
@@ -3108,7 +3271,7 @@ function portRange(text) {
         return undefined;
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
-/** Reads `ports`: every host address becomes or must be loopback; tcp only. */
+/** Reads `ports`: every host address becomes or must be loopback; tcp and udp. */
 function buildPorts(at, value, problems) {
     if (value === undefined || value === null)
         return [];
@@ -3124,8 +3287,8 @@ function buildPorts(at, value, problems) {
             return;
         }
         const port = item;
-        if (port.protocol !== undefined && port.protocol !== 'tcp') {
-            problems.error(where, `${port.protocol} ports are not supported yet: readiness probes and URLs are tcp; publish tcp ports only`);
+        if (port.protocol !== undefined && port.protocol !== 'tcp' && port.protocol !== 'udp') {
+            problems.error([...where, 'protocol'], `${port.protocol} ports are not supported: publish tcp or udp ports`);
             return;
         }
         const hostIp = port.host_ip ?? '';
@@ -3139,6 +3302,9 @@ function buildPorts(at, value, problems) {
             return;
         }
         const spec = { host, containerPort: port.target };
+        // udp is published the same way; readiness and the <SERVICE>_URL variables look at tcp only.
+        if (port.protocol === 'udp')
+            spec.protocol = 'udp';
         if (port.published !== undefined && port.published !== '') {
             const range = portRange(String(port.published));
             if (range === undefined || range.length !== 1) {
@@ -3189,6 +3355,8 @@ function buildExpose(at, value, problems) {
 
 
 
+
+
 const RESTART = /^(no|always|unless-stopped|on-failure(:[1-9]\d*)?)$/;
 const NO_NEW_PRIVILEGES = /^no-new-privileges([:=](true|false))?$/;
 /** Says something for a refused key's value: `privileged: false`, `cap_add: []` say nothing. */
@@ -3220,22 +3388,14 @@ function checkKeys(name, service, problems) {
 function isEmptyMap(value) {
     return (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
 }
-/** `network_mode`, `pid`, `ipc`: sharing namespaces with the host or other containers. */
+/** `network_mode`: sharing a network namespace with the host or another container (`pid`, `ipc`: host-access.ts). */
 function checkNamespaces(name, service, problems) {
     const at = ['services', name];
     const mode = service.network_mode;
     if (mode !== undefined && mode !== 'default') {
         problems.error([...at, 'network_mode'], mode === 'host'
-            ? 'network_mode host is refused: the service would share the host network (and could reach anything on it)'
-            : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own networks; remove it`);
-    }
-    for (const key of ['pid', 'ipc']) {
-        const value = service[key];
-        if (value === undefined || (key === 'ipc' && (value === 'private' || value === 'shareable')))
-            continue;
-        problems.error([...at, key], value === 'host'
-            ? `${key}: host is refused: the service would see and reach the host's processes`
-            : `${key} ${JSON.stringify(value)} is not supported: services do not share namespaces`);
+            ? 'network_mode host is refused, whatever is allowed: the stack would share the runner’s network, publish on every interface and reach anything the runner reaches; publish ports instead'
+            : `network_mode ${JSON.stringify(mode)} is not supported yet: every service joins the stack's own networks; remove it and reach the other service by its name`);
     }
 }
 /** Fills the process keys: user, working_dir, init, read_only, cap_drop, security_opt, restart. */
@@ -3289,6 +3449,7 @@ function buildService(name, service, ctx) {
     }
     checkKeys(name, service, problems);
     checkNamespaces(name, service, problems);
+    const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
     const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
     for (const kind of ['secrets', 'configs']) {
@@ -3328,6 +3489,9 @@ function buildService(name, service, ctx) {
     if (tmpfs.length > 0)
         spec.tmpfs = tmpfs;
     processKeys(spec, service, ctx);
+    lifecycleKeys(spec, service, problems);
+    if (hostAccess !== undefined)
+        spec.hostAccess = hostAccess;
     const errorsAfter = problems.list.filter((p) => p.severity === 'error').length;
     return image === undefined || errorsAfter > errorsBefore ? undefined : spec;
 }

@@ -91,7 +91,7 @@ export function planServices(
     const image = images.get(pinnedReference(service.image)) as ImageInfo;
     const hasHealthcheck =
       service.healthcheck !== undefined || (!service.healthcheckDisabled && image.healthcheck !== undefined);
-    const port = service.ports[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
+    const port = tcpPorts(service)[0]?.containerPort ?? service.expose[0] ?? firstTcpPort(image.exposedPorts);
     const mode = readinessMode(service, { oneShot: oneShot.has(service.name), hasHealthcheck, port });
     if (mode === 'network-probe' && opts.probeImage === undefined) {
       throw new Error(
@@ -126,7 +126,7 @@ function readinessMode(
 ): ReadinessMode {
   if (facts.oneShot) return 'completed';
   if (facts.hasHealthcheck) return 'health';
-  if (service.ports.length > 0) return 'published-port';
+  if (tcpPorts(service).length > 0) return 'published-port';
   if (facts.port !== undefined) return 'network-probe';
   return 'running';
 }
@@ -144,6 +144,11 @@ function checkHealthyDependencies(spec: StackSpec, plans: Map<string, ServicePla
       }
     }
   }
+}
+
+/** The published tcp ports: a udp port is never probed nor given an http URL. */
+function tcpPorts(service: ServiceSpec): ServiceSpec['ports'] {
+  return service.ports.filter((p) => p.protocol === undefined);
 }
 
 /** The first tcp port among EXPOSEd ones (`8080/tcp`). */

@@ -117,8 +117,8 @@ export async function waitReady(ctx: UpContext, plan: ServicePlan): Promise<void
       }
     case 'published-port': {
       const first = await checkAlive(ctx, plan);
-      const binding =
-        first.ports.find((p) => p.containerPort === plan.spec.ports[0]?.containerPort) ?? first.ports[0];
+      const tcp = first.ports.filter((p) => p.protocol === 'tcp');
+      const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];
       if (binding === undefined) throw new Error(`the engine reports no published port for ${container}`);
       const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp;
       plan.status = `no answer on ${host}:${binding.hostPort}`;

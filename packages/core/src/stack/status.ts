@@ -54,7 +54,8 @@ export function serviceStatus(
     // Same form as Stack.internalUrls(), which callers may use before the stack is up.
     status.urls.internal = `http://${s.name}:${s.port}`;
     const published =
-      info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ?? info.ports[0];
+      info.ports.find((p) => p.containerPort === s.port && p.protocol === 'tcp') ??
+      info.ports.find((p) => p.protocol === 'tcp');
     if (published !== undefined) status.urls.published = publishedUrl(published.hostIp, published.hostPort);
   }
   return status;

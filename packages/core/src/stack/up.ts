@@ -179,6 +179,7 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
       host: p.host,
       containerPort: p.containerPort,
       ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+      ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
     })),
     volumes: service.volumes.map((v, i) => ({
       source:
@@ -192,11 +193,17 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
       readonly: v.readonly,
     })),
     ...confinementOf(service),
+    ...hostAccessOf(service),
   };
   if (service.command !== undefined) run.command = service.command;
   if (service.healthcheck !== undefined) run.healthcheck = toEngineHealthcheck(service.healthcheck);
   else if (service.healthcheckDisabled) run.healthcheck = { test: ['NONE'] };
   if (signal.aborted) throw new Aborted();
+  if (service.hostAccess !== undefined) {
+    ctx.log.warning(
+      `stack ${ctx.project}: ${service.name} runs with access to the host (allowed by allow-privileged): ${hostAccessText(service.hostAccess)}`,
+    );
+  }
   await engine.run(run);
   plan.timing.startedAt = Date.now();
   const attached = (await engine.inspectContainer(plan.record.container)).networks;
@@ -230,7 +237,35 @@ function confinementOf(service: ServiceSpec): Partial<RunOptions> {
     run.securityOpt = service.securityOpt;
   if (service.tmpfs !== undefined && service.tmpfs.length > 0) run.tmpfs = service.tmpfs;
   if (service.restart !== undefined) run.restart = service.restart;
+  if (service.hostname !== undefined) run.hostname = service.hostname;
+  if (service.pidsLimit !== undefined) run.pidsLimit = service.pidsLimit;
+  if (service.stopSignal !== undefined) run.stopSignal = service.stopSignal;
+  if (service.stopGracePeriodS !== undefined) run.stopTimeoutS = service.stopGracePeriodS;
   return run;
+}
+
+/** What allow-privileged let the service have (the builder set `hostAccess` only when it was allowed). */
+function hostAccessOf(service: ServiceSpec): Partial<RunOptions> {
+  const access = service.hostAccess;
+  if (access === undefined) return {};
+  const run: Partial<RunOptions> = {};
+  if (access.privileged) run.privileged = true;
+  if (access.capAdd !== undefined) run.capAdd = access.capAdd;
+  if (access.devices !== undefined) run.devices = access.devices;
+  if (access.pid !== undefined) run.pid = access.pid;
+  if (access.ipc !== undefined) run.ipc = access.ipc;
+  return run;
+}
+
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+export function hostAccessText(access: NonNullable<ServiceSpec['hostAccess']>): string {
+  const parts: string[] = [];
+  if (access.privileged) parts.push('privileged');
+  if (access.capAdd !== undefined) parts.push(`cap_add ${access.capAdd.join(' ')}`);
+  if (access.devices !== undefined) parts.push(`devices ${access.devices.join(' ')}`);
+  if (access.pid !== undefined) parts.push('pid: host');
+  if (access.ipc !== undefined) parts.push('ipc: host');
+  return parts.join(', ');
 }
 
 function toEngineHealthcheck(hc: HealthcheckSpec): RunOptions['healthcheck'] {

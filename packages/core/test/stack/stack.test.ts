@@ -158,6 +158,73 @@ describe('Stack.up', () => {
     expect(engine.containers.get('p9-web')?.run.restart).toBeUndefined();
   });
 
+  test('passes hostname, pids limit, stop signal and grace period, and allowed host access (with a loud warning) to the engine', async () => {
+    const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
+    const spec = stackSpec(TWO);
+    const [api, web] = spec.services as [ServiceSpec, ServiceSpec];
+    Object.assign(api, {
+      hostname: 'db.example',
+      pidsLimit: 100,
+      stopSignal: 'SIGINT',
+      stopGracePeriodS: 90,
+      hostAccess: {
+        privileged: true,
+        capAdd: ['NET_ADMIN'],
+        devices: ['/dev/fuse:/dev/fuse:rwm'],
+        pid: 'host',
+        ipc: 'host',
+      },
+    });
+    const warnings: string[] = [];
+    await Stack.up({
+      ...quiet,
+      log: { ...silentLog, warning: (line: string) => void warnings.push(line) },
+      project: 'p8',
+      engine,
+      spec,
+      probeImage: 'base',
+    });
+    expect(engine.containers.get('p8-api')?.run).toMatchObject({
+      hostname: 'db.example',
+      pidsLimit: 100,
+      stopSignal: 'SIGINT',
+      stopTimeoutS: 90,
+      privileged: true,
+      capAdd: ['NET_ADMIN'],
+      devices: ['/dev/fuse:/dev/fuse:rwm'],
+      pid: 'host',
+      ipc: 'host',
+    });
+    expect(warnings).toEqual([
+      'stack p8: api runs with access to the host (allowed by allow-privileged): privileged, cap_add NET_ADMIN, devices /dev/fuse:/dev/fuse:rwm, pid: host, ipc: host',
+    ]);
+    const plain = engine.containers.get('p8-web')?.run;
+    for (const key of ['hostname', 'privileged', 'capAdd', 'devices', 'pid', 'ipc', 'stopTimeoutS'] as const)
+      expect(plain?.[key], key).toBeUndefined();
+    expect(web.hostAccess).toBeUndefined();
+  });
+
+  test('a udp port is published but never probed nor given a URL: the tcp port is', async () => {
+    const engine = new FakeEngine({}, {});
+    const spec = stackSpec(
+      `
+services:
+  web:
+    image: \${WEB_IMAGE}
+    ports: ['127.0.0.1:5353:53/udp']
+`,
+      [IMAGES[1]!],
+    );
+    const stack = await Stack.up({ ...quiet, project: 'p13', engine, spec, probeImage: 'base' });
+    expect(engine.containers.get('p13-web')?.run.ports).toEqual([
+      { host: '127.0.0.1', hostPort: 5353, containerPort: 53, protocol: 'udp' },
+    ]);
+    // Readiness and the URL come from the image's EXPOSEd tcp port 8080, not from udp 53.
+    expect(stack.timings.web?.mode).toBe('network-probe');
+    expect(stack.internalUrls()).toEqual([{ service: 'web', url: 'http://web:8080' }]);
+    expect(stack.readyStatuses?.[0]?.urls).toEqual({ internal: 'http://web:8080' });
+  });
+
   test('a stable volumePrefix reuses an existing volume', async () => {
     const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
     engine.volumes.set('staging_data', {});

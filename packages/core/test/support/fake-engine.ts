@@ -267,7 +267,7 @@ export class FakeEngine implements ContainerEngine {
       ],
       ports: (c.run.ports ?? []).map((p) => ({
         containerPort: p.containerPort,
-        protocol: 'tcp',
+        protocol: p.protocol ?? 'tcp',
         hostIp: p.host,
         hostPort: p.hostPort ?? 40000,
       })),

@@ -37,8 +37,20 @@ export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
   security_opt: SUPPORTED,
   restart: SUPPORTED,
   network_mode: SUPPORTED,
+  // pid, ipc, privileged, cap_add, devices: refused unless allow-privileged (host-access.ts).
   pid: SUPPORTED,
   ipc: SUPPORTED,
+  privileged: SUPPORTED,
+  cap_add: SUPPORTED,
+  devices: SUPPORTED,
+  hostname: SUPPORTED,
+  pids_limit: SUPPORTED,
+  stop_signal: SUPPORTED,
+  stop_grace_period: SUPPORTED,
+  domainname: {
+    kind: 'ignored',
+    why: 'podman has no flag for it; set the whole name with hostname (db.example) if the service needs it',
+  },
   // The normaliser has applied it: services outside the active profiles are gone.
   profiles: SUPPORTED,
   // Files mounted read-only (build/secrets.ts).
@@ -57,18 +69,6 @@ export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
   labels: {
     kind: 'ignored',
     why: 'labels are not applied: digestline labels containers itself (dev.digestline.*)',
-  },
-  privileged: {
-    kind: 'refused',
-    why: 'a privileged container can take over the host; drop it and add only what the service needs',
-  },
-  cap_add: {
-    kind: 'refused',
-    why: 'added capabilities let a stack reach into the host; stacks may only drop capabilities (cap_drop)',
-  },
-  devices: {
-    kind: 'refused',
-    why: 'host devices give a stack direct access to the host’s hardware',
   },
 };
 

@@ -22,7 +22,7 @@ export function portRange(text: string): number[] | undefined {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-/** Reads `ports`: every host address becomes or must be loopback; tcp only. */
+/** Reads `ports`: every host address becomes or must be loopback; tcp and udp. */
 export function buildPorts(at: Path, value: unknown, problems: Problems): PortSpec[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -37,10 +37,10 @@ export function buildPorts(at: Path, value: unknown, problems: Problems): PortSp
       return;
     }
     const port = item as unknown as ComposePort;
-    if (port.protocol !== undefined && port.protocol !== 'tcp') {
+    if (port.protocol !== undefined && port.protocol !== 'tcp' && port.protocol !== 'udp') {
       problems.error(
-        where,
-        `${port.protocol} ports are not supported yet: readiness probes and URLs are tcp; publish tcp ports only`,
+        [...where, 'protocol'],
+        `${port.protocol} ports are not supported: publish tcp or udp ports`,
       );
       return;
     }
@@ -60,6 +60,8 @@ export function buildPorts(at: Path, value: unknown, problems: Problems): PortSp
       return;
     }
     const spec: PortSpec = { host, containerPort: port.target };
+    // udp is published the same way; readiness and the <SERVICE>_URL variables look at tcp only.
+    if (port.protocol === 'udp') spec.protocol = 'udp';
     if (port.published !== undefined && port.published !== '') {
       const range = portRange(String(port.published));
       if (range === undefined || range.length !== 1) {

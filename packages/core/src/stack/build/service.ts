@@ -5,8 +5,10 @@ import { describe, type Path } from '../compose/document.js';
 import type { RestartPolicy, ServiceNetworkSpec, ServiceSpec } from '../compose/types.js';
 import { STACK_NAME_PATTERN } from '../names.js';
 import { buildHealthcheck } from './health.js';
+import { buildHostAccess } from './host-access.js';
 import { serviceImage, type ImageContext } from './image.js';
 import { SERVICE_KEY_RULES } from './keys.js';
+import { lifecycleKeys } from './lifecycle.js';
 import { buildMounts, buildTmpfs, type HostContext } from './mounts.js';
 import { buildExpose, buildPorts } from './ports.js';
 import { stringList, type Problems } from './problems.js';
@@ -64,7 +66,7 @@ function isEmptyMap(value: unknown): boolean {
   );
 }
 
-/** `network_mode`, `pid`, `ipc`: sharing namespaces with the host or other containers. */
+/** `network_mode`: sharing a network namespace with the host or another container (`pid`, `ipc`: host-access.ts). */
 function checkNamespaces(name: string, service: ComposeService, problems: Problems): void {
   const at: Path = ['services', name];
   const mode = service.network_mode;
@@ -72,18 +74,8 @@ function checkNamespaces(name: string, service: ComposeService, problems: Proble
     problems.error(
       [...at, 'network_mode'],
       mode === 'host'
-        ? 'network_mode host is refused: the service would share the host network (and could reach anything on it)'
-        : `network_mode ${JSON.stringify(mode)} is not supported: every service joins the stack's own networks; remove it`,
-    );
-  }
-  for (const key of ['pid', 'ipc'] as const) {
-    const value = service[key];
-    if (value === undefined || (key === 'ipc' && (value === 'private' || value === 'shareable'))) continue;
-    problems.error(
-      [...at, key],
-      value === 'host'
-        ? `${key}: host is refused: the service would see and reach the host's processes`
-        : `${key} ${JSON.stringify(value)} is not supported: services do not share namespaces`,
+        ? 'network_mode host is refused, whatever is allowed: the stack would share the runner’s network, publish on every interface and reach anything the runner reaches; publish ports instead'
+        : `network_mode ${JSON.stringify(mode)} is not supported yet: every service joins the stack's own networks; remove it and reach the other service by its name`,
     );
   }
 }
@@ -149,6 +141,7 @@ export function buildService(
   }
   checkKeys(name, service, problems);
   checkNamespaces(name, service, problems);
+  const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
   const image = serviceImage(name, service, ctx);
   const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
   for (const kind of ['secrets', 'configs'] as const) {
@@ -181,6 +174,8 @@ export function buildService(
   const tmpfs = [...buildTmpfs([...at, 'tmpfs'], service.tmpfs, problems), ...mounts.tmpfs];
   if (tmpfs.length > 0) spec.tmpfs = tmpfs;
   processKeys(spec, service, ctx);
+  lifecycleKeys(spec, service, problems);
+  if (hostAccess !== undefined) spec.hostAccess = hostAccess;
   const errorsAfter = problems.list.filter((p) => p.severity === 'error').length;
   return image === undefined || errorsAfter > errorsBefore ? undefined : spec;
 }

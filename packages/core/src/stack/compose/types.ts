@@ -40,6 +40,8 @@ export interface PortSpec {
   /** Omitted: the engine picks a free port. */
   hostPort?: number;
   containerPort: number;
+  /** `udp`: published like tcp but never probed for readiness nor given a URL. Absent: tcp. */
+  protocol?: 'udp';
 }
 
 /**
@@ -89,6 +91,8 @@ export interface TmpfsSpec {
   sizeBytes?: number;
   /** File mode of the mount's root (octal in the file, a number here). */
   mode?: number;
+  /** Further mount options, as the engines take them: `exec`, `noexec`, `nosuid`, `uid=1000`, ... */
+  options?: string[];
 }
 
 /** Restart policies a deployed service may have (Compose's `restart`). */
@@ -134,6 +138,29 @@ export interface ServiceSpec {
   tmpfs?: TmpfsSpec[];
   /** Deploy mode only: what the engine does when the container exits. Validation never restarts. */
   restart?: RestartPolicy;
+  /** The container's host name (Compose's `hostname`); other services still reach it by service name. */
+  hostname?: string;
+  /** Most processes the container may run at once (Compose's `pids_limit`; -1: unlimited). */
+  pidsLimit?: number;
+  /** Signal sent first when the service is stopped (Compose's `stop_signal`). */
+  stopSignal?: string;
+  /** Seconds between the stop signal and the kill (Compose's `stop_grace_period`, rounded up). */
+  stopGracePeriodS?: number;
+  /** What the input allow-privileged let the service have; absent when it asks for none of it. */
+  hostAccess?: ServiceHostAccess;
+}
+
+/** Access to the host a service has because allow-privileged allowed it (each one a warning). */
+export interface ServiceHostAccess {
+  privileged?: true;
+  /** Capabilities added (`cap_add`). */
+  capAdd?: string[];
+  /** Host devices, `host[:container[:permissions]]`. */
+  devices?: string[];
+  /** `pid: host`. */
+  pid?: 'host';
+  /** `ipc: host`. */
+  ipc?: 'host';
 }
 
 /** A network a service joins and the extra names it has there (the service name is always one). */

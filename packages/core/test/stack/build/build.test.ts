@@ -205,10 +205,28 @@ describe('ports and expose', () => {
       ['error services.web.ports[0]'],
     ],
     [
-      'udp is not supported yet',
-      { target: 53, protocol: 'udp', host_ip: '127.0.0.1' },
+      'udp is published on loopback like tcp, marked udp',
+      { target: 53, protocol: 'udp', host_ip: '127.0.0.1', published: '5353' },
+      { host: '127.0.0.1', hostPort: 5353, containerPort: 53, protocol: 'udp' },
+      [],
+    ],
+    [
+      'udp without host_ip: moved to loopback with a note, like tcp',
+      { target: 10000, protocol: 'udp', published: '10000', mode: 'ingress' },
+      { host: '127.0.0.1', hostPort: 10000, containerPort: 10000, protocol: 'udp' },
+      ['warning services.web.ports[0]'],
+    ],
+    [
+      'sctp is refused, naming the protocol key',
+      { target: 9, protocol: 'sctp', host_ip: '127.0.0.1' },
       undefined,
-      ['error services.web.ports[0]'],
+      ['error services.web.ports[0].protocol'],
+    ],
+    [
+      'long-syntax name, app_protocol and mode are accepted',
+      { target: 80, host_ip: '127.0.0.1', name: 'web', app_protocol: 'http', mode: 'host' },
+      { host: '127.0.0.1', containerPort: 80 },
+      [],
     ],
     [
       'a host range for one container port',

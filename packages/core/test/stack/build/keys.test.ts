@@ -36,7 +36,7 @@ describe('refused: what would let a stack own the host', () => {
       'network_mode service:',
       { network_mode: 'service:db' },
       'services.web.network_mode',
-      /not supported: every service joins/,
+      /not supported yet: every service joins/,
     ],
     [
       'network_mode container:',
@@ -44,8 +44,18 @@ describe('refused: what would let a stack own the host', () => {
       'services.web.network_mode',
       /not supported/,
     ],
-    ['pid host', { pid: 'host' }, 'services.web.pid', /pid: host is refused/],
-    ['ipc host', { ipc: 'host' }, 'services.web.ipc', /ipc: host is refused/],
+    [
+      'pid host',
+      { pid: 'host' },
+      'services.web.pid',
+      /^refused: the service would see and signal the host’s processes\. Remove pid: host, or set the input allow-privileged: true/,
+    ],
+    [
+      'ipc host',
+      { ipc: 'host' },
+      'services.web.ipc',
+      /^refused: the service would share the host’s shared memory .*allow-privileged: true/,
+    ],
     [
       'devices',
       { devices: [{ source: '/dev/fuse', target: '/dev/fuse', permissions: 'rwm' }] },
@@ -60,9 +70,9 @@ describe('refused: what would let a stack own the host', () => {
     ],
     [
       'an unknown key',
-      { hostname: 'web1' },
-      'services.web.hostname',
-      /hostname is not supported.*does not drop keys silently/,
+      { cgroup_parent: 'web1' },
+      'services.web.cgroup_parent',
+      /cgroup_parent is not supported.*does not drop keys silently/,
     ],
   ])('%s', (_name, service, path, message) => {
     const r = one(service);
