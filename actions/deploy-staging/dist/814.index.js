@@ -2915,9 +2915,13 @@ function tmpfsMount(where, mount, problems) {
     }
     if (mount.tmpfs?.mode !== undefined)
         tmpfs.mode = mount.tmpfs.mode;
+    if (mount.read_only === true)
+        tmpfs.options = ['ro'];
     return tmpfs;
 }
-/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…]`. */
+/** Mount flags of `tmpfs:` entries that both engines' `--tmpfs` take (podman 4.3, Docker 20.10). */
+const TMPFS_FLAGS = ['rw', 'ro', 'exec', 'noexec', 'suid', 'nosuid', 'dev', 'nodev'];
+/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…,uid=…,gid=…,<flag>…]`. */
 function buildTmpfs(at, value, problems) {
     if (value === undefined || value === null)
         return [];
@@ -2935,17 +2939,24 @@ function buildTmpfs(at, value, problems) {
             return;
         }
         const tmpfs = { target };
+        const flags = [];
         for (const option of options === undefined || options === '' ? [] : options.split(',')) {
-            const [key, v = ''] = option.split('=');
+            const [key = '', v = ''] = option.split('=');
             if (key === 'size' && parseSize(v) !== undefined)
                 tmpfs.sizeBytes = parseSize(v);
             else if (key === 'mode' && /^[0-7]{3,4}$/.test(v))
                 tmpfs.mode = parseInt(v, 8);
-            else if (key !== 'rw') {
-                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m> and mode=<octal>`);
+            else if ((key === 'uid' || key === 'gid') && /^\d+$/.test(v))
+                flags.push(`${key}=${v}`);
+            else if (TMPFS_FLAGS.includes(option))
+                flags.push(option);
+            else {
+                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m>, mode=<octal>, uid=<n>, gid=<n> or ${TMPFS_FLAGS.join(', ')}`);
                 return;
             }
         }
+        if (flags.length > 0)
+            tmpfs.options = flags;
         mounts.push(tmpfs);
     });
     return mounts;
@@ -8939,7 +8950,7 @@ function runArgs(opts, detach, dialect) {
     for (const volume of opts.volumes ?? [])
         args.push('--volume', volumeSpec(volume));
     for (const t of opts.tmpfs ?? [])
-        args.push('--tmpfs', tmpfsSpec(t));
+        args.push('--tmpfs', dialect.tmpfsSpec?.(t, opts) ?? tmpfsSpec(t));
     if (opts.user !== undefined)
         args.push('--user', opts.user);
     if (opts.workdir !== undefined)
@@ -9099,7 +9110,12 @@ class CliEngine {
         return runArgs(opts, detach, {
             confinementArgs: (o) => this.confinementArgs(o),
             healthcheckArgs: (hc) => this.healthcheckArgs(hc),
+            tmpfsSpec: (t, o) => this.tmpfsSpec(t, o),
         });
+    }
+    /** The value of one `--tmpfs` flag for a container run with `opts`. */
+    tmpfsSpec(t, _opts) {
+        return tmpfsSpec(t);
     }
     /** `--init`, `--read-only`, `--cap-drop`, `--security-opt`: what limits the container. */
     confinementArgs(opts) {
@@ -9469,6 +9485,29 @@ class Podman extends CliEngine {
         if (opts.readOnly)
             args.splice(args.indexOf('--read-only') + 1, 0, '--read-only-tmpfs=false');
         return args;
+    }
+    /**
+     * Two differences from Docker's `--tmpfs`, so a stack behaves the same on both: Docker mounts tmpfs
+     * `noexec` unless told `exec`, podman the other way round, so podman is told `noexec`; podman 4.3
+     * refuses `uid=`/`gid=`, but its `U` chowns the mount to the container's user, the same thing when
+     * that user is the one named.
+     * @throws Error when uid/gid name someone other than the container's numeric `user`
+     */
+    tmpfsSpec(t, opts) {
+        const options = t.options ?? [];
+        const owner = options.filter((o) => /^(uid|gid)=/.test(o));
+        const rest = options.filter((o) => !owner.includes(o));
+        if (owner.length > 0) {
+            const [uid, gid] = (opts.user ?? '').split(':');
+            const matches = owner.every((o) => o === `uid=${uid}` || (gid !== undefined && o === `gid=${gid}`));
+            if (!matches) {
+                throw new Error(`tmpfs ${t.target}: podman cannot mount a tmpfs owned by ${owner.join(',')} unless the service runs as that user (user: ${JSON.stringify(opts.user ?? '')}); set user: to the same uid:gid, or drop uid=/gid=`);
+            }
+            rest.push('U');
+        }
+        if (!rest.includes('exec') && !rest.includes('noexec'))
+            rest.push('noexec');
+        return super.tmpfsSpec({ ...t, options: rest }, opts);
     }
     /** With `force`, podman would wait 10 s for a graceful stop first; docker kills at once. Match docker. */
     removeArgs(nameOrId, opts = {}) {

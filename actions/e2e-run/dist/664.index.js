@@ -545,9 +545,13 @@ function tmpfsMount(where, mount, problems) {
     }
     if (mount.tmpfs?.mode !== undefined)
         tmpfs.mode = mount.tmpfs.mode;
+    if (mount.read_only === true)
+        tmpfs.options = ['ro'];
     return tmpfs;
 }
-/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…]`. */
+/** Mount flags of `tmpfs:` entries that both engines' `--tmpfs` take (podman 4.3, Docker 20.10). */
+const TMPFS_FLAGS = ['rw', 'ro', 'exec', 'noexec', 'suid', 'nosuid', 'dev', 'nodev'];
+/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…,uid=…,gid=…,<flag>…]`. */
 function buildTmpfs(at, value, problems) {
     if (value === undefined || value === null)
         return [];
@@ -565,17 +569,24 @@ function buildTmpfs(at, value, problems) {
             return;
         }
         const tmpfs = { target };
+        const flags = [];
         for (const option of options === undefined || options === '' ? [] : options.split(',')) {
-            const [key, v = ''] = option.split('=');
+            const [key = '', v = ''] = option.split('=');
             if (key === 'size' && parseSize(v) !== undefined)
                 tmpfs.sizeBytes = parseSize(v);
             else if (key === 'mode' && /^[0-7]{3,4}$/.test(v))
                 tmpfs.mode = parseInt(v, 8);
-            else if (key !== 'rw') {
-                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m> and mode=<octal>`);
+            else if ((key === 'uid' || key === 'gid') && /^\d+$/.test(v))
+                flags.push(`${key}=${v}`);
+            else if (TMPFS_FLAGS.includes(option))
+                flags.push(option);
+            else {
+                problems.error(where, `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m>, mode=<octal>, uid=<n>, gid=<n> or ${TMPFS_FLAGS.join(', ')}`);
                 return;
             }
         }
+        if (flags.length > 0)
+            tmpfs.options = flags;
         mounts.push(tmpfs);
     });
     return mounts;

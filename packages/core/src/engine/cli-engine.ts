@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../exec.js';
-import { labelFilterArgs, lines } from './cli-args.js';
+import { labelFilterArgs, lines, tmpfsSpec } from './cli-args.js';
 import type {
   BuildOptions,
   ContainerEngine,
@@ -21,6 +21,7 @@ import type {
   RegistryOptions,
   RunOptions,
   StreamingRunOptions,
+  TmpfsMount,
 } from './engine.js';
 import {
   containerHealth,
@@ -103,7 +104,13 @@ export abstract class CliEngine implements ContainerEngine {
     return runArgs(opts, detach, {
       confinementArgs: (o) => this.confinementArgs(o),
       healthcheckArgs: (hc) => this.healthcheckArgs(hc),
+      tmpfsSpec: (t, o) => this.tmpfsSpec(t, o),
     });
+  }
+
+  /** The value of one `--tmpfs` flag for a container run with `opts`. */
+  protected tmpfsSpec(t: TmpfsMount, _opts: RunOptions): string {
+    return tmpfsSpec(t);
   }
 
   /** `--init`, `--read-only`, `--cap-drop`, `--security-opt`: what limits the container. */

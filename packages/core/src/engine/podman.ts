@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { defaultExec, type Exec } from '../exec.js';
 import { ExecError } from '../errors.js';
 import { CliEngine } from './cli-engine.js';
-import type { BuildOptions, NetworkCreateOptions, RegistryOptions, RunOptions } from './engine.js';
+import type {
+  BuildOptions,
+  NetworkCreateOptions,
+  RegistryOptions,
+  RunOptions,
+  TmpfsMount,
+} from './engine.js';
 
 /** Podman (4.x and newer) through its CLI. */
 export class Podman extends CliEngine {
@@ -43,6 +49,31 @@ export class Podman extends CliEngine {
     const args = super.confinementArgs(opts);
     if (opts.readOnly) args.splice(args.indexOf('--read-only') + 1, 0, '--read-only-tmpfs=false');
     return args;
+  }
+
+  /**
+   * Two differences from Docker's `--tmpfs`, so a stack behaves the same on both: Docker mounts tmpfs
+   * `noexec` unless told `exec`, podman the other way round, so podman is told `noexec`; podman 4.3
+   * refuses `uid=`/`gid=`, but its `U` chowns the mount to the container's user, the same thing when
+   * that user is the one named.
+   * @throws Error when uid/gid name someone other than the container's numeric `user`
+   */
+  protected override tmpfsSpec(t: TmpfsMount, opts: RunOptions): string {
+    const options = t.options ?? [];
+    const owner = options.filter((o) => /^(uid|gid)=/.test(o));
+    const rest = options.filter((o) => !owner.includes(o));
+    if (owner.length > 0) {
+      const [uid, gid] = (opts.user ?? '').split(':');
+      const matches = owner.every((o) => o === `uid=${uid}` || (gid !== undefined && o === `gid=${gid}`));
+      if (!matches) {
+        throw new Error(
+          `tmpfs ${t.target}: podman cannot mount a tmpfs owned by ${owner.join(',')} unless the service runs as that user (user: ${JSON.stringify(opts.user ?? '')}); set user: to the same uid:gid, or drop uid=/gid=`,
+        );
+      }
+      rest.push('U');
+    }
+    if (!rest.includes('exec') && !rest.includes('noexec')) rest.push('noexec');
+    return super.tmpfsSpec({ ...t, options: rest }, opts);
   }
 
   /** With `force`, podman would wait 10 s for a graceful stop first; docker kills at once. Match docker. */

@@ -4,7 +4,7 @@
  * caller passes its own builders in a {@link RunArgsDialect}.
  */
 import { goDuration, publishSpec, tmpfsSpec, volumeSpec } from './cli-args.js';
-import type { Healthcheck, RunOptions } from './engine.js';
+import type { Healthcheck, RunOptions, TmpfsMount } from './engine.js';
 
 /** The parts of `run` argv that an engine renders its own way. */
 export interface RunArgsDialect {
@@ -12,6 +12,8 @@ export interface RunArgsDialect {
   confinementArgs(opts: RunOptions): string[];
   /** `--health-*` flags (see {@link healthcheckArgs}). */
   healthcheckArgs(hc: Healthcheck): string[];
+  /** The value of one `--tmpfs` flag (default {@link tmpfsSpec}). */
+  tmpfsSpec?(t: TmpfsMount, opts: RunOptions): string;
 }
 
 /** `run` argv: detached for `run`, foreground for `runToCompletion`. */
@@ -30,7 +32,7 @@ export function runArgs(opts: RunOptions, detach: boolean, dialect: RunArgsDiale
   for (const [k, v] of Object.entries(opts.env ?? {})) args.push('--env', `${k}=${v}`);
   for (const port of opts.ports ?? []) args.push('--publish', publishSpec(port));
   for (const volume of opts.volumes ?? []) args.push('--volume', volumeSpec(volume));
-  for (const t of opts.tmpfs ?? []) args.push('--tmpfs', tmpfsSpec(t));
+  for (const t of opts.tmpfs ?? []) args.push('--tmpfs', dialect.tmpfsSpec?.(t, opts) ?? tmpfsSpec(t));
   if (opts.user !== undefined) args.push('--user', opts.user);
   if (opts.workdir !== undefined) args.push('--workdir', opts.workdir);
   args.push(...dialect.confinementArgs(opts));

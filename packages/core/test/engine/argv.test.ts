@@ -189,9 +189,9 @@ describe('run argv', () => {
         'run',
         '--detach',
         '--tmpfs',
-        '/run',
+        '/run:noexec',
         '--tmpfs',
-        '/cache:size=1000,mode=1777',
+        '/cache:size=1000,mode=1777,noexec',
         '--init',
         '--read-only',
         '--read-only-tmpfs=false',
@@ -295,12 +295,13 @@ describe('run argv', () => {
       'same',
     ],
     [
-      'tmpfs mount options after size and mode',
+      'tmpfs options after size and mode; podman: noexec unless exec (as Docker), and U for the user’s own uid/gid',
       {
         image: 'img',
+        user: '1000:1001',
         tmpfs: [
           { target: '/run', sizeBytes: 16777216, mode: 0o1750, options: ['exec'] },
-          { target: '/tmp', options: ['noexec', 'nosuid', 'uid=1000', 'gid=1000'] },
+          { target: '/tmp', options: ['nosuid', 'uid=1000', 'gid=1001'] },
         ],
       },
       true,
@@ -310,10 +311,22 @@ describe('run argv', () => {
         '--tmpfs',
         '/run:size=16777216,mode=1750,exec',
         '--tmpfs',
-        '/tmp:noexec,nosuid,uid=1000,gid=1000',
+        '/tmp:nosuid,U,noexec',
+        '--user',
+        '1000:1001',
         'img',
       ],
-      'same',
+      [
+        'run',
+        '--detach',
+        '--tmpfs',
+        '/run:size=16777216,mode=1750,exec',
+        '--tmpfs',
+        '/tmp:nosuid,uid=1000,gid=1001',
+        '--user',
+        '1000:1001',
+        'img',
+      ],
     ],
     [
       'anonymous volume: target only',
@@ -333,6 +346,14 @@ describe('run argv', () => {
     expect(podman.runArgs(opts, detach)).toEqual(podmanArgv);
     expect(docker.runArgs(opts, detach)).toEqual(dockerArgv === 'same' ? podmanArgv : dockerArgv);
   });
+});
+
+test('podman refuses a tmpfs owner other than the service user (podman 4.3 has no uid=/gid=), docker takes it', () => {
+  const opts: RunOptions = { image: 'img', user: 'app', tmpfs: [{ target: '/t', options: ['uid=1000'] }] };
+  expect(() => podman.runArgs(opts, true)).toThrow(
+    /^tmpfs \/t: podman cannot mount a tmpfs owned by uid=1000 unless the service runs as that user \(user: "app"\)/,
+  );
+  expect(docker.runArgs(opts, true)).toContain('/t:uid=1000');
 });
 
 describe('create and start argv', () => {

@@ -258,10 +258,14 @@ function tmpfsMount(where: Path, mount: ComposeVolumeMount, problems: Problems):
     tmpfs.sizeBytes = bytes;
   }
   if (mount.tmpfs?.mode !== undefined) tmpfs.mode = mount.tmpfs.mode;
+  if (mount.read_only === true) tmpfs.options = ['ro'];
   return tmpfs;
 }
 
-/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…]`. */
+/** Mount flags of `tmpfs:` entries that both engines' `--tmpfs` take (podman 4.3, Docker 20.10). */
+const TMPFS_FLAGS = ['rw', 'ro', 'exec', 'noexec', 'suid', 'nosuid', 'dev', 'nodev'];
+
+/** Reads the service key `tmpfs`: a path or list of `path[:size=…,mode=…,uid=…,gid=…,<flag>…]`. */
 export function buildTmpfs(at: Path, value: unknown, problems: Problems): TmpfsSpec[] {
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? [value] : value;
@@ -278,18 +282,22 @@ export function buildTmpfs(at: Path, value: unknown, problems: Problems): TmpfsS
       return;
     }
     const tmpfs: TmpfsSpec = { target };
+    const flags: string[] = [];
     for (const option of options === undefined || options === '' ? [] : options.split(',')) {
-      const [key, v = ''] = option.split('=');
+      const [key = '', v = ''] = option.split('=');
       if (key === 'size' && parseSize(v) !== undefined) tmpfs.sizeBytes = parseSize(v) as number;
       else if (key === 'mode' && /^[0-7]{3,4}$/.test(v)) tmpfs.mode = parseInt(v, 8);
-      else if (key !== 'rw') {
+      else if ((key === 'uid' || key === 'gid') && /^\d+$/.test(v)) flags.push(`${key}=${v}`);
+      else if (TMPFS_FLAGS.includes(option)) flags.push(option);
+      else {
         problems.error(
           where,
-          `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m> and mode=<octal>`,
+          `tmpfs option ${JSON.stringify(option)} is not supported; use size=<bytes|64m>, mode=<octal>, uid=<n>, gid=<n> or ${TMPFS_FLAGS.join(', ')}`,
         );
         return;
       }
     }
+    if (flags.length > 0) tmpfs.options = flags;
     mounts.push(tmpfs);
   });
   return mounts;
