@@ -754,6 +754,44 @@ function serviceAliases(at, options, problems) {
     }
     return aliases;
 }
+/**
+ * What digestline does instead of a network's `name`, `driver`, `driver_opts`, `ipam` and `attachable`:
+ * each network is a bridge of the stack's own, named per run, with addresses the engine picks.
+ */
+function networkNote(model, network, key, value, problems) {
+    const at = ['networks', network, key];
+    if (key === 'name') {
+        // The normaliser names every network <project>_<network>; only a name the file gives is noted.
+        if (model.name !== undefined && value !== `${model.name}_${network}`) {
+            problems.warning(at, `ignored: digestline names each network per run (dl-<project>-${network}), so that parallel runs never share one`);
+        }
+    }
+    else if (key === 'driver') {
+        if (value === 'bridge')
+            return;
+        if (value === 'overlay') {
+            problems.warning(at, 'overlay (swarm’s multi-host network) becomes a bridge: on one host each network of the stack is a bridge of its own, with the same separation between networks');
+        }
+        else {
+            problems.error(at, `network driver ${JSON.stringify(value)} is not supported: each network of the stack is a bridge of its own, the same on podman and docker; use driver: bridge or leave driver out`);
+        }
+    }
+    else if (key === 'ipam') {
+        const trivial = !isRecord(value) ||
+            Object.entries(value).every(([k, v]) => (k === 'driver' && v === 'default') || (Array.isArray(v) && v.length === 0));
+        if (!trivial) {
+            problems.warning(at, 'ignored: the engine picks each network’s addresses, so that they cannot collide with another run’s');
+        }
+    }
+    else if (key === 'driver_opts') {
+        if (isRecord(value) && Object.keys(value).length > 0) {
+            problems.warning(at, 'ignored: each network is a plain bridge with the engine’s default options');
+        }
+    }
+    else {
+        problems.warning(at, 'ignored: a stack’s network is attached to by the stack’s own containers only');
+    }
+}
 /** A network of the stack: digestline creates its own; options it cannot honour are errors. */
 function checkNetwork(model, network, problems) {
     const spec = { name: network };
@@ -762,13 +800,16 @@ function checkNetwork(model, network, problems) {
         return spec;
     const at = ['networks', network];
     for (const [key, value] of Object.entries(definition)) {
-        if (key === 'name' || key.startsWith('x-'))
+        if (key.startsWith('x-') || (key === 'attachable' && value !== true))
             continue;
-        if (key === 'ipam' && (!isRecord(value) || Object.keys(value).length === 0))
-            continue;
-        if (key === 'driver' && value === 'bridge')
-            continue;
-        if (key === 'labels') {
+        if (key === 'name' ||
+            key === 'driver' ||
+            key === 'driver_opts' ||
+            key === 'ipam' ||
+            key === 'attachable') {
+            networkNote(model, network, key, value, problems);
+        }
+        else if (key === 'labels') {
             problems.warning([...at, key], 'not applied: digestline labels the network itself');
         }
         else if (key === 'external' && value === true) {
