@@ -40,6 +40,14 @@ const BUILDER_KEYS = [
   'network_mode',
   'secrets',
   'configs',
+  'devices',
+  'pid',
+  'ipc',
+  'hostname',
+  'domainname',
+  'pids_limit',
+  'stop_signal',
+  'stop_grace_period',
 ];
 
 /** The reference prints a `$` of a value as `$$`; the model carries the value itself. */
