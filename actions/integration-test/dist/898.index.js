@@ -7800,6 +7800,7 @@ async function teardownLaneStack(engine, project, log = silentLog) {
 
 
 
+
 /**
  * How long after starting the tests the digest check begins (or when they end, if sooner). The check
  * runs engine processes of its own; started with the tests they compete, on a small runner, with the
@@ -7861,13 +7862,20 @@ async function runLane(opts, tester) {
 }
 /**
  * The images the stack ran beside the images under test (a tag resolved at start included, as its
- * digest), for the evidence: `db=registry/repo@sha256:…, …`; undefined when there are none.
+ * digest), `also ran db=registry/repo@sha256:…, …`, and the host access allow-privileged let a service
+ * have, for the evidence; undefined when there is neither.
  */
-function otherImages(spec, images) {
+function stackReadyDetail(spec, images) {
     const others = spec.services
         .filter((s) => !images.some((i) => i.name === s.name))
         .map((s) => `${s.name}=${(0,src_reference/* pinnedReference */.ct)(s.image)}`);
-    return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
+    // What allow-privileged let a service have is part of what was tested: the evidence says so.
+    const access = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : []);
+    const parts = [
+        ...(others.length > 0 ? [`also ran ${others.join(', ')}`] : []),
+        ...(access.length > 0 ? [`host access allowed by allow-privileged: ${access.join('; ')}`] : []),
+    ];
+    return parts.length > 0 ? parts.join('; ') : undefined;
 }
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
 async function startStack(opts, tester, state) {
@@ -7886,7 +7894,7 @@ async function startStack(opts, tester, state) {
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
             log: opts.log,
         }));
-        state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
+        state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0, stackReadyDetail(spec, opts.images)));
         return { stack, ready: true };
     }
     catch (err) {

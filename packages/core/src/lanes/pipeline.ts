@@ -17,6 +17,7 @@ import { pinnedReference } from '../reference.js';
 import { hostAccessCheck } from '../stack/host-access.js';
 import { Stack, StackStartError } from '../stack/stack.js';
 import type { ServiceStatus } from '../stack/status.js';
+import { hostAccessText } from '../stack/up.js';
 import { group } from '../summary.js';
 import { laneCheck } from './check.js';
 import { assertEvidencePossible, publishLaneEvidence } from './evidence.js';
@@ -175,13 +176,22 @@ export async function runLane<R extends LaneReport>(
 
 /**
  * The images the stack ran beside the images under test (a tag resolved at start included, as its
- * digest), for the evidence: `db=registry/repo@sha256:…, …`; undefined when there are none.
+ * digest), `also ran db=registry/repo@sha256:…, …`, and the host access allow-privileged let a service
+ * have, for the evidence; undefined when there is neither.
  */
-function otherImages(spec: StackSpec, images: ImageSet): string | undefined {
+function stackReadyDetail(spec: StackSpec, images: ImageSet): string | undefined {
   const others = spec.services
     .filter((s) => !images.some((i) => i.name === s.name))
     .map((s) => `${s.name}=${pinnedReference(s.image)}`);
-  return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
+  // What allow-privileged let a service have is part of what was tested: the evidence says so.
+  const access = spec.services.flatMap((s) =>
+    s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : [],
+  );
+  const parts = [
+    ...(others.length > 0 ? [`also ran ${others.join(', ')}`] : []),
+    ...(access.length > 0 ? [`host access allowed by allow-privileged: ${access.join('; ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
@@ -206,7 +216,7 @@ async function startStack<R extends LaneReport>(
         log: opts.log,
       }),
     );
-    state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0, otherImages(spec, opts.images)));
+    state.checks.push(laneCheck(checkName, 'PASSED', Date.now() - t0, stackReadyDetail(spec, opts.images)));
     return { stack, ready: true };
   } catch (err) {
     if (!(err instanceof StackStartError)) throw err;

@@ -286,6 +286,20 @@ describe('runStackLane', () => {
     ]);
   });
 
+  test('the evidence records the host access allow-privileged let a service have', async () => {
+    const engine = new FakeEngine();
+    const spec = parseStack(STACK, 'stack.yaml', IMAGES);
+    spec.services[1]!.hostAccess = { capAdd: ['NET_ADMIN'], pid: 'host' };
+    const out = await runStackLane(options(engine, { spec }));
+    expect(out.report.result).toBe('passed');
+    const statement = statementOf(JSON.parse(await readFile(out.evidencePath!, 'utf8')));
+    expect(statement.predicate.checks[0]).toMatchObject({
+      name: 'stack ready: 2 services',
+      result: 'PASSED',
+      detail: 'host access allowed by allow-privileged: web cap_add NET_ADMIN, pid: host',
+    });
+  });
+
   test('failing tests: bundle collected with the test output, uploaded, evidence FAILED, stack removed', async () => {
     const engine = new FakeEngine();
     engine.testExitCode = 1;
