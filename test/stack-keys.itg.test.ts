@@ -1,9 +1,9 @@
 /**
  * The service keys of issue 15's second half, run for real on podman and docker: hostname seen
- * inside, pids_limit, stop_signal and stop_grace_period in inspect, a udp port published on loopback
- * and never probed (the stack is ready at once, with no URL), tmpfs options in effect (noexec by
- * default on both engines, exec when asked, uid=/gid= owning the mount), and cap_add reaching the
- * process once allow-privileged allows it. Afterwards nothing of the run is left.
+ * inside; mem_limit, cpus, pids_limit, stop_signal and stop_grace_period in inspect; a udp port
+ * published on loopback and never probed (the stack is ready at once, with no URL); tmpfs options
+ * in effect (noexec by default on both engines, exec when asked, uid=/gid= owning the mount); and
+ * cap_add reaching the process once allow-privileged allows it. Afterwards nothing of the run is left.
  *
  * Needs `eval "$(DIGESTLINE_DOCKER=1 scripts/setup-host)"`. Podman is never skipped; docker is
  * skipped (with the reason printed) when setup-host reported it unavailable or `docker info` fails.
@@ -48,6 +48,8 @@ services:
     user: '1000:1000'
     hostname: keys-app.example
     pids_limit: 64
+    mem_limit: 64m
+    cpus: 0.5
     stop_signal: SIGINT
     stop_grace_period: 1m30s
     ports: ['127.0.0.1::5353/udp']
@@ -78,7 +80,7 @@ describe.each<EngineKind>(['podman', 'docker'])('service keys on %s', (kind) => 
   const skipReason = kind === 'docker' ? dockerSkipReason : undefined;
   if (skipReason !== undefined) console.warn(`skipping the docker stack-keys test: ${skipReason}`);
   it.skipIf(skipReason !== undefined)(
-    'hostname, pids_limit, stop_signal, grace period, a udp port, tmpfs options and an allowed cap_add',
+    'hostname, mem_limit, cpus, pids_limit, stop_signal, grace period, a udp port, tmpfs options and an allowed cap_add',
     async () => {
       if (BASE_IMAGE === '')
         throw new Error('DIGESTLINE_BASE_IMAGE not set: run `eval "$(scripts/setup-host)"` first');
@@ -115,6 +117,8 @@ describe.each<EngineKind>(['podman', 'docker'])('service keys on %s', (kind) => 
 
         expect(await sh(kind, app, 'cat /proc/sys/kernel/hostname')).toBe('keys-app.example');
         expect(await inspect(kind, app, '{{.HostConfig.PidsLimit}}')).toBe('64');
+        expect(await inspect(kind, app, '{{.HostConfig.Memory}}')).toBe(String(64 * 1024 ** 2));
+        expect(await inspect(kind, app, '{{.HostConfig.NanoCpus}}')).toBe('500000000');
         expect(['SIGINT', '2']).toContain(await inspect(kind, app, '{{.Config.StopSignal}}'));
         expect(await inspect(kind, app, '{{.Config.StopTimeout}}')).toBe('90');
 

@@ -4746,6 +4746,10 @@ function confinementOf(service) {
         run.restart = service.restart;
     if (service.hostname !== undefined)
         run.hostname = service.hostname;
+    if (service.memoryBytes !== undefined)
+        run.memoryBytes = service.memoryBytes;
+    if (service.cpus !== undefined)
+        run.cpus = service.cpus;
     if (service.pidsLimit !== undefined)
         run.pidsLimit = service.pidsLimit;
     if (service.stopSignal !== undefined)

@@ -281,6 +281,10 @@ function runArgs(opts, detach, dialect) {
         args.push('--workdir', opts.workdir);
     args.push(...dialect.confinementArgs(opts));
     args.push(...hostAccessArgs(opts));
+    if (opts.memoryBytes !== undefined)
+        args.push('--memory', String(opts.memoryBytes));
+    if (opts.cpus !== undefined)
+        args.push('--cpus', String(opts.cpus));
     if (opts.pidsLimit !== undefined)
         args.push('--pids-limit', String(opts.pidsLimit));
     if (opts.stopSignal !== undefined)

@@ -280,6 +280,10 @@ function runArgs(opts, detach, dialect) {
         args.push('--workdir', opts.workdir);
     args.push(...dialect.confinementArgs(opts));
     args.push(...hostAccessArgs(opts));
+    if (opts.memoryBytes !== undefined)
+        args.push('--memory', String(opts.memoryBytes));
+    if (opts.cpus !== undefined)
+        args.push('--cpus', String(opts.cpus));
     if (opts.pidsLimit !== undefined)
         args.push('--pids-limit', String(opts.pidsLimit));
     if (opts.stopSignal !== undefined)
@@ -943,8 +947,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 80 modules
-var integration = __webpack_require__(46898);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 81 modules
+var integration = __webpack_require__(67910);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

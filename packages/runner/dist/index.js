@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9112);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1278);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9112:
+/***/ 1278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2458,6 +2458,10 @@ const SERVICE_KEY_RULES = {
     pids_limit: SUPPORTED,
     stop_signal: SUPPORTED,
     stop_grace_period: SUPPORTED,
+    // mem_limit, cpus and deploy (resources.limits; the rest is swarm's): resources.ts.
+    mem_limit: SUPPORTED,
+    cpus: SUPPORTED,
+    deploy: SUPPORTED,
     domainname: {
         kind: 'ignored',
         why: 'podman has no flag for it; set the whole name with hostname (db.example) if the service needs it',
@@ -3277,6 +3281,84 @@ function lifecycleKeys(spec, service, problems) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stack/build/resources.ts
+
+
+function memory(at, value, problems) {
+    const bytes = parseSize(value);
+    if (bytes === undefined || bytes === 0)
+        problems.error(at, `must be a size like 512m or 1g, got ${describe(value)}`);
+    return bytes === 0 ? undefined : bytes;
+}
+function cpus(at, value, problems) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n === 'number' && Number.isFinite(n) && n > 0)
+        return n;
+    problems.error(at, `must be a number of CPUs above 0 like 0.5 or 2, got ${describe(value)}`);
+    return undefined;
+}
+/** `deploy.resources`: limits are applied where the service key does not say otherwise; reservations are noted. */
+function deployResources(spec, at, value, problems) {
+    if (!isRecord(value))
+        return;
+    for (const [key, v] of Object.entries(value)) {
+        if (key === 'limits' && isRecord(v)) {
+            for (const [limit, amount] of Object.entries(v)) {
+                const where = [...at, key, limit];
+                if (limit === 'memory')
+                    spec.memoryBytes ??= memory(where, amount, problems);
+                else if (limit === 'cpus')
+                    spec.cpus ??= cpus(where, amount, problems);
+                else if (limit === 'pids' && typeof amount === 'number' && Number.isInteger(amount))
+                    spec.pidsLimit ??= amount;
+                else
+                    problems.error(where, `resource limit ${limit} is not supported: use memory, cpus or pids`);
+            }
+        }
+        else if (isRecord(v) && Object.keys(v).length > 0) {
+            problems.warning([...at, key], `ignored: ${key} are a scheduling hint for swarm; one host runs the service with what it has`);
+        }
+    }
+}
+/** Fills `memoryBytes`, `cpus` (and `pidsLimit` from deploy when pids_limit is absent) of `spec`. */
+function resourceKeys(spec, service, problems) {
+    const at = ['services', spec.name];
+    if (service.mem_limit !== undefined && service.mem_limit !== null) {
+        const bytes = memory([...at, 'mem_limit'], service.mem_limit, problems);
+        if (bytes !== undefined)
+            spec.memoryBytes = bytes;
+    }
+    if (service.cpus !== undefined && service.cpus !== null && service.cpus !== 0) {
+        const n = cpus([...at, 'cpus'], service.cpus, problems);
+        if (n !== undefined)
+            spec.cpus = n;
+    }
+    const deploy = service.deploy;
+    if (deploy === undefined || deploy === null)
+        return;
+    if (!isRecord(deploy)) {
+        problems.error([...at, 'deploy'], `must be a map, got ${describe(deploy)}`);
+        return;
+    }
+    for (const [key, value] of Object.entries(deploy)) {
+        const where = [...at, 'deploy', key];
+        if (key === 'resources')
+            deployResources(spec, where, value, problems);
+        else if (key === 'replicas') {
+            if (value !== 1) {
+                problems.error(where, `replicas ${describe(value)} is not supported: a stack runs each service once, reached by its name; run more as services of their own`);
+            }
+        }
+        else if (key === 'mode') {
+            if (value !== 'replicated' && value !== 'global')
+                problems.error(where, `must be replicated or global, got ${describe(value)}`);
+        }
+        else if (!(isRecord(value) && Object.keys(value).length === 0) && value !== null) {
+            problems.warning(where, `ignored: deploy.${key} is for swarm; digestline runs the service once on one host${key === 'restart_policy' ? ' (use restart)' : ''}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/loopback.ts
 /**
  * Loopback detection, apart from the registry client: actions use it while reading their inputs,
@@ -3397,6 +3479,7 @@ function buildExpose(at, value, problems) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/build/service.ts
+
 
 
 
@@ -3542,6 +3625,7 @@ function buildService(name, service, ctx) {
         spec.tmpfs = tmpfs;
     processKeys(spec, service, ctx);
     lifecycleKeys(spec, service, problems);
+    resourceKeys(spec, service, problems);
     if (hostAccess !== undefined)
         spec.hostAccess = hostAccess;
     const errorsAfter = problems.list.filter((p) => p.severity === 'error').length;

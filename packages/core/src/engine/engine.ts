@@ -134,6 +134,10 @@ export interface RunOptions {
   hostname?: string;
   /** Most processes the container may run at once (`--pids-limit`; -1: unlimited). */
   pidsLimit?: number;
+  /** Memory limit in bytes (`--memory`). */
+  memoryBytes?: number;
+  /** CPU limit in CPUs, e.g. `0.5` (`--cpus`). */
+  cpus?: number;
   /** Signal `stop` sends first (`--stop-signal`), e.g. `SIGINT`. */
   stopSignal?: string;
   /** Seconds `stop` waits after the stop signal before killing (`--stop-timeout`). */

@@ -37,6 +37,8 @@ export function runArgs(opts: RunOptions, detach: boolean, dialect: RunArgsDiale
   if (opts.workdir !== undefined) args.push('--workdir', opts.workdir);
   args.push(...dialect.confinementArgs(opts));
   args.push(...hostAccessArgs(opts));
+  if (opts.memoryBytes !== undefined) args.push('--memory', String(opts.memoryBytes));
+  if (opts.cpus !== undefined) args.push('--cpus', String(opts.cpus));
   if (opts.pidsLimit !== undefined) args.push('--pids-limit', String(opts.pidsLimit));
   if (opts.stopSignal !== undefined) args.push('--stop-signal', opts.stopSignal);
   if (opts.stopTimeoutS !== undefined) args.push('--stop-timeout', String(opts.stopTimeoutS));

@@ -238,6 +238,8 @@ function confinementOf(service: ServiceSpec): Partial<RunOptions> {
   if (service.tmpfs !== undefined && service.tmpfs.length > 0) run.tmpfs = service.tmpfs;
   if (service.restart !== undefined) run.restart = service.restart;
   if (service.hostname !== undefined) run.hostname = service.hostname;
+  if (service.memoryBytes !== undefined) run.memoryBytes = service.memoryBytes;
+  if (service.cpus !== undefined) run.cpus = service.cpus;
   if (service.pidsLimit !== undefined) run.pidsLimit = service.pidsLimit;
   if (service.stopSignal !== undefined) run.stopSignal = service.stopSignal;
   if (service.stopGracePeriodS !== undefined) run.stopTimeoutS = service.stopGracePeriodS;

@@ -158,12 +158,14 @@ describe('Stack.up', () => {
     expect(engine.containers.get('p9-web')?.run.restart).toBeUndefined();
   });
 
-  test('passes hostname, pids limit, stop signal and grace period, and allowed host access (with a loud warning) to the engine', async () => {
+  test('passes hostname, memory, cpus, pids limit, stop signal and grace period, and allowed host access (with a loud warning) to the engine', async () => {
     const engine = new FakeEngine({ api: { healthyAfterChecks: 0 } });
     const spec = stackSpec(TWO);
     const [api, web] = spec.services as [ServiceSpec, ServiceSpec];
     Object.assign(api, {
       hostname: 'db.example',
+      memoryBytes: 536870912,
+      cpus: 0.5,
       pidsLimit: 100,
       stopSignal: 'SIGINT',
       stopGracePeriodS: 90,
@@ -186,6 +188,8 @@ describe('Stack.up', () => {
     });
     expect(engine.containers.get('p8-api')?.run).toMatchObject({
       hostname: 'db.example',
+      memoryBytes: 536870912,
+      cpus: 0.5,
       pidsLimit: 100,
       stopSignal: 'SIGINT',
       stopTimeoutS: 90,

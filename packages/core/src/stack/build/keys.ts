@@ -47,6 +47,10 @@ export const SERVICE_KEY_RULES: Readonly<Record<string, KeyRule>> = {
   pids_limit: SUPPORTED,
   stop_signal: SUPPORTED,
   stop_grace_period: SUPPORTED,
+  // mem_limit, cpus and deploy (resources.limits; the rest is swarm's): resources.ts.
+  mem_limit: SUPPORTED,
+  cpus: SUPPORTED,
+  deploy: SUPPORTED,
   domainname: {
     kind: 'ignored',
     why: 'podman has no flag for it; set the whole name with hostname (db.example) if the service needs it',

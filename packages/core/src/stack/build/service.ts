@@ -10,6 +10,7 @@ import { serviceImage, type ImageContext } from './image.js';
 import { SERVICE_KEY_RULES } from './keys.js';
 import { lifecycleKeys } from './lifecycle.js';
 import { buildMounts, buildTmpfs, type HostContext } from './mounts.js';
+import { resourceKeys } from './resources.js';
 import { buildExpose, buildPorts } from './ports.js';
 import { stringList, type Problems } from './problems.js';
 import { buildDependsOn } from './relations.js';
@@ -175,6 +176,7 @@ export function buildService(
   if (tmpfs.length > 0) spec.tmpfs = tmpfs;
   processKeys(spec, service, ctx);
   lifecycleKeys(spec, service, problems);
+  resourceKeys(spec, service, problems);
   if (hostAccess !== undefined) spec.hostAccess = hostAccess;
   const errorsAfter = problems.list.filter((p) => p.severity === 'error').length;
   return image === undefined || errorsAfter > errorsBefore ? undefined : spec;

@@ -140,6 +140,10 @@ export interface ServiceSpec {
   restart?: RestartPolicy;
   /** The container's host name (Compose's `hostname`); other services still reach it by service name. */
   hostname?: string;
+  /** Memory limit in bytes (`mem_limit` or `deploy.resources.limits.memory`). */
+  memoryBytes?: number;
+  /** CPU limit, e.g. `0.5` (`cpus` or `deploy.resources.limits.cpus`). */
+  cpus?: number;
   /** Most processes the container may run at once (Compose's `pids_limit`; -1: unlimited). */
   pidsLimit?: number;
   /** Signal sent first when the service is stopped (Compose's `stop_signal`). */
