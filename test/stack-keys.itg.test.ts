@@ -109,7 +109,9 @@ describe.each<EngineKind>(['podman', 'docker'])('service keys on %s', (kind) => 
         });
         const upMs = Date.now() - t0;
         const app = `${project}-app`;
+        // What the input allows, then what each service was given under it.
         expect(warnings).toEqual([
+          expect.stringMatching(/: allow-privileged: true: the stack may use privileged, cap_add, /),
           expect.stringMatching(
             /netadmin runs with access to the host \(allowed by allow-privileged\): cap_add NET_ADMIN$/,
           ),

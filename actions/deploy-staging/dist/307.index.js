@@ -568,18 +568,36 @@ function hostAccessWarnings(project, allow) {
 }
 /**
  * The evidence check: PASSED with `none` when no allow-* input is true, SKIPPED naming each one that
- * is otherwise (the stack ran with less confinement than the default; a policy can refuse that).
+ * is otherwise and what each service was given under it (the stack ran with less confinement than the
+ * default; a policy can refuse that).
  */
-function hostAccessCheck(allow) {
-    const allowed = allowedInputs(allow);
+function hostAccessCheck(spec) {
+    const allowed = allowedInputs(spec.allow);
     if (allowed.length === 0)
         return { name: HOST_ACCESS_CHECK, result: 'PASSED', durationMs: 0, detail: 'none' };
+    const used = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : []);
     return {
         name: HOST_ACCESS_CHECK,
         result: 'SKIPPED',
         durationMs: 0,
-        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
+        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}` +
+            (used.length > 0 ? `; given: ${used.join('; ')}` : ''),
     };
+}
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+function hostAccessText(access) {
+    const parts = [];
+    if (access.privileged)
+        parts.push('privileged');
+    if (access.capAdd !== undefined)
+        parts.push(`cap_add ${access.capAdd.join(' ')}`);
+    if (access.devices !== undefined)
+        parts.push(`devices ${access.devices.join(' ')}`);
+    if (access.pid !== undefined)
+        parts.push('pid: host');
+    if (access.ipc !== undefined)
+        parts.push('ipc: host');
+    return parts.join(', ');
 }
 
 // EXTERNAL MODULE: ./packages/core/src/ip.ts
@@ -1080,6 +1098,7 @@ async function networkProbe(ctx, plan) {
 
 
 
+
 /**
  * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them; a network left by an earlier run of the same project is reused).
@@ -1310,21 +1329,6 @@ function hostAccessOf(service) {
     if (access.ipc !== undefined)
         run.ipc = access.ipc;
     return run;
-}
-/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
-function hostAccessText(access) {
-    const parts = [];
-    if (access.privileged)
-        parts.push('privileged');
-    if (access.capAdd !== undefined)
-        parts.push(`cap_add ${access.capAdd.join(' ')}`);
-    if (access.devices !== undefined)
-        parts.push(`devices ${access.devices.join(' ')}`);
-    if (access.pid !== undefined)
-        parts.push('pid: host');
-    if (access.ipc !== undefined)
-        parts.push('ipc: host');
-    return parts.join(', ');
 }
 function toEngineHealthcheck(hc) {
     return {
@@ -3654,8 +3658,8 @@ function buildService(name, service, ctx) {
         problems.error(at, `service names must match ${stack_names/* STACK_NAME_PATTERN */.K.source}: they name containers and DNS entries`);
     }
     checkKeys(name, service, problems);
-    checkNamespaces(name, service, problems);
     const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
+    checkNamespaces(name, service, problems);
     const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
     for (const kind of ['secrets', 'configs']) {

@@ -28,8 +28,8 @@ var reference = __webpack_require__(41397);
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
 var summary = __webpack_require__(56968);
-// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 5 modules
-var stack_stack = __webpack_require__(77869);
+// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 11 modules
+var stack_stack = __webpack_require__(32732);
 // EXTERNAL MODULE: ./packages/core/src/stack/labels.ts
 var labels = __webpack_require__(40184);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/attach.ts

@@ -1282,8 +1282,8 @@ function buildService(name, service, ctx) {
         problems.error(at, `service names must match ${stack_names/* STACK_NAME_PATTERN */.K.source}: they name containers and DNS entries`);
     }
     checkKeys(name, service, problems);
-    checkNamespaces(name, service, problems);
     const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
+    checkNamespaces(name, service, problems);
     const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
     for (const kind of ['secrets', 'configs']) {
@@ -3143,7 +3143,7 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 12 modules
-var client = __webpack_require__(68735);
+var client = __webpack_require__(91116);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/resolve.ts
 /**
  * Tags resolved to digests once, at start: a service not under test may name `postgres:16`; before

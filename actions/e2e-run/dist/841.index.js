@@ -1027,7 +1027,7 @@ async function storeSourceEvidence(client, repo, envelope, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 12 modules
-var client = __webpack_require__(68735);
+var client = __webpack_require__(91116);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/evidence.ts
 /**
  * A stack lane's evidence: one statement over the image set under test with the lane's checks,
@@ -1165,21 +1165,19 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41397);
 /* harmony import */ var _stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71712);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77869);
-/* harmony import */ var _stack_up_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59962);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56968);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(84648);
-/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57269);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8468);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9720);
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(74562);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32732);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56968);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(84648);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57269);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8468);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9720);
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74562);
 /**
  * The one pipeline every stack lane runs: prepare → start the stack (or attach to a running one) →
  * run the tester while the digests are verified → collect the failure bundle → publish evidence →
  * tear down → write the report. What differs between lanes is the tester (command tests for
  * integration-test, Playwright for e2e-run), plugged in as a {@link LaneTester}.
  */
-
 
 
 
@@ -1206,7 +1204,7 @@ const VERIFY_AFTER_TESTS_MS = 150;
  */
 async function runLane(opts, tester) {
     const { report, log } = opts;
-    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
+    (0,_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .assertEvidencePossible */ .lE)(report.lane, opts.images, opts.env);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.outDir, { recursive: true });
     await tester.prepare?.();
     const state = { checks: [...(tester.initialChecks ?? [])], failures: [], testOutput: '' };
@@ -1216,7 +1214,7 @@ async function runLane(opts, tester) {
     const stack = started.stack;
     // What the stack was allowed to do to the host, for a verifier (an attached stack is someone else's).
     if ('start' in opts.stack)
-        state.checks.push((0,_stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__/* .hostAccessCheck */ .bI)(opts.stack.start.allow));
+        state.checks.push((0,_stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__/* .hostAccessCheck */ .bI)(opts.stack.start));
     const passed = state.failures.length === 0;
     report.result = passed ? 'passed' : 'failed';
     if (!passed)
@@ -1227,8 +1225,8 @@ async function runLane(opts, tester) {
         if (bundle !== undefined)
             outcome.bundlePath = bundle;
     }
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os)('Evidence', async () => {
-        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .publishLaneEvidence */ .Pm)({
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)('Evidence', async () => {
+        const published = await (0,_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .publishLaneEvidence */ .Pm)({
             lane: report.lane,
             images: opts.images,
             env: opts.env,
@@ -1246,27 +1244,20 @@ async function runLane(opts, tester) {
     });
     // A stack this run only attached to belongs to someone else: it is never torn down.
     if ('start' in opts.stack)
-        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_11__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
+        outcome.kept = await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_10__/* .tearDownOrKeep */ .F)(stack, !passed && opts.keepOnFailure, log);
     report.durationMs = Date.now() - opts.started;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return outcome;
 }
 /**
  * The images the stack ran beside the images under test (a tag resolved at start included, as its
- * digest), `also ran db=registry/repo@sha256:…, …`, and the host access allow-privileged let a service
- * have, for the evidence; undefined when there is neither.
+ * digest), `also ran db=registry/repo@sha256:…, …`, for the evidence; undefined when there are none.
  */
 function stackReadyDetail(spec, images) {
     const others = spec.services
         .filter((s) => !images.some((i) => i.name === s.name))
         .map((s) => `${s.name}=${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedReference */ .ct)(s.image)}`);
-    // What allow-privileged let a service have is part of what was tested: the evidence says so.
-    const access = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${(0,_stack_up_js__WEBPACK_IMPORTED_MODULE_6__/* .hostAccessText */ .oo)(s.hostAccess)}`] : []);
-    const parts = [
-        ...(others.length > 0 ? [`also ran ${others.join(', ')}`] : []),
-        ...(access.length > 0 ? [`host access allowed by allow-privileged: ${access.join('; ')}`] : []),
-    ];
-    return parts.length > 0 ? parts.join('; ') : undefined;
+    return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
 }
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
 async function startStack(opts, tester, state) {
@@ -1276,7 +1267,7 @@ async function startStack(opts, tester, state) {
     const checkName = `stack ready: ${spec.services.length} services`;
     const t0 = Date.now();
     try {
-        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__/* .Stack */ .B.up({
+        const stack = await (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)(`Start stack ${opts.project} (${spec.services.length} services)`, () => _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__/* .Stack */ .B.up({
             project: opts.project,
             engine: opts.engine,
             spec,
@@ -1285,16 +1276,16 @@ async function startStack(opts, tester, state) {
             ...(tester.onStarting !== undefined ? { onStarting: (s) => tester.onStarting?.(s) } : {}),
             log: opts.log,
         }));
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_12__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0, stackReadyDetail(spec, opts.images)));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(checkName, 'PASSED', Date.now() - t0, stackReadyDetail(spec, opts.images)));
         return { stack, ready: true };
     }
     catch (err) {
         if (!(err instanceof _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__/* .StackStartError */ .V))
             throw err;
         state.failures.push(err.message);
-        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_12__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
+        state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(checkName, 'FAILED', Date.now() - t0, err.message));
         for (const name of tester.skippedWhenNotStarted)
-            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_12__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
+            state.checks.push((0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)(name, 'SKIPPED', 0, 'the stack did not start'));
         // Never started: removed before the bundle is collected so that it shows only the stack.
         await tester.onStartFailed?.();
         return { stack: err.partialStack, ready: false };
@@ -1309,8 +1300,8 @@ async function runTester(stack, tester, report, state) {
     // The last readiness check already saw every container; another inspect of each would only delay
     // the tests.
     const statuses = stack.readyStatuses ?? (await stack.inspect());
-    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_9__/* .serviceUrls */ ._x)(statuses, tester.where);
-    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .reportServices */ .Tm)(stack, statuses, urls.env);
+    const urls = (0,_names_js__WEBPACK_IMPORTED_MODULE_8__/* .serviceUrls */ ._x)(statuses, tester.where);
+    report.services = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .reportServices */ .Tm)(stack, statuses, urls.env);
     const plan = await tester.plan(stack, statuses, urls);
     if ('skip' in plan) {
         state.failures.push(plan.skip.failure);
@@ -1324,15 +1315,15 @@ async function runTester(stack, tester, report, state) {
         const t0 = Date.now();
         try {
             await stack.verifyDigests();
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_12__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)('digests verified', 'PASSED', Date.now() - t0) };
         }
         catch (err) {
             const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err);
-            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_12__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
+            return { check: (0,_check_js__WEBPACK_IMPORTED_MODULE_11__/* .laneCheck */ .n)('digests verified', 'FAILED', Date.now() - t0, error), error };
         }
     })();
     const testStartedAt = Date.now();
-    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .readinessOf */ .co)(stack, testStartedAt);
+    report.readiness = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .readinessOf */ .co)(stack, testStartedAt);
     const verifyTimer = setTimeout(beginVerifying, VERIFY_AFTER_TESTS_MS);
     const run = await plan.run(testStartedAt).finally(() => {
         clearTimeout(verifyTimer);
@@ -1354,7 +1345,7 @@ async function runTester(stack, tester, report, state) {
  */
 async function collectBundle(stack, opts, testOutput) {
     const { bundle, report, log } = opts;
-    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os)(bundle.title, async () => {
+    return (0,_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .group */ .Os)(bundle.title, async () => {
         try {
             await stack.collectBundle(bundle.dir, opts.signingKey !== undefined ? { redact: [opts.signingKey] } : {});
             if (testOutput !== '')
@@ -1458,7 +1449,7 @@ function readinessOf(stack, testStartedAt) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77869);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32732);
 /* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
 
@@ -1534,7 +1525,7 @@ const silentLog = {
 
 /***/ }),
 
-/***/ 68735:
+/***/ 91116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3352,141 +3343,13 @@ class StackFileError extends Error {
 
 /***/ }),
 
-/***/ 91116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ RunningDigestMismatchError),
-/* harmony export */   e: () => (/* binding */ ServiceStartFailure)
-/* harmony export */ });
-/** What starting a stack's services and `Stack.verifyDigests` throw. */
-/**
- * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
- * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
- * stack.
- */
-class ServiceStartFailure extends Error {
-    services;
-    name = 'ServiceStartFailure';
-    /** @param services the services the failure is about */
-    constructor(services, message, options) {
-        super(message, options);
-        this.services = services;
-    }
-}
-/**
- * A container runs something other than the digest the stack was given. (Not the registry client's
- * `DigestMismatchError`, which is about bytes a registry served.)
- */
-class RunningDigestMismatchError extends Error {
-    name = 'RunningDigestMismatchError';
-}
-
-
-/***/ }),
-
-/***/ 97420:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jq: () => (/* binding */ prepareHostFiles),
-/* harmony export */   RL: () => (/* binding */ contentFilePath),
-/* harmony export */   Vh: () => (/* binding */ secretTexts),
-/* harmony export */   id: () => (/* binding */ removeHostFiles)
-/* harmony export */ });
-/* unused harmony export stackFilesDir */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91116);
-/**
- * The host side of a stack's mounts: the files it writes for secrets and configs given as `content:`
- * or `environment:` (one directory per stack, mode 0700, removed by `down`), and bind-mount sources
- * Compose would create (`create_host_path`). The directory's name follows from the project alone,
- * so that a later process that attaches to the stack removes it too.
- */
-
-
-
-
-
-/** The directory of the files a stack writes (under os.tmpdir(), which outlives the job's runner temp: deployed services restart from it). */
-function stackFilesDir(project) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), `digestline-${project}-files`);
-}
-/** The host file of the `index`-th mount of `service` when it is a `content` mount. */
-function contentFilePath(project, service, index) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stackFilesDir(project), `${service}-${index}`);
-}
-/**
- * Writes every `content` mount of the stack into a fresh {@link stackFilesDir} (mode 0o444 unless
- * the file says otherwise) and creates missing `createHostPath` bind sources as directories.
- * Nothing is written when the stack has neither.
- * @throws ServiceStartFailure when a file or directory cannot be written (the caller takes the stack down)
- */
-async function prepareHostFiles(project, spec) {
-    try {
-        await writeHostFiles(project, spec);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ServiceStartFailure */ .e([], `stack ${project}: writing secret and config files failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`, {
-            cause: err,
-        });
-    }
-}
-async function writeHostFiles(project, spec) {
-    const dir = stackFilesDir(project);
-    let made = false;
-    for (const service of spec.services) {
-        for (const [i, mount] of service.volumes.entries()) {
-            if (mount.bind !== undefined && mount.createHostPath === true)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(mount.bind, { recursive: true });
-            if (mount.content === undefined)
-                continue;
-            if (!made) {
-                // A directory left by an earlier run of the same project (or planted there) is not trusted.
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { mode: 0o700 });
-                made = true;
-            }
-            const path = contentFilePath(project, service.name, i);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, mount.content, { mode: 0o600, flag: 'wx' });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(path, mount.mode ?? 0o444);
-        }
-    }
-}
-/** Removes the stack's files directory (nothing when there is none). */
-async function removeHostFiles(project) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(stackFilesDir(project), { recursive: true, force: true });
-}
-/** Secret text shorter than this is not redacted wherever it occurs: that would garble every file. */
-const MIN_REDACTED_LENGTH = 4;
-/**
- * What to redact from bundles for the secrets the stack mounts: each secret's text (trimmed, as a
- * service prints it) and each of its lines, so that one line of a key file printed alone is caught.
- */
-function secretTexts(spec) {
-    const texts = spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
-    const parts = texts.flatMap((t) => [t.trim(), ...t.split('\n').map((l) => l.trim())]);
-    // Longest first, so that a whole secret is replaced before a line of it.
-    return [...new Set(parts)]
-        .filter((p) => p.length >= MIN_REDACTED_LENGTH)
-        .sort((a, b) => b.length - a.length);
-}
-
-
-/***/ }),
-
 /***/ 71712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ag: () => (/* binding */ hostAccessWarnings),
-/* harmony export */   bI: () => (/* binding */ hostAccessCheck)
+/* harmony export */   bI: () => (/* binding */ hostAccessCheck),
+/* harmony export */   oo: () => (/* binding */ hostAccessText)
 /* harmony export */ });
 /* unused harmony exports HOST_ACCESS_CHECK, HOST_ACCESS_INPUTS, allowedInputs */
 /** The evidence check's name. */
@@ -3519,18 +3382,36 @@ function hostAccessWarnings(project, allow) {
 }
 /**
  * The evidence check: PASSED with `none` when no allow-* input is true, SKIPPED naming each one that
- * is otherwise (the stack ran with less confinement than the default; a policy can refuse that).
+ * is otherwise and what each service was given under it (the stack ran with less confinement than the
+ * default; a policy can refuse that).
  */
-function hostAccessCheck(allow) {
-    const allowed = allowedInputs(allow);
+function hostAccessCheck(spec) {
+    const allowed = allowedInputs(spec.allow);
     if (allowed.length === 0)
         return { name: HOST_ACCESS_CHECK, result: 'PASSED', durationMs: 0, detail: 'none' };
+    const used = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : []);
     return {
         name: HOST_ACCESS_CHECK,
         result: 'SKIPPED',
         durationMs: 0,
-        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
+        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}` +
+            (used.length > 0 ? `; given: ${used.join('; ')}` : ''),
     };
+}
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+function hostAccessText(access) {
+    const parts = [];
+    if (access.privileged)
+        parts.push('privileged');
+    if (access.capAdd !== undefined)
+        parts.push(`cap_add ${access.capAdd.join(' ')}`);
+    if (access.devices !== undefined)
+        parts.push(`devices ${access.devices.join(' ')}`);
+    if (access.pid !== undefined)
+        parts.push('pid: host');
+    if (access.ipc !== undefined)
+        parts.push('ipc: host');
+    return parts.join(', ');
 }
 
 
@@ -3610,7 +3491,7 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /***/ }),
 
-/***/ 77869:
+/***/ 32732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3821,16 +3702,168 @@ function networkEntry(networks, info) {
     return entry;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/stack/files.ts
-var files = __webpack_require__(97420);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./packages/core/src/stack/errors.ts
+/** What starting a stack's services and `Stack.verifyDigests` throw. */
+/**
+ * Starting the services failed: one exited, could not be started, or was not ready in time. Thrown by
+ * up.ts and readiness.ts; `Stack.up` turns it into a {@link StackStartError} carrying the half-started
+ * stack.
+ */
+class ServiceStartFailure extends Error {
+    services;
+    name = 'ServiceStartFailure';
+    /** @param services the services the failure is about */
+    constructor(services, message, options) {
+        super(message, options);
+        this.services = services;
+    }
+}
+/**
+ * A container runs something other than the digest the stack was given. (Not the registry client's
+ * `DigestMismatchError`, which is about bytes a registry served.)
+ */
+class RunningDigestMismatchError extends Error {
+    name = 'RunningDigestMismatchError';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/files.ts
+/**
+ * The host side of a stack's mounts: the files it writes for secrets and configs given as `content:`
+ * or `environment:` (one directory per stack, mode 0700, removed by `down`), and bind-mount sources
+ * Compose would create (`create_host_path`). The directory's name follows from the project alone,
+ * so that a later process that attaches to the stack removes it too.
+ */
+
+
+
+
+
+/** The directory of the files a stack writes (under os.tmpdir(), which outlives the job's runner temp: deployed services restart from it). */
+function stackFilesDir(project) {
+    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `digestline-${project}-files`);
+}
+/** The host file of the `index`-th mount of `service` when it is a `content` mount. */
+function contentFilePath(project, service, index) {
+    return (0,external_node_path_.join)(stackFilesDir(project), `${service}-${index}`);
+}
+/**
+ * Writes every `content` mount of the stack into a fresh {@link stackFilesDir} (mode 0o444 unless
+ * the file says otherwise) and creates missing `createHostPath` bind sources as directories.
+ * Nothing is written when the stack has neither.
+ * @throws ServiceStartFailure when a file or directory cannot be written (the caller takes the stack down)
+ */
+async function prepareHostFiles(project, spec) {
+    try {
+        await writeHostFiles(project, spec);
+    }
+    catch (err) {
+        throw new ServiceStartFailure([], `stack ${project}: writing secret and config files failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+            cause: err,
+        });
+    }
+}
+async function writeHostFiles(project, spec) {
+    const dir = stackFilesDir(project);
+    let made = false;
+    for (const service of spec.services) {
+        for (const [i, mount] of service.volumes.entries()) {
+            if (mount.bind !== undefined && mount.createHostPath === true)
+                await (0,promises_.mkdir)(mount.bind, { recursive: true });
+            if (mount.content === undefined)
+                continue;
+            if (!made) {
+                // A directory left by an earlier run of the same project (or planted there) is not trusted.
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+                await (0,promises_.mkdir)(dir, { mode: 0o700 });
+                made = true;
+            }
+            const path = contentFilePath(project, service.name, i);
+            await (0,promises_.writeFile)(path, mount.content, { mode: 0o600, flag: 'wx' });
+            await (0,promises_.chmod)(path, mount.mode ?? 0o444);
+        }
+    }
+}
+/** Removes the stack's files directory (nothing when there is none). */
+async function removeHostFiles(project) {
+    await (0,promises_.rm)(stackFilesDir(project), { recursive: true, force: true });
+}
+/** Secret text shorter than this is not redacted wherever it occurs: that would garble every file. */
+const files_MIN_REDACTED_LENGTH = 4;
+/**
+ * What to redact from bundles for the secrets the stack mounts: each secret's text (trimmed, as a
+ * service prints it) and each of its lines, so that one line of a key file printed alone is caught.
+ */
+function secretTexts(spec) {
+    const texts = spec.services.flatMap((s) => s.volumes.filter((v) => v.secret === true && v.content !== undefined).map((v) => v.content));
+    const parts = texts.flatMap((t) => [t.trim(), ...t.split('\n').map((l) => l.trim())]);
+    // Longest first, so that a whole secret is replaced before a line of it.
+    return [...new Set(parts)]
+        .filter((p) => p.length >= files_MIN_REDACTED_LENGTH)
+        .sort((a, b) => b.length - a.length);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/stack/host-access.ts
 var host_access = __webpack_require__(71712);
-// EXTERNAL MODULE: ./packages/core/src/stack/errors.ts
-var errors = __webpack_require__(91116);
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
-// EXTERNAL MODULE: ./packages/core/src/stack/waiting.ts
-var waiting = __webpack_require__(34312);
+;// CONCATENATED MODULE: ./packages/core/src/stack/waiting.ts
+/**
+ * The waiting primitives of `up`: one-shot signals between service tasks, and sleeps and waits that
+ * end early when `up` is aborted (a service failed, or the deadline passed).
+ */
+
+/** A new unresolved {@link Deferred}. */
+function deferred() {
+    let resolve;
+    const d = { promise: new Promise((r) => (resolve = r)), resolve: () => { }, done: false };
+    d.resolve = () => {
+        d.done = true;
+        resolve();
+    };
+    return d;
+}
+/** Thrown inside `up` tasks when another task failed or the deadline passed. */
+class Aborted extends Error {
+}
+/** Waits `ms`; rejects with {@link Aborted} as soon as `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new Aborted());
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Aborted());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Settles as `promise` does; rejects with {@link Aborted} as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new Aborted());
+        const onAbort = () => reject(new Aborted());
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e instanceof Error ? e : new Error((0,src_errors/* errorMessage */.gJ)(e)));
+        });
+    });
+}
+/** `250ms`, `2s`, `1.5s`: durations in messages. */
+function formatMs(ms) {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)}s` : `${ms}ms`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/plan.ts
 
 
@@ -3882,8 +3915,8 @@ function planServices(spec, order, images, opts) {
             mode,
             hasHealthcheck,
             status: 'not started',
-            started: (0,waiting/* deferred */.yX)(),
-            ready: (0,waiting/* deferred */.yX)(),
+            started: deferred(),
+            ready: deferred(),
             timing: { mode },
         });
     });
@@ -3971,8 +4004,465 @@ async function findServiceRecords(project, engine) {
 var names = __webpack_require__(63031);
 // EXTERNAL MODULE: ./packages/core/src/stack/compose/order.ts
 var compose_order = __webpack_require__(53560);
-// EXTERNAL MODULE: ./packages/core/src/stack/up.ts + 2 modules
-var up = __webpack_require__(59962);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./packages/core/src/stack/port-probe.ts
+/** Readiness by TCP: whether something answers on a port, from this process. */
+
+/**
+ * Answers whether something listens on a loopback port, from this process. A connection is
+ * "answered" when the peer sends bytes or keeps it open for `holdMs`: docker's userland proxy
+ * accepts on the published port even when nothing listens in the container, then closes at once.
+ * An HTTP request is sent so that HTTP servers answer right away.
+ */
+function probePort(host, port, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 1000;
+    const holdMs = opts.holdMs ?? 200;
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host, port });
+        let settled = false;
+        const finish = (ok) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            clearTimeout(hold);
+            socket.destroy();
+            resolve(ok);
+        };
+        const deadline = setTimeout(() => finish(false), timeoutMs);
+        let hold;
+        socket.once('connect', () => {
+            socket.write(`GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\n\r\n`);
+            hold = setTimeout(() => finish(true), holdMs);
+        });
+        socket.once('data', () => finish(true));
+        socket.once('error', () => finish(false));
+        socket.once('close', () => finish(false));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/readiness.ts
+
+
+
+
+
+
+/** How many log lines a start failure quotes. */
+const LOG_TAIL_LINES = 15;
+/** bash script for the network probe: retries a TCP connect until it works. */
+const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
+/** The engine networks a service joins, each with its DNS names there (service name first). */
+function serviceNetworks(ctx, service) {
+    const joined = service.networks ?? [];
+    if (joined.length === 0)
+        return [{ name: ctx.network, aliases: [service.name, ...service.aliases] }];
+    return joined.map((n) => ({
+        name: ctx.networks?.get(n.network) ?? ctx.network,
+        aliases: [service.name, ...n.aliases.filter((a) => a !== service.name)],
+    }));
+}
+/** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
+const NOT_YET_RUN = new Set(['created', 'configured', 'initialized']);
+/** Whether the container ran and has stopped (podman says `stopped` until its cleanup ran, then `exited`). */
+function hasExited(info) {
+    return !info.state.running && !NOT_YET_RUN.has(info.state.status);
+}
+/** Fails when the container is no longer running (unless it is a one-shot that exited 0). */
+async function checkAlive(ctx, plan) {
+    const info = await ctx.engine.inspectContainer(plan.record.container);
+    plan.lastInfo = info;
+    if (!hasExited(info))
+        return info;
+    if (plan.mode === 'completed' && info.state.exitCode === 0)
+        return info;
+    let tail;
+    try {
+        const logs = await ctx.engine.logs(plan.record.container);
+        tail = (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), LOG_TAIL_LINES);
+    }
+    catch (err) {
+        tail = `(logs unavailable: ${(0,src_errors/* errorMessage */.gJ)(err)})`;
+    }
+    const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
+    throw new ServiceStartFailure([plan.spec.name], `stack ${ctx.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
+}
+/** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
+async function waitReady(ctx, plan) {
+    const { engine, signal, pollMs } = ctx;
+    const container = plan.record.container;
+    switch (plan.mode) {
+        case 'running':
+            plan.status = 'checking it runs';
+            await checkAlive(ctx, plan);
+            return;
+        case 'completed':
+            for (;;) {
+                plan.status = 'running (one-shot, waiting for exit 0)';
+                const info = await checkAlive(ctx, plan);
+                if (hasExited(info))
+                    return;
+                await sleep(pollMs, signal);
+            }
+        case 'health':
+            for (;;) {
+                // The check itself takes ~100 ms (an exec into the container): count it against the poll interval.
+                const pollStart = Date.now();
+                try {
+                    await engine.runHealthcheck(container);
+                }
+                catch {
+                    // The container may have stopped between polls: the inspect below says how.
+                }
+                const info = await checkAlive(ctx, plan);
+                if (info.state.health === 'healthy')
+                    return;
+                plan.status = `health: ${info.state.health ?? 'unknown'}`;
+                await sleep(Math.max(0, pollMs - (Date.now() - pollStart)), signal);
+            }
+        case 'published-port': {
+            const first = await checkAlive(ctx, plan);
+            const tcp = first.ports.filter((p) => p.protocol === 'tcp');
+            const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];
+            if (binding === undefined)
+                throw new Error(`the engine reports no published port for ${container}`);
+            const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp;
+            plan.status = `no answer on ${host}:${binding.hostPort}`;
+            // Probing is cheap and inspecting is not (an engine process or two), so they run side by side at
+            // their own pace: a service is seen ready within probeMs, and an exit within pollMs.
+            await whileAlive(ctx, plan, async (until) => {
+                for (;;) {
+                    if (await probePort(host, binding.hostPort))
+                        return;
+                    await sleep(ctx.probeMs, until);
+                }
+            });
+            return;
+        }
+        case 'network-probe':
+            return networkProbe(ctx, plan);
+    }
+}
+/**
+ * Runs `work` while checking every `pollMs` that the container still runs (see {@link checkAlive}):
+ * resolves when `work` does, rejects when either fails. `work` gets a signal that aborts when the
+ * liveness check failed or `up` is aborted, so that it stops polling.
+ */
+async function whileAlive(ctx, plan, work) {
+    const stop = new AbortController();
+    const abort = () => stop.abort();
+    ctx.signal.addEventListener('abort', abort, { once: true });
+    if (ctx.signal.aborted)
+        stop.abort();
+    const liveness = (async () => {
+        for (;;) {
+            await sleep(ctx.pollMs, stop.signal);
+            await checkAlive(ctx, plan);
+        }
+    })();
+    const working = work(stop.signal);
+    // The loser settles later (Aborted, or an inspect still in flight): observed, never awaited, so
+    // that readiness is reported without waiting for an engine process.
+    liveness.catch(() => undefined);
+    working.catch(() => undefined);
+    try {
+        await Promise.race([working, liveness]);
+    }
+    finally {
+        stop.abort();
+        ctx.signal.removeEventListener('abort', abort);
+    }
+}
+/** Runs a probe container on a network of the service that exits 0 once `<service>:<port>` accepts connections. */
+async function networkProbe(ctx, plan) {
+    const { engine, signal, pollMs } = ctx;
+    const port = plan.record.port;
+    const probe = `${plan.record.container}-probe`;
+    const network = serviceNetworks(ctx, plan.spec)[0]?.name ?? ctx.network;
+    plan.status = `port ${port} not reachable on network ${network}`;
+    const run = engine.runToCompletion({
+        image: ctx.probeImage,
+        name: probe,
+        network,
+        rm: true,
+        entrypoint: '',
+        labels: { ...ctx.labels, [stack_labels/* CONTAINER_ROLE_LABEL */.gt]: 'probe', [stack_labels/* SERVICE_LABEL */.fX]: plan.spec.name },
+        command: ['bash', '-c', NETWORK_PROBE_SCRIPT, 'probe', plan.spec.name, String(port)],
+    });
+    let finished = false;
+    const result = run.finally(() => {
+        finished = true;
+    });
+    try {
+        while (!finished) {
+            await checkAlive(ctx, plan);
+            await Promise.race([sleep(pollMs, signal), result]);
+        }
+        const r = await result;
+        if (r.exitCode !== 0) {
+            throw new Error(`the probe container (${ctx.probeImage}) exited with ${r.exitCode}: ${(0,exec/* tailLines */.os)(r.stderr, 5)}`);
+        }
+    }
+    finally {
+        if (!finished) {
+            await engine.remove(probe, { force: true }).catch(() => undefined);
+            await result.catch(() => undefined);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stack/up.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
+ * prefix reuses them; a network left by an earlier run of the same project is reused).
+ * @throws ServiceStartFailure when the engine refuses
+ */
+async function createResources(stack, networks, volumes, labels) {
+    const { engine, project } = stack;
+    try {
+        const present = new Set(await engine.networkList());
+        for (const n of networks) {
+            if (present.has(n.name))
+                continue;
+            await engine.networkCreate(n.name, {
+                labels,
+                ...(n.internal ? { internal: true } : {}),
+                // Several networks must be kept apart by address too, not only by name.
+                ...(networks.length > 1 ? { isolate: true } : {}),
+            });
+        }
+        const existing = new Set(await engine.volumeList());
+        for (const volume of volumes) {
+            if (!existing.has(volume))
+                await engine.volumeCreate(volume, { labels });
+        }
+    }
+    catch (err) {
+        throw new ServiceStartFailure([], `stack ${project}: creating network/volumes failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, {
+            cause: err,
+        });
+    }
+}
+/**
+ * Runs every planned service to readiness, concurrently as far as their dependencies allow.
+ * @throws ServiceStartFailure for the first service that failed, or naming every service not ready
+ *   within `timeoutMs` and what each was doing
+ */
+async function startServices(ctx, timeoutMs) {
+    const { project, plans } = ctx;
+    const controller = new AbortController();
+    let failure;
+    const fail = (err) => {
+        failure ??= err;
+        controller.abort();
+    };
+    const deadline = setTimeout(() => controller.abort(), timeoutMs);
+    const run = { ...ctx, signal: controller.signal };
+    try {
+        await Promise.all([...plans.values()].map(async (plan) => {
+            try {
+                await runService(run, plan);
+            }
+            catch (err) {
+                if (err instanceof Aborted)
+                    return;
+                fail(err instanceof ServiceStartFailure
+                    ? err
+                    : new ServiceStartFailure([plan.spec.name], `stack ${project}: service "${plan.spec.name}": ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err }));
+            }
+        }));
+    }
+    finally {
+        clearTimeout(deadline);
+    }
+    if (failure)
+        throw failure;
+    const waiting = [...plans.values()].filter((p) => !p.ready.done);
+    if (waiting.length > 0)
+        throw await notReadyError(ctx.engine, project, waiting, timeoutMs);
+}
+async function notReadyError(engine, project, waiting, timeoutMs) {
+    const details = await Promise.all(waiting.map(async (p) => {
+        const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
+        return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
+    }));
+    return new ServiceStartFailure(waiting.map((p) => p.spec.name), `stack ${project}: not ready within ${formatMs(timeoutMs)}: ${details.join('; ')}`);
+}
+async function lastLogLine(engine, container) {
+    try {
+        const logs = await engine.logs(container);
+        return (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), 1);
+    }
+    catch {
+        return '';
+    }
+}
+function conditionText(dep) {
+    return dep.condition === 'service_healthy'
+        ? `${dep.service} to be healthy`
+        : dep.condition === 'service_completed_successfully'
+            ? `${dep.service} to complete`
+            : `${dep.service} to start`;
+}
+async function runService(ctx, plan) {
+    const { engine, signal, project } = ctx;
+    const service = plan.spec;
+    for (const dep of service.dependsOn) {
+        const target = ctx.plans.get(dep.service);
+        // `required: false`: a dependency the stack does not have is not waited for.
+        if (target === undefined && dep.required === false)
+            continue;
+        if (target === undefined)
+            throw new Error(`depends on "${dep.service}", which is not in the stack`);
+        plan.status = `waiting for ${conditionText(dep)}`;
+        await untilAborted(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
+    }
+    plan.status = 'starting';
+    const [first, ...more] = serviceNetworks(ctx, service);
+    const hosts = {};
+    for (const n of [first, ...more]) {
+        for (const [name, ip] of Object.entries(ctx.hosts[n?.name ?? ''] ?? {}))
+            hosts[name] ??= ip;
+    }
+    const run = {
+        image: (0,reference/* pinnedReference */.ct)(service.image),
+        name: plan.record.container,
+        network: first?.name ?? ctx.network,
+        aliases: first?.aliases ?? [service.name],
+        ...(more.length > 0 ? { networks: more } : {}),
+        // Its dependencies have started: their names resolve without the engine's DNS server (only
+        // those on a network it joins).
+        hosts,
+        env: service.environment,
+        labels: {
+            ...ctx.labels,
+            [stack_labels/* SERVICE_LABEL */.fX]: service.name,
+            [stack_labels/* IMAGE_LABEL */.H_]: (0,reference/* pinnedReference */.ct)(service.image),
+            [stack_labels/* ORDER_LABEL */.sy]: String(plan.record.order),
+            [stack_labels/* CONTAINER_ROLE_LABEL */.gt]: 'service',
+            ...(plan.record.port !== undefined ? { [stack_labels/* PORT_LABEL */.JH]: String(plan.record.port) } : {}),
+        },
+        ports: service.ports.map((p) => ({
+            host: p.host,
+            containerPort: p.containerPort,
+            ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+            ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
+        })),
+        volumes: service.volumes.map((v, i) => ({
+            source: v.bind ??
+                (v.content !== undefined
+                    ? contentFilePath(project, service.name, i)
+                    : v.volume === undefined
+                        ? ''
+                        : (0,stack_labels/* volumeName */.EH)(ctx.prefix, v.volume)),
+            target: v.target,
+            readonly: v.readonly,
+        })),
+        ...confinementOf(service),
+        ...hostAccessOf(service),
+    };
+    if (service.command !== undefined)
+        run.command = service.command;
+    if (service.healthcheck !== undefined)
+        run.healthcheck = toEngineHealthcheck(service.healthcheck);
+    else if (service.healthcheckDisabled)
+        run.healthcheck = { test: ['NONE'] };
+    if (signal.aborted)
+        throw new Aborted();
+    if (service.hostAccess !== undefined) {
+        ctx.log.warning(`stack ${ctx.project}: ${service.name} runs with access to the host (allowed by allow-privileged): ${(0,host_access/* hostAccessText */.oo)(service.hostAccess)}`);
+    }
+    await engine.run(run);
+    plan.timing.startedAt = Date.now();
+    const attached = (await engine.inspectContainer(plan.record.container)).networks;
+    for (const n of [first, ...more]) {
+        const ip = attached.find((a) => a.name === n?.name)?.ipAddress;
+        if (n === undefined || ip === undefined)
+            continue;
+        const pinned = (ctx.hosts[n.name] ??= {});
+        for (const name of n.aliases)
+            pinned[name] = ip;
+    }
+    plan.started.resolve();
+    ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
+    await waitReady(ctx, plan);
+    plan.timing.readyAt = Date.now();
+    plan.status = 'ready';
+    plan.ready.resolve();
+}
+/** What the stack file says about how the process runs: user, entrypoint, init, read-only, capabilities, tmpfs, restart. */
+function confinementOf(service) {
+    const run = {};
+    if (service.entrypoint !== undefined)
+        run.entrypoint = service.entrypoint;
+    if (service.user !== undefined)
+        run.user = service.user;
+    if (service.workingDir !== undefined)
+        run.workdir = service.workingDir;
+    if (service.init)
+        run.init = true;
+    if (service.readOnly)
+        run.readOnly = true;
+    if (service.capDrop !== undefined && service.capDrop.length > 0)
+        run.capDrop = service.capDrop;
+    if (service.securityOpt !== undefined && service.securityOpt.length > 0)
+        run.securityOpt = service.securityOpt;
+    if (service.tmpfs !== undefined && service.tmpfs.length > 0)
+        run.tmpfs = service.tmpfs;
+    if (service.restart !== undefined)
+        run.restart = service.restart;
+    if (service.hostname !== undefined)
+        run.hostname = service.hostname;
+    if (service.memoryBytes !== undefined)
+        run.memoryBytes = service.memoryBytes;
+    if (service.cpus !== undefined)
+        run.cpus = service.cpus;
+    if (service.pidsLimit !== undefined)
+        run.pidsLimit = service.pidsLimit;
+    if (service.stopSignal !== undefined)
+        run.stopSignal = service.stopSignal;
+    if (service.stopGracePeriodS !== undefined)
+        run.stopTimeoutS = service.stopGracePeriodS;
+    return run;
+}
+/** What allow-privileged let the service have (the builder set `hostAccess` only when it was allowed). */
+function hostAccessOf(service) {
+    const access = service.hostAccess;
+    if (access === undefined)
+        return {};
+    const run = {};
+    if (access.privileged)
+        run.privileged = true;
+    if (access.capAdd !== undefined)
+        run.capAdd = access.capAdd;
+    if (access.devices !== undefined)
+        run.devices = access.devices;
+    if (access.pid !== undefined)
+        run.pid = access.pid;
+    if (access.ipc !== undefined)
+        run.ipc = access.ipc;
+    return run;
+}
+function toEngineHealthcheck(hc) {
+    return {
+        test: hc.test,
+        intervalMs: hc.intervalMs,
+        timeoutMs: hc.timeoutMs,
+        retries: hc.retries,
+        startPeriodMs: hc.startPeriodMs,
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/stack.ts
 
 
@@ -4096,12 +4586,12 @@ class Stack {
             const networks = declared.length === 0
                 ? [{ name: stack.network }]
                 : declared.map((n) => ({ ...n, name: networkNames.get(n.name) }));
-            await (0,files/* prepareHostFiles */.Jq)(project, spec);
-            stack.secrets = (0,files/* secretTexts */.Vh)(spec);
-            await (0,up/* createResources */.Q2)(stack, networks, volumes, labels);
+            await prepareHostFiles(project, spec);
+            stack.secrets = secretTexts(spec);
+            await createResources(stack, networks, volumes, labels);
             opts.onStarting?.(stack);
             startedAt = Date.now();
-            await (0,up/* startServices */.Fp)({
+            await startServices({
                 project,
                 engine,
                 plans,
@@ -4122,7 +4612,7 @@ class Stack {
         if (seen.every((p) => p.lastInfo !== undefined)) {
             stack.readyStatuses = seen.map((p) => stack.statusOf(p.record, p.lastInfo));
         }
-        log.info(`stack ${project}: all ${plans.size} services ready after ${(0,waiting/* formatMs */._V)(Date.now() - startedAt)}`);
+        log.info(`stack ${project}: all ${plans.size} services ready after ${formatMs(Date.now() - startedAt)}`);
         return stack;
     }
     /**
@@ -4208,7 +4698,7 @@ class Stack {
             }
         }
         if (problems.length > 0) {
-            throw new errors/* RunningDigestMismatchError */.c(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
+            throw new RunningDigestMismatchError(`stack ${this.project}: containers do not run the given digests:\n${problems.join('\n')}`);
         }
     }
     /**
@@ -4278,7 +4768,7 @@ class Stack {
                 await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
             }
         }
-        await attempt('removing the stack files', () => (0,files/* removeHostFiles */.id)(this.project));
+        await attempt('removing the stack files', () => removeHostFiles(this.project));
         if (errors.length > 0) {
             throw new src_errors/* CleanupError */.pJ(`stack ${this.project}: cleanup left resources behind:\n${errors.join('\n')}`);
         }
@@ -4293,581 +4783,11 @@ async function carryingStack(stack, start) {
         await start();
     }
     catch (err) {
-        if (!(err instanceof errors/* ServiceStartFailure */.e))
+        if (!(err instanceof ServiceStartFailure))
             throw err;
         const options = err.cause !== undefined ? { cause: err.cause } : undefined;
         throw new StackStartError(stack, err.services, err.message, options);
     }
-}
-
-
-/***/ }),
-
-/***/ 59962:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Q2: () => (/* binding */ createResources),
-  oo: () => (/* binding */ hostAccessText),
-  Fp: () => (/* binding */ startServices)
-});
-
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(637);
-// EXTERNAL MODULE: ./packages/core/src/exec.ts
-var exec = __webpack_require__(78851);
-// EXTERNAL MODULE: ./packages/core/src/reference.ts
-var reference = __webpack_require__(41397);
-// EXTERNAL MODULE: ./packages/core/src/stack/errors.ts
-var stack_errors = __webpack_require__(91116);
-// EXTERNAL MODULE: ./packages/core/src/stack/files.ts
-var files = __webpack_require__(97420);
-// EXTERNAL MODULE: ./packages/core/src/stack/labels.ts
-var labels = __webpack_require__(40184);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./packages/core/src/stack/port-probe.ts
-/** Readiness by TCP: whether something answers on a port, from this process. */
-
-/**
- * Answers whether something listens on a loopback port, from this process. A connection is
- * "answered" when the peer sends bytes or keeps it open for `holdMs`: docker's userland proxy
- * accepts on the published port even when nothing listens in the container, then closes at once.
- * An HTTP request is sent so that HTTP servers answer right away.
- */
-function probePort(host, port, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 1000;
-    const holdMs = opts.holdMs ?? 200;
-    return new Promise((resolve) => {
-        const socket = (0,external_node_net_.connect)({ host, port });
-        let settled = false;
-        const finish = (ok) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(deadline);
-            clearTimeout(hold);
-            socket.destroy();
-            resolve(ok);
-        };
-        const deadline = setTimeout(() => finish(false), timeoutMs);
-        let hold;
-        socket.once('connect', () => {
-            socket.write(`GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\n\r\n`);
-            hold = setTimeout(() => finish(true), holdMs);
-        });
-        socket.once('data', () => finish(true));
-        socket.once('error', () => finish(false));
-        socket.once('close', () => finish(false));
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/src/stack/waiting.ts
-var stack_waiting = __webpack_require__(34312);
-;// CONCATENATED MODULE: ./packages/core/src/stack/readiness.ts
-
-
-
-
-
-
-/** How many log lines a start failure quotes. */
-const LOG_TAIL_LINES = 15;
-/** bash script for the network probe: retries a TCP connect until it works. */
-const NETWORK_PROBE_SCRIPT = 'until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do sleep 0.1; done; echo "reachable $1:$2"';
-/** The engine networks a service joins, each with its DNS names there (service name first). */
-function serviceNetworks(ctx, service) {
-    const joined = service.networks ?? [];
-    if (joined.length === 0)
-        return [{ name: ctx.network, aliases: [service.name, ...service.aliases] }];
-    return joined.map((n) => ({
-        name: ctx.networks?.get(n.network) ?? ctx.network,
-        aliases: [service.name, ...n.aliases.filter((a) => a !== service.name)],
-    }));
-}
-/** States of a container that has not run yet (podman's `configured`/`initialized` come before `running`). */
-const NOT_YET_RUN = new Set(['created', 'configured', 'initialized']);
-/** Whether the container ran and has stopped (podman says `stopped` until its cleanup ran, then `exited`). */
-function hasExited(info) {
-    return !info.state.running && !NOT_YET_RUN.has(info.state.status);
-}
-/** Fails when the container is no longer running (unless it is a one-shot that exited 0). */
-async function checkAlive(ctx, plan) {
-    const info = await ctx.engine.inspectContainer(plan.record.container);
-    plan.lastInfo = info;
-    if (!hasExited(info))
-        return info;
-    if (plan.mode === 'completed' && info.state.exitCode === 0)
-        return info;
-    let tail;
-    try {
-        const logs = await ctx.engine.logs(plan.record.container);
-        tail = (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), LOG_TAIL_LINES);
-    }
-    catch (err) {
-        tail = `(logs unavailable: ${(0,errors/* errorMessage */.gJ)(err)})`;
-    }
-    const what = plan.mode === 'completed' ? 'one-shot service' : 'service';
-    throw new stack_errors/* ServiceStartFailure */.e([plan.spec.name], `stack ${ctx.project}: ${what} "${plan.spec.name}" exited with code ${info.state.exitCode} during start (container ${plan.record.container}, status ${info.state.status})${tail === '' ? ' and logged nothing' : `; last log lines:\n${tail}`}`);
-}
-/** Resolves once the service is ready by its plan's mode; rejects when it exits or `up` is aborted. */
-async function waitReady(ctx, plan) {
-    const { engine, signal, pollMs } = ctx;
-    const container = plan.record.container;
-    switch (plan.mode) {
-        case 'running':
-            plan.status = 'checking it runs';
-            await checkAlive(ctx, plan);
-            return;
-        case 'completed':
-            for (;;) {
-                plan.status = 'running (one-shot, waiting for exit 0)';
-                const info = await checkAlive(ctx, plan);
-                if (hasExited(info))
-                    return;
-                await (0,stack_waiting/* sleep */.yy)(pollMs, signal);
-            }
-        case 'health':
-            for (;;) {
-                // The check itself takes ~100 ms (an exec into the container): count it against the poll interval.
-                const pollStart = Date.now();
-                try {
-                    await engine.runHealthcheck(container);
-                }
-                catch {
-                    // The container may have stopped between polls: the inspect below says how.
-                }
-                const info = await checkAlive(ctx, plan);
-                if (info.state.health === 'healthy')
-                    return;
-                plan.status = `health: ${info.state.health ?? 'unknown'}`;
-                await (0,stack_waiting/* sleep */.yy)(Math.max(0, pollMs - (Date.now() - pollStart)), signal);
-            }
-        case 'published-port': {
-            const first = await checkAlive(ctx, plan);
-            const tcp = first.ports.filter((p) => p.protocol === 'tcp');
-            const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];
-            if (binding === undefined)
-                throw new Error(`the engine reports no published port for ${container}`);
-            const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp;
-            plan.status = `no answer on ${host}:${binding.hostPort}`;
-            // Probing is cheap and inspecting is not (an engine process or two), so they run side by side at
-            // their own pace: a service is seen ready within probeMs, and an exit within pollMs.
-            await whileAlive(ctx, plan, async (until) => {
-                for (;;) {
-                    if (await probePort(host, binding.hostPort))
-                        return;
-                    await (0,stack_waiting/* sleep */.yy)(ctx.probeMs, until);
-                }
-            });
-            return;
-        }
-        case 'network-probe':
-            return networkProbe(ctx, plan);
-    }
-}
-/**
- * Runs `work` while checking every `pollMs` that the container still runs (see {@link checkAlive}):
- * resolves when `work` does, rejects when either fails. `work` gets a signal that aborts when the
- * liveness check failed or `up` is aborted, so that it stops polling.
- */
-async function whileAlive(ctx, plan, work) {
-    const stop = new AbortController();
-    const abort = () => stop.abort();
-    ctx.signal.addEventListener('abort', abort, { once: true });
-    if (ctx.signal.aborted)
-        stop.abort();
-    const liveness = (async () => {
-        for (;;) {
-            await (0,stack_waiting/* sleep */.yy)(ctx.pollMs, stop.signal);
-            await checkAlive(ctx, plan);
-        }
-    })();
-    const working = work(stop.signal);
-    // The loser settles later (Aborted, or an inspect still in flight): observed, never awaited, so
-    // that readiness is reported without waiting for an engine process.
-    liveness.catch(() => undefined);
-    working.catch(() => undefined);
-    try {
-        await Promise.race([working, liveness]);
-    }
-    finally {
-        stop.abort();
-        ctx.signal.removeEventListener('abort', abort);
-    }
-}
-/** Runs a probe container on a network of the service that exits 0 once `<service>:<port>` accepts connections. */
-async function networkProbe(ctx, plan) {
-    const { engine, signal, pollMs } = ctx;
-    const port = plan.record.port;
-    const probe = `${plan.record.container}-probe`;
-    const network = serviceNetworks(ctx, plan.spec)[0]?.name ?? ctx.network;
-    plan.status = `port ${port} not reachable on network ${network}`;
-    const run = engine.runToCompletion({
-        image: ctx.probeImage,
-        name: probe,
-        network,
-        rm: true,
-        entrypoint: '',
-        labels: { ...ctx.labels, [labels/* CONTAINER_ROLE_LABEL */.gt]: 'probe', [labels/* SERVICE_LABEL */.fX]: plan.spec.name },
-        command: ['bash', '-c', NETWORK_PROBE_SCRIPT, 'probe', plan.spec.name, String(port)],
-    });
-    let finished = false;
-    const result = run.finally(() => {
-        finished = true;
-    });
-    try {
-        while (!finished) {
-            await checkAlive(ctx, plan);
-            await Promise.race([(0,stack_waiting/* sleep */.yy)(pollMs, signal), result]);
-        }
-        const r = await result;
-        if (r.exitCode !== 0) {
-            throw new Error(`the probe container (${ctx.probeImage}) exited with ${r.exitCode}: ${(0,exec/* tailLines */.os)(r.stderr, 5)}`);
-        }
-    }
-    finally {
-        if (!finished) {
-            await engine.remove(probe, { force: true }).catch(() => undefined);
-            await result.catch(() => undefined);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stack/up.ts
-
-
-
-
-
-
-
-
-/**
- * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
- * prefix reuses them; a network left by an earlier run of the same project is reused).
- * @throws ServiceStartFailure when the engine refuses
- */
-async function createResources(stack, networks, volumes, labels) {
-    const { engine, project } = stack;
-    try {
-        const present = new Set(await engine.networkList());
-        for (const n of networks) {
-            if (present.has(n.name))
-                continue;
-            await engine.networkCreate(n.name, {
-                labels,
-                ...(n.internal ? { internal: true } : {}),
-                // Several networks must be kept apart by address too, not only by name.
-                ...(networks.length > 1 ? { isolate: true } : {}),
-            });
-        }
-        const existing = new Set(await engine.volumeList());
-        for (const volume of volumes) {
-            if (!existing.has(volume))
-                await engine.volumeCreate(volume, { labels });
-        }
-    }
-    catch (err) {
-        throw new stack_errors/* ServiceStartFailure */.e([], `stack ${project}: creating network/volumes failed: ${(0,errors/* errorMessage */.gJ)(err)}`, {
-            cause: err,
-        });
-    }
-}
-/**
- * Runs every planned service to readiness, concurrently as far as their dependencies allow.
- * @throws ServiceStartFailure for the first service that failed, or naming every service not ready
- *   within `timeoutMs` and what each was doing
- */
-async function startServices(ctx, timeoutMs) {
-    const { project, plans } = ctx;
-    const controller = new AbortController();
-    let failure;
-    const fail = (err) => {
-        failure ??= err;
-        controller.abort();
-    };
-    const deadline = setTimeout(() => controller.abort(), timeoutMs);
-    const run = { ...ctx, signal: controller.signal };
-    try {
-        await Promise.all([...plans.values()].map(async (plan) => {
-            try {
-                await runService(run, plan);
-            }
-            catch (err) {
-                if (err instanceof stack_waiting/* Aborted */.aG)
-                    return;
-                fail(err instanceof stack_errors/* ServiceStartFailure */.e
-                    ? err
-                    : new stack_errors/* ServiceStartFailure */.e([plan.spec.name], `stack ${project}: service "${plan.spec.name}": ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err }));
-            }
-        }));
-    }
-    finally {
-        clearTimeout(deadline);
-    }
-    if (failure)
-        throw failure;
-    const waiting = [...plans.values()].filter((p) => !p.ready.done);
-    if (waiting.length > 0)
-        throw await notReadyError(ctx.engine, project, waiting, timeoutMs);
-}
-async function notReadyError(engine, project, waiting, timeoutMs) {
-    const details = await Promise.all(waiting.map(async (p) => {
-        const last = p.started.done ? await lastLogLine(engine, p.record.container) : '';
-        return `${p.spec.name} (${p.status}${last === '' ? '' : `; last log line: ${JSON.stringify(last)}`})`;
-    }));
-    return new stack_errors/* ServiceStartFailure */.e(waiting.map((p) => p.spec.name), `stack ${project}: not ready within ${(0,stack_waiting/* formatMs */._V)(timeoutMs)}: ${details.join('; ')}`);
-}
-async function lastLogLine(engine, container) {
-    try {
-        const logs = await engine.logs(container);
-        return (0,exec/* tailLines */.os)(`${logs.stdout}\n${logs.stderr}`.trim(), 1);
-    }
-    catch {
-        return '';
-    }
-}
-function conditionText(dep) {
-    return dep.condition === 'service_healthy'
-        ? `${dep.service} to be healthy`
-        : dep.condition === 'service_completed_successfully'
-            ? `${dep.service} to complete`
-            : `${dep.service} to start`;
-}
-async function runService(ctx, plan) {
-    const { engine, signal, project } = ctx;
-    const service = plan.spec;
-    for (const dep of service.dependsOn) {
-        const target = ctx.plans.get(dep.service);
-        // `required: false`: a dependency the stack does not have is not waited for.
-        if (target === undefined && dep.required === false)
-            continue;
-        if (target === undefined)
-            throw new Error(`depends on "${dep.service}", which is not in the stack`);
-        plan.status = `waiting for ${conditionText(dep)}`;
-        await (0,stack_waiting/* untilAborted */.Eu)(dep.condition === 'service_started' ? target.started.promise : target.ready.promise, signal);
-    }
-    plan.status = 'starting';
-    const [first, ...more] = serviceNetworks(ctx, service);
-    const hosts = {};
-    for (const n of [first, ...more]) {
-        for (const [name, ip] of Object.entries(ctx.hosts[n?.name ?? ''] ?? {}))
-            hosts[name] ??= ip;
-    }
-    const run = {
-        image: (0,reference/* pinnedReference */.ct)(service.image),
-        name: plan.record.container,
-        network: first?.name ?? ctx.network,
-        aliases: first?.aliases ?? [service.name],
-        ...(more.length > 0 ? { networks: more } : {}),
-        // Its dependencies have started: their names resolve without the engine's DNS server (only
-        // those on a network it joins).
-        hosts,
-        env: service.environment,
-        labels: {
-            ...ctx.labels,
-            [labels/* SERVICE_LABEL */.fX]: service.name,
-            [labels/* IMAGE_LABEL */.H_]: (0,reference/* pinnedReference */.ct)(service.image),
-            [labels/* ORDER_LABEL */.sy]: String(plan.record.order),
-            [labels/* CONTAINER_ROLE_LABEL */.gt]: 'service',
-            ...(plan.record.port !== undefined ? { [labels/* PORT_LABEL */.JH]: String(plan.record.port) } : {}),
-        },
-        ports: service.ports.map((p) => ({
-            host: p.host,
-            containerPort: p.containerPort,
-            ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-            ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
-        })),
-        volumes: service.volumes.map((v, i) => ({
-            source: v.bind ??
-                (v.content !== undefined
-                    ? (0,files/* contentFilePath */.RL)(project, service.name, i)
-                    : v.volume === undefined
-                        ? ''
-                        : (0,labels/* volumeName */.EH)(ctx.prefix, v.volume)),
-            target: v.target,
-            readonly: v.readonly,
-        })),
-        ...confinementOf(service),
-        ...hostAccessOf(service),
-    };
-    if (service.command !== undefined)
-        run.command = service.command;
-    if (service.healthcheck !== undefined)
-        run.healthcheck = toEngineHealthcheck(service.healthcheck);
-    else if (service.healthcheckDisabled)
-        run.healthcheck = { test: ['NONE'] };
-    if (signal.aborted)
-        throw new stack_waiting/* Aborted */.aG();
-    if (service.hostAccess !== undefined) {
-        ctx.log.warning(`stack ${ctx.project}: ${service.name} runs with access to the host (allowed by allow-privileged): ${hostAccessText(service.hostAccess)}`);
-    }
-    await engine.run(run);
-    plan.timing.startedAt = Date.now();
-    const attached = (await engine.inspectContainer(plan.record.container)).networks;
-    for (const n of [first, ...more]) {
-        const ip = attached.find((a) => a.name === n?.name)?.ipAddress;
-        if (n === undefined || ip === undefined)
-            continue;
-        const pinned = (ctx.hosts[n.name] ??= {});
-        for (const name of n.aliases)
-            pinned[name] = ip;
-    }
-    plan.started.resolve();
-    ctx.log.info(`stack ${ctx.project}: started ${service.name} (${(0,reference/* pinnedReference */.ct)(service.image)}); readiness: ${plan.mode}`);
-    await waitReady(ctx, plan);
-    plan.timing.readyAt = Date.now();
-    plan.status = 'ready';
-    plan.ready.resolve();
-}
-/** What the stack file says about how the process runs: user, entrypoint, init, read-only, capabilities, tmpfs, restart. */
-function confinementOf(service) {
-    const run = {};
-    if (service.entrypoint !== undefined)
-        run.entrypoint = service.entrypoint;
-    if (service.user !== undefined)
-        run.user = service.user;
-    if (service.workingDir !== undefined)
-        run.workdir = service.workingDir;
-    if (service.init)
-        run.init = true;
-    if (service.readOnly)
-        run.readOnly = true;
-    if (service.capDrop !== undefined && service.capDrop.length > 0)
-        run.capDrop = service.capDrop;
-    if (service.securityOpt !== undefined && service.securityOpt.length > 0)
-        run.securityOpt = service.securityOpt;
-    if (service.tmpfs !== undefined && service.tmpfs.length > 0)
-        run.tmpfs = service.tmpfs;
-    if (service.restart !== undefined)
-        run.restart = service.restart;
-    if (service.hostname !== undefined)
-        run.hostname = service.hostname;
-    if (service.memoryBytes !== undefined)
-        run.memoryBytes = service.memoryBytes;
-    if (service.cpus !== undefined)
-        run.cpus = service.cpus;
-    if (service.pidsLimit !== undefined)
-        run.pidsLimit = service.pidsLimit;
-    if (service.stopSignal !== undefined)
-        run.stopSignal = service.stopSignal;
-    if (service.stopGracePeriodS !== undefined)
-        run.stopTimeoutS = service.stopGracePeriodS;
-    return run;
-}
-/** What allow-privileged let the service have (the builder set `hostAccess` only when it was allowed). */
-function hostAccessOf(service) {
-    const access = service.hostAccess;
-    if (access === undefined)
-        return {};
-    const run = {};
-    if (access.privileged)
-        run.privileged = true;
-    if (access.capAdd !== undefined)
-        run.capAdd = access.capAdd;
-    if (access.devices !== undefined)
-        run.devices = access.devices;
-    if (access.pid !== undefined)
-        run.pid = access.pid;
-    if (access.ipc !== undefined)
-        run.ipc = access.ipc;
-    return run;
-}
-/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
-function hostAccessText(access) {
-    const parts = [];
-    if (access.privileged)
-        parts.push('privileged');
-    if (access.capAdd !== undefined)
-        parts.push(`cap_add ${access.capAdd.join(' ')}`);
-    if (access.devices !== undefined)
-        parts.push(`devices ${access.devices.join(' ')}`);
-    if (access.pid !== undefined)
-        parts.push('pid: host');
-    if (access.ipc !== undefined)
-        parts.push('ipc: host');
-    return parts.join(', ');
-}
-function toEngineHealthcheck(hc) {
-    return {
-        test: hc.test,
-        intervalMs: hc.intervalMs,
-        timeoutMs: hc.timeoutMs,
-        retries: hc.retries,
-        startPeriodMs: hc.startPeriodMs,
-    };
-}
-
-
-/***/ }),
-
-/***/ 34312:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Eu: () => (/* binding */ untilAborted),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   aG: () => (/* binding */ Aborted),
-/* harmony export */   yX: () => (/* binding */ deferred),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
-/**
- * The waiting primitives of `up`: one-shot signals between service tasks, and sleeps and waits that
- * end early when `up` is aborted (a service failed, or the deadline passed).
- */
-
-/** A new unresolved {@link Deferred}. */
-function deferred() {
-    let resolve;
-    const d = { promise: new Promise((r) => (resolve = r)), resolve: () => { }, done: false };
-    d.resolve = () => {
-        d.done = true;
-        resolve();
-    };
-    return d;
-}
-/** Thrown inside `up` tasks when another task failed or the deadline passed. */
-class Aborted extends Error {
-}
-/** Waits `ms`; rejects with {@link Aborted} as soon as `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new Aborted());
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new Aborted());
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Settles as `promise` does; rejects with {@link Aborted} as soon as `signal` aborts. */
-function untilAborted(promise, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new Aborted());
-        const onAbort = () => reject(new Aborted());
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((v) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(v);
-        }, (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e instanceof Error ? e : new Error((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)));
-        });
-    });
-}
-/** `250ms`, `2s`, `1.5s`: durations in messages. */
-function formatMs(ms) {
-    return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)}s` : `${ms}ms`;
 }
 
 

@@ -1727,8 +1727,8 @@ function buildService(name, service, ctx) {
         problems.error(at, `service names must match ${STACK_NAME_PATTERN.source}: they name containers and DNS entries`);
     }
     checkKeys(name, service, problems);
-    checkNamespaces(name, service, problems);
     const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
+    checkNamespaces(name, service, problems);
     const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
     for (const kind of ['secrets', 'configs']) {
@@ -5953,18 +5953,36 @@ function hostAccessWarnings(project, allow) {
 }
 /**
  * The evidence check: PASSED with `none` when no allow-* input is true, SKIPPED naming each one that
- * is otherwise (the stack ran with less confinement than the default; a policy can refuse that).
+ * is otherwise and what each service was given under it (the stack ran with less confinement than the
+ * default; a policy can refuse that).
  */
-function hostAccessCheck(allow) {
-    const allowed = allowedInputs(allow);
+function hostAccessCheck(spec) {
+    const allowed = allowedInputs(spec.allow);
     if (allowed.length === 0)
         return { name: HOST_ACCESS_CHECK, result: 'PASSED', durationMs: 0, detail: 'none' };
+    const used = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : []);
     return {
         name: HOST_ACCESS_CHECK,
         result: 'SKIPPED',
         durationMs: 0,
-        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
+        detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}` +
+            (used.length > 0 ? `; given: ${used.join('; ')}` : ''),
     };
+}
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+function hostAccessText(access) {
+    const parts = [];
+    if (access.privileged)
+        parts.push('privileged');
+    if (access.capAdd !== undefined)
+        parts.push(`cap_add ${access.capAdd.join(' ')}`);
+    if (access.devices !== undefined)
+        parts.push(`devices ${access.devices.join(' ')}`);
+    if (access.pid !== undefined)
+        parts.push('pid: host');
+    if (access.ipc !== undefined)
+        parts.push('ipc: host');
+    return parts.join(', ');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/redaction.ts
@@ -6663,6 +6681,7 @@ async function networkProbe(ctx, plan) {
 
 
 
+
 /**
  * Creates the stack's networks and those of its volumes that do not exist yet (a stable volume
  * prefix reuses them; a network left by an earlier run of the same project is reused).
@@ -6893,21 +6912,6 @@ function hostAccessOf(service) {
     if (access.ipc !== undefined)
         run.ipc = access.ipc;
     return run;
-}
-/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
-function hostAccessText(access) {
-    const parts = [];
-    if (access.privileged)
-        parts.push('privileged');
-    if (access.capAdd !== undefined)
-        parts.push(`cap_add ${access.capAdd.join(' ')}`);
-    if (access.devices !== undefined)
-        parts.push(`devices ${access.devices.join(' ')}`);
-    if (access.pid !== undefined)
-        parts.push('pid: host');
-    if (access.ipc !== undefined)
-        parts.push('ipc: host');
-    return parts.join(', ');
 }
 function toEngineHealthcheck(hc) {
     return {
@@ -7888,7 +7892,6 @@ async function teardownLaneStack(engine, project, log = silentLog) {
 
 
 
-
 /**
  * How long after starting the tests the digest check begins (or when they end, if sooner). The check
  * runs engine processes of its own; started with the tests they compete, on a small runner, with the
@@ -7913,7 +7916,7 @@ async function runLane(opts, tester) {
     const stack = started.stack;
     // What the stack was allowed to do to the host, for a verifier (an attached stack is someone else's).
     if ('start' in opts.stack)
-        state.checks.push(hostAccessCheck(opts.stack.start.allow));
+        state.checks.push(hostAccessCheck(opts.stack.start));
     const passed = state.failures.length === 0;
     report.result = passed ? 'passed' : 'failed';
     if (!passed)
@@ -7950,20 +7953,13 @@ async function runLane(opts, tester) {
 }
 /**
  * The images the stack ran beside the images under test (a tag resolved at start included, as its
- * digest), `also ran db=registry/repo@sha256:…, …`, and the host access allow-privileged let a service
- * have, for the evidence; undefined when there is neither.
+ * digest), `also ran db=registry/repo@sha256:…, …`, for the evidence; undefined when there are none.
  */
 function stackReadyDetail(spec, images) {
     const others = spec.services
         .filter((s) => !images.some((i) => i.name === s.name))
         .map((s) => `${s.name}=${(0,src_reference/* pinnedReference */.ct)(s.image)}`);
-    // What allow-privileged let a service have is part of what was tested: the evidence says so.
-    const access = spec.services.flatMap((s) => s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : []);
-    const parts = [
-        ...(others.length > 0 ? [`also ran ${others.join(', ')}`] : []),
-        ...(access.length > 0 ? [`host access allowed by allow-privileged: ${access.join('; ')}`] : []),
-    ];
-    return parts.length > 0 ? parts.join('; ') : undefined;
+    return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
 }
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */
 async function startStack(opts, tester, state) {

@@ -3583,8 +3583,8 @@ function buildService(name, service, ctx) {
         problems.error(at, `service names must match ${STACK_NAME_PATTERN.source}: they name containers and DNS entries`);
     }
     checkKeys(name, service, problems);
-    checkNamespaces(name, service, problems);
     const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
+    checkNamespaces(name, service, problems);
     const image = serviceImage(name, service, ctx);
     const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
     for (const kind of ['secrets', 'configs']) {

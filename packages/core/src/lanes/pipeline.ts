@@ -17,7 +17,6 @@ import { pinnedReference } from '../reference.js';
 import { hostAccessCheck } from '../stack/host-access.js';
 import { Stack, StackStartError } from '../stack/stack.js';
 import type { ServiceStatus } from '../stack/status.js';
-import { hostAccessText } from '../stack/up.js';
 import { group } from '../summary.js';
 import { laneCheck } from './check.js';
 import { assertEvidencePossible, publishLaneEvidence } from './evidence.js';
@@ -138,7 +137,7 @@ export async function runLane<R extends LaneReport>(
   const stack = started.stack;
 
   // What the stack was allowed to do to the host, for a verifier (an attached stack is someone else's).
-  if ('start' in opts.stack) state.checks.push(hostAccessCheck(opts.stack.start.allow));
+  if ('start' in opts.stack) state.checks.push(hostAccessCheck(opts.stack.start));
   const passed = state.failures.length === 0;
   report.result = passed ? 'passed' : 'failed';
   if (!passed) report.failure = state.failures.join('\n');
@@ -176,22 +175,13 @@ export async function runLane<R extends LaneReport>(
 
 /**
  * The images the stack ran beside the images under test (a tag resolved at start included, as its
- * digest), `also ran db=registry/repo@sha256:…, …`, and the host access allow-privileged let a service
- * have, for the evidence; undefined when there is neither.
+ * digest), `also ran db=registry/repo@sha256:…, …`, for the evidence; undefined when there are none.
  */
 function stackReadyDetail(spec: StackSpec, images: ImageSet): string | undefined {
   const others = spec.services
     .filter((s) => !images.some((i) => i.name === s.name))
     .map((s) => `${s.name}=${pinnedReference(s.image)}`);
-  // What allow-privileged let a service have is part of what was tested: the evidence says so.
-  const access = spec.services.flatMap((s) =>
-    s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : [],
-  );
-  const parts = [
-    ...(others.length > 0 ? [`also ran ${others.join(', ')}`] : []),
-    ...(access.length > 0 ? [`host access allowed by allow-privileged: ${access.join('; ')}`] : []),
-  ];
-  return parts.length > 0 ? parts.join('; ') : undefined;
+  return others.length > 0 ? `also ran ${others.join(', ')}` : undefined;
 }
 
 /** Starts the stack (or takes the attached one); a stack that does not start fails the lane. */

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../evidence/statement.js';
 import type { HostAccess } from './build/build.js';
+import type { ServiceSpec, StackSpec } from './compose/types.js';
 
 /** The evidence check's name. */
 export const HOST_ACCESS_CHECK = 'host access';
@@ -41,16 +42,33 @@ export function hostAccessWarnings(project: string, allow: HostAccess | undefine
 
 /**
  * The evidence check: PASSED with `none` when no allow-* input is true, SKIPPED naming each one that
- * is otherwise (the stack ran with less confinement than the default; a policy can refuse that).
+ * is otherwise and what each service was given under it (the stack ran with less confinement than the
+ * default; a policy can refuse that).
  */
-export function hostAccessCheck(allow: HostAccess | undefined): Check {
-  const allowed = allowedInputs(allow);
+export function hostAccessCheck(spec: Pick<StackSpec, 'allow' | 'services'>): Check {
+  const allowed = allowedInputs(spec.allow);
   if (allowed.length === 0)
     return { name: HOST_ACCESS_CHECK, result: 'PASSED', durationMs: 0, detail: 'none' };
+  const used = spec.services.flatMap((s) =>
+    s.hostAccess !== undefined ? [`${s.name} ${hostAccessText(s.hostAccess)}`] : [],
+  );
   return {
     name: HOST_ACCESS_CHECK,
     result: 'SKIPPED',
     durationMs: 0,
-    detail: `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}`,
+    detail:
+      `HOST ACCESS ALLOWED: ${allowed.map((i) => `${i.input}: true (${i.what})`).join('; ')}` +
+      (used.length > 0 ? `; given: ${used.join('; ')}` : ''),
   };
+}
+
+/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
+export function hostAccessText(access: NonNullable<ServiceSpec['hostAccess']>): string {
+  const parts: string[] = [];
+  if (access.privileged) parts.push('privileged');
+  if (access.capAdd !== undefined) parts.push(`cap_add ${access.capAdd.join(' ')}`);
+  if (access.devices !== undefined) parts.push(`devices ${access.devices.join(' ')}`);
+  if (access.pid !== undefined) parts.push('pid: host');
+  if (access.ipc !== undefined) parts.push('ipc: host');
+  return parts.join(', ');
 }

@@ -9,6 +9,7 @@ import { tailLines } from '../exec.js';
 import { pinnedReference } from '../reference.js';
 import { ServiceStartFailure } from './errors.js';
 import { contentFilePath } from './files.js';
+import { hostAccessText } from './host-access.js';
 import {
   CONTAINER_ROLE_LABEL,
   IMAGE_LABEL,
@@ -257,17 +258,6 @@ function hostAccessOf(service: ServiceSpec): Partial<RunOptions> {
   if (access.pid !== undefined) run.pid = access.pid;
   if (access.ipc !== undefined) run.ipc = access.ipc;
   return run;
-}
-
-/** `privileged, cap_add NET_ADMIN, pid: host`: the host access of a service, for the log and evidence. */
-export function hostAccessText(access: NonNullable<ServiceSpec['hostAccess']>): string {
-  const parts: string[] = [];
-  if (access.privileged) parts.push('privileged');
-  if (access.capAdd !== undefined) parts.push(`cap_add ${access.capAdd.join(' ')}`);
-  if (access.devices !== undefined) parts.push(`devices ${access.devices.join(' ')}`);
-  if (access.pid !== undefined) parts.push('pid: host');
-  if (access.ipc !== undefined) parts.push('ipc: host');
-  return parts.join(', ');
 }
 
 function toEngineHealthcheck(hc: HealthcheckSpec): RunOptions['healthcheck'] {

@@ -141,8 +141,8 @@ export function buildService(
     );
   }
   checkKeys(name, service, problems);
-  checkNamespaces(name, service, problems);
   const hostAccess = buildHostAccess(name, service, ctx.host.allow.privileged === true, problems);
+  checkNamespaces(name, service, problems);
   const image = serviceImage(name, service, ctx);
   const mounts = buildMounts([...at, 'volumes'], service.volumes, ctx.volumes, problems, ctx.host);
   for (const kind of ['secrets', 'configs'] as const) {
