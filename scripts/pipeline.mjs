@@ -33,7 +33,7 @@ const DEFAULT_STAGING_URL = 'http://127.0.0.1:18080';
 const USAGE = `Usage: node scripts/pipeline.mjs [options]
   --e2e-tests DIR       E2E test directory (default examples/app/e2e)
   --environment NAME    staging environment name (default staging)
-  --staging-stack FILE  stack file deployed to staging (default examples/app/staging.yaml)
+  --staging-stack FILE  stack file deployed to staging (default examples/app/compose.staging.yaml)
   --staging-url URL     staging frontend URL, as published by that stack (default ${DEFAULT_STAGING_URL})
   --namespace NS        registry namespace: images are <registry>/<NS>/backend, ... (default playlist)
   --soak DURATION       staging soak (default 10s)

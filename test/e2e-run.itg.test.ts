@@ -253,7 +253,7 @@ describe('e2e-run action (bundled, real podman, chromium in the runner image)', 
     const server = artifacts!;
     const r = await runAction(
       {
-        stack: 'examples/app/stack.yaml',
+        stack: 'examples/app/compose.yaml',
         images: imageSet('backend', 'frontend'),
         'runner-image': images['e2e-runner']!.ref,
         tests: 'examples/app/e2e',
@@ -317,7 +317,7 @@ describe('e2e-run action (bundled, real podman, chromium in the runner image)', 
 
   it('fails on a failing test and keeps its trace, screenshot and video in the report directory', async () => {
     const r = await runAction({
-      stack: 'examples/app/stack.yaml',
+      stack: 'examples/app/compose.yaml',
       images: imageSet('backend', 'frontend'),
       'runner-image': images['e2e-runner']!.ref,
       tests: 'test/fixtures/e2e/failing',
@@ -366,7 +366,7 @@ describe('e2e-run action (bundled, real podman, chromium in the runner image)', 
     const containersBefore = (await engine.containerList({ all: true })).map((c) => c.name);
     const networksBefore = await engine.networkList();
     const r = await runAction({
-      stack: 'examples/app/stack.yaml',
+      stack: 'examples/app/compose.yaml',
       images: imageSet('backend', 'frontend'),
       'runner-image': images['e2e-runner']!.ref,
       tests: 'test/fixtures/e2e/version-mismatch',
@@ -386,8 +386,8 @@ describe('e2e-run action (bundled, real podman, chromium in the runner image)', 
   it('attaches to a running stack by network and leaves it running', async () => {
     const project = `e2e-${RUN_ID}-attach`;
     const spec = parseStack(
-      await readFile(join(ROOT, 'examples/app/stack.yaml'), 'utf8'),
-      'examples/app/stack.yaml',
+      await readFile(join(ROOT, 'examples/app/compose.yaml'), 'utf8'),
+      'examples/app/compose.yaml',
       parseImageSet(imageSet('backend', 'frontend'), 'images'),
     );
     const stack = await Stack.up({ project, engine, spec });

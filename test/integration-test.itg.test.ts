@@ -202,7 +202,7 @@ afterAll(async () => {
 describe('integration-test action (bundled, real podman)', () => {
   it('passes with the example app, stores signed evidence for both digests, leaves nothing behind', async () => {
     const r = await runAction({
-      stack: 'examples/app/stack.yaml',
+      stack: 'examples/app/compose.yaml',
       images: imageSet('backend', 'frontend'),
       'test-image': images['ci-tools']!.ref,
       'test-command':
@@ -214,7 +214,7 @@ describe('integration-test action (bundled, real podman)', () => {
     expect(r.post.code, r.post.out).toBe(0);
     expect(r.outputs.result).toBe('passed');
     expect(r.outputs.bundle).toBe('');
-    expect(r.main.out).toContain('# pass 6');
+    expect(r.main.out).toContain('# pass 8');
     // The runner hides ::add-mask:: lines; the key must appear nowhere else.
     const logged = r.main.out.split('\n').filter((line) => !line.startsWith('::add-mask::'));
     expect(logged.join('\n')).not.toContain(privatePem.split('\n')[1]);
@@ -349,7 +349,7 @@ describe('integration-test action (bundled, real podman)', () => {
     {
       what: 'an images entry with a tag',
       inputs: () => ({
-        stack: 'examples/app/stack.yaml',
+        stack: 'examples/app/compose.yaml',
         images: `backend=${REGISTRY}/dl-itg/backend:latest\nfrontend=${images.frontend!.ref}`,
       }),
       message: /input "images" entry 1 .*tags are refused/,
@@ -357,7 +357,7 @@ describe('integration-test action (bundled, real podman)', () => {
     {
       what: 'an image name missing from the stack',
       inputs: () => ({
-        stack: 'examples/app/stack.yaml',
+        stack: 'examples/app/compose.yaml',
         images: imageSet('backend', 'frontend', 'ci-tools'),
       }),
       message: /the images input has an entry "ci-tools" but the file has no service of that name/,

@@ -16,7 +16,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +57,8 @@ interface Ledger {
 
 let registry = '';
 let workDir = '';
+/** The staging compose file and the files it names, inside the checkout (deploy-staging's workspace). */
+const STAGING_DIR = join(ROOT, '.digestline', 'itg', RUN);
 let stackFile = '';
 let stagingUrl = '';
 let first: Ledger | undefined;
@@ -168,11 +170,16 @@ beforeAll(async () => {
   // Staging stacks take no variables, so the test's own copy gets a free port.
   const port = await freePort();
   stagingUrl = `http://127.0.0.1:${port}`;
-  stackFile = join(workDir, 'staging.yaml');
-  const stack = await readFile(join(ROOT, 'examples/app/staging.yaml'), 'utf8');
+  // Inside the checkout: deploy-staging allows bind mounts of its workspace only.
+  await mkdir(join(STAGING_DIR, 'config'), { recursive: true });
+  stackFile = join(STAGING_DIR, 'compose.staging.yaml');
+  const stack = await readFile(join(ROOT, 'examples/app/compose.staging.yaml'), 'utf8');
   if (!stack.includes("'127.0.0.1:18080:8080'"))
-    throw new Error('examples/app/staging.yaml no longer publishes 18080');
+    throw new Error('examples/app/compose.staging.yaml no longer publishes 18080');
   await writeFile(stackFile, stack.replace("'127.0.0.1:18080:8080'", `'127.0.0.1:${port}:8080'`));
+  // The files the stack file names beside it (env_file, the bind-mounted config file).
+  await copyFile(join(ROOT, 'examples/app/frontend.env'), join(STAGING_DIR, 'frontend.env'));
+  await copyFile(join(ROOT, 'examples/app/config/frontend.json'), join(STAGING_DIR, 'config/frontend.json'));
 });
 
 afterAll(async () => {
@@ -233,6 +240,7 @@ afterAll(async () => {
     }
   });
   await attempt('work dir', () => rm(workDir, { recursive: true, force: true }));
+  await attempt('staging dir', () => rm(STAGING_DIR, { recursive: true, force: true }));
   if (problems.length > 0) throw new Error(`cleanup of ${RUN} failed:\n  ${problems.join('\n  ')}`);
 });
 

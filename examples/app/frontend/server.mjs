@@ -1,9 +1,10 @@
 // @ts-check
 // Runtime server for the built SPA: static files from dist/ with an SPA
-// fallback, /api/* proxied to the backend, and its own /healthz. Only node:
-// built-ins, so the runtime image needs no node_modules.
+// fallback, /api/* proxied to the backend, its own /healthz, and the
+// deployment's settings file (CONFIG_FILE, mounted by the compose file) at
+// /config.json. Only node: built-ins, so the runtime image needs no node_modules.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,6 +51,7 @@ const HOP_BY_HOP = new Set([
  * @property {(line: string) => void} [log]
  * @property {number} [healthTimeoutMs] how long /healthz waits for the backend (default 1000)
  * @property {number} [proxyTimeoutMs] idle timeout of a proxied request (default 30000)
+ * @property {Record<string, unknown>} [config] served at /config.json (absent: 404)
  */
 
 /**
@@ -78,6 +80,39 @@ export function resolveStaticPath(root, pathname) {
   const file = normalize(join(root, decoded));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
   return file;
+}
+
+/**
+ * Reads the settings file (a JSON object); a missing file is no settings.
+ * @param {string} file
+ * @returns {Promise<Record<string, unknown> | undefined>}
+ * @throws Error naming the file when it is unreadable, not JSON or not an object
+ */
+export async function loadConfigFile(file) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (/** @type {NodeJS.ErrnoException} */ (err).code === 'ENOENT') return undefined;
+    throw new Error(
+      `CONFIG_FILE ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`CONFIG_FILE ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`CONFIG_FILE ${file} must hold a JSON object, e.g. {"title": "Playlists"}`);
+  }
+  return parsed;
 }
 
 /**
@@ -208,6 +243,10 @@ export function createFrontendServer(options) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: `method ${req.method} not allowed` });
     }
+    if (pathname === '/config.json') {
+      if (options.config === undefined) return sendJson(res, 404, { error: 'no config file' });
+      return sendJson(res, 200, options.config);
+    }
     if (pathname === '/healthz') {
       // Always 200: the frontend itself is healthy even while the backend is down;
       // reporting the backend lets an operator see why the app does not work.
@@ -263,7 +302,10 @@ async function main() {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || '0.0.0.0';
   const version = process.env.APP_VERSION || String(pkg.version);
+  const configFile = process.env.CONFIG_FILE || join(here, 'config.json');
+  const config = await loadConfigFile(configFile);
   const server = createFrontendServer({
+    ...(config !== undefined ? { config } : {}),
     distDir: process.env.DIST_DIR || join(here, 'dist'),
     backendUrl: process.env.BACKEND_URL || 'http://backend:8080',
     version,
@@ -292,7 +334,8 @@ async function main() {
   });
   server.listen(port, host, () => {
     console.log(
-      `playlist-frontend ${version} listening on ${host}:${port}, API at ${process.env.BACKEND_URL || 'http://backend:8080'}`,
+      `playlist-frontend ${version} listening on ${host}:${port}, API at ${process.env.BACKEND_URL || 'http://backend:8080'}, ` +
+        (config !== undefined ? `settings from ${configFile}` : `no settings file at ${configFile}`),
     );
   });
 }

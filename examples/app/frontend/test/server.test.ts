@@ -5,7 +5,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contentTypeFor, createFrontendServer, parsePort, resolveStaticPath } from '../server.mjs';
+import {
+  contentTypeFor,
+  createFrontendServer,
+  loadConfigFile,
+  parsePort,
+  resolveStaticPath,
+} from '../server.mjs';
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -71,7 +77,12 @@ describe('frontend server', () => {
       });
     });
     backendUrl = await listen(backend);
-    frontend = createFrontendServer({ distDir: dist, backendUrl, version: '7.7.7' });
+    frontend = createFrontendServer({
+      distDir: dist,
+      backendUrl,
+      version: '7.7.7',
+      config: { title: 'From the file' },
+    });
     base = await listen(frontend);
   });
   afterAll(async () => {
@@ -166,6 +177,13 @@ describe('frontend server', () => {
     expect(await degraded.json()).toMatchObject({ backend: { reachable: false, status: 503 } });
   });
 
+  it('serves the settings file at /config.json', async () => {
+    const res = await fetch(`${base}/config.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ title: 'From the file' });
+  });
+
   it('rejects non-GET methods outside /api', async () => {
     const res = await fetch(`${base}/`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);
@@ -199,6 +217,11 @@ describe('frontend server without a backend', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/is unreachable: .*ECONNREFUSED/);
   });
 
+  it('answers 404 at /config.json when there is no settings file', async () => {
+    const res = await fetch(`${base}/config.json`);
+    expect(res.status).toBe(404);
+  });
+
   it('still answers /healthz 200 and says the backend is unreachable', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
@@ -229,5 +252,21 @@ describe('server helpers', () => {
     expect(() => createFrontendServer({ distDir: '.', backendUrl: 'https://x', version: '1' })).toThrow(
       /BACKEND_URL must be an http:\/\/ URL/,
     );
+  });
+  it('reads the settings file: absent is none, anything but a JSON object names the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'playlist-config-'));
+    try {
+      expect(await loadConfigFile(join(dir, 'absent.json'))).toBeUndefined();
+      await writeFile(join(dir, 'ok.json'), '{"title": "Staging"}');
+      expect(await loadConfigFile(join(dir, 'ok.json'))).toEqual({ title: 'Staging' });
+      await writeFile(join(dir, 'bad.json'), '{"title": ');
+      await expect(loadConfigFile(join(dir, 'bad.json'))).rejects.toThrow(
+        /CONFIG_FILE .*bad\.json is not JSON/,
+      );
+      await writeFile(join(dir, 'list.json'), '["title"]');
+      await expect(loadConfigFile(join(dir, 'list.json'))).rejects.toThrow(/must hold a JSON object/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

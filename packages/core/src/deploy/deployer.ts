@@ -5,8 +5,9 @@
  * window) and recorded in the ledger step by step (deployment.ts); a failed one is rolled back to
  * the last verified deployment.
  */
-import type { HostAccess } from '../stack/build/build.js';
+import { join } from 'node:path';
 import type { ImageSet } from '../inputs.js';
+import type { HostAccess } from '../stack/build/build.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment } from './deployments.js';
@@ -17,7 +18,8 @@ import { digestMap } from './images.js';
 import { requirePromotions, type PromotionTrust } from './promotion.js';
 import { prepare, withLock } from './recovery.js';
 import { autoRollback } from './rollback.js';
-import { loadDeployStack, requireStablePorts, storeStack } from './stack-file.js';
+import { snapshotSources } from './snapshots.js';
+import { loadDeployStack, requireStablePorts, storedStackSpec, storeStack } from './stack-file.js';
 
 /** A `deploy` request. */
 export interface DeployRequest {
@@ -29,7 +31,9 @@ export interface DeployRequest {
   autoRollback: boolean;
   /** The `require-digests` input: a service's own tag is refused instead of resolved. */
   requireDigests?: boolean;
-  /** The allow-* inputs (what the stack may do to the host). */
+  /** The job's workspace (default the working directory): its files that the stack mounts are copied. */
+  workspace?: string;
+  /** The `allow-*` inputs (`allow-host-paths`: host paths and writable bind mounts as written). */
   allow?: HostAccess;
 }
 
@@ -50,23 +54,40 @@ function promotionTrust(o: DeployerOptions): PromotionTrust {
 }
 
 /**
- * Deploys `images` with the stack file: parses the stack (placeholders, fixed host ports) and
- * requires one promotion record of exactly this set (signed by `promotionKey`) before anything
- * changes; then, under the ledger lock, records interrupted runs, records `started`, recreates the
+ * Deploys `images` with the stack file: parses the stack (placeholders, fixed host ports), keeps a
+ * copy of every workspace file it mounts in the state directory (snapshots.ts; the deployment and
+ * its rollbacks mount the copies) and requires one promotion record of exactly this set (signed by
+ * `promotionKey`) before anything runs; then, under the ledger lock, records interrupted runs, records `started`, recreates the
  * stack, verifies digests and soaks the health checks, records the outcome, and rolls back
  * automatically on failure.
  *
- * @throws Error (and changes nothing) for a bad stack file or unpromoted images; deployment
+ * @throws Error (and starts nothing) for a bad stack file, a writable bind mount without
+ *   `allow.hostPaths`, files over the copy limit or unpromoted images; deployment
  *   failures are not thrown but returned as `status: 'failed'` or `'rolled-back'`
  */
 export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<DeployOutcome> {
   const trust = promotionTrust(o);
   const r = resolve(o);
-  const { spec, model } = await loadDeployStack(req.stackFile, req.images, r.log, {
+  const workspace = req.workspace ?? process.cwd();
+  const loaded = await loadDeployStack(req.stackFile, req.images, r.log, {
     requireDigests: req.requireDigests ?? false,
+    workspace,
     ...(req.allow !== undefined ? { allow: req.allow } : {}),
   });
-  requireStablePorts(spec);
+  requireStablePorts(loaded.spec);
+  // The deployment runs from copies of the workspace files it mounts, as a rollback will.
+  const { model, snapshots } = await snapshotSources(loaded.model, o.stateDir, req.stackFile, {
+    workspace,
+    hostPaths: req.allow?.hostPaths === true,
+  });
+  for (const s of snapshots) {
+    r.log.info(`${s.path}: ${s.source} (${s.bytes} B) is mounted read-only from its copy ${s.stored}`);
+  }
+  const modelText = JSON.stringify(model, null, 2);
+  const spec: StackSpec = {
+    ...storedStackSpec(modelText, join(o.stateDir, 'stacks', 'model.json'), req.images),
+    source: req.stackFile,
+  };
   const promotions = await requirePromotions(req.images, {
     log: r.log,
     trust,
@@ -87,7 +108,7 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
       digests: digestMap(req.images),
       // The normalised model, not the file: a rollback starts the same stack without the .env,
       // env files and variables this job had.
-      stack: await storeStack(o.stateDir, JSON.stringify(model, null, 2)),
+      stack: await storeStack(o.stateDir, modelText),
       checks: req.healthChecks,
       soakMs: req.soakMs,
       commit: record.commit,

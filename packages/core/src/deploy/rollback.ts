@@ -6,6 +6,7 @@
 import { errorMessage } from '../errors.js';
 import { parseImageRef, type ImageSet } from '../inputs.js';
 import { pinImage } from '../reference.js';
+import type { ComposeModel } from '../stack/compose/model.js';
 import type { StackSpec } from '../stack/compose/types.js';
 import { Deployer, type Plan } from './deployment.js';
 import { currentDeployment, rollbackTarget, type DeploymentEntry } from './deployments.js';
@@ -13,6 +14,7 @@ import { parseHealthChecks, type HealthCheck } from './health.js';
 import { resolve, type DeployerOptions } from './options.js';
 import { finish, type DeployOutcome, type DeploymentReport } from './outcome.js';
 import { prepare, withLock } from './recovery.js';
+import { verifySnapshots } from './snapshots.js';
 import { loadStoredStack, storedStackSpec } from './stack-file.js';
 
 /** A manual `rollback` request. */
@@ -51,6 +53,10 @@ async function rollbackPlan(
 ): Promise<Plan> {
   const { text, source } = await loadStoredStack(stateDir, target);
   const spec = storedStackSpec(text, source, recordedImages(target));
+  // The copies of workspace files it mounts must still be the bytes deployed (their names are their hashes).
+  if (text.trimStart().startsWith('{')) {
+    await verifySnapshots(JSON.parse(text) as ComposeModel, stateDir, `deployment ${target.id}`);
+  }
   const plan: Plan = {
     kind: 'rollback',
     spec,

@@ -94,7 +94,14 @@ export async function loadDeployStack(
   file: string,
   images: ImageSet,
   log: Log,
-  tags: { requireDigests?: boolean; resolve?: ResolveOptions; allow?: HostAccess } = {},
+  tags: {
+    requireDigests?: boolean;
+    resolve?: ResolveOptions;
+    /** The job's workspace (default the working directory): bind mounts inside it are allowed. */
+    workspace?: string;
+    /** The `allow-*` inputs. */
+    allow?: HostAccess;
+  } = {},
 ): Promise<{ spec: StackSpec; model: ComposeModel }> {
   const check = await checkStackResolved(
     file,
@@ -102,7 +109,7 @@ export async function loadDeployStack(
       images,
       mode: 'deploy',
       env: process.env,
-      workspace: process.cwd(),
+      workspace: tags.workspace ?? process.cwd(),
       requireDigests: tags.requireDigests ?? false,
       ...(tags.allow !== undefined ? { allow: tags.allow } : {}),
     },
@@ -121,7 +128,7 @@ export async function loadDeployStack(
 
 /**
  * The stack of a recorded deployment again, from the model it stored (a file recorded before models
- * were stored is normalised again).
+ * were stored is normalised again). `source` is the stored model's path in the state directory.
  * @throws Error when it no longer builds (e.g. the images recorded do not fit it)
  */
 export function storedStackSpec(text: string, source: string, images: ImageSet): StackSpec {

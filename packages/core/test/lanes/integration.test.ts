@@ -7,6 +7,8 @@ import type { ContainerEngine } from '../../src/engine/engine.js';
 import { InputError } from '../../src/errors.js';
 import { parseImageSet } from '../../src/inputs.js';
 import { pinnedReference } from '../../src/reference.js';
+import { checkStack, stackErrors } from '../../src/stack/check.js';
+import type { ServiceSpec } from '../../src/stack/compose/types.js';
 import { loadStackFile, teardownIntegrationTest } from '../../src/lanes/integration.js';
 import { laneFailureMessage, summarizeLane } from '../../src/lanes/lane-summary.js';
 import type { LaneOutcome, LaneReport } from '../../src/lanes/report.js';
@@ -33,17 +35,45 @@ describe('loadStackFile', () => {
 
   test('the example app stack parses with its two images', async () => {
     const images = parseImageSet(`backend=${BACKEND}\nfrontend=${FRONTEND}`, 'images');
-    const spec = await loadStackFile('examples/app/stack.yaml', images, 'stack', ROOT);
+    const spec = await loadStackFile('examples/app/compose.yaml', images, 'stack', ROOT);
     expect(spec.services.map((s) => [s.name, pinnedReference(s.image)])).toEqual([
       ['backend', BACKEND],
       ['frontend', FRONTEND],
     ]);
-    const frontend = spec.services[1]!;
-    expect(frontend.environment).toEqual({ BACKEND_URL: 'http://backend:8080' });
+    const [backend, frontend] = spec.services as [ServiceSpec, ServiceSpec];
+    // From env_file (frontend.env): the backend by its alias on the back network.
+    expect(frontend.environment).toEqual({ BACKEND_URL: 'http://playlist-api:8080' });
     expect(frontend.dependsOn).toEqual([{ service: 'backend', condition: 'service_healthy' }]);
     expect(frontend.ports).toEqual([{ host: '127.0.0.1', containerPort: 8080 }]);
-    expect(spec.services[0]!.healthcheck?.test).toEqual(['CMD', '/usr/bin/node', '/app/healthcheck.js']);
+    // The images' own HEALTHCHECK applies (exec form; docker could not run one given here).
+    expect([backend.healthcheck, frontend.healthcheck]).toEqual([undefined, undefined]);
     expect(spec.volumes).toEqual(['data']);
+    // Two networks: the backend only on back (with its alias), the frontend on both.
+    expect(backend.networks).toEqual([{ network: 'back', aliases: ['playlist-api'] }]);
+    expect(frontend.networks?.map((n) => n.network).sort()).toEqual(['back', 'front']);
+    // `restart: unless-stopped` is for deploy-staging; validation never restarts.
+    expect([backend.restart, frontend.restart]).toEqual([undefined, undefined]);
+    // The config file, bind-mounted read-only from the workspace.
+    expect(frontend.volumes).toEqual([
+      { bind: join(ROOT, 'examples/app/config/frontend.json'), target: '/app/config.json', readonly: true },
+    ]);
+  });
+
+  test('the example app staging stack restarts its services and publishes a fixed port', () => {
+    const check = checkStack(join(ROOT, 'examples/app/compose.staging.yaml'), {
+      images: parseImageSet(`backend=${BACKEND}\nfrontend=${FRONTEND}`, 'images'),
+      mode: 'deploy',
+      env: {},
+    });
+    expect(stackErrors(check)).toEqual([]);
+    const [backend, frontend] = check.spec!.services as [ServiceSpec, ServiceSpec];
+    expect([backend.restart, frontend.restart]).toEqual(['unless-stopped', 'unless-stopped']);
+    expect(backend.ports).toEqual([]);
+    expect(frontend.ports).toEqual([{ host: '127.0.0.1', hostPort: 18080, containerPort: 8080 }]);
+    expect(frontend.environment).toEqual({ BACKEND_URL: 'http://playlist-api:8080' });
+    expect(frontend.volumes).toEqual([
+      { bind: join(ROOT, 'examples/app/config/frontend.json'), target: '/app/config.json', readonly: true },
+    ]);
   });
 
   test.each([
@@ -149,7 +179,7 @@ const REPORT: LaneReport = {
   lane: 'integration',
   project: 'it-7-abcdef',
   engine: 'podman',
-  stack: 'examples/app/stack.yaml',
+  stack: 'examples/app/compose.yaml',
   result: 'failed',
   images: [],
   services: [
