@@ -17,6 +17,7 @@ import type { ContainerEngine, ContainerInfo, EngineKind } from '@digestline/cor
 import { Podman } from '@digestline/core/engine/podman';
 import { errorMessage } from '@digestline/core/errors';
 import { Exec } from '@digestline/core/exec';
+import { dockerProblem } from './support/docker.js';
 
 const REGISTRY = process.env.DIGESTLINE_REGISTRY ?? '';
 const BASE_IMAGE = process.env.DIGESTLINE_BASE_IMAGE ?? '';
@@ -35,22 +36,6 @@ function requireHostSetup(): void {
       `${missing.join(' and ')} not set: run \`eval "$(DIGESTLINE_DOCKER=1 scripts/setup-host)"\` ` +
         'in this shell first (it starts the registry and pushes the base image)',
     );
-  }
-}
-
-/** Why docker cannot be tested here, or undefined when it can. */
-async function dockerProblem(): Promise<string | undefined> {
-  if (process.env.DIGESTLINE_DOCKER_UNAVAILABLE) {
-    return `setup-host reported: ${process.env.DIGESTLINE_DOCKER_UNAVAILABLE}`;
-  }
-  try {
-    await new Exec().exec('docker', ['info', '--format', '{{.ServerVersion}}'], {
-      silent: true,
-      timeoutMs: 20_000,
-    });
-    return undefined;
-  } catch (err) {
-    return `docker info failed: ${errorMessage(err)}`;
   }
 }
 

@@ -40,6 +40,7 @@ import { RegistryClient } from '@digestline/core/registry/client';
 import { checkStack, stackErrors } from '@digestline/core/stack/check';
 import { Stack, StackStartError } from '@digestline/core/stack/stack';
 import { buildAndPushImage, requireRegistry, uniquePrefix } from './support/registry.js';
+import { dockerProblem } from './support/docker.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP = join(ROOT, 'examples/app');
@@ -50,21 +51,6 @@ const exec = new Exec();
 const CONFIG = JSON.parse(await readFile(join(APP, 'config/frontend.json'), 'utf8')) as { notice: string };
 const BACKEND_URL = /^BACKEND_URL=(.*)$/m.exec(await readFile(join(APP, 'frontend.env'), 'utf8'))?.[1];
 
-/** Why docker cannot be tested here, or undefined when it can. */
-async function dockerProblem(): Promise<string | undefined> {
-  if (process.env.DIGESTLINE_DOCKER_UNAVAILABLE) {
-    return `setup-host reported: ${process.env.DIGESTLINE_DOCKER_UNAVAILABLE}`;
-  }
-  try {
-    await exec.exec('docker', ['info', '--format', '{{.ServerVersion}}'], {
-      silent: true,
-      timeoutMs: 20_000,
-    });
-    return undefined;
-  } catch (err) {
-    return `docker info failed: ${errorMessage(err)}`;
-  }
-}
 const dockerSkipReason = await dockerProblem();
 
 let images: ImageSet = [];

@@ -14,29 +14,15 @@ import { describe, expect, it } from 'vitest';
 import { Docker } from '@digestline/core/engine/docker';
 import type { ContainerEngine, EngineKind } from '@digestline/core/engine/engine';
 import { Podman } from '@digestline/core/engine/podman';
-import { errorMessage } from '@digestline/core/errors';
 import { Exec } from '@digestline/core/exec';
 import { checkStackText, stackErrors } from '@digestline/core/stack/check';
 import { STACK_LABEL } from '@digestline/core/stack/labels';
 import { Stack } from '@digestline/core/stack/stack';
+import { dockerProblem } from './support/docker.js';
 
 const BASE_IMAGE = process.env.DIGESTLINE_BASE_IMAGE ?? '';
 const exec = new Exec();
 
-async function dockerProblem(): Promise<string | undefined> {
-  if (process.env.DIGESTLINE_DOCKER_UNAVAILABLE) {
-    return `setup-host reported: ${process.env.DIGESTLINE_DOCKER_UNAVAILABLE}`;
-  }
-  try {
-    await exec.exec('docker', ['info', '--format', '{{.ServerVersion}}'], {
-      silent: true,
-      timeoutMs: 20_000,
-    });
-    return undefined;
-  } catch (err) {
-    return `docker info failed: ${errorMessage(err)}`;
-  }
-}
 const dockerSkipReason = await dockerProblem();
 
 const COMPOSE = (image: string) => `
