@@ -8529,6 +8529,9 @@ async function readTree(source, what, budget = Infinity) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(manifest, 'utf8').digest('hex');
     return { kind: 'dir', hash, bytes, entries };
 }
+function exists(path) {
+    return (0,promises_.stat)(path).then(() => true, () => false);
+}
 /** Where a tree is stored, relative to the state directory. */
 function storedPath(tree) {
     return `${SNAPSHOT_DIR}/${tree.hash}${tree.kind === 'dir' ? '.d' : ''}`;
@@ -8540,9 +8543,9 @@ function storedPath(tree) {
  */
 async function writeTree(stateDir, source, tree) {
     const final = (0,external_node_path_.join)(stateDir, storedPath(tree));
-    if (await (0,promises_.stat)(final).then(() => true, () => false))
+    if (await exists(final))
         return;
-    await (0,promises_.mkdir)((0,external_node_path_.join)(stateDir, SNAPSHOT_DIR), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.join)(stateDir, SNAPSHOT_DIR), { recursive: true, mode: 0o700 });
     const tmp = (0,external_node_path_.join)(stateDir, SNAPSHOT_DIR, `.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     try {
         if (tree.kind === 'file') {
@@ -8564,7 +8567,7 @@ async function writeTree(stateDir, source, tree) {
         }
         await (0,promises_.rename)(tmp, final).catch(async (err) => {
             // Another deployment stored the same bytes in the meantime: theirs is as good as ours.
-            if (await (0,promises_.stat)(final).then(() => true, () => false))
+            if (await exists(final))
                 return;
             throw err;
         });
@@ -8626,7 +8629,7 @@ async function snapshotSources(model, stateDir, file, opts) {
         throw new Error(`the stack file ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'} (nothing was changed):\n${problems.join('\n')}`);
     }
     const rewritten = structuredClone(model);
-    const snapshots = [];
+    const snapshots = await storeInlineFiles(rewritten, stateDir, opts.env ?? {});
     for (const { s, real, tree } of toCopy) {
         await writeTree(stateDir, real, tree);
         const stored = storedPath(tree);
@@ -8634,6 +8637,48 @@ async function snapshotSources(model, stateDir, file, opts) {
         snapshots.push({ path: s.path, source: s.source, stored, bytes: tree.bytes });
     }
     return { model: rewritten, snapshots };
+}
+/**
+ * Secrets and configs given as `content:` or `environment:` become files kept like the copies (their
+ * text, content-addressed) and the model names them as `file:`: a deployed service that restarts
+ * (after the job, after a reboot) finds them, and a rollback mounts the same text without the job's
+ * environment. The directory of the copies is 0700 (the engine reads it as its owner or root).
+ * @returns the configs' copies (secrets' are kept out of what is logged)
+ */
+async function storeInlineFiles(model, stateDir, env) {
+    const stored = [];
+    for (const kind of ['secrets', 'configs']) {
+        for (const [name, definition] of Object.entries(model[kind] ?? {})) {
+            const text = definition.content ??
+                (definition.environment !== undefined ? env[definition.environment] : undefined);
+            if (text === undefined)
+                continue;
+            const hash = (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+            const path = (0,external_node_path_.join)(stateDir, SNAPSHOT_DIR, hash);
+            await (0,promises_.mkdir)((0,external_node_path_.join)(stateDir, SNAPSHOT_DIR), { recursive: true, mode: 0o700 });
+            if (!(await exists(path))) {
+                // Whole or absent, as writeTree: into a temporary name first, then renamed.
+                const tmp = (0,external_node_path_.join)(stateDir, SNAPSHOT_DIR, `.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+                await (0,promises_.writeFile)(tmp, text, { mode: 0o644 });
+                await (0,promises_.rename)(tmp, path);
+            }
+            const kept = { ...definition, file: path };
+            delete kept.content;
+            delete kept.environment;
+            model[kind][name] = kept;
+            // A secret's copy is not listed: its name is the hash of its text, which the log must not show.
+            if (kind === 'configs') {
+                const bytes = Buffer.byteLength(text, 'utf8');
+                stored.push({
+                    path: `configs.${name}`,
+                    source: '(inline text)',
+                    stored: `${SNAPSHOT_DIR}/${hash}`,
+                    bytes,
+                });
+            }
+        }
+    }
+    return stored;
 }
 /**
  * Checks that every copy a stored model mounts still holds the bytes it was stored with (its name is
@@ -8824,6 +8869,7 @@ async function deploy(o, req) {
     const { model, snapshots } = await snapshotSources(loaded.model, o.stateDir, req.stackFile, {
         workspace,
         hostPaths: req.allow?.hostPaths === true,
+        env: process.env,
     });
     for (const s of snapshots) {
         r.log.info(`${s.path}: ${s.source} (${s.bytes} B) is mounted read-only from its copy ${s.stored}`);

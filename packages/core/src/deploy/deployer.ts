@@ -79,6 +79,7 @@ export async function deploy(o: DeployerOptions, req: DeployRequest): Promise<De
   const { model, snapshots } = await snapshotSources(loaded.model, o.stateDir, req.stackFile, {
     workspace,
     hostPaths: req.allow?.hostPaths === true,
+    env: process.env,
   });
   for (const s of snapshots) {
     r.log.info(`${s.path}: ${s.source} (${s.bytes} B) is mounted read-only from its copy ${s.stored}`);

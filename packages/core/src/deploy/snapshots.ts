@@ -17,6 +17,7 @@ import {
   rename,
   rm,
   stat,
+  writeFile,
 } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { errorMessage } from '../errors.js';
@@ -49,6 +50,8 @@ export interface SnapshotOptions {
   hostPaths: boolean;
   /** Bound on the bytes copied for one deployment (default {@link SNAPSHOT_LIMIT_BYTES}). */
   limitBytes?: number;
+  /** The job's environment: the values of secrets and configs given as `environment:`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One copy made (or found already there). */
@@ -169,6 +172,13 @@ async function readTree(source: string, what: string, budget = Infinity): Promis
   return { kind: 'dir', hash, bytes, entries };
 }
 
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Where a tree is stored, relative to the state directory. */
 function storedPath(tree: Tree): string {
   return `${SNAPSHOT_DIR}/${tree.hash}${tree.kind === 'dir' ? '.d' : ''}`;
@@ -181,14 +191,8 @@ function storedPath(tree: Tree): string {
  */
 async function writeTree(stateDir: string, source: string, tree: Tree): Promise<void> {
   const final = join(stateDir, storedPath(tree));
-  if (
-    await stat(final).then(
-      () => true,
-      () => false,
-    )
-  )
-    return;
-  await mkdir(join(stateDir, SNAPSHOT_DIR), { recursive: true });
+  if (await exists(final)) return;
+  await mkdir(join(stateDir, SNAPSHOT_DIR), { recursive: true, mode: 0o700 });
   const tmp = join(stateDir, SNAPSHOT_DIR, `.tmp-${randomBytes(6).toString('hex')}`);
   try {
     if (tree.kind === 'file') {
@@ -208,13 +212,7 @@ async function writeTree(stateDir: string, source: string, tree: Tree): Promise<
     }
     await rename(tmp, final).catch(async (err: unknown) => {
       // Another deployment stored the same bytes in the meantime: theirs is as good as ours.
-      if (
-        await stat(final).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
+      if (await exists(final)) return;
       throw err;
     });
   } finally {
@@ -287,7 +285,7 @@ export async function snapshotSources(
     );
   }
   const rewritten = structuredClone(model);
-  const snapshots: Snapshot[] = [];
+  const snapshots = await storeInlineFiles(rewritten, stateDir, opts.env ?? {});
   for (const { s, real, tree } of toCopy) {
     await writeTree(stateDir, real, tree);
     const stored = storedPath(tree);
@@ -295,6 +293,53 @@ export async function snapshotSources(
     snapshots.push({ path: s.path, source: s.source, stored, bytes: tree.bytes });
   }
   return { model: rewritten, snapshots };
+}
+
+/**
+ * Secrets and configs given as `content:` or `environment:` become files kept like the copies (their
+ * text, content-addressed) and the model names them as `file:`: a deployed service that restarts
+ * (after the job, after a reboot) finds them, and a rollback mounts the same text without the job's
+ * environment. The directory of the copies is 0700 (the engine reads it as its owner or root).
+ * @returns the configs' copies (secrets' are kept out of what is logged)
+ */
+async function storeInlineFiles(
+  model: ComposeModel,
+  stateDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Snapshot[]> {
+  const stored: Snapshot[] = [];
+  for (const kind of ['secrets', 'configs'] as const) {
+    for (const [name, definition] of Object.entries(model[kind] ?? {})) {
+      const text =
+        definition.content ??
+        (definition.environment !== undefined ? env[definition.environment] : undefined);
+      if (text === undefined) continue;
+      const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+      const path = join(stateDir, SNAPSHOT_DIR, hash);
+      await mkdir(join(stateDir, SNAPSHOT_DIR), { recursive: true, mode: 0o700 });
+      if (!(await exists(path))) {
+        // Whole or absent, as writeTree: into a temporary name first, then renamed.
+        const tmp = join(stateDir, SNAPSHOT_DIR, `.tmp-${randomBytes(6).toString('hex')}`);
+        await writeFile(tmp, text, { mode: 0o644 });
+        await rename(tmp, path);
+      }
+      const kept = { ...definition, file: path };
+      delete kept.content;
+      delete kept.environment;
+      model[kind]![name] = kept;
+      // A secret's copy is not listed: its name is the hash of its text, which the log must not show.
+      if (kind === 'configs') {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        stored.push({
+          path: `configs.${name}`,
+          source: '(inline text)',
+          stored: `${SNAPSHOT_DIR}/${hash}`,
+          bytes,
+        });
+      }
+    }
+  }
+  return stored;
 }
 
 /**

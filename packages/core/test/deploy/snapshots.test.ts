@@ -110,6 +110,47 @@ describe('snapshotSources', () => {
     await expect(verifySnapshots(stored, stateDir, 'deployment d1')).resolves.toBeUndefined();
   });
 
+  test('content: and environment: secrets and configs become kept files the model names; no secret in what is listed', async () => {
+    const m: ComposeModel = {
+      services: { web: { image: 'web' } },
+      secrets: { token: { environment: 'APP_TOKEN' }, unset: { environment: 'NOT_SET' } },
+      configs: { motd: { content: 'hello\n', name: 'motd' } },
+    };
+    const { model: stored, snapshots } = await snapshotSources(m, stateDir, FILE, {
+      workspace,
+      hostPaths: false,
+      env: { APP_TOKEN: 's3cret-token' },
+    });
+    const dir = join(stateDir, SNAPSHOT_DIR);
+    expect(stored.secrets?.token).toEqual({ file: join(dir, sha256('s3cret-token')) });
+    expect(stored.configs?.motd).toEqual({ name: 'motd', file: join(dir, sha256('hello\n')) });
+    // A variable unset here stays as it was (the stack check has already said so).
+    expect(stored.secrets?.unset).toEqual({ environment: 'NOT_SET' });
+    expect(m.secrets?.token).toEqual({ environment: 'APP_TOKEN' });
+    expect(await readFile(join(dir, sha256('s3cret-token')), 'utf8')).toBe('s3cret-token');
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect(snapshots).toEqual([
+      {
+        path: 'configs.motd',
+        source: '(inline text)',
+        stored: `${SNAPSHOT_DIR}/${sha256('hello\n')}`,
+        bytes: 6,
+      },
+    ]);
+    expect(JSON.stringify(snapshots)).not.toContain(sha256('s3cret-token'));
+    // The same text again (another deployment) finds its copy; a rollback checks it like any copy.
+    await snapshotSources(m, stateDir, FILE, {
+      workspace,
+      hostPaths: false,
+      env: { APP_TOKEN: 's3cret-token' },
+    });
+    await expect(verifySnapshots(stored, stateDir, 'deployment d1')).resolves.toBeUndefined();
+    await writeFile(join(dir, sha256('hello\n')), 'changed');
+    await expect(verifySnapshots(stored, stateDir, 'deployment d1')).rejects.toThrow(
+      /configs\.motd\.file.*changed/,
+    );
+  });
+
   test('a writable bind mount is an error naming it, before anything is copied', async () => {
     const m = model([
       { source: join(workspace, 'config/app.json'), target: '/app/config.json', read_only: true },
