@@ -6,16 +6,16 @@ import { getInputs } from '../src/context.js';
 
 const BACKEND = `127.0.0.1:5000/app/backend@sha256:${'1'.repeat(64)}`;
 
-describe('integration-test getInputs with a tag in the stack', () => {
+/**
+ * The step's environment for one describe block: a workspace holding `stack.yaml` with `stackText`,
+ * the required inputs set, everything restored afterwards.
+ */
+function stepWithStack(stackText: string): void {
   const saved = { ...process.env };
   let dir = '';
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dl-it-inputs-'));
-    // Nothing listens on port 9: asking it for the tag would fail (after retries).
-    await writeFile(
-      join(dir, 'stack.yaml'),
-      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n  db:\n    image: 127.0.0.1:9/lib/db:16\n',
-    );
+    await writeFile(join(dir, 'stack.yaml'), stackText);
     for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
     process.env.INPUT_STACK = 'stack.yaml';
     process.env.INPUT_IMAGES = `backend=${BACKEND}`;
@@ -27,6 +27,13 @@ describe('integration-test getInputs with a tag in the stack', () => {
     Object.assign(process.env, saved);
     await rm(dir, { recursive: true, force: true });
   });
+}
+
+describe('integration-test getInputs with a tag in the stack', () => {
+  // Nothing listens on port 9: asking it for the tag would fail (after retries).
+  stepWithStack(
+    'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n  db:\n    image: 127.0.0.1:9/lib/db:16\n',
+  );
 
   it('reports a bad plain input before asking any registry for the tag', async () => {
     process.env.INPUT_TIMEOUT = '30';
@@ -44,25 +51,7 @@ describe('integration-test getInputs with a tag in the stack', () => {
 });
 
 describe('integration-test getInputs: the allow-* inputs reach the stack check', () => {
-  const saved = { ...process.env };
-  let dir = '';
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dl-it-allow-'));
-    await writeFile(
-      join(dir, 'stack.yaml'),
-      'services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    volumes: [/etc/hostname:/h:ro]\n',
-    );
-    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
-    process.env.INPUT_STACK = 'stack.yaml';
-    process.env.INPUT_IMAGES = `backend=${BACKEND}`;
-    process.env['INPUT_TEST-COMMAND'] = 'npm test';
-    process.env.GITHUB_WORKSPACE = dir;
-  });
-  afterEach(async () => {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    await rm(dir, { recursive: true, force: true });
-  });
+  stepWithStack('services:\n  backend:\n    image: ${BACKEND_IMAGE}\n    volumes: [/etc/hostname:/h:ro]\n');
 
   it('a host path outside the workspace is refused naming allow-host-paths, and accepted with it', async () => {
     await expect(getInputs()).rejects.toThrow(
