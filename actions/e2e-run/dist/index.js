@@ -530,7 +530,7 @@ async function target(workspace) {
     };
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(659)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97659));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(9), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66236));
     return {
         kind: 'stack',
         spec: await loadStackFile(stack, images, constants/* Inputs */.G0.Stack, workspace, step/* stepLog */.tV, { requireDigests, allow }),

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./packages/core/src/checks/lane.ts + 3 modules
-var checks_lane = __webpack_require__(34);
+// EXTERNAL MODULE: ./packages/core/src/checks/lane.ts + 4 modules
+var checks_lane = __webpack_require__(964);
 // EXTERNAL MODULE: ./packages/core/src/checks/report.ts
 var report = __webpack_require__(740);
 // EXTERNAL MODULE: external "node:fs"

@@ -947,8 +947,8 @@ function onPath(bin, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 81 modules
-var integration = __webpack_require__(67910);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 82 modules
+var integration = __webpack_require__(76340);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1278);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(297);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1278:
+/***/ 297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2687,11 +2687,24 @@ function checkNetwork(model, network, problems) {
     return spec;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/paths.ts
+/** Host path helpers shared by the lanes, the stack builder and deployments. */
+
+/**
+ * True when `path` is `dir` or below it (both absolute and normalised; resolve symlinks first where
+ * they could lead out). A name that merely starts with `..` (`..x`) is inside.
+ */
+function isInside(path, dir) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stack/build/mounts.ts
 /**
  * A service's mounts: named and anonymous volumes, tmpfs, and bind mounts of host paths (inside the
  * workspace, or anywhere with `allow-host-paths`); the engine socket is refused always.
  */
+
 
 
 
@@ -2769,10 +2782,6 @@ function realPath(path) {
         return (0,external_node_fs_.realpathSync)(path);
     const parent = (0,external_node_path_.dirname)(path);
     return parent === path ? path : (0,external_node_path_.join)(realPath(parent), (0,external_node_path_.basename)(path));
-}
-/** True when `path` is `dir` or below it (both absolute and real). */
-function isInside(path, dir) {
-    return path === dir || path.startsWith(dir.endsWith(external_node_path_.sep) ? dir : dir + external_node_path_.sep);
 }
 /**
  * The rules every host path of a stack follows (bind mounts, secret and config files): never the

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isInside } from '../paths.js';
 import type { ContainerEngine } from '../engine/engine.js';
 import { errorMessage, InputError } from '../errors.js';
 import { defaultExec, type Exec } from '../exec.js';
@@ -56,11 +57,6 @@ export interface LanePlan {
   workspace: string;
 }
 
-function inside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
 /**
  * Resolves each check's directory (check's `working-directory` under the lane's, under the workspace)
  * and time limit, and checks that every directory exists, and, when checks run in a container, lies
@@ -84,7 +80,7 @@ export function planChecks(
   const workspace = resolve(options.workspace);
   const laneDir = resolve(workspace, options.workingDirectory || '.');
   const mustBeDir = (dir: string, input: string, what: string): void => {
-    if (options.inContainer && !inside(workspace, dir)) {
+    if (options.inContainer && !isInside(dir, workspace)) {
       throw new InputError(
         input,
         `input "${input}": ${what} ${dir} is outside the workspace ${workspace}, which is all the container sees`,

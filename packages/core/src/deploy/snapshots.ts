@@ -19,7 +19,8 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
+import { isInside } from '../paths.js';
 import { errorMessage } from '../errors.js';
 import type { ComposeModel } from '../stack/compose/model.js';
 
@@ -97,12 +98,6 @@ export function hostSources(model: ComposeModel): HostSource[] {
     }
   }
   return found;
-}
-
-/** True when `path` is `dir` or below it (both absolute, normalised). */
-function isWithin(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** A file or directory to copy: its entries (files with their hashes) in a fixed order. */
@@ -262,7 +257,7 @@ export async function snapshotSources(
       );
       continue;
     }
-    if (!isWithin(real, workspace) || over) continue;
+    if (!isInside(real, workspace) || over) continue;
     try {
       const tree = await readTree(real, `${file}: ${s.path}`, limit - total);
       total += tree.bytes;
@@ -351,7 +346,7 @@ async function storeInlineFiles(
 export async function verifySnapshots(model: ComposeModel, stateDir: string, what: string): Promise<void> {
   const dir = join(stateDir, SNAPSHOT_DIR);
   for (const s of hostSources(model)) {
-    if (!isWithin(s.source, dir)) continue;
+    if (!isInside(s.source, dir)) continue;
     const name = relative(dir, s.source);
     const tree = await readTree(s.source, `${what}: ${s.path}`).catch((err: unknown) => {
       throw new Error(`${what}: the copy of ${s.path} (${s.source}) cannot be read: ${errorMessage(err)}`);

@@ -4,6 +4,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { isInside } from '../../paths.js';
 import type { ComposeVolumeMount } from '../compose/model.js';
 import { describe, isRecord, type Path } from '../compose/document.js';
 import type { TmpfsSpec, VolumeMountSpec } from '../compose/types.js';
@@ -102,11 +103,6 @@ export function realPath(path: string): string {
   if (existsSync(path)) return realpathSync(path);
   const parent = dirname(path);
   return parent === path ? path : join(realPath(parent), basename(path));
-}
-
-/** True when `path` is `dir` or below it (both absolute and real). */
-function isInside(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
 /** A host path that passed the rules: its real path, whether it exists, whether it is in the workspace. */
