@@ -292,6 +292,7 @@ beforeAll(async () => {
       labels: { 'digestline.itg.run': RUN },
     });
     const digest = await engine.push(tag, { insecure: true });
+    if (digest === undefined) throw new Error(`push of ${tag} reported no digest`);
     built.push({ id, digest, tag });
     expect(
       built.filter((b) => b.digest === digest),

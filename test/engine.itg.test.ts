@@ -149,7 +149,7 @@ describe.each<EngineKind>(['podman', 'docker'])('%s engine', (kind) => {
     });
 
     step('pushes and returns the digest the registry serves', async () => {
-      digest = await engine.push(tag);
+      digest = (await engine.push(tag)) ?? '';
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(await registryDigest(repo, run)).toEqual({ status: 200, digest });
       expect(await registryDigest(repo, digest)).toEqual({ status: 200, digest });

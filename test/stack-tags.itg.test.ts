@@ -46,6 +46,7 @@ async function pushVariant(which: string, tag: string): Promise<string> {
     labels: { 'digestline.itg.run': RUN },
   });
   const digest = await engine.push(tag, { insecure: true });
+  if (digest === undefined) throw new Error(`push of ${tag} reported no digest`);
   built.push({ id, digest });
   return digest;
 }

@@ -107,6 +107,7 @@ beforeAll(async () => {
       labels: { 'digestline.itg.run': RUN },
     });
     const digest = await engine.push(tag, { insecure: true });
+    if (digest === undefined) throw new Error(`push of ${tag} reported no digest`);
     pushed.push({ tag, repo: `${REPO}-${name}`, digest, id });
   }
   imageSetText = pushed

@@ -3,6 +3,7 @@ import { buildImage } from '@digestline/core/image/build-image';
 import { readCommit } from '@digestline/core/image/commit';
 import { policyFailureMessage, summarizeBuild } from '@digestline/core/image/report';
 import { getState, saveState, setOutputs, stepLog, warn } from '@digestline/core/step';
+import { connectEngine } from '@digestline/core/engine/access';
 import { selectEngine } from '@digestline/core/engine/select';
 import { errorMessage } from '@digestline/core/errors';
 import { defaultExec, type Exec } from '@digestline/core/exec';
@@ -23,7 +24,7 @@ export async function run(
   exec: Exec = defaultExec,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  let engine = selectEngine(inputs.engine, env, exec);
+  let engine = await connectEngine(inputs.engine, { env, exec, log: stepLog });
   const commit = await readCommit({ cwd: inputs.context, env, exec });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   const request = getBuildRequest(inputs, commit, tempRoot);

@@ -6,7 +6,7 @@ import { EventSink } from '@digestline/core/deploy/events';
 import { summarizeDeploy, summarizeStatus } from '@digestline/core/deploy/report';
 import { imageLines } from '@digestline/core/deploy/images';
 import { setOutputs, stepLog } from '@digestline/core/step';
-import { selectEngine } from '@digestline/core/engine/select';
+import { connectEngine } from '@digestline/core/engine/access';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs } from './constants.js';
 import type { Inputs } from './context.js';
@@ -16,7 +16,7 @@ export async function run(inputs: Inputs): Promise<void> {
   const options: DeployerOptions = {
     environment: inputs.environment,
     stateDir: inputs.stateDir,
-    engine: selectEngine(inputs.engine),
+    engine: await connectEngine(inputs.engine, { log: stepLog }),
     events: new EventSink({
       log: stepLog,
       ...(inputs.eventsWebhook !== undefined ? { webhook: inputs.eventsWebhook } : {}),

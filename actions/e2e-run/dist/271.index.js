@@ -28,8 +28,8 @@ var reference = __webpack_require__(41397);
 var src_log = __webpack_require__(73438);
 // EXTERNAL MODULE: ./packages/core/src/summary.ts
 var summary = __webpack_require__(56968);
-// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 11 modules
-var stack_stack = __webpack_require__(32732);
+// EXTERNAL MODULE: ./packages/core/src/stack/stack.ts + 12 modules
+var stack_stack = __webpack_require__(16207);
 // EXTERNAL MODULE: ./packages/core/src/stack/labels.ts
 var labels = __webpack_require__(40184);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/attach.ts
@@ -257,6 +257,8 @@ function e2eContainerOptions(o) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/engine/staging.ts
+var staging = __webpack_require__(85734);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/playwright-report.ts
 /**
  * Playwright's JSON report as the lane reads it: one evidence check per spec file, and the counts
@@ -342,6 +344,7 @@ async function readPlaywrightJson(path) {
 
 
 
+
 /** Turns the run and Playwright's JSON report into the lane's checks and failures. */
 async function verdict(o, run, durationMs) {
     const result = { output: run.output, checks: [], failures: [] };
@@ -384,13 +387,22 @@ function playwrightTester(o) {
         });
         o.log.info(`BASE_URL=${baseUrl}`);
         const ran = await (0,summary/* group */.Os)(`Playwright in ${o.runnerImage} against ${baseUrl}`, async () => {
+            let staged;
             try {
+                // Copy mode: the tests and the report directory reach the container through the engine; the
+                // report comes back out afterwards, so the lane reads it where it always does.
+                staged = await (0,staging/* stageRunMounts */.O0)(o.engine, options, `${options.name ?? 'e2e'}-files`);
                 // The engine's exec streams Playwright's list reporter to the log as it runs.
-                const r = await o.engine.runToCompletion(options);
+                const r = await o.engine.runToCompletion(staged.options);
                 return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, error: undefined };
             }
             catch (err) {
                 return { exitCode: null, output: '', error: (0,errors/* errorMessage */.gJ)(err) };
+            }
+            finally {
+                if (staged !== undefined) {
+                    await (0,staging/* finishStagedRun */.xW)(o.engine, staged).catch((err) => o.log.warning(`copying the report back from the engine failed: ${(0,errors/* errorMessage */.gJ)(err)}`));
+                }
             }
         });
         const durationMs = Date.now() - testStartedAt;

@@ -2,6 +2,183 @@ export const id = 841;
 export const ids = [841];
 export const modules = {
 
+/***/ 85734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A8: () => (/* binding */ stagedHostPath),
+/* harmony export */   II: () => (/* binding */ STAGED_LABEL),
+/* harmony export */   O0: () => (/* binding */ stageRunMounts),
+/* harmony export */   rg: () => (/* binding */ stageVolume),
+/* harmony export */   xW: () => (/* binding */ finishStagedRun)
+/* harmony export */ });
+/* unused harmony export copyVolumeOut */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(637);
+/**
+ * Copy mode (engine/access.ts): files of this process reach containers through the engine, never as
+ * host-path bind mounts. A named volume is filled through a never-started helper container (`cp`
+ * works on created containers and on engines on other hosts), then mounted; a single file that must
+ * appear at a target path is bound from the volume's Mountpoint, a path on the engine's host.
+ */
+
+
+
+
+/** Label on every staged volume and its helper container: what the copy was made for. */
+const STAGED_LABEL = 'dev.digestline.staged';
+/** Where the helper container mounts the volume. */
+const STAGE_DIR = '/dl-stage';
+/**
+ * The helper container: created, never started, so its image needs no shell and no command of ours
+ * runs; the entrypoint is only there because docker refuses to create a container without one.
+ */
+function helperOptions(volume, image, labels) {
+    return {
+        image,
+        name: `${volume}-stager`,
+        labels: { ...labels, [STAGED_LABEL]: volume },
+        volumes: [{ source: volume, target: STAGE_DIR }],
+        entrypoint: '/digestline-stager-never-started',
+    };
+}
+/** Runs `fn` with a helper container that mounts `volume`; the helper is removed whatever happens. */
+async function withHelper(engine, volume, image, labels, fn) {
+    const helper = await engine.create(helperOptions(volume, image, labels));
+    try {
+        return await fn(helper);
+    }
+    finally {
+        await engine.remove(helper, { force: true }).catch(() => undefined);
+    }
+}
+/**
+ * Creates `opts.volume` and copies every entry into it through the engine. On failure the volume
+ * (and the helper) are removed before the error is thrown.
+ * @throws Error naming the volume and the entry that could not be copied
+ */
+async function stageVolume(engine, opts) {
+    await engine.volumeCreate(opts.volume, { labels: { ...opts.labels, [STAGED_LABEL]: opts.volume } });
+    try {
+        await withHelper(engine, opts.volume, opts.image, opts.labels, async (helper) => {
+            await makeParents(engine, helper, opts.entries);
+            for (const entry of opts.entries) {
+                const [from, to] = entry.path === ''
+                    ? [`${entry.source}/.`, STAGE_DIR]
+                    : [entry.source, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(STAGE_DIR, entry.path)];
+                try {
+                    await engine.copyInto(from, helper, to);
+                }
+                catch (err) {
+                    throw new Error(`copying ${entry.source} into volume ${opts.volume}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`, {
+                        cause: err,
+                    });
+                }
+            }
+        });
+    }
+    catch (err) {
+        await engine.volumeRemove(opts.volume, { force: true }).catch(() => undefined);
+        throw err;
+    }
+}
+/**
+ * `cp FILE CTR:DIR/NAME` needs DIR to exist: the parent directories of all entries are made locally
+ * (empty) and copied in once.
+ */
+async function makeParents(engine, helper, entries) {
+    const parents = [...new Set(entries.map((e) => node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(e.path)).filter((d) => d !== '.'))];
+    if (parents.length === 0)
+        return;
+    const skeleton = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'digestline-stage-'));
+    try {
+        for (const dir of parents)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(skeleton, dir), { recursive: true });
+        await engine.copyInto(`${skeleton}/.`, helper, STAGE_DIR);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(skeleton, { recursive: true, force: true });
+    }
+}
+/**
+ * Copies `path` of `volume` (its whole content by default) into the local directory `dest` (made if
+ * missing), through a never-started helper of `image`.
+ */
+async function copyVolumeOut(engine, opts) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(opts.dest, { recursive: true });
+    const from = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(STAGE_DIR, opts.path ?? '');
+    await withHelper(engine, opts.volume, opts.image, opts.labels, (helper) => engine.copyFrom(helper, `${from}/.`, opts.dest));
+}
+/**
+ * Copy mode for one container: every mount whose source is a path of ours (absolute) is copied into
+ * `volume` as `<n>/<name>` and bound from there (the volume's Mountpoint, on the engine's host), so
+ * files and directories keep their target paths, owners and modes. Bind mode: the options as given.
+ * The volume carries the container's labels (a stack's `down` finds it).
+ */
+async function stageRunMounts(engine, options, volume) {
+    const mounts = options.volumes ?? [];
+    const ours = mounts.flatMap((m, n) => m.source.startsWith('/') ? [{ m, path: `${n}/${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(m.source)}` }] : []);
+    if (engine.files !== 'copy' || ours.length === 0)
+        return { options, writable: [] };
+    await stageVolume(engine, {
+        volume,
+        labels: options.labels ?? {},
+        image: options.image,
+        entries: ours.map(({ m, path }) => ({ source: m.source, path })),
+    });
+    const staged = new Map();
+    try {
+        for (const { m, path } of ours)
+            staged.set(m.source, await stagedHostPath(engine, volume, path));
+    }
+    catch (err) {
+        await engine.volumeRemove(volume, { force: true }).catch(() => undefined);
+        throw err;
+    }
+    return {
+        options: {
+            ...options,
+            volumes: mounts.map((m) => ({ ...m, source: staged.get(m.source) ?? m.source })),
+        },
+        volume,
+        writable: ours.filter(({ m }) => m.readonly !== true).map(({ m, path }) => ({ local: m.source, path })),
+    };
+}
+/**
+ * After the run: copies each writable mount's copy back to its local directory (a report the
+ * container wrote), then removes the staging volume. Both are tried; the first failure is thrown.
+ */
+async function finishStagedRun(engine, run) {
+    if (run.volume === undefined)
+        return;
+    const volume = run.volume;
+    let failure;
+    for (const w of run.writable) {
+        await copyVolumeOut(engine, {
+            volume,
+            image: run.options.image,
+            labels: run.options.labels ?? {},
+            dest: w.local,
+            path: w.path,
+        }).catch((err) => (failure ??= err));
+    }
+    await engine.volumeRemove(volume, { force: true }).catch((err) => (failure ??= err));
+    if (failure !== undefined)
+        throw failure;
+}
+/** The path on the engine's host of `path` inside `volume`, for a bind mount of one staged file. */
+async function stagedHostPath(engine, volume, path) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(await engine.volumeMountpoint(volume), path);
+}
+
+
+/***/ }),
+
 /***/ 78851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -312,6 +489,8 @@ class host_HostLauncher {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/engine/staging.ts
+var staging = __webpack_require__(85734);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(637);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
@@ -330,6 +509,7 @@ var names = __webpack_require__(8468);
  * services' internal URLs), or on the runner (with their published loopback URLs). In a container,
  * the test container is created while the services become ready and only started once they are.
  */
+
 
 
 
@@ -363,6 +543,10 @@ function testContainerOptions(project, network, tests, env) {
         command: ['sh', '-c', tests.command],
     };
 }
+/** The volume holding the test container's staged files in copy mode. */
+function stagingVolume(options) {
+    return `${options.name ?? 'tests'}-files`;
+}
 /** The container-side `<SERVICE>_URL` variables from {@link Stack.internalUrls}, as `serviceUrls` makes them. */
 function urlsFromInternal(urls) {
     const env = {};
@@ -375,11 +559,12 @@ function urlsFromInternal(urls) {
 async function discardPrepared(engine, prepared) {
     try {
         await prepared.created;
+        await engine.remove(prepared.name, { force: true }).catch(() => undefined);
     }
     catch {
-        return;
+        // Not created: nothing to remove but what was staged for it.
     }
-    await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+    await prepared.staging.then((staged) => finishStagedRun(engine, staged)).catch(() => undefined);
 }
 /** Makes sure the test image is local (pulling it the way Stack pulls service images). */
 async function ensureImage(engine, ref, log) {
@@ -444,15 +629,18 @@ async function runTestCommand(tests, deps, stack, urls, prepared, hostUser) {
     const t0 = Date.now();
     const timeout = tests.timeoutMs !== undefined ? { timeoutMs: tests.timeoutMs } : {};
     let created = false;
+    let staged;
     if (prepared !== undefined) {
         try {
             await prepared.created;
+            staged = await prepared.staging;
             created = true;
         }
         catch (err) {
             // `run` below tries again and reports the engine's error if it fails the same way.
             log.info(`creating the test container failed (${errorMessage(err)}); running it in one step`);
-            await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+            await discardPrepared(engine, prepared);
+            staged = undefined;
         }
     }
     try {
@@ -460,13 +648,22 @@ async function runTestCommand(tests, deps, stack, urls, prepared, hostUser) {
             const r = await runOnRunner(tests, { ...(tests.host?.env ?? {}), ...urls }, hostUser);
             return { ...r, durationMs: Date.now() - t0 };
         }
+        if (!created || prepared === undefined) {
+            const options = testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls);
+            staged = await stageRunMounts(engine, options, stagingVolume(options));
+        }
         const r = created && prepared !== undefined
             ? await engine.startAttached(prepared.name, timeout)
-            : await engine.runToCompletion(testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls), timeout);
+            : await engine.runToCompletion(staged.options, timeout);
         return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
     }
     catch (err) {
         return { exitCode: null, output: '', durationMs: Date.now() - t0, error: errorMessage(err) };
+    }
+    finally {
+        if (staged !== undefined) {
+            await finishStagedRun(engine, staged).catch((err) => log.warning(`removing the test container's staged files failed: ${errorMessage(err)}`));
+        }
     }
 }
 /** The lane's view of a finished test command: the report's `tests`, one check, the failure. */
@@ -533,9 +730,16 @@ function commandTester(tests, deps) {
                 return;
             const env = urlsFromInternal(s.internalUrls());
             const options = testContainerOptions(s.project, s.networks, { ...tests, image: tests.image }, env);
-            const created = engine.create(options);
+            // Copy mode: the workspace reaches the container through the engine, staged first.
+            // Bind mode creates at once: the creation overlaps the services' start.
+            const copy = engine.files === 'copy';
+            const staging = copy
+                ? stageRunMounts(engine, options, stagingVolume(options))
+                : Promise.resolve({ options, writable: [] });
+            const created = copy ? staging.then((staged) => engine.create(staged.options)) : engine.create(options);
+            staging.catch(() => undefined);
             created.catch(() => undefined);
-            prepared = { name: options.name, env, created };
+            prepared = { name: options.name, env, staging, created };
         },
         onStartFailed: discard,
         plan: async (stack, _statuses, urls) => {
@@ -1165,7 +1369,7 @@ function serviceUrls(statuses, where) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41397);
 /* harmony import */ var _stack_host_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71712);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32732);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16207);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56968);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(84648);
 /* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57269);
@@ -1449,7 +1653,7 @@ function readinessOf(stack, testStartedAt) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73438);
-/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32732);
+/* harmony import */ var _stack_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16207);
 /* harmony import */ var _stack_labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40184);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56968);
 
@@ -3491,7 +3695,7 @@ const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /***/ }),
 
-/***/ 32732:
+/***/ 16207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3806,6 +4010,71 @@ function secretTexts(spec) {
 
 // EXTERNAL MODULE: ./packages/core/src/stack/host-access.ts
 var host_access = __webpack_require__(71712);
+// EXTERNAL MODULE: ./packages/core/src/engine/staging.ts
+var staging = __webpack_require__(85734);
+;// CONCATENATED MODULE: ./packages/core/src/stack/staged-mounts.ts
+/**
+ * Copy mode for a stack (engine/access.ts): every host path its services mount (bind mounts, the
+ * files written for `content:`/`environment:` secrets and configs, deploy-staging's snapshot copies)
+ * is copied into one volume through the engine, and each mount binds that copy's path on the
+ * engine's host (`<Mountpoint>/<n>/<name>`) instead: Docker 20.10 has no volume subpath, and a
+ * single file must still appear at its target path.
+ */
+
+
+
+
+
+
+/** The volume holding a stack's staged host files (removed by `down` whatever it keeps). */
+function stagedFilesVolume(project) {
+    return `dl-${project}-files`;
+}
+/** The host path a mount of `service` reads (its bind source or written content file), if any. */
+function hostSourceOf(project, service, mount, index) {
+    if (mount.bind !== undefined)
+        return mount.bind;
+    return mount.content !== undefined ? contentFilePath(project, service, index) : undefined;
+}
+/**
+ * Copies every host path the stack mounts into {@link stagedFilesVolume} and returns, for each, the
+ * path on the engine's host to bind instead. Nothing is made when the stack mounts no host path.
+ * @throws ServiceStartFailure when a copy fails (the volume is removed first)
+ */
+async function stageHostMounts(engine, project, spec, labels) {
+    const sources = new Set();
+    for (const service of spec.services) {
+        for (const [i, mount] of service.volumes.entries()) {
+            const source = hostSourceOf(project, service.name, mount, i);
+            if (source !== undefined)
+                sources.add(source);
+        }
+    }
+    const staged = new Map();
+    const first = spec.services[0];
+    if (sources.size === 0 || first === undefined)
+        return staged;
+    const volume = stagedFilesVolume(project);
+    const entries = [...sources].map((source, n) => ({ source, path: `${n}/${(0,external_node_path_.basename)(source)}` }));
+    try {
+        // The helper is created from a service's image: resolved (present) by now, whatever engine.
+        await (0,staging/* stageVolume */.rg)(engine, { volume, labels, image: (0,reference/* pinnedReference */.ct)(first.image), entries });
+        for (const entry of entries)
+            staged.set(entry.source, await (0,staging/* stagedHostPath */.A8)(engine, volume, entry.path));
+    }
+    catch (err) {
+        throw new ServiceStartFailure([], `stack ${project}: copying mounted files through the engine failed: ${(0,src_errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+    return staged;
+}
+/** Which of `volumes` hold staged copies (the stack's, a test container's): `down` removes them always. */
+async function stagedAmong(engine, volumes) {
+    if (volumes.length === 0)
+        return [];
+    const staged = new Set(await engine.volumeList({ label: staging/* STAGED_LABEL */.II }));
+    return volumes.filter((v) => staged.has(v));
+}
+
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/waiting.ts
@@ -3914,6 +4183,9 @@ function planServices(spec, order, images, opts) {
             record,
             mode,
             hasHealthcheck,
+            ...(service.healthcheck === undefined && !service.healthcheckDisabled && image.healthcheck !== undefined
+                ? { imageHealthcheck: image.healthcheck }
+                : {}),
             status: 'not started',
             started: deferred(),
             ready: deferred(),
@@ -4122,6 +4394,10 @@ async function waitReady(ctx, plan) {
                 await sleep(Math.max(0, pollMs - (Date.now() - pollStart)), signal);
             }
         case 'published-port': {
+            // Copy mode: this process is not on the engine's host, so its loopback is not where the port
+            // was published; the stack network is reachable through the engine.
+            if (engine.files === 'copy' && ctx.probeImage !== undefined)
+                return networkProbe(ctx, plan);
             const first = await checkAlive(ctx, plan);
             const tcp = first.ports.filter((p) => p.protocol === 'tcp');
             const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];
@@ -4358,16 +4634,16 @@ async function runService(ctx, plan) {
             ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
             ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
         })),
-        volumes: service.volumes.map((v, i) => ({
-            source: v.bind ??
-                (v.content !== undefined
-                    ? contentFilePath(project, service.name, i)
-                    : v.volume === undefined
-                        ? ''
-                        : (0,stack_labels/* volumeName */.EH)(ctx.prefix, v.volume)),
-            target: v.target,
-            readonly: v.readonly,
-        })),
+        volumes: service.volumes.map((v, i) => {
+            const host = hostSourceOf(project, service.name, v, i);
+            // Copy mode: the engine cannot see our paths; its own copy of them is bound instead.
+            const source = host !== undefined ? (ctx.staged?.get(host) ?? host) : v.volume;
+            return {
+                source: source === undefined ? '' : host !== undefined ? source : (0,stack_labels/* volumeName */.EH)(ctx.prefix, source),
+                target: v.target,
+                readonly: v.readonly,
+            };
+        }),
         ...confinementOf(service),
         ...hostAccessOf(service),
     };
@@ -4377,6 +4653,13 @@ async function runService(ctx, plan) {
         run.healthcheck = toEngineHealthcheck(service.healthcheck);
     else if (service.healthcheckDisabled)
         run.healthcheck = { test: ['NONE'] };
+    // Podman gives a container its image's health check only when it creates the container itself: a
+    // podman 5 remote client against a podman 4.3 service (a job container behind the host's socket)
+    // creates it without one, and `healthcheck run` then says there is none. Stated, it is the same
+    // check either way. (Docker applies the image's check in the daemon, and its CLI would run an
+    // exec-form check through /bin/sh.)
+    else if (plan.imageHealthcheck !== undefined && engine.kind === 'podman')
+        run.healthcheck = plan.imageHealthcheck;
     if (signal.aborted)
         throw new Aborted();
     if (service.hostAccess !== undefined) {
@@ -4464,6 +4747,7 @@ function toEngineHealthcheck(hc) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stack/stack.ts
+
 
 
 
@@ -4589,6 +4873,7 @@ class Stack {
             await prepareHostFiles(project, spec);
             stack.secrets = secretTexts(spec);
             await createResources(stack, networks, volumes, labels);
+            const staged = engine.files === 'copy' ? await stageHostMounts(engine, project, spec, labels) : undefined;
             opts.onStarting?.(stack);
             startedAt = Date.now();
             await startServices({
@@ -4604,6 +4889,7 @@ class Stack {
                 probeImage: opts.probeImage,
                 log,
                 hosts: {},
+                ...(staged !== undefined ? { staged } : {}),
             }, opts.readiness?.timeoutMs ?? 120_000);
         });
         for (const plan of plans.values())
@@ -4759,11 +5045,21 @@ class Stack {
         for (const network of new Set([...networks, ...this.networks])) {
             await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
         }
-        if (mode === 'all') {
-            let volumes = [];
-            await attempt('listing volumes', async () => {
-                volumes = await this.engine.volumeList({ label });
+        let volumes = [];
+        await attempt('listing volumes', async () => {
+            volumes = await this.engine.volumeList({ label });
+        });
+        // Copies of our files (copy mode) are no data of the stack's: they go whatever is kept.
+        let staged = [];
+        if (mode !== 'all') {
+            await attempt('listing staged volumes', async () => {
+                staged = await stagedAmong(this.engine, volumes);
             });
+        }
+        for (const volume of staged) {
+            await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
+        }
+        if (mode === 'all') {
             for (const volume of new Set([...volumes, ...this.volumes])) {
                 await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
             }

@@ -1,3 +1,4 @@
+import { connectEngine } from '@digestline/core/engine/access';
 import { selectEngine } from '@digestline/core/engine/select';
 import { e2eFailureMessage, runE2e, teardownE2e } from '@digestline/core/lanes/e2e';
 import { summarizeLane } from '@digestline/core/lanes/lane-summary';
@@ -8,7 +9,7 @@ import type { Inputs } from './context.js';
 
 /** Runs the lane with inputs already read and validated by `getInputs`. */
 export async function run(inputs: Inputs): Promise<void> {
-  const engine = selectEngine(inputs.engine);
+  const engine = await connectEngine(inputs.engine, { log: stepLog });
   const request = {
     ...inputs,
     inputs: {

@@ -576,7 +576,7 @@ async function getInputs(env = process.env) {
         : await loadChecksFile((0,external_node_path_.isAbsolute)(checksFile) ? checksFile : (0,external_node_path_.resolve)(workspace, checksFile), checksFile, constants/* Inputs */.G0.ChecksFile);
     // The lane module (runner, container launcher, report) is the bulk of the action: loaded only once
     // the checks are known to be well-formed, and still before anything runs.
-    const { planChecks } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 964));
+    const { planChecks } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9190));
     const inputs = {
         plan: planChecks(specs, {
             workspace,
@@ -639,7 +639,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (lane runner, engine, summary) is a separate chunk loaded only after the inputs are good:
     // start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(964), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5761));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(190), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4978));
     await run(inputs);
 });
 

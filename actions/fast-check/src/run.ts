@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { runSourceLane } from '@digestline/core/checks/lane';
 import { failureMessage } from '@digestline/core/checks/report';
-import { selectEngine } from '@digestline/core/engine/select';
+import { connectEngine } from '@digestline/core/engine/access';
 import { setOutputs, stepLog } from '@digestline/core/step';
 import { Outputs } from './constants.js';
 import type { Inputs } from './context.js';
@@ -20,7 +20,7 @@ export async function run(inputs: Inputs): Promise<void> {
       unsafeHostCommandsWithKey: inputs.unsafeHostCommandsWithKey,
       tempDir: process.env.RUNNER_TEMP || tmpdir(),
     },
-    { engine: () => selectEngine(inputs.engine), log: stepLog },
+    { engine: () => connectEngine(inputs.engine, { log: stepLog }), log: stepLog },
   );
   setOutputs({
     [Outputs.Result]: lane.result,

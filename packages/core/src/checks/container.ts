@@ -1,12 +1,13 @@
 /**
  * Runs checks inside a CI tooling image: each check is its own `run --rm` container with a unique
  * name and a lane label, the workspace mounted at the same path. A check past its time limit is
- * stopped by name; at the end of the lane every container carrying the lane's label is removed, so
- * nothing is left behind whatever happened.
+ * stopped by name; at the end of the lane every container (and, in copy mode, the workspace volume)
+ * carrying the lane's label is removed, so nothing is left behind whatever happened.
  */
 import { randomBytes } from 'node:crypto';
 import { errorMessage, InputError } from '../errors.js';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
+import { stagedHostPath, stageVolume } from '../engine/staging.js';
 import type { CheckExit, CheckLauncher, CheckProcess, PlannedCheck } from './run.js';
 
 /** Label on every check container; its value is the lane's id. */
@@ -29,6 +30,43 @@ export interface ContainerLauncherOptions {
   env?: Record<string, string>;
   /** Lane id for names and the lane label; random when absent. */
   laneId?: string;
+  /**
+   * Copy mode: where the engine's host has the lane's copy of the workspace (see
+   * {@link stageWorkspace}), mounted at the workspace path instead of the workspace itself; the
+   * checks share it read-write.
+   */
+  workspaceSource?: string;
+}
+
+/** The volume that holds a lane's copy of the workspace in copy mode. */
+export function workspaceVolumeName(laneId: string): string {
+  return `dl-check-${laneId}-workspace`;
+}
+
+/**
+ * Copy mode: copies the workspace into a fresh volume through the engine (the engine cannot see
+ * our paths) and returns the copy's path on the engine's host. It is a directory inside the volume,
+ * not the volume's root, so that it keeps the workspace's owner and mode (a volume's root is
+ * root's: a non-root check could not write there). The volume carries the lane label, so the lane's
+ * sweep removes it; on failure nothing is left.
+ */
+export async function stageWorkspace(
+  engine: ContainerEngine,
+  opts: { laneId: string; image: string; workspace: string },
+): Promise<string> {
+  const volume = workspaceVolumeName(opts.laneId);
+  await stageVolume(engine, {
+    volume,
+    labels: { [LANE_LABEL]: opts.laneId },
+    image: opts.image,
+    entries: [{ source: opts.workspace, path: 'workspace' }],
+  });
+  try {
+    return await stagedHostPath(engine, volume, 'workspace');
+  } catch (err) {
+    await engine.volumeRemove(volume, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -82,7 +120,9 @@ export class ContainerLauncher implements CheckLauncher {
       // Name-only: the values come from the engine CLI's environment, so secrets stay out of argv.
       passEnv: this.options.envNames,
       labels: { [LANE_LABEL]: this.laneId },
-      volumes: [{ source: this.options.workspace, target: this.options.workspace }],
+      volumes: [
+        { source: this.options.workspaceSource ?? this.options.workspace, target: this.options.workspace },
+      ],
       workdir: check.cwd,
       entrypoint: '/bin/sh',
       // stderr joins stdout inside the container, so the two stay in the order the check wrote them.
@@ -133,8 +173,13 @@ export class ContainerLauncher implements CheckLauncher {
    * @throws Error when a container cannot be listed or removed: a check left running must not pass unnoticed
    */
   async sweep(): Promise<string[]> {
-    const left = await this.engine.containerList({ label: `${LANE_LABEL}=${this.laneId}`, all: true });
+    const label = `${LANE_LABEL}=${this.laneId}`;
+    const left = await this.engine.containerList({ label, all: true });
     for (const container of left) await this.engine.remove(container.id, { force: true });
+    // Copy mode's workspace volume goes too, once no container holds it.
+    for (const volume of await this.engine.volumeList({ label })) {
+      await this.engine.volumeRemove(volume, { force: true });
+    }
     return left.map((c) => c.name);
   }
 }

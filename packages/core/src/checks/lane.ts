@@ -13,7 +13,13 @@ import { errorMessage, InputError } from '../errors.js';
 import { defaultExec, type Exec } from '../exec.js';
 import { silentLog, type Log } from '../log.js';
 import { writeSummary } from '../summary.js';
-import { ContainerLauncher, checkUser, prepareImage } from './container.js';
+import {
+  ContainerLauncher,
+  checkUser,
+  prepareImage,
+  stageWorkspace,
+  workspaceVolumeName,
+} from './container.js';
 import type { Check } from '../evidence/statement.js';
 import {
   decideHostIsolation,
@@ -167,8 +173,8 @@ export interface SourceLaneRequest {
 export interface SourceLaneDeps {
   exec?: Exec;
   env?: NodeJS.ProcessEnv;
-  /** The engine, needed only with `image`; created lazily by `selectEngine` when a getter is given. */
-  engine?: () => ContainerEngine;
+  /** The engine, needed only with `image`; created lazily (`connectEngine`) when a getter is given. */
+  engine?: () => ContainerEngine | Promise<ContainerEngine>;
   /** Overrides the launcher (tests). */
   launcher?: CheckLauncher;
   log?: Log;
@@ -235,7 +241,7 @@ async function chooseLauncher(
   if (deps.launcher !== undefined) return { launcher: deps.launcher };
   if (request.image === undefined) return hostLaunch(request, env, isolation ?? { mode: 'no-key' }, log);
   if (deps.engine === undefined) throw new Error('runSourceLane: an image needs an engine');
-  const engine = deps.engine();
+  const engine = await deps.engine();
   const prepared = await prepareImage(engine, request.image, { insecure: request.insecure ?? false });
   if (prepared.pulled) log.info(`pulled ${request.image}`);
   const user = checkUser(engine.kind);
@@ -249,10 +255,21 @@ async function chooseLauncher(
     else return true;
     return false;
   });
+  const laneId = randomBytes(4).toString('hex');
+  const workspaceSource =
+    engine.files === 'copy'
+      ? await stageWorkspace(engine, { laneId, image: request.image, workspace: request.plan.workspace })
+      : undefined;
+  if (workspaceSource !== undefined)
+    log.info(
+      `workspace copied to ${workspaceSource} (volume ${workspaceVolumeName(laneId)}); the checks share that copy, not ${request.plan.workspace}`,
+    );
   const container = new ContainerLauncher(engine, {
     image: request.image,
     workspace: request.plan.workspace,
     envNames: passed,
+    laneId,
+    ...(workspaceSource !== undefined ? { workspaceSource } : {}),
     ...(user !== undefined ? { user: user.user, env: user.env } : {}),
   });
   return { launcher: container, sweep: () => container.sweep() };

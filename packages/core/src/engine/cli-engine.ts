@@ -14,12 +14,14 @@ import type {
   ContainerInfo,
   ContainerSummary,
   EngineKind,
+  FilesMode,
   Healthcheck,
   ImageInfo,
   LabelFilter,
   NetworkCreateOptions,
   RegistryOptions,
   RunOptions,
+  ServerInfo,
   StreamingRunOptions,
   TmpfsMount,
 } from './engine.js';
@@ -42,6 +44,7 @@ import { confinementArgs, healthcheckArgs, runArgs } from './run-args.js';
 /** Common argv builders and parsers for the Docker and Podman CLIs. */
 export abstract class CliEngine implements ContainerEngine {
   abstract readonly kind: EngineKind;
+  files: FilesMode = 'bind';
 
   /**
    * @param exec runs every command; inject a spied instance in tests
@@ -138,6 +141,19 @@ export abstract class CliEngine implements ContainerEngine {
     return ['cp', source, `${container}:${path}`];
   }
 
+  /** `cp` argv: copies a file or directory out of a container. */
+  copyFromArgs(container: string, path: string, dest: string): string[] {
+    return ['cp', `${container}:${path}`, dest];
+  }
+
+  /** `volume inspect` argv printing the volume's Mountpoint. */
+  volumeMountpointArgs(name: string): string[] {
+    return ['volume', 'inspect', '--format', '{{.Mountpoint}}', name];
+  }
+
+  /** argv asking the engine for `<version>\t<root dir>` (the root dir may be empty). */
+  abstract serverInfoArgs(): string[];
+
   /** `--health-*` flags for a Docker-form health check. */
   healthcheckArgs(hc: Healthcheck): string[] {
     return healthcheckArgs(hc, (argv) => this.execFormHealthCmd(argv));
@@ -171,7 +187,7 @@ export abstract class CliEngine implements ContainerEngine {
     });
   }
 
-  abstract push(ref: string, opts?: RegistryOptions): Promise<string>;
+  abstract push(ref: string, opts?: RegistryOptions): Promise<string | undefined>;
 
   async login(
     registry: string,
@@ -351,6 +367,30 @@ export abstract class CliEngine implements ContainerEngine {
 
   async copyInto(source: string, container: string, path: string): Promise<void> {
     await this.exec.exec(this.bin, this.copyIntoArgs(source, container, path), { silent: true });
+  }
+
+  async copyFrom(container: string, path: string, dest: string): Promise<void> {
+    await this.exec.exec(this.bin, this.copyFromArgs(container, path, dest), { silent: true });
+  }
+
+  async volumeMountpoint(name: string): Promise<string> {
+    const r = await this.exec.exec(this.bin, this.volumeMountpointArgs(name), { silent: true });
+    const mountpoint = r.stdout.trim();
+    if (!mountpoint.startsWith('/')) {
+      throw new Error(
+        `${this.bin} volume inspect ${name} gave no Mountpoint (got ${JSON.stringify(mountpoint)})`,
+      );
+    }
+    return mountpoint;
+  }
+
+  async serverInfo(opts: { timeoutMs?: number } = {}): Promise<ServerInfo> {
+    const r = await this.exec.exec(this.bin, this.serverInfoArgs(), {
+      silent: true,
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    });
+    const [version = '', rootDir = ''] = r.stdout.trim().split('\t');
+    return { version: version.trim(), rootDir: rootDir.trim() };
   }
 
   async inspectImage(ref: string): Promise<ImageInfo> {

@@ -33,6 +33,11 @@ export class Docker extends CliEngine {
     return super.build(opts);
   }
 
+  /** `info` argv: the daemon's version and root dir (fails when the daemon cannot be reached). */
+  override serverInfoArgs(): string[] {
+    return ['info', '--format', '{{.ServerVersion}}\t{{.DockerRootDir}}'];
+  }
+
   /** Docker's `--pull` is a switch meaning "always"; leaving it out means "missing". */
   protected override buildEngineArgs(opts: BuildOptions): string[] {
     return opts.pull === 'always' ? ['--pull'] : [];

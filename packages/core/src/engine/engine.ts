@@ -7,6 +7,21 @@ import type { ExecResult } from '../exec.js';
 /** Which CLI an engine drives. */
 export type EngineKind = 'docker' | 'podman';
 
+/**
+ * How the containers an engine starts get files of this process: `bind` mounts our paths (the engine
+ * runs on this file system), `copy` stages them into engine volumes (the engine runs elsewhere, e.g.
+ * this process is in a Forgejo job container talking to the host's engine). See engine/access.ts.
+ */
+export type FilesMode = 'bind' | 'copy';
+
+/** What {@link ContainerEngine.serverInfo} reports. */
+export interface ServerInfo {
+  /** The engine's (server's) version. */
+  version: string;
+  /** Docker: the daemon's `DockerRootDir` (a path on the engine's host); podman: `''`. */
+  rootDir: string;
+}
+
 /** Health as the engine reports it; `undefined` in {@link ContainerState} when no health check is configured. */
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
 
@@ -271,11 +286,26 @@ export interface ContainerEngine {
   readonly kind: EngineKind;
   /** The CLI program run (name on PATH or path). */
   readonly bin: string;
+  /**
+   * Whether containers may bind-mount this process's paths (`bind`, the default) or must get copies
+   * staged through the engine (`copy`); decided once per run by `connectEngine` (engine/access.ts).
+   */
+  files: FilesMode;
+
+  /**
+   * Asks the engine (not only the CLI) for its version, within `timeoutMs`.
+   * @throws ExecError when the engine cannot be reached (or the CLI not run) in time
+   */
+  serverInfo(opts?: { timeoutMs?: number }): Promise<ServerInfo>;
 
   /** Builds an image; returns its local image id (`sha256:<hex>`). */
   build(opts: BuildOptions): Promise<string>;
-  /** Pushes `ref` (a tagged local image); returns the manifest digest the registry now serves for it. */
-  push(ref: string, opts?: RegistryOptions): Promise<string>;
+  /**
+   * Pushes `ref` (a tagged local image); returns the manifest digest the registry now serves for it,
+   * or undefined when the engine does not say (podman's remote client against an older podman
+   * service leaves `--digestfile` empty): the caller then reads it back and checks it.
+   */
+  push(ref: string, opts?: RegistryOptions): Promise<string | undefined>;
   /** Logs in with the password on stdin (never in argv); the password is masked in logs. */
   login(registry: string, username: string, password: string, opts?: RegistryOptions): Promise<void>;
   pull(ref: string, opts?: RegistryOptions): Promise<void>;
@@ -323,6 +353,11 @@ export interface ContainerEngine {
    */
   copyInto(source: string, container: string, path: string): Promise<void>;
   /**
+   * Copies a file or directory out of a container (`cp CONTAINER:PATH DEST`); the container may be
+   * created but not started. Works when the engine runs on another host than this process.
+   */
+  copyFrom(container: string, path: string, dest: string): Promise<void>;
+  /**
    * Runs the container's health check once now. Podman schedules checks with systemd timers, so
    * on hosts without systemd (CI containers) its status stays `starting` unless checks are run by
    * hand; docker runs them itself and this is a no-op. Call it before each `inspectContainer` poll.
@@ -336,6 +371,8 @@ export interface ContainerEngine {
   volumeCreate(name: string, opts?: { labels?: Record<string, string> }): Promise<void>;
   volumeRemove(name: string, opts?: { force?: boolean }): Promise<void>;
   volumeList(opts?: LabelFilter): Promise<string[]>;
+  /** Where a volume's data lives: a path on the engine's host (`volume inspect` → Mountpoint). */
+  volumeMountpoint(name: string): Promise<string>;
 
   inspectImage(ref: string): Promise<ImageInfo>;
 }

@@ -7,6 +7,12 @@ import { Docker } from './docker.js';
 import type { ContainerEngine, EngineKind } from './engine.js';
 import { Podman } from './podman.js';
 
+/** What a job needs so that an action can reach a container engine. */
+export const ENGINE_ACCESS_ADVICE =
+  'give the job an engine: in the forgejo-runner config set `container.docker_host: automount` ' +
+  "(the host engine's socket is mounted into the job container), or set DOCKER_HOST to an engine " +
+  '(e.g. a docker:dind service), or run the job on the host with a `:host` runner label';
+
 /**
  * Picks the container engine named by the `engine` input.
  *
@@ -36,14 +42,16 @@ export function selectEngine(
     throw new InputError(
       'engine',
       `engine is auto but neither podman nor docker is on PATH (${env.PATH ?? ''}); install one, ` +
-        `or set the engine input to docker or podman (valid values: ${ENGINE_CHOICES.join(', ')})`,
+        `or set the engine input to docker or podman (valid values: ${ENGINE_CHOICES.join(', ')}); ` +
+        `in a job container, ${ENGINE_ACCESS_ADVICE}, with a job image that has the docker (or podman) CLI`,
     );
   }
   if (!onPath(resolved, env)) {
     throw new InputError(
       'engine',
       `engine is ${choice === 'auto' ? `auto (chose ${resolved})` : resolved} but ${resolved} is not on PATH ` +
-        `(${env.PATH ?? ''}); install it or pick another engine (valid values: ${ENGINE_CHOICES.join(', ')})`,
+        `(${env.PATH ?? ''}); install it or pick another engine (valid values: ${ENGINE_CHOICES.join(', ')}); ` +
+        `in a job container, ${ENGINE_ACCESS_ADVICE}, with a job image that has the ${resolved} CLI`,
     );
   }
   return resolved === 'docker' ? new Docker(exec) : new Podman(exec);

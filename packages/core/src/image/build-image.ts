@@ -101,7 +101,7 @@ export async function buildImage(
 
   const tags = [commitTag, ...request.extraTags.filter((t) => t !== commitTag)];
   const [pushed, pushMs] = await group(`Push ${localRef}`, () =>
-    timed(() => pushAndTag(request, deps, localRef, tags)),
+    timed(() => pushAndTag(request, deps, localRef, tags, imageId)),
   );
 
   let policy: PolicyResult | undefined;
@@ -135,16 +135,38 @@ export async function buildImage(
   return result;
 }
 
-/** Pushes the commit-sha tag, reads the image back by digest and adds the extra tags to it. */
+/**
+ * Pushes the commit-sha tag, reads the image back by digest and adds the extra tags to it. When the
+ * engine does not report the digest, it is read from the tag just pushed and accepted only if that
+ * manifest's config is the image just built (its id): the config names every layer by content, so
+ * no one else's push to the tag can pass for ours.
+ */
 async function pushAndTag(
   request: BuildImageRequest,
   { engine, registry, log }: BuildImageDeps,
   localRef: string,
   tags: string[],
+  imageId: string,
 ): Promise<PushedImage> {
-  const digest = await engine.push(localRef, { insecure: request.insecure });
+  const repository = request.repository.repository;
+  const reported = await engine.push(localRef, { insecure: request.insecure });
+  let digest = reported;
+  if (digest === undefined) {
+    const head = await registry.headManifest(repository, request.commit.revision);
+    if (head === null)
+      throw new Error(`pushed ${localRef}, but the registry has no tag ${request.commit.revision}`);
+    digest = head.digest;
+    log.info(
+      `the engine did not report the digest; the tag holds ${digest}, checked against the built image's config`,
+    );
+  }
   log.info(`registry digest: ${digest}`);
-  const image = await readPushedImage(registry, request.repository.repository, digest);
+  const image = await readPushedImage(registry, repository, digest);
+  if (reported === undefined && image.configDigest !== imageId) {
+    throw new Error(
+      `pushed ${localRef}, but its tag now holds ${digest} with config ${image.configDigest}, not the image just built (${imageId}): another push to the same tag?`,
+    );
+  }
   await tagPushedImage(
     registry,
     request.repository.repository,

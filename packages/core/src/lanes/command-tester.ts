@@ -6,6 +6,7 @@
 import { HostLauncher } from '../checks/host.js';
 import { formatDuration } from '../checks/run.js';
 import type { ContainerEngine, RunOptions } from '../engine/engine.js';
+import { finishStagedRun, stageRunMounts, type StagedRun } from '../engine/staging.js';
 import { errorMessage } from '../errors.js';
 import { tailLines, type Exec } from '../exec.js';
 import type { Log } from '../log.js';
@@ -77,7 +78,14 @@ interface PreparedTests {
   name: string;
   /** The `<SERVICE>_URL` variables it was created with. */
   env: Record<string, string>;
+  /** Copy mode: its mounts staged through the engine (bind mode: the options as they were). */
+  staging: Promise<StagedRun>;
   created: Promise<string>;
+}
+
+/** The volume holding the test container's staged files in copy mode. */
+function stagingVolume(options: RunOptions): string {
+  return `${options.name ?? 'tests'}-files`;
 }
 
 /** The container-side `<SERVICE>_URL` variables from {@link Stack.internalUrls}, as `serviceUrls` makes them. */
@@ -91,10 +99,11 @@ function urlsFromInternal(urls: ReadonlyArray<{ service: string; url?: string }>
 async function discardPrepared(engine: ContainerEngine, prepared: PreparedTests): Promise<void> {
   try {
     await prepared.created;
+    await engine.remove(prepared.name, { force: true }).catch(() => undefined);
   } catch {
-    return;
+    // Not created: nothing to remove but what was staged for it.
   }
-  await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+  await prepared.staging.then((staged) => finishStagedRun(engine, staged)).catch(() => undefined);
 }
 
 /** Makes sure the test image is local (pulling it the way Stack pulls service images). */
@@ -194,14 +203,17 @@ async function runTestCommand(
   const t0 = Date.now();
   const timeout = tests.timeoutMs !== undefined ? { timeoutMs: tests.timeoutMs } : {};
   let created = false;
+  let staged: StagedRun | undefined;
   if (prepared !== undefined) {
     try {
       await prepared.created;
+      staged = await prepared.staging;
       created = true;
     } catch (err) {
       // `run` below tries again and reports the engine's error if it fails the same way.
       log.info(`creating the test container failed (${errorMessage(err)}); running it in one step`);
-      await engine.remove(prepared.name, { force: true }).catch(() => undefined);
+      await discardPrepared(engine, prepared);
+      staged = undefined;
     }
   }
   try {
@@ -209,16 +221,28 @@ async function runTestCommand(
       const r = await runOnRunner(tests, { ...(tests.host?.env ?? {}), ...urls }, hostUser);
       return { ...r, durationMs: Date.now() - t0 };
     }
+    if (!created || prepared === undefined) {
+      const options = testContainerOptions(
+        stack.project,
+        stack.networks,
+        { ...tests, image: tests.image },
+        urls,
+      );
+      staged = await stageRunMounts(engine, options, stagingVolume(options));
+    }
     const r =
       created && prepared !== undefined
         ? await engine.startAttached(prepared.name, timeout)
-        : await engine.runToCompletion(
-            testContainerOptions(stack.project, stack.networks, { ...tests, image: tests.image }, urls),
-            timeout,
-          );
+        : await engine.runToCompletion((staged as StagedRun).options, timeout);
     return { exitCode: r.exitCode, output: `${r.stdout}${r.stderr}`, durationMs: Date.now() - t0 };
   } catch (err) {
     return { exitCode: null, output: '', durationMs: Date.now() - t0, error: errorMessage(err) };
+  } finally {
+    if (staged !== undefined) {
+      await finishStagedRun(engine, staged).catch((err: unknown) =>
+        log.warning(`removing the test container's staged files failed: ${errorMessage(err)}`),
+      );
+    }
   }
 }
 
@@ -289,9 +313,16 @@ export function commandTester(tests: LaneTests, deps: CommandTesterDeps): LaneTe
       if (tests.image === undefined) return;
       const env = urlsFromInternal(s.internalUrls());
       const options = testContainerOptions(s.project, s.networks, { ...tests, image: tests.image }, env);
-      const created = engine.create(options);
+      // Copy mode: the workspace reaches the container through the engine, staged first.
+      // Bind mode creates at once: the creation overlaps the services' start.
+      const copy = engine.files === 'copy';
+      const staging = copy
+        ? stageRunMounts(engine, options, stagingVolume(options))
+        : Promise.resolve<StagedRun>({ options, writable: [] });
+      const created = copy ? staging.then((staged) => engine.create(staged.options)) : engine.create(options);
+      staging.catch(() => undefined);
       created.catch(() => undefined);
-      prepared = { name: options.name as string, env, created };
+      prepared = { name: options.name as string, env, staging, created };
     },
     onStartFailed: discard,
     plan: async (stack: Stack, _statuses, urls: ServiceUrls): Promise<TesterPlan> => {

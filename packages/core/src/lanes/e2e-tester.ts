@@ -3,6 +3,7 @@
  * the base service's internal URL, its verdict read from Playwright's JSON report (one check per
  * spec file).
  */
+import { finishStagedRun, stageRunMounts, type StagedRun } from '../engine/staging.js';
 import { join } from 'node:path';
 import type { ContainerEngine } from '../engine/engine.js';
 import { errorMessage } from '../errors.js';
@@ -91,12 +92,22 @@ export function playwrightTester(o: PlaywrightTesterOptions): LaneTester {
     });
     o.log.info(`BASE_URL=${baseUrl}`);
     const ran = await group(`Playwright in ${o.runnerImage} against ${baseUrl}`, async () => {
+      let staged: StagedRun | undefined;
       try {
+        // Copy mode: the tests and the report directory reach the container through the engine; the
+        // report comes back out afterwards, so the lane reads it where it always does.
+        staged = await stageRunMounts(o.engine, options, `${options.name ?? 'e2e'}-files`);
         // The engine's exec streams Playwright's list reporter to the log as it runs.
-        const r = await o.engine.runToCompletion(options);
+        const r = await o.engine.runToCompletion(staged.options);
         return { exitCode: r.exitCode as number | null, output: `${r.stdout}${r.stderr}`, error: undefined };
       } catch (err) {
         return { exitCode: null, output: '', error: errorMessage(err) };
+      } finally {
+        if (staged !== undefined) {
+          await finishStagedRun(o.engine, staged).catch((err: unknown) =>
+            o.log.warning(`copying the report back from the engine failed: ${errorMessage(err)}`),
+          );
+        }
       }
     });
     const durationMs = Date.now() - testStartedAt;

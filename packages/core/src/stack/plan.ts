@@ -2,7 +2,7 @@
  * What `up` decides before it starts anything: the image of every service (pulled when absent),
  * its container name and port, and how its readiness is judged.
  */
-import type { ContainerEngine, ContainerInfo, ImageInfo } from '../engine/engine.js';
+import type { ContainerEngine, ContainerInfo, Healthcheck, ImageInfo } from '../engine/engine.js';
 import type { Log } from '../log.js';
 import { pinnedReference } from '../reference.js';
 import { isLoopbackRegistry } from '../registry/loopback.js';
@@ -39,6 +39,8 @@ export interface ServicePlan {
   record: ServiceRecord;
   mode: ReadinessMode;
   hasHealthcheck: boolean;
+  /** The image's own health check, when it is the one that applies (no `healthcheck` in the file). */
+  imageHealthcheck?: Healthcheck;
   /** What the service is doing now, for the timeout message. */
   status: string;
   started: Deferred;
@@ -110,6 +112,9 @@ export function planServices(
       record,
       mode,
       hasHealthcheck,
+      ...(service.healthcheck === undefined && !service.healthcheckDisabled && image.healthcheck !== undefined
+        ? { imageHealthcheck: image.healthcheck }
+        : {}),
       status: 'not started',
       started: deferred(),
       ready: deferred(),

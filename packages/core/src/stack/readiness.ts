@@ -42,6 +42,8 @@ export interface UpContext {
    * network with must stay unreachable).
    */
   hosts: Record<string, Record<string, string>>;
+  /** Copy mode: host path → the path of its staged copy on the engine's host (staged-mounts.ts). */
+  staged?: Map<string, string>;
 }
 
 /** The engine networks a service joins, each with its DNS names there (service name first). */
@@ -116,6 +118,9 @@ export async function waitReady(ctx: UpContext, plan: ServicePlan): Promise<void
         await sleep(Math.max(0, pollMs - (Date.now() - pollStart)), signal);
       }
     case 'published-port': {
+      // Copy mode: this process is not on the engine's host, so its loopback is not where the port
+      // was published; the stack network is reachable through the engine.
+      if (engine.files === 'copy' && ctx.probeImage !== undefined) return networkProbe(ctx, plan);
       const first = await checkAlive(ctx, plan);
       const tcp = first.ports.filter((p) => p.protocol === 'tcp');
       const binding = tcp.find((p) => p.containerPort === plan.record.port) ?? tcp[0];

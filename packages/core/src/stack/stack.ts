@@ -18,6 +18,7 @@ import { collectBundle } from './bundle.js';
 import { prepareHostFiles, removeHostFiles, secretTexts } from './files.js';
 import { hostAccessWarnings } from './host-access.js';
 import { RunningDigestMismatchError, ServiceStartFailure } from './errors.js';
+import { stagedAmong, stageHostMounts } from './staged-mounts.js';
 import { joinNetworks, STACK_LABEL, stackNetworkName, stackNetworkNames, volumeName } from './labels.js';
 import { planServices, resolveImages, type ServiceTiming } from './plan.js';
 import { findServiceRecords, isGone, type ServiceRecord } from './records.js';
@@ -211,6 +212,8 @@ export class Stack {
       await prepareHostFiles(project, spec);
       stack.secrets = secretTexts(spec);
       await createResources(stack, networks, volumes, labels);
+      const staged =
+        engine.files === 'copy' ? await stageHostMounts(engine, project, spec, labels) : undefined;
       opts.onStarting?.(stack);
       startedAt = Date.now();
       await startServices(
@@ -227,6 +230,7 @@ export class Stack {
           probeImage: opts.probeImage,
           log,
           hosts: {},
+          ...(staged !== undefined ? { staged } : {}),
         },
         opts.readiness?.timeoutMs ?? 120_000,
       );
@@ -402,11 +406,21 @@ export class Stack {
       await attempt(`removing network ${network}`, () => this.engine.networkRemove(network));
     }
 
-    if (mode === 'all') {
-      let volumes: string[] = [];
-      await attempt('listing volumes', async () => {
-        volumes = await this.engine.volumeList({ label });
+    let volumes: string[] = [];
+    await attempt('listing volumes', async () => {
+      volumes = await this.engine.volumeList({ label });
+    });
+    // Copies of our files (copy mode) are no data of the stack's: they go whatever is kept.
+    let staged: string[] = [];
+    if (mode !== 'all') {
+      await attempt('listing staged volumes', async () => {
+        staged = await stagedAmong(this.engine, volumes);
       });
+    }
+    for (const volume of staged) {
+      await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
+    }
+    if (mode === 'all') {
       for (const volume of new Set([...volumes, ...this.volumes])) {
         await attempt(`removing volume ${volume}`, () => this.engine.volumeRemove(volume, { force: true }));
       }

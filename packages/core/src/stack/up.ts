@@ -8,7 +8,6 @@ import { errorMessage } from '../errors.js';
 import { tailLines } from '../exec.js';
 import { pinnedReference } from '../reference.js';
 import { ServiceStartFailure } from './errors.js';
-import { contentFilePath } from './files.js';
 import { hostAccessText } from './host-access.js';
 import {
   CONTAINER_ROLE_LABEL,
@@ -20,6 +19,7 @@ import {
 } from './labels.js';
 import type { ServicePlan } from './plan.js';
 import { serviceNetworks, waitReady, type UpContext } from './readiness.js';
+import { hostSourceOf } from './staged-mounts.js';
 import type { DependencySpec, HealthcheckSpec, ServiceSpec } from './compose/types.js';
 import { Aborted, formatMs, untilAborted } from './waiting.js';
 
@@ -182,23 +182,29 @@ async function runService(ctx: UpContext, plan: ServicePlan): Promise<void> {
       ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
       ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
     })),
-    volumes: service.volumes.map((v, i) => ({
-      source:
-        v.bind ??
-        (v.content !== undefined
-          ? contentFilePath(project, service.name, i)
-          : v.volume === undefined
-            ? ''
-            : volumeName(ctx.prefix, v.volume)),
-      target: v.target,
-      readonly: v.readonly,
-    })),
+    volumes: service.volumes.map((v, i) => {
+      const host = hostSourceOf(project, service.name, v, i);
+      // Copy mode: the engine cannot see our paths; its own copy of them is bound instead.
+      const source = host !== undefined ? (ctx.staged?.get(host) ?? host) : v.volume;
+      return {
+        source: source === undefined ? '' : host !== undefined ? source : volumeName(ctx.prefix, source),
+        target: v.target,
+        readonly: v.readonly,
+      };
+    }),
     ...confinementOf(service),
     ...hostAccessOf(service),
   };
   if (service.command !== undefined) run.command = service.command;
   if (service.healthcheck !== undefined) run.healthcheck = toEngineHealthcheck(service.healthcheck);
   else if (service.healthcheckDisabled) run.healthcheck = { test: ['NONE'] };
+  // Podman gives a container its image's health check only when it creates the container itself: a
+  // podman 5 remote client against a podman 4.3 service (a job container behind the host's socket)
+  // creates it without one, and `healthcheck run` then says there is none. Stated, it is the same
+  // check either way. (Docker applies the image's check in the daemon, and its CLI would run an
+  // exec-form check through /bin/sh.)
+  else if (plan.imageHealthcheck !== undefined && engine.kind === 'podman')
+    run.healthcheck = plan.imageHealthcheck;
   if (signal.aborted) throw new Aborted();
   if (service.hostAccess !== undefined) {
     ctx.log.warning(

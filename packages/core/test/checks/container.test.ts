@@ -3,7 +3,14 @@
  * Exec), killing by name at the time limit, the sweep of leftovers, and the image gate.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContainerLauncher, LANE_LABEL, checkUser, prepareImage } from '../../src/checks/container.js';
+import {
+  ContainerLauncher,
+  LANE_LABEL,
+  checkUser,
+  prepareImage,
+  stageWorkspace,
+  workspaceVolumeName,
+} from '../../src/checks/container.js';
 import { runChecks, type PlannedCheck } from '../../src/checks/run.js';
 import { Docker } from '../../src/engine/docker.js';
 import { Podman } from '../../src/engine/podman.js';
@@ -277,5 +284,43 @@ describe('checks on any ContainerEngine', () => {
       rm: true,
       entrypoint: '/bin/sh',
     });
+  });
+});
+
+describe('copy mode (the engine cannot see the workspace)', () => {
+  it('stages the workspace into a lane-labelled volume, its copy bound at the workspace path, no path of ours', async () => {
+    const engine = new FakeEngine();
+    engine.files = 'copy';
+    const source = await stageWorkspace(engine, { laneId: 'l9', image: IMAGE, workspace: '/ws' });
+    const volume = workspaceVolumeName('l9');
+    expect(source).toBe(`/engine/volumes/${volume}/_data/workspace`);
+    expect(engine.calls).toContain(`cp /ws ${volume}-stager:/dl-stage/workspace`);
+    expect(engine.volumes.get(volume)).toMatchObject({ [LANE_LABEL]: 'l9' });
+    const launcher = new ContainerLauncher(engine, {
+      image: IMAGE,
+      workspace: '/ws',
+      envNames: [],
+      laneId: 'l9',
+      workspaceSource: source,
+    });
+    const opts = launcher.runOptions(lint, 'n');
+    expect(opts.volumes).toEqual([
+      { source: '/engine/volumes/dl-check-l9-workspace/_data/workspace', target: '/ws' },
+    ]);
+    expect(opts.workdir).toBe(lint.cwd);
+  });
+
+  it('the sweep removes the workspace volume after the containers', async () => {
+    const engine = new FakeEngine();
+    await stageWorkspace(engine, { laneId: 'l8', image: IMAGE, workspace: '/ws' });
+    await engine.volumeCreate('someone-else');
+    const launcher = new ContainerLauncher(engine, {
+      image: IMAGE,
+      workspace: '/ws',
+      envNames: [],
+      laneId: 'l8',
+    });
+    await launcher.sweep();
+    expect([...engine.volumes.keys()]).toEqual(['someone-else']);
   });
 });

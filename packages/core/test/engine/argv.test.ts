@@ -531,12 +531,42 @@ describe('registry, network and removal argv', () => {
     [
       'podman cp into a container',
       () => podman.copyIntoArgs('/ws/app', 'p-tests', '/ws'),
-      ['cp', '/ws/app', 'p-tests:/ws'],
+      ['cp', '--archive=false', '/ws/app', 'p-tests:/ws'],
     ],
     [
       'docker cp into a container',
       () => docker.copyIntoArgs('/ws/app/.', 'p-tests', '/ws/app'),
       ['cp', '/ws/app/.', 'p-tests:/ws/app'],
+    ],
+    [
+      'podman cp out of a container',
+      () => podman.copyFromArgs('stager', '/dl-stage/.', '/tmp/report'),
+      ['cp', 'stager:/dl-stage/.', '/tmp/report'],
+    ],
+    [
+      'docker cp out of a container',
+      () => docker.copyFromArgs('stager', '/dl-stage/.', '/tmp/report'),
+      ['cp', 'stager:/dl-stage/.', '/tmp/report'],
+    ],
+    [
+      'docker volume mountpoint',
+      () => docker.volumeMountpointArgs('dl-p-files'),
+      ['volume', 'inspect', '--format', '{{.Mountpoint}}', 'dl-p-files'],
+    ],
+    [
+      'podman volume mountpoint',
+      () => podman.volumeMountpointArgs('dl-p-files'),
+      ['volume', 'inspect', '--format', '{{.Mountpoint}}', 'dl-p-files'],
+    ],
+    [
+      'docker server info (daemon version and root dir)',
+      () => docker.serverInfoArgs(),
+      ['info', '--format', '{{.ServerVersion}}\t{{.DockerRootDir}}'],
+    ],
+    [
+      'podman server info (version only)',
+      () => podman.serverInfoArgs(),
+      ['version', '--format', '{{.Server.Version}}'],
     ],
     [
       'docker rm force',

@@ -71,6 +71,13 @@ describe('selectEngine', () => {
     expect((err as InputError).message).toMatch(message);
   });
 
+  it('a missing CLI says how a job container gets an engine', () => {
+    expect(() => selectEngine('docker', { PATH: podmanOnly })).toThrow(
+      /container\.docker_host: automount.*DOCKER_HOST.*:host` runner label.*has the docker CLI/,
+    );
+    expect(() => selectEngine('auto', { PATH: none })).toThrow(/container\.docker_host: automount/);
+  });
+
   it('onPath ignores empty PATH entries and non-executables', () => {
     expect(onPath('podman', { PATH: `::${notExecutable}` })).toBe(false);
     expect(onPath('podman', {})).toBe(false);

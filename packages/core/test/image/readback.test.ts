@@ -402,17 +402,26 @@ describe('metadata', () => {
 
 describe('buildImage', () => {
   /** An engine whose build returns a fixed id and whose push puts `image` into the memory registry. */
-  function fakeEngine(reg: MemoryRegistry, calls: string[]): ContainerEngine {
+  function fakeEngine(
+    reg: MemoryRegistry,
+    calls: string[],
+    o: { id?: string; reportsDigest?: boolean } = {},
+  ): ContainerEngine {
     const engine: Partial<ContainerEngine> = {
       kind: 'podman',
       bin: 'podman',
       build: async (opts) => {
         calls.push(`build ${opts.tags.join(',')}`);
-        return 'sha256:local';
+        return o.id ?? 'sha256:local';
       },
       push: async (ref, opts) => {
         calls.push(`push ${ref} insecure=${String(opts?.insecure)}`);
-        return pushDockerImage(reg, [layer('build-l1', { 'app/main.js': 'x' })], ref.split(':').pop());
+        const digest = pushDockerImage(
+          reg,
+          [layer('build-l1', { 'app/main.js': 'x' })],
+          ref.split(':').pop(),
+        );
+        return o.reportsDigest === false ? undefined : digest;
       },
     };
     return engine as ContainerEngine;
@@ -448,6 +457,47 @@ describe('buildImage', () => {
         line: `tags sha1, latest → ${digest} (${result.pushed?.size} bytes compressed, ${DOCKER_MANIFEST})`,
       },
     ]);
+  });
+
+  describe('when the engine does not report the digest (podman 5 remote against a 4.3 service)', () => {
+    const request = {
+      repository: parseReference('127.0.0.1:5999/app'),
+      build: { context: work },
+      commit: { revision: 'sha3', epoch: 0, created: '1970-01-01T00:00:00Z' },
+      role: 'runtime' as const,
+      extraTags: [],
+      push: true,
+      insecure: true,
+    };
+    const configDigest = sha256(Buffer.from(JSON.stringify(config)));
+
+    it("reads it from the tag just pushed, accepting it because the manifest's config is the built image", async () => {
+      const reg = new MemoryRegistry();
+      const log = recordingLog();
+      const result = await buildImage(request, {
+        engine: fakeEngine(reg, [], { id: configDigest, reportsDigest: false }),
+        registry: reg.client(),
+        log,
+      });
+      expect(result.pushed?.digest).toBe(sha256(reg.manifests.get('sha3')?.bytes ?? Buffer.alloc(0)));
+      expect(result.pushed?.configDigest).toBe(configDigest);
+      expect(log.lines.map((l) => l.line)).toContain(
+        `the engine did not report the digest; the tag holds ${result.pushed?.digest}, checked against the built image's config`,
+      );
+    });
+
+    it('refuses a tag that holds another image than the one built (someone pushed over it)', async () => {
+      const reg = new MemoryRegistry();
+      await expect(
+        buildImage(request, {
+          engine: fakeEngine(reg, [], { id: `sha256:${'e'.repeat(64)}`, reportsDigest: false }),
+          registry: reg.client(),
+          log: recordingLog(),
+        }),
+      ).rejects.toThrow(
+        /its tag now holds sha256:[0-9a-f]{64} with config sha256:[0-9a-f]{64}, not the image just built \(sha256:e{64}\)/,
+      );
+    });
   });
 
   it('logs the policy report and writes its file when a policy is given', async () => {

@@ -414,6 +414,32 @@ describe('runStackLane with create + start', () => {
     expect(engine.containers.size).toBe(0);
   });
 
+  test('copy mode: the test container gets the workspace staged through the engine, no path of ours; nothing left', async () => {
+    const engine = new FakeEngine();
+    engine.files = 'copy';
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('passed');
+    expect(engine.calls).toContain('cp /ws it-42-abcdef-tests-files-stager:/dl-stage/0/ws');
+    expect(engine.foregroundRuns[0]?.volumes).toEqual([
+      { source: '/engine/volumes/it-42-abcdef-tests-files/_data/0/ws', target: '/ws', readonly: true },
+    ]);
+    // Read-only: nothing is copied back.
+    expect(engine.copiesOut).toEqual([]);
+    expect(engine.containers.size).toBe(0);
+    expect(engine.volumes.size).toBe(0);
+  });
+
+  test('copy mode: a stack that does not start leaves no staged volume', async () => {
+    const engine = new FakeEngine();
+    engine.files = 'copy';
+    engine.exitAtStart('api');
+    const out = await runStackLane(options(engine));
+    expect(out.report.result).toBe('failed');
+    expect(engine.calls).toContain('volume create it-42-abcdef-tests-files');
+    expect(engine.containers.size).toBe(0);
+    expect(engine.volumes.size).toBe(0);
+  });
+
   test('the digest check still decides: a container running another image fails the lane', async () => {
     const engine = new FakeEngine();
     const image = engine.image;

@@ -59,6 +59,25 @@ async function upError(promise: Promise<unknown>): Promise<StackStartError> {
 const quiet = { log: silentLog, readiness: { pollMs: 1, timeoutMs: 2000 } };
 
 describe('Stack.up', () => {
+  test.each([
+    ['podman', { test: ['CMD', 'true'] }],
+    ['docker', undefined],
+  ] as const)(
+    "%s: an image's own health check is %s on run (podman's remote client against an older service drops it)",
+    async (kind, expected) => {
+      const engine = new SharedFakeEngine({
+        kind,
+        behaviours: { api: { healthyAfterChecks: 0 } },
+        imageHealthcheck: { [API]: true },
+        imageIds: { [API]: 'sha256:api', [WEB]: 'sha256:web' },
+      });
+      await Stack.up({ ...quiet, project: 'hc', engine, spec: stackSpec(TWO), probeImage: 'base' });
+      expect(engine.containers.get('hc-api')?.run.healthcheck).toEqual(expected);
+      // web's image has none: nothing is stated for it on either engine.
+      expect(engine.containers.get('hc-web')?.run.healthcheck).toBeUndefined();
+    },
+  );
+
   test('starts dependencies first, waits for health, labels and names everything', async () => {
     const engine = new FakeEngine({ api: { healthyAfterChecks: 3 } });
     const stack = await Stack.up({
@@ -618,6 +637,25 @@ services:
       // Seen within a few probe intervals of listening, long before the next liveness inspect.
       expect(stack.timings.web!.readyAt - listenedAt).toBeLessThan(150);
       expect(stack.readyStatuses?.[0]?.urls.published).toBe(`http://127.0.0.1:${server.port}`);
+    });
+
+    test('copy mode: the published port is probed over the stack network through the engine, not on our loopback', async () => {
+      const engine = new FakeEngine({}, {});
+      engine.files = 'copy';
+      // Nothing listens on this loopback port: a loopback probe would wait out the timeout.
+      const server = await laterServer();
+      const stack = await Stack.up({
+        log: silentLog,
+        readiness: { pollMs: 10, probeMs: 5, timeoutMs: 2000 },
+        project: 'p14',
+        engine,
+        spec: stackSpec(published(server.port), webOnly),
+        probeImage: 'probe-image',
+      });
+      expect(stack.timings.web?.mode).toBe('published-port');
+      expect(engine.foregroundRuns.map((r) => [r.name, r.image, r.network, r.command?.slice(-2)])).toEqual([
+        ['p14-web-probe', 'probe-image', 'dl-p14-net', ['web', '8080']],
+      ]);
     });
 
     test('a service that exits while its port never answers fails through the liveness check', async () => {

@@ -10,9 +10,11 @@ import type {
   ContainerInfo,
   ContainerSummary,
   EngineKind,
+  FilesMode,
   ImageInfo,
   LabelFilter,
   RunOptions,
+  ServerInfo,
   StreamingRunOptions,
 } from '../../src/engine/engine.js';
 import type { ExecResult } from '../../src/exec.js';
@@ -70,6 +72,11 @@ export class FakeEngine implements ContainerEngine {
   readonly bin: string;
   /** Mutating calls in order: `run p1-api`, `network create dl-p1-net`, `rm p1-api`, ... */
   readonly calls: string[] = [];
+  files: FilesMode = 'bind';
+  /** What `serverInfo` answers; set to an Error to play an unreachable engine. */
+  server: ServerInfo | Error = { version: '0.0.0-fake', rootDir: '' };
+  /** Every `copyFrom`. */
+  readonly copiesOut: Array<{ container: string; path: string; dest: string }> = [];
   readonly containers = new Map<string, FakeContainer>();
   readonly networks = new Map<string, Record<string, string>>();
   readonly volumes = new Map<string, Record<string, string>>();
@@ -233,9 +240,27 @@ export class FakeEngine implements ContainerEngine {
   }
 
   async copyInto(source: string, container: string, path: string): Promise<void> {
-    this.get(container);
-    this.calls.push(`cp ${source} ${container}:${path}`);
+    const c = this.get(container);
+    this.maybeFail(`cp ${source} ${c.run.name ?? ''}:${path}`);
+    this.calls.push(`cp ${source} ${c.run.name ?? ''}:${path}`);
     this.copies.push({ source, container, path });
+  }
+
+  async copyFrom(container: string, path: string, dest: string): Promise<void> {
+    const c = this.get(container);
+    this.maybeFail(`cp ${c.run.name ?? ''}:${path} ${dest}`);
+    this.calls.push(`cp ${c.run.name ?? ''}:${path} ${dest}`);
+    this.copiesOut.push({ container, path, dest });
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    if (this.server instanceof Error) throw this.server;
+    return this.server;
+  }
+
+  async volumeMountpoint(name: string): Promise<string> {
+    if (!this.volumes.has(name)) throw new Error(`no such volume: ${name}`);
+    return `/engine/volumes/${name}/_data`;
   }
 
   async inspectContainer(nameOrId: string): Promise<ContainerInfo> {
