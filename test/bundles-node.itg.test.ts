@@ -10,22 +10,13 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Exec } from '@digestline/core/exec';
+import { jobImage } from './support/job-image.js';
 
 const ACTIONS = fileURLToPath(new URL('../actions/', import.meta.url));
 const NAMES = readdirSync(ACTIONS, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
-
-function jobImage(variable: string): string {
-  const image = process.env[variable];
-  if (!image) {
-    throw new Error(
-      `${variable} not set: run \`eval "$(DIGESTLINE_JOB_IMAGES=1 scripts/setup-host)"\` first (it builds the job images)`,
-    );
-  }
-  return image;
-}
 
 describe.each([
   ['DIGESTLINE_JOB_IMAGE_NODE20', 'v20.'],

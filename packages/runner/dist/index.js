@@ -1267,13 +1267,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   dj: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.dj),
 /* harmony export */   h: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.h),
 /* harmony export */   i0: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.i0),
-/* harmony export */   iW: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_2__.i),
+/* harmony export */   iW: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_2__.iW),
 /* harmony export */   je: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.je),
 /* harmony export */   m9: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.m9),
 /* harmony export */   oO: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.oO),
 /* harmony export */   s8: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.s8),
 /* harmony export */   tf: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.tf),
-/* harmony export */   u_: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_2__.u),
+/* harmony export */   u_: () => (/* reexport safe */ _cli_js__WEBPACK_IMPORTED_MODULE_2__.u_),
 /* harmony export */   wt: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.wt),
 /* harmony export */   zb: () => (/* reexport safe */ _index_js__WEBPACK_IMPORTED_MODULE_3__.zb)
 /* harmony export */ });
@@ -1292,7 +1292,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const invoked = process.argv[1] ? (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href : '';
 if (invoked === import.meta.url)
-    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .main */ .i)(process.argv.slice(2));
+    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1305,9 +1305,11 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ USAGE),
-  i: () => (/* binding */ main)
+  u_: () => (/* binding */ USAGE),
+  iW: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: parseRunArgs
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -1318,8 +1320,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./packages/runner/src/errors.ts
 var errors = __nccwpck_require__(9830);
-// EXTERNAL MODULE: ./packages/runner/src/runner.ts + 7 modules
-var runner = __nccwpck_require__(9661);
+// EXTERNAL MODULE: ./packages/runner/src/placement.ts
+var placement = __nccwpck_require__(1054);
+// EXTERNAL MODULE: ./packages/runner/src/runner.ts + 9 modules
+var runner = __nccwpck_require__(8139);
 // EXTERNAL MODULE: ./packages/runner/src/report.ts
 var report = __nccwpck_require__(8755);
 // EXTERNAL MODULE: external "node:fs"
@@ -7492,6 +7496,7 @@ var workflow = __nccwpck_require__(1636);
 
 
 
+
 const USAGE = `Usage:
   digestline-run [run] --workflow FILE [--workspace DIR] [options]
   digestline-run check [--label L]... FILE...
@@ -7513,6 +7518,15 @@ run options:
   --run-dir DIR            where logs go (default: a new temp directory)
   --json FILE              write the result (jobs, outputs, steps, timeline) as JSON
   --verbose                show ::group:: contents and ::debug:: lines
+  --label NAME:docker://IMAGE | NAME:host
+                           a runner label (repeatable): jobs whose runs-on names it first run in a
+                           fresh container from IMAGE, or on this host; without --label every job
+                           runs on this host
+  --job-engine docker|podman   the engine that runs job containers (default: podman)
+  --engine-socket PATH     the engine socket mounted at /var/run/docker.sock in job containers
+                           (default: docker's /var/run/docker.sock; for podman a
+                           'podman system service' the run starts)
+  --job-network NAME       the network job containers join (default: host)
 
 Exit status: 0 all jobs succeeded or were skipped, 1 a job failed, 2 usage or invalid workflow,
 130 cancelled (SIGINT/SIGTERM; a second signal stops at once, without post steps).`;
@@ -7562,6 +7576,10 @@ function parseRunArgs(args) {
             'run-dir': { type: 'string' },
             json: { type: 'string' },
             verbose: { type: 'boolean' },
+            label: { type: 'string', multiple: true },
+            'job-engine': { type: 'string' },
+            'engine-socket': { type: 'string' },
+            'job-network': { type: 'string' },
         },
     });
     if (!values.workflow)
@@ -7574,6 +7592,19 @@ function parseRunArgs(args) {
         throw new UsageError('--artifact-url and --artifact-token go together');
     }
     const actionMap = pairs(values['action-map'], '--action-map');
+    const jobEngine = values['job-engine'] ?? 'podman';
+    if (jobEngine !== 'docker' && jobEngine !== 'podman') {
+        throw new UsageError(`--job-engine ${jobEngine}: expected docker or podman`);
+    }
+    let labels;
+    try {
+        labels = values.label ? (0,placement/* parseLabels */.Xy)(values.label) : undefined;
+    }
+    catch (err) {
+        if (err instanceof placement/* LabelSyntaxError */.IJ)
+            throw new UsageError(err.message);
+        throw err;
+    }
     const options = {
         workflow: values.workflow,
         workspace: values.workspace ?? process.cwd(),
@@ -7598,6 +7629,12 @@ function parseRunArgs(args) {
             : undefined,
         runDir: values['run-dir'],
         verbose: values.verbose,
+        labels,
+        jobEngine: {
+            cli: jobEngine,
+            socket: values['engine-socket'] ? external_node_path_default().resolve(values['engine-socket']) : undefined,
+            network: values['job-network'] ?? 'host',
+        },
     };
     return { options, json: values.json };
 }
@@ -8106,7 +8143,7 @@ function expandTemplateString(text, contexts, status, where) {
 /* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8755);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9661);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8139);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4571);
 /* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1636);
 /* harmony import */ var _wiring_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(628);
@@ -8119,6 +8156,81 @@ function expandTemplateString(text, contexts, status, where) {
 
 
 
+
+
+/***/ }),
+
+/***/ 1054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IJ: () => (/* binding */ LabelSyntaxError),
+/* harmony export */   L8: () => (/* binding */ placeJob),
+/* harmony export */   Xy: () => (/* binding */ parseLabels),
+/* harmony export */   Zw: () => (/* binding */ runsOnLabels)
+/* harmony export */ });
+/* unused harmony export parseLabel */
+/** A `--label` value that is not `NAME:docker://IMAGE` or `NAME:host`. */
+class LabelSyntaxError extends Error {
+    constructor(value, why) {
+        super(`--label ${value}: ${why}; expected NAME:docker://IMAGE or NAME:host`);
+        this.name = 'LabelSyntaxError';
+    }
+}
+/** Parses one label in forgejo-runner's syntax (`NAME:docker://IMAGE`, `NAME:host`). */
+function parseLabel(value) {
+    const colon = value.indexOf(':');
+    if (colon <= 0)
+        throw new LabelSyntaxError(value, 'no NAME: before the placement');
+    const name = value.slice(0, colon);
+    const rest = value.slice(colon + 1);
+    if (rest === 'host')
+        return [name, { kind: 'host' }];
+    if (rest.startsWith('docker://')) {
+        const image = rest.slice('docker://'.length);
+        if (image === '' || /\s/.test(image))
+            throw new LabelSyntaxError(value, 'no image after docker://');
+        return [name, { kind: 'container', image }];
+    }
+    throw new LabelSyntaxError(value, `'${rest}' is neither host nor docker://IMAGE`);
+}
+/** Parses repeated `--label` values into a label map; a label given twice is an error. */
+function parseLabels(values) {
+    const out = {};
+    for (const v of values) {
+        const [name, placement] = parseLabel(v);
+        if (name in out)
+            throw new LabelSyntaxError(v, `label '${name}' is given twice`);
+        out[name] = placement;
+    }
+    return out;
+}
+/** The labels of an evaluated `runs-on`: a string, a list, or a mapping with `labels`. */
+function runsOnLabels(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.map((v) => String(v));
+    if (value !== null && typeof value === 'object') {
+        const labels = value['labels'];
+        return labels === undefined ? [] : runsOnLabels(labels);
+    }
+    return value === null ? [] : [String(value)];
+}
+/**
+ * Where a job with these `runs-on` labels runs: the first label found in `labels` decides; no
+ * map means everything on the host; undefined when no label matches (no runner would take it).
+ */
+function placeJob(jobLabels, labels) {
+    if (!labels)
+        return { kind: 'host' };
+    for (const l of jobLabels) {
+        const placement = labels[l];
+        if (placement && Object.hasOwn(labels, l))
+            return placement;
+    }
+    return undefined;
+}
 
 
 /***/ }),
@@ -8166,6 +8278,7 @@ function runProcess(argv, options) {
         const stop = () => {
             if (child.pid === undefined || killTimer)
                 return;
+            options.onStop?.();
             killGroup(child.pid, 'SIGTERM');
             killTimer = setTimeout(() => {
                 if (child.pid !== undefined)
@@ -8302,7 +8415,7 @@ function buildTimeline(startedAt, jobs) {
 
 /***/ }),
 
-/***/ 9661:
+/***/ 8139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8492,10 +8605,390 @@ function stepStatus(jr) {
 
 // EXTERNAL MODULE: ./packages/runner/src/expressions.ts
 var expressions = __nccwpck_require__(9754);
-// EXTERNAL MODULE: ./packages/runner/src/report.ts
-var report = __nccwpck_require__(8755);
 // EXTERNAL MODULE: ./packages/runner/src/errors.ts
 var errors = __nccwpck_require__(9830);
+;// CONCATENATED MODULE: ./packages/runner/src/job-container.ts
+// Job containers, the way forgejo-runner runs a `docker://IMAGE` label with
+// `container.docker_host: automount`: a fresh container per job from the label's image, kept
+// alive by a command that does nothing, with the host engine's socket at /var/run/docker.sock,
+// the workspace copied in (never bind-mounted) at /workspace/<owner>/<repo>, and each step an
+// `exec` into it. The runner's own per-job directory (file commands, temp, event, action copies)
+// is bind-mounted at JOB_DIR_IN_CONTAINER, as act does with its own volumes.
+
+
+
+
+
+
+
+const job_container_execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** Where the runner's per-job directory appears inside a job container. */
+const JOB_DIR_IN_CONTAINER = '/var/run/digestline';
+/** Where the engine socket appears inside a job container (docker's default). */
+const SOCKET_IN_CONTAINER = '/var/run/docker.sock';
+/** The engine CLI binary on the host's PATH, as an absolute path (steps' PATH is the container's). */
+function findOnPath(bin, searchPath = process.env['PATH'] ?? '') {
+    for (const dir of searchPath.split((external_node_path_default()).delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = external_node_path_default().join(dir, bin);
+        if ((0,external_node_fs_.existsSync)(candidate) && (0,external_node_fs_.statSync)(candidate).isFile())
+            return candidate;
+    }
+    throw new Error(`job engine '${bin}' is not on PATH (${searchPath})`);
+}
+/** The host socket job containers get for `engine`; podman's is the service the run starts. */
+function engineSocket(engine, runDir) {
+    if (engine.socket)
+        return external_node_path_default().resolve(engine.socket);
+    return engine.cli === 'docker' ? '/var/run/docker.sock' : external_node_path_default().join(runDir, 'podman.sock');
+}
+/**
+ * The engine CLI argv prefix, pointed at the engine's socket explicitly: the exec client runs in
+ * the step's environment, so a step's DOCKER_HOST or CONTAINER_HOST must not move it (a local
+ * podman with CONTAINER_HOST set turns remote and fails).
+ */
+function engineCli(engine, binary, socket) {
+    return engine.cli === 'docker'
+        ? [binary, '-H', `unix://${socket}`]
+        : [binary, '--remote', '--url', `unix://${socket}`];
+}
+/** A job container's name: `digestline-job-<run id>-<job id>`, reduced to what engines accept. */
+function jobContainerName(runId, jobId) {
+    return `digestline-job-${runId}-${jobId}`.replace(/[^a-zA-Z0-9_.-]/g, '_');
+}
+/** `<owner>/<repo>` under /workspace, as forgejo-runner lays it out. */
+function containerWorkspace(repository) {
+    const safe = repository.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+    return external_node_path_default().posix.join('/workspace', ...safe);
+}
+/**
+ * The variables that point a job's engine CLIs at the mounted socket: DOCKER_HOST for the docker
+ * CLI; behind podman's socket also CONTAINER_HOST, which makes a podman CLI in the job go remote
+ * (podman's own API has what its Docker-compatible one lacks: image health checks, `healthcheck
+ * run`). An administrator sets the same with `container.options: -e CONTAINER_HOST=…`.
+ */
+function socketEnv(engine) {
+    const url = `unix://${SOCKET_IN_CONTAINER}`;
+    return engine === 'podman' ? { DOCKER_HOST: url, CONTAINER_HOST: url } : { DOCKER_HOST: url };
+}
+/** The argv that creates and starts a job container (detached, entrypoint cleared, kept alive). */
+function createArgv(cli, name, image, hostDir, socket, network, engine) {
+    return [
+        ...cli,
+        'run',
+        '--detach',
+        '--name',
+        name,
+        '--network',
+        network,
+        '--entrypoint',
+        '',
+        '--volume',
+        `${hostDir}:${JOB_DIR_IN_CONTAINER}`,
+        '--volume',
+        `${socket}:${SOCKET_IN_CONTAINER}`,
+        ...Object.entries(socketEnv(engine)).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+        image,
+        'tail',
+        '-f',
+        '/dev/null',
+    ];
+}
+/**
+ * The argv that runs `argv` in the container in `cwd`. Variables are named with `-e NAME` only:
+ * the exec CLI takes their values from its own environment, so no value (secret) is in argv.
+ */
+function execArgv(cli, name, cwd, envNames, argv) {
+    return [...cli, 'exec', '-i', '-w', cwd, ...envNames.flatMap((n) => ['-e', n]), name, ...argv];
+}
+async function run(argv, what) {
+    const [bin = '', ...args] = argv;
+    try {
+        const { stdout } = await job_container_execFileAsync(bin, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+        return stdout.trim();
+    }
+    catch (err) {
+        const stderr = String(err.stderr ?? '').trim();
+        throw new Error(`${what} failed: ${stderr.split('\n').slice(-5).join('\n') || (0,errors/* errorText */.k)(err)}`, {
+            cause: err,
+        });
+    }
+}
+/** Parses `Config.Env` (`["K=V", …]`) into a record. */
+function envListRecord(list) {
+    const out = {};
+    if (!Array.isArray(list))
+        return out;
+    for (const item of list) {
+        const s = String(item);
+        const eq = s.indexOf('=');
+        if (eq > 0)
+            out[s.slice(0, eq)] = s.slice(eq + 1);
+    }
+    return out;
+}
+/**
+ * Creates and starts the job container and reads the image's environment and node version. On
+ * failure after creation the container is removed before the error propagates.
+ */
+async function startJobContainer(o) {
+    const cli = engineCli(o.engine, findOnPath(o.engine.cli), o.socket);
+    const name = jobContainerName(o.runId, o.jobId);
+    const env = await run([...cli, 'image', 'inspect', '--format', '{{json .Config.Env}}', o.image], `${o.engine.cli} image inspect ${o.image}`);
+    const imageEnv = envListRecord(JSON.parse(env || '[]'));
+    try {
+        await run(createArgv(cli, name, o.image, o.hostDir, o.socket, o.engine.network ?? 'host', o.engine.cli), `starting job container ${name} from ${o.image}`);
+        const node = await run([...cli, 'exec', name, 'node', '-p', 'process.version'], `node -p process.version in ${name}`);
+        return {
+            name,
+            engine: o.engine.cli,
+            image: o.image,
+            cli,
+            workspace: containerWorkspace(o.repository),
+            hostDir: o.hostDir,
+            imageEnv,
+            node,
+        };
+    }
+    catch (err) {
+        await removeJobContainer(cli, o.engine.cli, name);
+        throw err;
+    }
+}
+/**
+ * The argv that removes a job container at once. Podman's `rm -f` first waits 10 s for the
+ * keep-alive to heed SIGTERM (as PID 1 it ignores it), hence `--time 0`; docker's kills at once.
+ */
+function removeArgv(cli, engine, name) {
+    return [...cli, 'rm', '-f', ...(engine === 'podman' ? ['--time', '0'] : []), name];
+}
+/** Removes a job container, running or not; a container that is gone already is fine. */
+async function removeJobContainer(cli, engine, name) {
+    const [bin = '', ...args] = removeArgv(cli, engine, name);
+    await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(bin, args, () => resolve());
+    });
+}
+/**
+ * The script that stops a step's processes in its container: SIGTERM to all but the keep-alive
+ * (PID 1) and the script itself, up to `graceMs` for them to end, then SIGKILL to what is left.
+ */
+function stopScript(graceMs) {
+    const rounds = Math.max(1, Math.ceil(graceMs / 100));
+    return ('kill -TERM -1 2>/dev/null; i=0; ' +
+        `while kill -0 -1 2>/dev/null && [ "$i" -lt ${rounds} ]; do sleep 0.1; i=$((i+1)); done; ` +
+        'kill -KILL -1 2>/dev/null; true');
+}
+/**
+ * Stops what a cancelled or timed-out step left running in the container (killing the exec
+ * client does not reach it); resolves when it is gone, so the next step starts clean.
+ */
+async function stopContainerProcesses(c, graceMs) {
+    const [bin = '', ...args] = c.cli;
+    await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(bin, [...args, 'exec', c.name, 'sh', '-c', stopScript(graceMs)], () => resolve());
+    });
+}
+/** What a checkout holds: the git work tree's files (tracked and untracked, not ignored), or undefined if not a work tree. */
+async function checkoutFiles(workspace) {
+    try {
+        const { stdout } = await job_container_execFileAsync('git', ['-C', workspace, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+        // Tracked files deleted in the work tree are not in a checkout either.
+        return stdout.split('\0').filter((f) => f !== '' && (0,external_node_fs_.existsSync)(external_node_path_default().join(workspace, f)));
+    }
+    catch {
+        return undefined;
+    }
+}
+function waitFor(child, what) {
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d.toString('utf8')));
+    return new Promise((resolve, reject) => {
+        child.on('error', (e) => reject(new Error(`${what}: ${e.message}`)));
+        child.on('close', (code) => code === 0
+            ? resolve()
+            : reject(new Error(`${what} exited with ${code}: ${stderr.trim().split('\n').slice(-5).join('\n')}`)));
+    });
+}
+/**
+ * Gives the container's workspace the `.git` of a depth-1 fetch of the run's commit (`sha`, detached
+ * HEAD), as actions/checkout leaves it (build-image reads the commit's time from it): never the
+ * host's own git directory (a worktree's `.git` is only a pointer, and history is not needed), and
+ * never whatever HEAD has moved to since the run started.
+ */
+async function copyGitDir(c, workspace, sha) {
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'digestline-checkout-'));
+    try {
+        const git = (...args) => job_container_execFileAsync('git', ['-C', tmp, ...args]);
+        await git('init', '-q');
+        await git('fetch', '-q', '--depth', '1', `file://${workspace}`, sha);
+        await git('update-ref', '--no-deref', 'HEAD', 'FETCH_HEAD');
+        const [bin = '', ...args] = c.cli;
+        const untar = (0,external_node_child_process_.spawn)(bin, [...args, 'exec', '-i', c.name, 'tar', '-x', '-C', c.workspace, '-f', '-'], {
+            stdio: ['pipe', 'ignore', 'pipe'],
+        });
+        const tar = (0,external_node_child_process_.spawn)('tar', ['-C', tmp, '-c', '-f', '-', '.git'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        tar.stdout?.pipe(untar.stdin);
+        await Promise.all([
+            waitFor(tar, `tar of the checkout's .git`),
+            waitFor(untar, `unpacking .git in ${c.name}`),
+        ]);
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+}
+/**
+ * Copies the workspace into the container's workspace as a tar stream through the engine:
+ * a git work tree's checkout files, or the whole directory when it is not one. Returns the
+ * number of files sent (undefined for a whole directory).
+ */
+async function copyWorkspace(c, workspace, sha) {
+    const files = await checkoutFiles(workspace);
+    const [bin = '', ...args] = c.cli;
+    const untar = (0,external_node_child_process_.spawn)(bin, [...args, 'exec', '-i', c.name, 'sh', '-c', 'mkdir -p "$1" && tar -x -C "$1" -f -', 'sh', c.workspace], {
+        stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const tarArgs = files
+        ? ['-C', workspace, '--null', '--no-recursion', '-T', '-', '-c', '-f', '-']
+        : ['-C', workspace, '-c', '-f', '-', '.'];
+    const tar = (0,external_node_child_process_.spawn)('tar', tarArgs, { stdio: [files ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    tar.stdout?.pipe(untar.stdin);
+    if (files)
+        tar.stdin?.end(files.map((f) => `${f}\0`).join(''));
+    await Promise.all([
+        waitFor(tar, `tar of ${workspace}`),
+        waitFor(untar, `unpacking the workspace in ${c.name}`),
+    ]);
+    if (files)
+        await copyGitDir(c, workspace, sha);
+    return files?.length;
+}
+/** The podman API service a run starts for its job containers (podman's Docker-compatible socket). */
+class PodmanService {
+    socket;
+    child;
+    constructor(socket) {
+        this.socket = socket;
+    }
+    /** Starts `podman system service --time=0 unix://<socket>` and waits until the socket exists. */
+    async start() {
+        const child = (0,external_node_child_process_.spawn)(findOnPath('podman'), ['system', 'service', '--time=0', `unix://${this.socket}`], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        this.child = child;
+        let stderr = '';
+        child.stderr?.on('data', (d) => (stderr += d.toString('utf8')));
+        const deadline = Date.now() + 15_000;
+        while (!(0,external_node_fs_.existsSync)(this.socket)) {
+            if (child.exitCode !== null || Date.now() > deadline) {
+                this.stop();
+                throw new Error(`podman system service on ${this.socket} did not start: ${stderr.trim() || 'no socket after 15 s'}`);
+            }
+            await new Promise((r) => setTimeout(r, 50));
+        }
+    }
+    /** Stops the service (SIGTERM; podman removes its socket). */
+    stop() {
+        if (this.child && this.child.exitCode === null)
+            this.child.kill('SIGTERM');
+        this.child = undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/runner/src/placement.ts
+var src_placement = __nccwpck_require__(1054);
+// EXTERNAL MODULE: ./packages/runner/src/report.ts
+var report = __nccwpck_require__(8755);
+;// CONCATENATED MODULE: ./packages/runner/src/job-place.ts
+// Where a job's steps run and what they see there: on this host (the workspace itself, the host's
+// environment) or in a job container (the workspace copy, the image's environment, the job
+// directory at its mount point). Step code asks this module for paths and the base environment.
+
+
+
+/** The place of a host job: the workspace and environment of this machine. */
+function hostPlace(state) {
+    return {
+        mode: 'host',
+        workspace: state.workspace,
+        baseEnv: state.baseEnv,
+        node: process.version,
+        actionDirs: new Map(),
+    };
+}
+/**
+ * The environment a container job's steps start from: the image's (PATH included), the engine
+ * socket, and the run's extra `env`; nothing of the host's.
+ */
+function containerBaseEnv(imageEnv, runEnv, engine) {
+    return { ...imageEnv, ...socketEnv(engine), ...(runEnv ?? {}) };
+}
+/** A host path as the job's steps see it: paths in the job directory map to its mount point. */
+function stepPath(jr, hostPath) {
+    if (jr.place.mode === 'host')
+        return hostPath;
+    const rel = external_node_path_default().relative(jr.dir, hostPath);
+    if (rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel))) {
+        return external_node_path_default().posix.join(JOB_DIR_IN_CONTAINER, ...rel.split((external_node_path_default()).sep));
+    }
+    throw new Error(`${hostPath} is not visible in job container ${jr.place.container?.name ?? ''}`);
+}
+/** Where the job's steps find an action's directory; in a container, a copy in the job directory. */
+async function actionPath(jr, hostDir) {
+    const known = jr.place.actionDirs.get(hostDir);
+    if (known)
+        return known;
+    if (jr.place.mode === 'host')
+        return hostDir;
+    const copy = external_node_path_default().join(jr.dir, 'actions', String(jr.place.actionDirs.size));
+    await (0,promises_.cp)(hostDir, copy, { recursive: true });
+    const inContainer = stepPath(jr, copy);
+    jr.place.actionDirs.set(hostDir, inContainer);
+    return inContainer;
+}
+/** The action path already copied by actionPath (for env variables built synchronously). */
+function knownActionPath(jr, hostDir) {
+    return jr.place.actionDirs.get(hostDir) ?? hostDir;
+}
+/**
+ * Starts the job's container from `image`, copies the workspace in and points the job's
+ * contexts at the container's paths.
+ */
+async function enterContainer(jr, image) {
+    const { state } = jr;
+    const engine = state.options.jobEngine ?? { cli: 'podman' };
+    const socket = await state.engineSocket();
+    const eventCopy = external_node_path_default().join(jr.dir, 'event.json');
+    await (0,promises_.copyFile)(String(state.github['event_path']), eventCopy);
+    await (0,promises_.mkdir)(external_node_path_default().join(jr.dir, 'tool-cache'), { recursive: true });
+    const container = await startJobContainer({
+        engine,
+        socket,
+        runId: String(jr.github['run_id']),
+        jobId: jr.job.id,
+        image,
+        repository: String(jr.github['repository']),
+        hostDir: jr.dir,
+    });
+    jr.place = {
+        mode: 'container',
+        workspace: container.workspace,
+        baseEnv: containerBaseEnv(container.imageEnv, state.options.env, engine.cli),
+        node: container.node,
+        container,
+        actionDirs: new Map(),
+    };
+    await copyWorkspace(container, state.workspace, String(jr.github['sha']));
+    jr.github = { ...jr.github, workspace: container.workspace, event_path: stepPath(jr, eventCopy) };
+    jr.runner = {
+        ...jr.runner,
+        temp: stepPath(jr, jr.temp),
+        tool_cache: stepPath(jr, external_node_path_default().join(jr.dir, 'tool-cache')),
+    };
+}
+
 // EXTERNAL MODULE: ./packages/runner/src/process.ts
 var src_process = __nccwpck_require__(1204);
 // EXTERNAL MODULE: external "node:crypto"
@@ -8508,6 +9001,7 @@ var src_shell = __nccwpck_require__(4571);
 // The environment a step process starts with: the host's, the workflow's and job's `env:`, what
 // earlier steps wrote to GITHUB_ENV and GITHUB_PATH, and the variables the runners set themselves,
 // file commands included (each step gets its own empty files).
+
 
 
 /** Creates the empty file-command files of the step process numbered `n` in its job. */
@@ -8539,7 +9033,7 @@ function runnerVariables(jr, step, meta, files) {
         GITHUB_ACTIONS: 'true',
         FORGEJO_ACTIONS: 'true',
         GITEA_ACTIONS: 'true',
-        GITHUB_WORKSPACE: state.workspace,
+        GITHUB_WORKSPACE: jr.place.workspace,
         GITHUB_SHA: String(jr.github['sha']),
         GITHUB_REF: String(jr.github['ref']),
         GITHUB_REF_NAME: String(jr.github['ref_name']),
@@ -8557,19 +9051,19 @@ function runnerVariables(jr, step, meta, files) {
         GITHUB_EVENT_NAME: String(jr.github['event_name']),
         GITHUB_EVENT_PATH: String(jr.github['event_path']),
         GITHUB_ACTION: step.id,
-        GITHUB_OUTPUT: files.output,
-        GITHUB_ENV: files.env,
-        GITHUB_PATH: files.path,
-        GITHUB_STATE: files.state,
-        GITHUB_STEP_SUMMARY: files.summary,
+        GITHUB_OUTPUT: stepPath(jr, files.output),
+        GITHUB_ENV: stepPath(jr, files.env),
+        GITHUB_PATH: stepPath(jr, files.path),
+        GITHUB_STATE: stepPath(jr, files.state),
+        GITHUB_STEP_SUMMARY: stepPath(jr, files.summary),
         RUNNER_OS: String(jr.runner['os']),
         RUNNER_ARCH: String(jr.runner['arch']),
         RUNNER_NAME: String(jr.runner['name']),
-        RUNNER_TEMP: jr.temp,
+        RUNNER_TEMP: String(jr.runner['temp']),
         RUNNER_TOOL_CACHE: String(jr.runner['tool_cache']),
     };
     if (meta) {
-        runnerEnv['GITHUB_ACTION_PATH'] = meta.dir;
+        runnerEnv['GITHUB_ACTION_PATH'] = knownActionPath(jr, meta.dir);
         runnerEnv['GITHUB_ACTION_REPOSITORY'] = step.uses?.startsWith('./')
             ? String(jr.github['repository'])
             : ((step.uses ?? '').split('@')[0] ?? '');
@@ -8587,13 +9081,13 @@ function runnerVariables(jr, step, meta, files) {
  */
 function stepEnvironment(jr, step, meta, files, extraEnv) {
     const env = {
-        ...jr.state.baseEnv,
+        ...jr.place.baseEnv,
         ...jr.env,
         ...jr.githubEnv,
         ...extraEnv,
         ...withForgejoTwins(runnerVariables(jr, step, meta, files)),
     };
-    const basePath = env['PATH'] ?? process.env['PATH'] ?? '';
+    const basePath = env['PATH'] ?? (jr.place.mode === 'host' ? (process.env['PATH'] ?? '') : '');
     env['PATH'] = [...jr.paths, basePath].filter((p) => p !== '').join((external_node_path_default()).delimiter);
     return env;
 }
@@ -8729,6 +9223,7 @@ class StepOutput {
 
 
 
+
 /**
  * Runs `argv` as the step `result` records (a main step, or a post step when `result.post`) and
  * sets its times, outputs, log file, outcome and error; `actionState` collects what it saves for
@@ -8755,11 +9250,21 @@ async function runStepProcess(jr, result, prefix, argv, cwd, extraEnv, step, met
     if (state.options.forceSignal?.aborted)
         abort();
     result.startedAt = Date.now();
+    const container = jr.place.container;
+    const stops = [];
+    const onStop = container
+        ? () => {
+            if (stops.length === 0)
+                stops.push(stopContainerProcesses(container, state.options.killGraceMs ?? 5000));
+        }
+        : undefined;
     let proc;
     try {
-        proc = await (0,src_process/* runProcess */.R)(argv, {
-            cwd,
+        // In a container the exec CLI carries the step's environment: its values are the CLI's own.
+        proc = await (0,src_process/* runProcess */.R)(container ? execArgv(container.cli, container.name, cwd, Object.keys(env), argv) : argv, {
+            cwd: container ? jr.dir : cwd,
             env,
+            onStop,
             onLine: output.onLine,
             timeoutMs: stepTimeout === undefined ? undefined : stepTimeout * 60_000,
             signal: stepAbort.signal,
@@ -8770,6 +9275,7 @@ async function runStepProcess(jr, result, prefix, argv, cwd, extraEnv, step, met
     finally {
         signals.forEach((s) => s.removeEventListener('abort', abort));
         state.options.forceSignal?.removeEventListener('abort', abort);
+        await Promise.all(stops);
         await output.close();
     }
     result.endedAt = Date.now();
@@ -8847,6 +9353,7 @@ function setOutcome(jr, result, proc, stepTimeout, problems) {
 ;// CONCATENATED MODULE: ./packages/runner/src/step.ts
 // One step of a job, main or post: its `if:`, what it runs (a script in its shell, or a local
 // action's entry point with its inputs), and its result with `continue-on-error` applied.
+
 
 
 
@@ -8953,24 +9460,21 @@ async function stepCommand(jr, step, result, ctx, prefix, where) {
         // The workspace already is the checkout (as act does for the repository under test).
         result.startedAt = result.endedAt = Date.now();
         result.outcome = 'success';
-        jr.state.log(`${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`);
-        return { argv: [], cwd: jr.state.workspace, inputsEnv: {} };
+        jr.state.log(jr.place.mode === 'host'
+            ? `${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`
+            : `${prefix} ${step.uses}: the copy of ${jr.state.workspace} at ${jr.place.workspace} is the checkout`);
+        return { argv: [], cwd: jr.place.workspace, inputsEnv: {} };
     }
     const uses = step.uses ?? '';
     const meta = await actionMetadata(jr.state, uses);
     if (meta.pre)
         throw new Error(`${uses}: runs.pre is not supported by the local runner`);
     const inputsEnv = actionInputs(jr, step, meta, ctx, prefix, where);
-    return {
-        argv: [process.execPath, external_node_path_default().join(meta.dir, meta.main)],
-        cwd: jr.state.workspace,
-        inputsEnv,
-        meta,
-    };
+    return { argv: await nodeArgv(jr, meta, meta.main), cwd: jr.place.workspace, inputsEnv, meta };
 }
 /** A `run:` step: the script written to a file in the job's temp dir, run by its shell. */
 async function scriptCommand(jr, step, run, ctx, where) {
-    let cwd = jr.state.workspace;
+    let cwd = jr.place.workspace;
     const script = (0,expressions/* evaluateString */.H8)(run, ctx, stepStatus(jr), `${where}.run`);
     const shell = (step.shell && (0,expressions/* evaluateString */.H8)(step.shell, ctx, stepStatus(jr), `${where}.shell`)) ||
         jr.job.defaults.shell ||
@@ -8980,14 +9484,18 @@ async function scriptCommand(jr, step, run, ctx, where) {
         (0,expressions/* evaluateString */.H8)(step.workingDirectory, ctx, stepStatus(jr), `${where}.working-directory`)) ||
         jr.job.defaults.workingDirectory ||
         jr.state.workflow.defaults.workingDirectory;
-    if (wd) {
+    if (wd && jr.place.mode === 'container') {
+        // The engine's exec refuses a working directory that does not exist in the container.
+        cwd = external_node_path_default().posix.resolve(jr.place.workspace, wd);
+    }
+    else if (wd) {
         cwd = external_node_path_default().resolve(jr.state.workspace, wd);
         if (!(0,external_node_fs_.existsSync)(cwd))
             throw new Error(`working-directory ${wd} does not exist (${cwd})`);
     }
     const file = external_node_path_default().join(jr.temp, `${(0,external_node_crypto_.randomUUID)()}${(0,src_shell/* scriptExtension */.d)(shell)}`);
     await (0,promises_.writeFile)(file, script);
-    return { argv: (0,src_shell/* shellArgv */.$)(shell, file), cwd, inputsEnv: {} };
+    return { argv: (0,src_shell/* shellArgv */.$)(shell, stepPath(jr, file)), cwd, inputsEnv: {} };
 }
 /** Whether a step is `actions/checkout` of the repository being run (the workspace itself). */
 function isCheckoutOfThisRepo(jr, step, ctx) {
@@ -9034,6 +9542,15 @@ function actionInputs(jr, step, meta, ctx, prefix, where) {
     // Required inputs are not checked here: forgejo-runner does not either; the action's getInput does.
     return env;
 }
+/**
+ * The argv that runs an action's entry point: the runner's own node on the host, the image's
+ * `node` on the action's copy in a container (as forgejo-runner does, whatever `runs.using` says).
+ */
+async function nodeArgv(jr, meta, entry) {
+    if (jr.place.mode === 'host')
+        return [process.execPath, external_node_path_default().join(meta.dir, entry)];
+    return ['node', external_node_path_default().posix.join(await actionPath(jr, meta.dir), entry)];
+}
 /** Runs a post step unless its `post-if` says no; a failure fails the job, as in main. */
 async function runPostStep(jr, post) {
     const { step, meta } = post;
@@ -9055,7 +9572,7 @@ async function runPostStep(jr, post) {
         jr.state.log(`${prefix} ▶ ${result.name}`);
         const stateEnv = Object.fromEntries([...post.state].map(([k, v]) => [`STATE_${k}`, v]));
         try {
-            await runStepProcess(jr, result, prefix, [process.execPath, external_node_path_default().join(meta.dir, meta.post ?? meta.main)], jr.state.workspace, { ...post.inputsEnv, ...stateEnv }, step, meta, new Map());
+            await runStepProcess(jr, result, prefix, await nodeArgv(jr, meta, meta.post ?? meta.main), jr.place.workspace, { ...post.inputsEnv, ...stateEnv }, step, meta, new Map());
         }
         catch (err) {
             result.outcome = 'failure';
@@ -9081,6 +9598,8 @@ async function runPostStep(jr, post) {
 
 
 
+
+
 /** Runs one job whose `needs` all have a result; resolves with its result, never rejects. */
 async function runJob(state, job) {
     const result = {
@@ -9093,6 +9612,8 @@ async function runJob(state, job) {
         steps: [],
         durationMs: 0,
         summary: '',
+        mode: state.placements.get(job.id)?.kind ?? 'host',
+        node: '',
     };
     const needs = {};
     for (const n of job.needs) {
@@ -9135,7 +9656,6 @@ async function startJob(state, job, result, needs, github) {
         debug: '',
     };
     result.startedAt = Date.now();
-    state.log(`[job] ${job.id} ▶ started (runs-on accepted as-is; everything runs on this host)`);
     return {
         state,
         job,
@@ -9154,13 +9674,28 @@ async function startJob(state, job, result, needs, github) {
         runner,
         posts: [],
         groups: new Set(),
+        place: hostPlace(state),
     };
+}
+/** Puts the job where its label says (its container, or this host) and logs where that is. */
+async function placeJob(jr) {
+    const placement = jr.state.placements.get(jr.job.id) ?? { kind: 'host' };
+    if (placement.kind === 'container') {
+        jr.result.image = placement.image;
+        await enterContainer(jr, placement.image);
+    }
+    jr.result.node = jr.place.node;
+    const where = jr.place.container
+        ? `in container ${jr.place.container.name} from ${jr.place.container.image}`
+        : 'on this host';
+    jr.state.log(`[job] ${jr.job.id} ▶ started ${where} (node ${jr.place.node})`);
 }
 /** The job's `env:`, then its steps under its timeout, its outputs and its post steps; then cleanup. */
 async function runSteps(jr) {
     const { state, job, result } = jr;
     let timer;
     try {
+        await placeJob(jr);
         const jobCtx = jobContexts(jr);
         if (job.env) {
             const value = (0,expressions/* evaluateToken */.T4)(job.env, jobCtx, statusOf(state, job.needs), `jobs.${job.id}.env`);
@@ -9190,6 +9725,9 @@ async function runSteps(jr) {
         // Like the runners' "cleaning up orphan processes": nothing a step left behind outlives its job.
         for (const pid of jr.groups)
             (0,src_process/* killGroup */.i)(pid, 'SIGKILL');
+        const container = jr.place.container;
+        if (container)
+            await removeJobContainer(container.cli, container.engine, container.name);
         await (0,promises_.rm)(jr.temp, { recursive: true, force: true });
     }
 }
@@ -9286,10 +9824,11 @@ async function runJobs(state, jobs) {
 // EXTERNAL MODULE: ./packages/runner/src/workflow.ts
 var src_workflow = __nccwpck_require__(1636);
 ;// CONCATENATED MODULE: ./packages/runner/src/runner.ts
-// Runs a workflow on this machine the way forgejo-runner runs it on a host-mode runner: jobs in
-// `needs` order (independent ones concurrently), steps as processes, file and workflow commands,
-// post steps in reverse order. It is a way to try the pipeline locally, not a replacement for the
-// runner (no containers, no matrix, no remote actions).
+// Runs a workflow on this machine the way forgejo-runner runs it: jobs in `needs` order
+// (independent ones concurrently), on this host or, as the runner's labels say, in job containers;
+// steps as processes, file and workflow commands, post steps in reverse order. It is a way to try
+// the pipeline locally, not a replacement for the runner (no `container:`/`services:`, no matrix,
+// no remote actions).
 //
 // This module sets a run up; scheduler.ts orders its jobs, job.ts and step.ts run them,
 // step-process.ts runs each step's process, contexts.ts builds what expressions see.
@@ -9303,12 +9842,34 @@ var src_workflow = __nccwpck_require__(1636);
 
 
 
-/** A workflow the local runner refuses to run (container jobs, matrix, …), before anything started. */
+
+
+/** A workflow the local runner refuses to run (`container:`, matrix, a job no label matches, …), before anything started. */
 class UnsupportedError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UnsupportedError';
     }
+}
+/**
+ * Where each job runs, from its evaluated `runs-on` and the runner's labels; refuses a job no
+ * label matches, as no runner would ever pick it up.
+ */
+function placements(workflow, jobs, labels, evaluate) {
+    const out = new Map();
+    const unplaced = [];
+    for (const job of jobs) {
+        const jobLabels = labels && job.runsOn ? (0,src_placement/* runsOnLabels */.Zw)(evaluate(job)) : [];
+        const placement = (0,src_placement/* placeJob */.L8)(jobLabels, labels);
+        if (placement)
+            out.set(job.id, placement);
+        else
+            unplaced.push(`job '${job.id}' runs on [${jobLabels.join(', ')}]`);
+    }
+    if (unplaced.length > 0) {
+        throw new UnsupportedError(`${workflow.path}: no runner label matches: ${unplaced.join('; ')}; known labels: ${Object.keys(labels ?? {}).join(', ')}`);
+    }
+    return out;
 }
 /** Host environment minus anything that would leak an outer CI context into the steps. */
 function hostEnv() {
@@ -9351,6 +9912,9 @@ async function runWorkflow(options) {
         masker.add(v);
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     const github = await githubContext(options, workflow, workspace, event, inputs, runDir);
+    let podman;
+    let socket;
+    const engine = options.jobEngine ?? { cli: 'podman' };
     const state = {
         options,
         workflow,
@@ -9366,13 +9930,33 @@ async function runWorkflow(options) {
         cancelled: () => options.signal?.aborted === true || options.forceSignal?.aborted === true,
         forced: () => options.forceSignal?.aborted === true,
         actionCache: new Map(),
+        placements: new Map(),
+        engineSocket: () => {
+            if (!socket) {
+                const where = engineSocket(engine, runDir);
+                if (engine.cli === 'podman' && !engine.socket) {
+                    podman = new PodmanService(where);
+                    socket = podman.start().then(() => where);
+                }
+                else {
+                    socket = Promise.resolve(where);
+                }
+            }
+            return socket;
+        },
     };
     const startedAt = Date.now();
     if (workflow.env) {
         const value = (0,expressions/* evaluateToken */.T4)(workflow.env, baseContexts(state, {}), statusOf(state, []), 'env');
         Object.assign(state.workflowEnv, envRecord(value));
     }
-    await runJobs(state, jobs);
+    state.placements = placements(workflow, jobs, options.labels, (job) => (0,expressions/* evaluateToken */.T4)(job.runsOn, baseContexts(state, {}), statusOf(state, []), `jobs.${job.id}.runs-on`));
+    try {
+        await runJobs(state, jobs);
+    }
+    finally {
+        podman?.stop();
+    }
     const ordered = jobs.map((j) => state.results.get(j.id)).filter((r) => r !== undefined);
     const endedAt = Date.now();
     return {

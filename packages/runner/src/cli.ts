@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorText } from './errors.js';
+import { LabelSyntaxError, parseLabels } from './placement.js';
 import type { RunOptions } from './run-state.js';
 import { UnsupportedError, runWorkflow } from './runner.js';
 import { type RunResult, seconds } from './report.js';
@@ -31,6 +32,15 @@ run options:
   --run-dir DIR            where logs go (default: a new temp directory)
   --json FILE              write the result (jobs, outputs, steps, timeline) as JSON
   --verbose                show ::group:: contents and ::debug:: lines
+  --label NAME:docker://IMAGE | NAME:host
+                           a runner label (repeatable): jobs whose runs-on names it first run in a
+                           fresh container from IMAGE, or on this host; without --label every job
+                           runs on this host
+  --job-engine docker|podman   the engine that runs job containers (default: podman)
+  --engine-socket PATH     the engine socket mounted at /var/run/docker.sock in job containers
+                           (default: docker's /var/run/docker.sock; for podman a
+                           'podman system service' the run starts)
+  --job-network NAME       the network job containers join (default: host)
 
 Exit status: 0 all jobs succeeded or were skipped, 1 a job failed, 2 usage or invalid workflow,
 130 cancelled (SIGINT/SIGTERM; a second signal stops at once, without post steps).`;
@@ -53,7 +63,7 @@ function pairs(values: string[] | undefined, option: string, fromEnv = false): R
 }
 
 /** The options of `digestline-run run`, checked; `json` is where the result goes, if anywhere. */
-function parseRunArgs(args: string[]): { options: RunOptions; json: string | undefined } {
+export function parseRunArgs(args: string[]): { options: RunOptions; json: string | undefined } {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -79,6 +89,10 @@ function parseRunArgs(args: string[]): { options: RunOptions; json: string | und
       'run-dir': { type: 'string' },
       json: { type: 'string' },
       verbose: { type: 'boolean' },
+      label: { type: 'string', multiple: true },
+      'job-engine': { type: 'string' },
+      'engine-socket': { type: 'string' },
+      'job-network': { type: 'string' },
     },
   });
   if (!values.workflow) throw new UsageError('--workflow FILE is required');
@@ -90,6 +104,17 @@ function parseRunArgs(args: string[]): { options: RunOptions; json: string | und
     throw new UsageError('--artifact-url and --artifact-token go together');
   }
   const actionMap = pairs(values['action-map'], '--action-map');
+  const jobEngine = values['job-engine'] ?? 'podman';
+  if (jobEngine !== 'docker' && jobEngine !== 'podman') {
+    throw new UsageError(`--job-engine ${jobEngine}: expected docker or podman`);
+  }
+  let labels: RunOptions['labels'];
+  try {
+    labels = values.label ? parseLabels(values.label) : undefined;
+  } catch (err) {
+    if (err instanceof LabelSyntaxError) throw new UsageError(err.message);
+    throw err;
+  }
   const options: RunOptions = {
     workflow: values.workflow,
     workspace: values.workspace ?? process.cwd(),
@@ -115,6 +140,12 @@ function parseRunArgs(args: string[]): { options: RunOptions; json: string | und
         : undefined,
     runDir: values['run-dir'],
     verbose: values.verbose,
+    labels,
+    jobEngine: {
+      cli: jobEngine,
+      socket: values['engine-socket'] ? path.resolve(values['engine-socket']) : undefined,
+      network: values['job-network'] ?? 'host',
+    },
   };
   return { options, json: values.json };
 }

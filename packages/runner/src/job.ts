@@ -12,6 +12,8 @@ import {
   evaluateString,
   evaluateToken,
 } from './expressions.js';
+import { removeJobContainer } from './job-container.js';
+import { enterContainer, hostPlace } from './job-place.js';
 import { killGroup } from './process.js';
 import { type JobResult, type Outcome, jobEndLine } from './report.js';
 import type { JobRun, RunState } from './run-state.js';
@@ -30,6 +32,8 @@ export async function runJob(state: RunState, job: JobModel): Promise<JobResult>
     steps: [],
     durationMs: 0,
     summary: '',
+    mode: state.placements.get(job.id)?.kind ?? 'host',
+    node: '',
   };
   const needs: Contexts['needs'] = {};
   for (const n of job.needs) {
@@ -79,7 +83,6 @@ async function startJob(
     debug: '',
   };
   result.startedAt = Date.now();
-  state.log(`[job] ${job.id} ▶ started (runs-on accepted as-is; everything runs on this host)`);
   return {
     state,
     job,
@@ -98,7 +101,22 @@ async function startJob(
     runner,
     posts: [],
     groups: new Set(),
+    place: hostPlace(state),
   };
+}
+
+/** Puts the job where its label says (its container, or this host) and logs where that is. */
+async function placeJob(jr: JobRun): Promise<void> {
+  const placement = jr.state.placements.get(jr.job.id) ?? { kind: 'host' };
+  if (placement.kind === 'container') {
+    jr.result.image = placement.image;
+    await enterContainer(jr, placement.image);
+  }
+  jr.result.node = jr.place.node;
+  const where = jr.place.container
+    ? `in container ${jr.place.container.name} from ${jr.place.container.image}`
+    : 'on this host';
+  jr.state.log(`[job] ${jr.job.id} ▶ started ${where} (node ${jr.place.node})`);
 }
 
 /** The job's `env:`, then its steps under its timeout, its outputs and its post steps; then cleanup. */
@@ -106,6 +124,7 @@ async function runSteps(jr: JobRun): Promise<void> {
   const { state, job, result } = jr;
   let timer: NodeJS.Timeout | undefined;
   try {
+    await placeJob(jr);
     const jobCtx = jobContexts(jr);
     if (job.env) {
       const value = evaluateToken(job.env, jobCtx, statusOf(state, job.needs), `jobs.${job.id}.env`);
@@ -136,6 +155,8 @@ async function runSteps(jr: JobRun): Promise<void> {
     if (timer) clearTimeout(timer);
     // Like the runners' "cleaning up orphan processes": nothing a step left behind outlives its job.
     for (const pid of jr.groups) killGroup(pid, 'SIGKILL');
+    const container = jr.place.container;
+    if (container) await removeJobContainer(container.cli, container.engine, container.name);
     await rm(jr.temp, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,11 @@ export interface ProcessOptions {
   killGraceMs?: number;
   /** Called with the pid (= process group id) once the process runs. */
   onSpawn?: (pid: number) => void;
+  /**
+   * Called once when the process is stopped (timeout or cancel), for what its group does not
+   * reach (the processes an engine's exec started in a container).
+   */
+  onStop?: () => void;
 }
 
 /** Sends a signal to a whole process group; a group that is gone already is fine. */
@@ -53,6 +58,7 @@ export function runProcess(argv: string[], options: ProcessOptions): Promise<Pro
     let killTimer: NodeJS.Timeout | undefined;
     const stop = (): void => {
       if (child.pid === undefined || killTimer) return;
+      options.onStop?.();
       killGroup(child.pid, 'SIGTERM');
       killTimer = setTimeout(() => {
         if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');

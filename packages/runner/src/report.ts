@@ -47,6 +47,12 @@ export interface JobResult {
   /** The concatenated GITHUB_STEP_SUMMARY content of its steps. */
   summary: string;
   error?: string;
+  /** Where its steps run: on this host or in a job container (from the runner's labels). */
+  mode: 'host' | 'container';
+  /** `process.version` of the node its actions ran with (the image's in a container); '' if it never started. */
+  node: string;
+  /** The job container's image. */
+  image?: string;
 }
 
 /** Start/end offsets (ms from the run's start) per job and step, enough for a critical path. */

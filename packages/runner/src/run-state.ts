@@ -2,6 +2,9 @@
 // caller asked for (RunOptions), the run in progress (RunState) and one job in progress (JobRun).
 import type { ActionMap, ActionMetadata } from './action.js';
 import type { Masker } from './commands.js';
+import type { JobEngine } from './job-container.js';
+import type { JobPlace } from './job-place.js';
+import type { JobPlacement } from './placement.js';
 import type { Contexts, JsonValue } from './expressions.js';
 import type { JobResult } from './report.js';
 import type { JobModel, StepModel, WorkflowModel } from './workflow.js';
@@ -52,6 +55,13 @@ export interface RunOptions {
   verbose?: boolean;
   /** Time between SIGTERM and SIGKILL when a step is stopped. Default 5000 ms. */
   killGraceMs?: number;
+  /**
+   * The runner's labels (forgejo-runner's `NAME:docker://IMAGE` / `NAME:host`): the first of a
+   * job's `runs-on` labels found here says where it runs. Unset: every job runs on this host.
+   */
+  labels?: Record<string, JobPlacement>;
+  /** The host engine that creates job containers. Default `{ cli: 'podman' }`. */
+  jobEngine?: JobEngine;
 }
 
 /** One workflow run in progress, shared by all its jobs. */
@@ -70,6 +80,10 @@ export interface RunState {
   cancelled: () => boolean;
   forced: () => boolean;
   actionCache: Map<string, Promise<ActionMetadata>>;
+  /** Where each job runs, decided before any job starts. */
+  placements: Map<string, JobPlacement>;
+  /** The host engine socket job containers get (starts the run's podman service on first use). */
+  engineSocket: () => Promise<string>;
 }
 
 /** An action step whose `runs.post` runs when its job ends, with what main left for it. */
@@ -99,4 +113,6 @@ export interface JobRun {
   runner: Record<string, JsonValue>;
   posts: PostStep[];
   groups: Set<number>;
+  /** Where the steps run (this host or the job container) and the paths they see there. */
+  place: JobPlace;
 }

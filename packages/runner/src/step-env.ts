@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionMetadata } from './action.js';
+import { knownActionPath, stepPath } from './job-place.js';
 import type { JobRun } from './run-state.js';
 import type { StepModel } from './workflow.js';
 
@@ -51,7 +52,7 @@ function runnerVariables(
     GITHUB_ACTIONS: 'true',
     FORGEJO_ACTIONS: 'true',
     GITEA_ACTIONS: 'true',
-    GITHUB_WORKSPACE: state.workspace,
+    GITHUB_WORKSPACE: jr.place.workspace,
     GITHUB_SHA: String(jr.github['sha']),
     GITHUB_REF: String(jr.github['ref']),
     GITHUB_REF_NAME: String(jr.github['ref_name']),
@@ -69,19 +70,19 @@ function runnerVariables(
     GITHUB_EVENT_NAME: String(jr.github['event_name']),
     GITHUB_EVENT_PATH: String(jr.github['event_path']),
     GITHUB_ACTION: step.id,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_ENV: files.env,
-    GITHUB_PATH: files.path,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: stepPath(jr, files.output),
+    GITHUB_ENV: stepPath(jr, files.env),
+    GITHUB_PATH: stepPath(jr, files.path),
+    GITHUB_STATE: stepPath(jr, files.state),
+    GITHUB_STEP_SUMMARY: stepPath(jr, files.summary),
     RUNNER_OS: String(jr.runner['os']),
     RUNNER_ARCH: String(jr.runner['arch']),
     RUNNER_NAME: String(jr.runner['name']),
-    RUNNER_TEMP: jr.temp,
+    RUNNER_TEMP: String(jr.runner['temp']),
     RUNNER_TOOL_CACHE: String(jr.runner['tool_cache']),
   };
   if (meta) {
-    runnerEnv['GITHUB_ACTION_PATH'] = meta.dir;
+    runnerEnv['GITHUB_ACTION_PATH'] = knownActionPath(jr, meta.dir);
     runnerEnv['GITHUB_ACTION_REPOSITORY'] = step.uses?.startsWith('./')
       ? String(jr.github['repository'])
       : ((step.uses ?? '').split('@')[0] ?? '');
@@ -106,13 +107,13 @@ export function stepEnvironment(
   extraEnv: Record<string, string>,
 ): Record<string, string> {
   const env: Record<string, string> = {
-    ...jr.state.baseEnv,
+    ...jr.place.baseEnv,
     ...jr.env,
     ...jr.githubEnv,
     ...extraEnv,
     ...withForgejoTwins(runnerVariables(jr, step, meta, files)),
   };
-  const basePath = env['PATH'] ?? process.env['PATH'] ?? '';
+  const basePath = env['PATH'] ?? (jr.place.mode === 'host' ? (process.env['PATH'] ?? '') : '');
   env['PATH'] = [...jr.paths, basePath].filter((p) => p !== '').join(path.delimiter);
   return env;
 }

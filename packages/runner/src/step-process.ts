@@ -8,6 +8,7 @@ import { parseEnvFile, parsePathFile } from './commands.js';
 import { jobContexts, stepStatus } from './contexts.js';
 import { errorText } from './errors.js';
 import { evaluateToken } from './expressions.js';
+import { execArgv, stopContainerProcesses } from './job-container.js';
 import { type ProcessResult, runProcess } from './process.js';
 import type { StepResult } from './report.js';
 import type { JobRun } from './run-state.js';
@@ -61,20 +62,34 @@ export async function runStepProcess(
   state.options.forceSignal?.addEventListener('abort', abort, { once: true });
   if (state.options.forceSignal?.aborted) abort();
   result.startedAt = Date.now();
+  const container = jr.place.container;
+  const stops: Array<Promise<void>> = [];
+  const onStop = container
+    ? (): void => {
+        if (stops.length === 0)
+          stops.push(stopContainerProcesses(container, state.options.killGraceMs ?? 5000));
+      }
+    : undefined;
   let proc: ProcessResult;
   try {
-    proc = await runProcess(argv, {
-      cwd,
-      env,
-      onLine: output.onLine,
-      timeoutMs: stepTimeout === undefined ? undefined : stepTimeout * 60_000,
-      signal: stepAbort.signal,
-      killGraceMs: state.options.killGraceMs,
-      onSpawn: (pid) => jr.groups.add(pid),
-    });
+    // In a container the exec CLI carries the step's environment: its values are the CLI's own.
+    proc = await runProcess(
+      container ? execArgv(container.cli, container.name, cwd, Object.keys(env), argv) : argv,
+      {
+        cwd: container ? jr.dir : cwd,
+        env,
+        onStop,
+        onLine: output.onLine,
+        timeoutMs: stepTimeout === undefined ? undefined : stepTimeout * 60_000,
+        signal: stepAbort.signal,
+        killGraceMs: state.options.killGraceMs,
+        onSpawn: (pid) => jr.groups.add(pid),
+      },
+    );
   } finally {
     signals.forEach((s) => s.removeEventListener('abort', abort));
     state.options.forceSignal?.removeEventListener('abort', abort);
+    await Promise.all(stops);
     await output.close();
   }
   result.endedAt = Date.now();

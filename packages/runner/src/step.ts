@@ -14,6 +14,7 @@ import {
   evaluateToken,
   expandTemplateString,
 } from './expressions.js';
+import { actionPath, stepPath } from './job-place.js';
 import { type StepResult, stepEndLine } from './report.js';
 import type { JobRun, PostStep, RunState } from './run-state.js';
 import { scriptExtension, shellArgv } from './shell.js';
@@ -130,19 +131,18 @@ async function stepCommand(
     // The workspace already is the checkout (as act does for the repository under test).
     result.startedAt = result.endedAt = Date.now();
     result.outcome = 'success';
-    jr.state.log(`${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`);
-    return { argv: [], cwd: jr.state.workspace, inputsEnv: {} };
+    jr.state.log(
+      jr.place.mode === 'host'
+        ? `${prefix} ${step.uses}: using the local workspace ${jr.state.workspace} as the checkout`
+        : `${prefix} ${step.uses}: the copy of ${jr.state.workspace} at ${jr.place.workspace} is the checkout`,
+    );
+    return { argv: [], cwd: jr.place.workspace, inputsEnv: {} };
   }
   const uses = step.uses ?? '';
   const meta = await actionMetadata(jr.state, uses);
   if (meta.pre) throw new Error(`${uses}: runs.pre is not supported by the local runner`);
   const inputsEnv = actionInputs(jr, step, meta, ctx, prefix, where);
-  return {
-    argv: [process.execPath, path.join(meta.dir, meta.main)],
-    cwd: jr.state.workspace,
-    inputsEnv,
-    meta,
-  };
+  return { argv: await nodeArgv(jr, meta, meta.main), cwd: jr.place.workspace, inputsEnv, meta };
 }
 
 /** A `run:` step: the script written to a file in the job's temp dir, run by its shell. */
@@ -153,7 +153,7 @@ async function scriptCommand(
   ctx: Partial<Contexts>,
   where: string,
 ): Promise<StepCommand> {
-  let cwd = jr.state.workspace;
+  let cwd = jr.place.workspace;
   const script = evaluateString(run, ctx, stepStatus(jr), `${where}.run`);
   const shell =
     (step.shell && evaluateString(step.shell, ctx, stepStatus(jr), `${where}.shell`)) ||
@@ -165,13 +165,16 @@ async function scriptCommand(
       evaluateString(step.workingDirectory, ctx, stepStatus(jr), `${where}.working-directory`)) ||
     jr.job.defaults.workingDirectory ||
     jr.state.workflow.defaults.workingDirectory;
-  if (wd) {
+  if (wd && jr.place.mode === 'container') {
+    // The engine's exec refuses a working directory that does not exist in the container.
+    cwd = path.posix.resolve(jr.place.workspace, wd);
+  } else if (wd) {
     cwd = path.resolve(jr.state.workspace, wd);
     if (!existsSync(cwd)) throw new Error(`working-directory ${wd} does not exist (${cwd})`);
   }
   const file = path.join(jr.temp, `${randomUUID()}${scriptExtension(shell)}`);
   await writeFile(file, script);
-  return { argv: shellArgv(shell, file), cwd, inputsEnv: {} };
+  return { argv: shellArgv(shell, stepPath(jr, file)), cwd, inputsEnv: {} };
 }
 
 /** Whether a step is `actions/checkout` of the repository being run (the workspace itself). */
@@ -238,6 +241,15 @@ function actionInputs(
   return env;
 }
 
+/**
+ * The argv that runs an action's entry point: the runner's own node on the host, the image's
+ * `node` on the action's copy in a container (as forgejo-runner does, whatever `runs.using` says).
+ */
+async function nodeArgv(jr: JobRun, meta: ActionMetadata, entry: string): Promise<string[]> {
+  if (jr.place.mode === 'host') return [process.execPath, path.join(meta.dir, entry)];
+  return ['node', path.posix.join(await actionPath(jr, meta.dir), entry)];
+}
+
 /** Runs a post step unless its `post-if` says no; a failure fails the job, as in main. */
 export async function runPostStep(jr: JobRun, post: PostStep): Promise<void> {
   const { step, meta } = post;
@@ -262,8 +274,8 @@ export async function runPostStep(jr: JobRun, post: PostStep): Promise<void> {
         jr,
         result,
         prefix,
-        [process.execPath, path.join(meta.dir, meta.post ?? meta.main)],
-        jr.state.workspace,
+        await nodeArgv(jr, meta, meta.post ?? meta.main),
+        jr.place.workspace,
         { ...post.inputsEnv, ...stateEnv },
         step,
         meta,
