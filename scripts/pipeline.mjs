@@ -8,7 +8,7 @@
 //
 //   node scripts/pipeline.mjs [--e2e-tests DIR] [--environment NAME] [--staging-stack FILE]
 //                             [--staging-url URL] [--namespace NS] [--soak DURATION] [--out DIR]
-//                             [--concurrency N] [--verbose]
+//                             [--concurrency N] [--engine podman|docker] [--job-container] [--verbose]
 //
 // Exit status: 0 when every job passed, 1 when the pipeline failed (the failing job is named),
 // 2 for a usage or setup error, 130 when cancelled.
@@ -39,6 +39,11 @@ const USAGE = `Usage: node scripts/pipeline.mjs [options]
   --soak DURATION       staging soak (default 10s)
   --out DIR             where ledger.json, result.json and pipeline.log go (default .digestline/last-run)
   --concurrency N       jobs at once (default 3)
+  --engine NAME         podman (default) or docker: the engine every job uses
+  --job-container       run every \`docker\`-labelled job in a Node 24 job container (images/job) that
+                        reaches the engine only through its socket, as forgejo-runner does with
+                        \`container.docker_host: automount\`; deploy-staging keeps its \`staging\` label on
+                        this host
   --verbose             print every line of every step`;
 
 function parseOptions(argv) {
@@ -54,6 +59,8 @@ function parseOptions(argv) {
       soak: { type: 'string', default: '10s' },
       out: { type: 'string', default: path.join(ROOT, '.digestline', 'last-run') },
       concurrency: { type: 'string', default: '3' },
+      engine: { type: 'string', default: 'podman' },
+      'job-container': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -61,6 +68,9 @@ function parseOptions(argv) {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError(`--concurrency ${values.concurrency}: expected a positive integer`);
+  }
+  if (values.engine !== 'podman' && values.engine !== 'docker') {
+    throw new UsageError(`--engine ${values.engine}: expected podman or docker`);
   }
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(values.environment)) {
     throw new UsageError(`--environment ${values.environment}: expected [a-z0-9][a-z0-9_-]*`);
@@ -126,11 +136,21 @@ async function lockCheckout(log) {
 }
 
 /** Runs scripts/setup-host and applies its `export NAME='value'` lines to process.env. */
-async function setupHost(log) {
-  log('== host: podman, loopback registry, base image (scripts/setup-host)');
+async function setupHost(log, opts) {
+  const extras = [opts.engine === 'docker' && 'docker', opts['job-container'] && 'job images'].filter(
+    Boolean,
+  );
+  log(
+    `== host: podman, loopback registry, base image${extras.map((e) => `, ${e}`).join('')} (scripts/setup-host)`,
+  );
   const stdout = await new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'scripts/setup-host'), [], {
       cwd: ROOT,
+      env: {
+        ...process.env,
+        ...(opts.engine === 'docker' ? { DIGESTLINE_DOCKER: '1' } : {}),
+        ...(opts['job-container'] ? { DIGESTLINE_JOB_IMAGES: '1' } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -148,8 +168,13 @@ async function setupHost(log) {
     applied[m[1]] = m[2].replaceAll(`'\\''`, `'`);
   }
   Object.assign(process.env, applied);
-  for (const name of ['DIGESTLINE_REGISTRY', 'DIGESTLINE_BASE_IMAGE']) {
+  const required = ['DIGESTLINE_REGISTRY', 'DIGESTLINE_BASE_IMAGE'];
+  if (opts['job-container']) required.push('DIGESTLINE_JOB_IMAGE_NODE24');
+  for (const name of required) {
     if (!process.env[name]) throw new Error(`scripts/setup-host did not export ${name}`);
+  }
+  if (opts.engine === 'docker' && process.env.DIGESTLINE_DOCKER_UNAVAILABLE) {
+    throw new Error(`--engine docker: ${process.env.DIGESTLINE_DOCKER_UNAVAILABLE}`);
   }
   log(`   registry ${process.env.DIGESTLINE_REGISTRY}, base ${process.env.DIGESTLINE_BASE_IMAGE}`);
 }
@@ -284,6 +309,9 @@ function printLedger(ledger, log) {
   rows.forEach((r) => log(fmt(r)));
   for (const img of ledger.images) log(`   ${img.name}: ${img.repository ?? '?'}@${img.built ?? '—'}`);
   log(`builds after validation: ${ledger.buildsAfterValidation}`);
+  const where = (j) =>
+    `${j.id} ${j.mode === 'container' ? 'in a job container' : 'on this host'} (node ${j.node ?? '?'})`;
+  log(`jobs: ${ledger.jobs.map(where).join(', ')}`);
 }
 
 async function main(argv) {
@@ -303,7 +331,7 @@ async function main(argv) {
   let unlock;
   try {
     unlock = await lockCheckout(log);
-    await setupHost(log);
+    await setupHost(log, opts);
     const runner = await loadRunner();
     const keys = { lanes: await keyPair('lanes'), promotion: await keyPair('promotion') };
     const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -314,8 +342,9 @@ async function main(argv) {
       REGISTRY: registry,
       IMAGE_NAMESPACE: opts.namespace,
       BASE_IMAGE: process.env.DIGESTLINE_BASE_IMAGE,
-      // One engine for every job; setup-host installs and configures podman.
-      CONTAINER_ENGINE: 'podman',
+      // One engine for every job. In a job container behind podman's socket, the runner sets
+      // CONTAINER_HOST, so the job's podman CLI talks to the host's podman service.
+      CONTAINER_ENGINE: opts.engine,
       STAGING_ENVIRONMENT: opts.environment,
       STAGING_URL: opts.stagingUrl,
       STAGING_SOAK: opts.soak,
@@ -353,6 +382,17 @@ async function main(argv) {
         },
         github: { sha, ref: 'refs/heads/main' },
         concurrency: opts.concurrency,
+        ...(opts['job-container']
+          ? {
+              // forgejo-runner labels `docker:docker://<job image>` and `staging:host`, its
+              // `container.docker_host: automount` and `container.network: host`.
+              labels: {
+                docker: { kind: 'container', image: process.env.DIGESTLINE_JOB_IMAGE_NODE24 },
+                staging: { kind: 'host' },
+              },
+              jobEngine: { cli: opts.engine, network: 'host' },
+            }
+          : {}),
         runDir,
         log,
         verbose: opts.verbose,
@@ -421,6 +461,9 @@ async function main(argv) {
       criticalPath: path_,
       buildSteps: builds.builds,
       rebuilds: builds.after ?? [],
+      engine: opts.engine,
+      // Where each job ran and the Node its actions ran on.
+      jobs: Object.values(jobs).map((j) => ({ id: j.id, mode: j.mode ?? 'host', node: j.node ?? null })),
       runDir,
     };
     const ledgerFile = path.join(opts.out, 'ledger.json');
@@ -452,7 +495,7 @@ async function main(argv) {
     const healthy = staging?.status === 200;
     log(
       `staging (${opts.environment}): ${opts.stagingUrl}/ ${healthy ? 'answers' : `does not answer (${JSON.stringify(staging)})`}` +
-        ` — stop it with: podman rm -f ${APP_IMAGES.map((n) => `${opts.environment}-${n}`).join(' ')}`,
+        ` — stop it with: ${opts.engine} rm -f ${APP_IMAGES.map((n) => `${opts.environment}-${n}`).join(' ')}`,
     );
     return healthy ? 0 : 1;
   } finally {

@@ -8,6 +8,9 @@
  * 2. Negative run: the same pipeline with a failing E2E suite (test/fixtures/pipeline/e2e-failing)
  *    stops before promotion; the staging tag, the deployment ledger and the running stack are
  *    exactly as the first run left them.
+ * 3. Job containers (`--job-container`): every `docker`-labelled job runs in a Node 24 job container
+ *    that reaches podman only through its Docker-compatible socket, with the workspace copied in;
+ *    deploy-staging stays on this host. The same digests go through every column.
  *
  * Everything is namespaced by a unique `dl-itg-<hex>`: registry namespace, staging environment
  * (containers `<env>-backend`…), and a free loopback port for staging, so a user's own `staging`
@@ -53,6 +56,7 @@ interface Ledger {
   wallTimeMs: number;
   criticalPath: Array<{ job: string; durationMs: number }>;
   buildSteps: number;
+  jobs: Array<{ id: string; mode: 'host' | 'container'; node: string | null }>;
 }
 
 let registry = '';
@@ -384,5 +388,54 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
     }
     expect(await ledgerLines()).toEqual(ledgerBefore);
     expect((await fetch(`${stagingUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('runs every docker-labelled job in a Node 24 job container through the engine socket, same digests', async () => {
+    const { code, output } = await pipeline([...commonArgs('job-container'), '--job-container']);
+    expect(code, output.slice(-6000)).toBe(0);
+    const ledger = await readLedger('job-container');
+    expect(ledger.ok).toBe(true);
+    const modes = Object.fromEntries(ledger.jobs.map((j) => [j.id, j]));
+    expect(Object.keys(modes).sort()).toEqual(
+      [
+        'build-backend',
+        'build-ci-tools',
+        'build-e2e-runner',
+        'build-frontend',
+        'deploy-staging',
+        'e2e',
+        'fast-check',
+        'integration',
+        'promote',
+      ].sort(),
+    );
+    for (const job of ledger.jobs) {
+      if (job.id === 'deploy-staging') {
+        expect(job.mode, job.id).toBe('host');
+        expect(job.node).toBe(process.version);
+      } else {
+        expect(job.mode, job.id).toBe('container');
+        expect(
+          Number(/^v(\d+)\./.exec(job.node ?? '')?.[1]),
+          `${job.id} ran on ${job.node}`,
+        ).toBeGreaterThanOrEqual(24);
+      }
+    }
+    for (const image of ledger.images) {
+      expect(image.built, image.name).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect({ ...image }, image.name).toEqual({
+        ...image,
+        integration: image.built,
+        e2e: image.built,
+        promoted: image.built,
+        deployed: image.built,
+      });
+      expect(await tagDigest(image.name, 'staging')).toBe(image.built);
+    }
+    expect(ledger.buildsAfterValidation).toBe(0);
+    expect(output).toMatch(/jobs: .*build-backend in a job container \(node v24\./);
+    // Nothing of the run's job containers is left.
+    expect(await podman(['ps', '-a', '--filter', 'name=digestline-job-', '--format', '{{.Names}}'])).toBe('');
+    console.log(`pipeline in job containers: ${(ledger.wallTimeMs / 1000).toFixed(1)} s`);
   });
 });
