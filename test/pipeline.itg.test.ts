@@ -159,6 +159,22 @@ async function stagingContainers(): Promise<
   return out;
 }
 
+/** Every image's built digest is the one both lanes passed, promotion copied and staging runs, and the registry's staging tag serves it. */
+async function expectOneDigestThroughout(ledger: Ledger): Promise<void> {
+  for (const image of ledger.images) {
+    expect(image.built, image.name).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(image.repository).toBe(`${registry}/${NAMESPACE}/${image.name}`);
+    expect({ ...image }, image.name).toEqual({
+      ...image,
+      integration: image.built,
+      e2e: image.built,
+      promoted: image.built,
+      deployed: image.built,
+    });
+    expect(await tagDigest(image.name, 'staging')).toBe(image.built);
+  }
+}
+
 async function ledgerLines(): Promise<string[]> {
   const file = join(STATE_DIR, 'ledger.jsonl');
   return existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter((l) => l !== '') : [];
@@ -256,19 +272,7 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
     first = ledger;
     expect(ledger.ok).toBe(true);
     expect(ledger.images.map((i) => i.name)).toEqual(IMAGES);
-    for (const image of ledger.images) {
-      expect(image.built, image.name).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(image.repository).toBe(`${registry}/${NAMESPACE}/${image.name}`);
-      expect({ ...image }, image.name).toEqual({
-        ...image,
-        integration: image.built,
-        e2e: image.built,
-        promoted: image.built,
-        deployed: image.built,
-      });
-      // The registry's staging tag and the running container agree with the ledger.
-      expect(await tagDigest(image.name, 'staging')).toBe(image.built);
-    }
+    await expectOneDigestThroughout(ledger);
     const running = await stagingContainers();
     for (const image of ledger.images) {
       expect(running[image.name]?.running).toBe(true);
@@ -421,17 +425,7 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
         ).toBeGreaterThanOrEqual(24);
       }
     }
-    for (const image of ledger.images) {
-      expect(image.built, image.name).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect({ ...image }, image.name).toEqual({
-        ...image,
-        integration: image.built,
-        e2e: image.built,
-        promoted: image.built,
-        deployed: image.built,
-      });
-      expect(await tagDigest(image.name, 'staging')).toBe(image.built);
-    }
+    await expectOneDigestThroughout(ledger);
     expect(ledger.buildsAfterValidation).toBe(0);
     expect(output).toMatch(/jobs: .*build-backend in a job container \(node v24\./);
     // Nothing of the run's job containers is left.

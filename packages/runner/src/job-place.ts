@@ -5,27 +5,12 @@ import { copyFile, cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   JOB_DIR_IN_CONTAINER,
-  type JobContainer,
   type JobEngine,
   copyWorkspace,
   socketEnv,
   startJobContainer,
 } from './job-container.js';
-import type { JobRun, RunState } from './run-state.js';
-
-/** Where one job's steps run. */
-export interface JobPlace {
-  mode: 'host' | 'container';
-  /** GITHUB_WORKSPACE as the steps see it. */
-  workspace: string;
-  /** The environment below workflow/job/step `env:` (the host's, or the image's). */
-  baseEnv: Record<string, string>;
-  /** `process.version` of the node that runs the job's actions. */
-  node: string;
-  container?: JobContainer;
-  /** Host directory of an action → where steps find it. */
-  actionDirs: Map<string, string>;
-}
+import type { JobPlace, JobRun, RunState } from './run-state.js';
 
 /** The place of a host job: the workspace and environment of this machine. */
 export function hostPlace(state: RunState): JobPlace {

@@ -2,8 +2,7 @@
 // caller asked for (RunOptions), the run in progress (RunState) and one job in progress (JobRun).
 import type { ActionMap, ActionMetadata } from './action.js';
 import type { Masker } from './commands.js';
-import type { JobEngine } from './job-container.js';
-import type { JobPlace } from './job-place.js';
+import type { JobContainer, JobEngine } from './job-container.js';
 import type { JobPlacement } from './placement.js';
 import type { Contexts, JsonValue } from './expressions.js';
 import type { JobResult } from './report.js';
@@ -62,6 +61,20 @@ export interface RunOptions {
   labels?: Record<string, JobPlacement>;
   /** The host engine that creates job containers. Default `{ cli: 'podman' }`. */
   jobEngine?: JobEngine;
+}
+
+/** Where one job's steps run. */
+export interface JobPlace {
+  mode: 'host' | 'container';
+  /** GITHUB_WORKSPACE as the steps see it. */
+  workspace: string;
+  /** The environment below workflow/job/step `env:` (the host's, or the image's). */
+  baseEnv: Record<string, string>;
+  /** `process.version` of the node that runs the job's actions. */
+  node: string;
+  container?: JobContainer;
+  /** Host directory of an action → where steps find it. */
+  actionDirs: Map<string, string>;
 }
 
 /** One workflow run in progress, shared by all its jobs. */
