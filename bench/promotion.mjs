@@ -1,5 +1,6 @@
-// promotion: the bundled promote-digest action vs two `skopeo copy --preserve-digests` runs, for a set
-// of two ~2 MB images and a set of two ~500 MB images, on the loopback registry.
+// promotion: the bundled promote-digest action vs two `skopeo copy --preserve-digests` runs and two
+// `crane copy` runs (when setup-host extracted crane), for a set of two ~2 MB images and a set of two
+// ~500 MB images, on the loopback registry; timed side by side in one loop.
 import { createCipheriv, createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { ROOT, log, median, mustRun, parseFileCommands, round, runProcess } from
 const BUNDLE = path.join(ROOT, 'actions/promote-digest/dist/index.js');
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const RUN_URL = 'http://127.0.0.1/bench/runs/1';
+/** The CI run the evidence is bound to; promote-digest counts only this run's evidence. */
+const RUN_ID = '1';
 /** Explicit content-addressed cache: one repository, tags named by recipe, reused by every rerun. */
 const CACHE_REPO = 'digestline-bench-cache/promote';
 const RECIPE = 'r1';
@@ -126,7 +129,13 @@ async function runPromote(inputs) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dl-bench-promote-'));
   try {
     const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_SHA: COMMIT };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_SHA: COMMIT,
+      GITHUB_RUN_ID: RUN_ID,
+    };
     for (const [name, file] of Object.entries(files)) {
       env[name] = path.join(dir, file);
       await writeFile(env[name], '');
@@ -162,6 +171,20 @@ async function runSkopeoPair(registry, sources, targetRepo) {
   return performance.now() - started;
 }
 
+/** Two `crane copy` runs (crane mounts blobs across repositories and keeps digests by design). */
+async function runCranePair(registry, sources, targetRepo) {
+  const started = performance.now();
+  for (const s of sources) {
+    await mustRun(process.env.DIGESTLINE_CRANE, [
+      'copy',
+      '--insecure',
+      `${registry}/${s.repo}@${s.digest}`,
+      `${registry}/${targetRepo}/${s.name}:staging`,
+    ]);
+  }
+  return performance.now() - started;
+}
+
 /**
  * @param {{ registry: string, runs: number, importTs: (spec: string) => Promise<any>, profileDir?: string }} opts
  */
@@ -171,6 +194,7 @@ export async function benchPromotion(opts) {
   const { envelopeOf, signEnvelope } = await opts.importTs('@digestline/core/evidence/dsse');
   const { laneStatement, sourceStatement } = await opts.importTs('@digestline/core/evidence/statement');
   const store = await opts.importTs('@digestline/core/evidence/store');
+  const { evidenceRepository } = await opts.importTs('@digestline/core/evidence/location');
   const { FaultProxy } = await opts.importTs(path.join(ROOT, 'test/support/proxy.ts'));
 
   const client = new RegistryClient({ registry });
@@ -187,6 +211,8 @@ export async function benchPromotion(opts) {
   const laneKey = key();
   const recordKey = key();
   const result = { method: {}, sizes: {} };
+  const withCrane = Boolean(process.env.DIGESTLINE_CRANE);
+  if (!withCrane) log('promotion: no crane (DIGESTLINE_CRANE unset by setup-host); ratioVsCrane stays null');
 
   try {
     const sets = [];
@@ -205,7 +231,7 @@ export async function benchPromotion(opts) {
         byDigest.set(repo, new Set([cached.digest]));
         sources.push({ name, repo, digest: cached.digest, layerBytes: cached.json.layers[0].size });
       }
-      const evidenceRepo = store.evidenceRepository(sources[0].repo);
+      const evidenceRepo = evidenceRepository(sources[0].repo);
       touched.add(evidenceRepo);
       const sign = (statement) => signEnvelope(envelopeOf(statement), laneKey.privateKey);
       await store.storeSourceEvidence(
@@ -215,7 +241,7 @@ export async function benchPromotion(opts) {
           sourceStatement({
             commit: COMMIT,
             runUrl: RUN_URL,
-            env: {},
+            env: { GITHUB_RUN_ID: RUN_ID },
             checks: [{ name: 'lint', result: 'PASSED', durationMs: 10 }],
           }),
         ),
@@ -231,7 +257,7 @@ export async function benchPromotion(opts) {
             })),
             commit: COMMIT,
             runUrl: RUN_URL,
-            env: {},
+            env: { GITHUB_RUN_ID: RUN_ID },
             checks: [{ name: `${lane} suite`, result: 'PASSED', durationMs: 1000 }],
           }),
         );
@@ -243,7 +269,7 @@ export async function benchPromotion(opts) {
         images: sources.map((s) => `${s.name}=${host}/${s.repo}@${s.digest}`).join('\n'),
         target: `${host}/${target}/{name}:staging`,
         require: 'source,integration,e2e',
-        'public-key': laneKey.publicKey,
+        'lane-public-keys': laneKey.publicKey,
         'signing-key': recordKey.privateKey,
       });
       const track = (target) => {
@@ -251,7 +277,7 @@ export async function benchPromotion(opts) {
       };
 
       // One untimed run of each first: page cache, skopeo's blob-info cache, the registry's own caches.
-      const warm = { promoteDigestMs: null, skopeoMs: null };
+      const warm = { promoteDigestMs: null, skopeoMs: null, craneMs: null };
       track(`${prefix}/${size.key}-warm-p`);
       track(`${prefix}/${size.key}-warm-s`);
       warm.promoteDigestMs = round(
@@ -259,21 +285,37 @@ export async function benchPromotion(opts) {
         1,
       );
       warm.skopeoMs = round(await runSkopeoPair(registry, sources, `${prefix}/${size.key}-warm-s`), 1);
+      if (withCrane) {
+        track(`${prefix}/${size.key}-warm-c`);
+        warm.craneMs = round(await runCranePair(registry, sources, `${prefix}/${size.key}-warm-c`), 1);
+      }
       log(
-        `promotion ${size.label}: warm-up promote-digest ${warm.promoteDigestMs} ms, skopeo ×2 ${warm.skopeoMs} ms`,
+        `promotion ${size.label}: warm-up promote-digest ${warm.promoteDigestMs} ms, skopeo ×2 ${warm.skopeoMs} ms, crane ×2 ${warm.craneMs} ms`,
       );
-      sets.push({ size, sources, inputs, track, warm, promoteMs: [], skopeoMs: [], timings: [] });
+      sets.push({
+        size,
+        sources,
+        inputs,
+        track,
+        warm,
+        promoteMs: [],
+        skopeoMs: [],
+        craneMs: [],
+        timings: [],
+      });
     }
 
     // Timed runs: sizes interleave (their order alternates too), so load that comes and goes on a
     // shared machine hits both sizes alike and the flatness ratio stays fair.
     for (let i = 0; i < runs; i++) {
       for (const set of i % 2 === 0 ? sets : [...sets].reverse()) {
-        const { size, sources, inputs, track, promoteMs, skopeoMs, timings } = set;
+        const { size, sources, inputs, track, promoteMs, skopeoMs, craneMs, timings } = set;
         const pTarget = `${prefix}/${size.key}-p${i}`;
         const sTarget = `${prefix}/${size.key}-s${i}`;
+        const cTarget = `${prefix}/${size.key}-c${i}`;
         track(pTarget);
         track(sTarget);
+        track(cTarget);
         const promote = async () => {
           const r = await runPromote(inputs(registry, pTarget));
           if (!r.stdout.includes('already promoted') && r.outputs.promoted === undefined)
@@ -282,21 +324,22 @@ export async function benchPromotion(opts) {
           timings.push(r.timings);
         };
         const skopeo = async () => skopeoMs.push(await runSkopeoPair(registry, sources, sTarget));
-        if (i % 2 === 0) {
-          await promote();
-          await skopeo();
-        } else {
-          await skopeo();
-          await promote();
-        }
+        const crane = async () => {
+          if (withCrane) craneMs.push(await runCranePair(registry, sources, cTarget));
+        };
+        // The three take turns at going first, so a burst of load elsewhere hits each alike.
+        const order = [promote, skopeo, crane];
+        for (let k = 0; k < i % 3; k++) order.push(order.shift());
+        for (const step of order) await step();
         log(
-          `  run ${i + 1} ${size.label}: promote-digest ${promoteMs.at(-1).toFixed(0)} ms, skopeo ×2 ${skopeoMs.at(-1).toFixed(0)} ms`,
+          `  run ${i + 1} ${size.label}: promote-digest ${promoteMs.at(-1).toFixed(0)} ms, skopeo ×2 ${skopeoMs.at(-1).toFixed(0)} ms` +
+            (withCrane ? `, crane ×2 ${craneMs.at(-1).toFixed(0)} ms` : ''),
         );
       }
     }
 
     for (const set of sets) {
-      const { size, sources, inputs, track, warm, promoteMs, skopeoMs, timings } = set;
+      const { size, sources, inputs, track, warm, promoteMs, skopeoMs, craneMs, timings } = set;
       // Check that the promoted tags hold the source digests (last run).
       for (const s of sources) {
         const at = await client.headManifest(`${prefix}/${size.key}-p${runs - 1}/${s.name}`, 'staging');
@@ -312,13 +355,18 @@ export async function benchPromotion(opts) {
         track(target);
         await runPromote(inputs(proxy.host, target));
         const promoteBytes = proxy.bytes();
+        const promoteRequests = requestKinds(proxy.exchanges);
         proxy.reset();
         const sTarget = `${prefix}/${size.key}-proxy-s`;
         track(sTarget);
         await runSkopeoPair(proxy.host, sources, sTarget);
         const skopeoBytes = proxy.bytes();
         bytes = {
-          promoteDigest: { bytes: promoteBytes.total, requests: promoteBytes.requests },
+          promoteDigest: {
+            bytes: promoteBytes.total,
+            requests: promoteBytes.requests,
+            byKind: promoteRequests,
+          },
           skopeo: { bytes: skopeoBytes.total, requests: skopeoBytes.requests },
         };
       } finally {
@@ -334,6 +382,7 @@ export async function benchPromotion(opts) {
 
       const mP = median(promoteMs);
       const mS = median(skopeoMs);
+      const mC = withCrane ? median(craneMs) : undefined;
       result.sizes[size.key] = {
         label: size.label,
         imageBytes: sources.map((s) => s.layerBytes),
@@ -343,7 +392,10 @@ export async function benchPromotion(opts) {
         skopeoMs: skopeoMs.map((v) => round(v, 1)),
         promoteDigestMedianMs: round(mP, 1),
         skopeoMedianMs: round(mS, 1),
+        craneMs: craneMs.map((v) => round(v, 1)),
+        craneMedianMs: mC === undefined ? null : round(mC, 1),
         ratio: round(mP / mS, 2),
+        ratioVsCrane: mC === undefined ? null : round(mP / mC, 2),
         promoteTimings: timings,
         runnerBytes: bytes,
         ...(profile !== undefined ? { profile } : {}),
@@ -358,6 +410,7 @@ export async function benchPromotion(opts) {
   const small = result.sizes.small;
   const large = result.sizes.large;
   result.ratioVsSkopeo = round(Math.max(small.ratio, large.ratio), 2);
+  result.ratioVsCrane = withCrane ? round(Math.max(small.ratioVsCrane, large.ratioVsCrane), 2) : null;
   result.sizeFlatness = round(large.promoteDigestMedianMs / small.promoteDigestMedianMs, 2);
   result.runnerBytes = Math.max(small.runnerBytes.promoteDigest.bytes, large.runnerBytes.promoteDigest.bytes);
   return result;
@@ -381,7 +434,13 @@ async function profilePromote(inputs) {
 async function runPromoteWith(inputs, nodeArgs) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dl-bench-promote-'));
   try {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_SHA: COMMIT };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_SHA: COMMIT,
+      GITHUB_RUN_ID: RUN_ID,
+    };
     for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
       env[name] = path.join(dir, name.toLowerCase());
       await writeFile(env[name], '');
@@ -391,6 +450,31 @@ async function runPromoteWith(inputs, nodeArgs) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Requests by method and kind (`GET manifest`, `POST upload`…), most frequent first. */
+function requestKinds(exchanges) {
+  const kinds = new Map();
+  for (const e of exchanges) {
+    const kind = /\/referrers\//.test(e.path)
+      ? 'referrers'
+      : /\/blobs\/uploads\/\?.*mount=/.test(e.path)
+        ? 'mount'
+        : /\/blobs\/uploads\//.test(e.path)
+          ? 'upload'
+          : /\/blobs\//.test(e.path)
+            ? 'blob'
+            : /\/manifests\/sha256:/.test(e.path)
+              ? 'manifest by digest'
+              : /\/manifests\//.test(e.path)
+                ? 'manifest by tag'
+                : /\/tags\/list/.test(e.path)
+                  ? 'tags'
+                  : 'other';
+    const key = `${e.method} ${kind} ${e.status}`;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  return Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]));
 }
 
 /** Deletes every manifest (tagged, index children, given digests) in the repositories. */

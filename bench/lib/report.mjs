@@ -63,6 +63,9 @@ export function renderResults(r, analysis) {
     );
   }
   out.push(
+    `| \`promotion.ratioVsCrane\` — promote-digest ÷ two \`crane copy\` (worse of the two sizes) | ${fmt(p?.ratioVsCrane, '×')} | — | |`,
+  );
+  out.push(
     `| \`promotion.runnerBytes\` — body bytes through the runner (proxy) | ${fmt(p?.runnerBytes)} | — | |`,
   );
   out.push(
@@ -76,26 +79,28 @@ export function renderResults(r, analysis) {
   }
 
   if (p) {
-    out.push('## Promotion: promote-digest vs skopeo', '');
+    out.push('## Promotion: promote-digest vs skopeo and crane', '');
     out.push(
       'Method: two images per set (random-data layers, uncompressed, built once by the registry API and ' +
         'cached in `digestline-bench-cache/promote` by recipe), mounted into fresh source repositories with ' +
         'signed source, integration and E2E evidence attached by `@digestline/core/evidence/store` as the lanes do. ' +
-        'Each run: the bundled action (`node actions/promote-digest/dist/index.js`, INPUT_* env, `public-key` ' +
-        'and `signing-key` set, so evidence is verified and the record signed) into fresh target repositories, ' +
-        'and two `skopeo copy --preserve-digests --src-tls-verify=false --dest-tls-verify=false` runs into ' +
-        'other fresh repositories of the same registry; order alternates per run; wall time by ' +
+        'Each run: the bundled action (`node actions/promote-digest/dist/index.js`, INPUT_* env, `lane-public-keys` ' +
+        'and `signing-key` set, so evidence is verified and the record signed and stored) into fresh target repositories, ' +
+        'two `skopeo copy --preserve-digests --src-tls-verify=false --dest-tls-verify=false` runs and two ' +
+        '`crane copy --insecure` runs (crane 0.20.7, extracted by setup-host) into ' +
+        'other fresh repositories of the same registry; which of the three goes first rotates per run; wall time by ' +
         '`performance.now()` around the process(es). Bytes: one more run of each through the counting ' +
         '`FaultProxy` (test/support/proxy.ts).',
       '',
     );
     out.push(
-      '| set | runs | promote-digest median | skopeo ×2 median | ratio | bytes through runner: promote-digest | skopeo |',
+      '| set | runs | promote-digest median | skopeo ×2 median | ratio | crane ×2 median | ratio | bytes through runner: promote-digest | skopeo |',
     );
-    out.push('|---|---|---|---|---|---|---|');
+    out.push('|---|---|---|---|---|---|---|---|---|');
     for (const s of Object.values(p.sizes)) {
       out.push(
         `| ${s.label} | ${s.runs} | ${s.promoteDigestMedianMs} ms | ${s.skopeoMedianMs} ms | ${s.ratio}× | ` +
+          `${fmt(s.craneMedianMs, ' ms')} | ${fmt(s.ratioVsCrane, '×')} | ` +
           `${s.runnerBytes.promoteDigest.bytes} B (${s.runnerBytes.promoteDigest.requests} requests) | ` +
           `${s.runnerBytes.skopeo.bytes} B (${s.runnerBytes.skopeo.requests} requests) |`,
       );
@@ -115,6 +120,13 @@ export function renderResults(r, analysis) {
       );
       out.push('| owner | sampled ms |', '|---|---|');
       for (const o of prof.byOwner.slice(0, 10)) out.push(`| ${o.owner} | ${o.ms} |`);
+      out.push('');
+    }
+    const kinds = p.sizes.small?.runnerBytes?.promoteDigest?.byKind;
+    if (kinds) {
+      out.push('Requests of one 2 × 2 MB promotion (through the proxy), by kind and status:', '');
+      out.push('| request | count |', '|---|---|');
+      for (const [k, n] of Object.entries(kinds)) out.push(`| ${k} | ${n} |`);
       out.push('');
     }
   }

@@ -3151,8 +3151,8 @@ function stackErrors(check, cwd) {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(73438);
-// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 12 modules
-var client = __webpack_require__(91116);
+// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 13 modules
+var client = __webpack_require__(25018);
 ;// CONCATENATED MODULE: ./packages/core/src/stack/resolve.ts
 /**
  * Tags resolved to digests once, at start: a service not under test may name `postgres:16`; before

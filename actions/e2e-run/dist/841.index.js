@@ -1230,8 +1230,8 @@ async function storeSourceEvidence(client, repo, envelope, opts = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 12 modules
-var client = __webpack_require__(91116);
+// EXTERNAL MODULE: ./packages/core/src/registry/client.ts + 13 modules
+var client = __webpack_require__(25018);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/evidence.ts
 /**
  * A stack lane's evidence: one statement over the image set under test with the lane's checks,
@@ -1729,7 +1729,7 @@ const silentLog = {
 
 /***/ }),
 
-/***/ 91116:
+/***/ 25018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2026,11 +2026,6 @@ function isRedirectStatus(status) {
 // EXTERNAL MODULE: ./packages/core/src/untrusted.ts
 var untrusted = __webpack_require__(48346);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/responses.ts
-/**
- * Reading registry responses: bodies go into memory only up to a byte cap enforced while they
- * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
- * Content-Length alone proves nothing), and refusals become RegistryErrors.
- */
 
 
 /** Token responses and error bodies: a token is a few KiB, an error message less. */
@@ -2127,13 +2122,6 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
 // EXTERNAL MODULE: ./packages/core/src/registry/loopback.ts
 var loopback = __webpack_require__(64429);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
-/**
- * Bounded retries with exponential backoff and jitter for registry requests.
- *
- * Registries (and the proxies in front of them) answer 429 and 5xx under load and drop
- * connections on restart; a promotion that gives up on the first hiccup would fail pipelines that
- * a second attempt a moment later would have passed.
- */
 /** Defaults used by `RegistryClient` for fields not given. */
 const DEFAULT_RETRY = {
     attempts: 4,
@@ -2415,10 +2403,6 @@ function checkDigest(digest, what) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/blobs.ts
-/**
- * Blob operations: stat, download (verified while it streams), cross-repository mount, monolithic
- * upload and delete. Nothing here holds a blob in memory unless the caller handed it over as bytes.
- */
 
 
 
@@ -2603,10 +2587,6 @@ async function cancelUpload(transport, repository, location) {
 // EXTERNAL MODULE: ./packages/core/src/registry/media-types.ts
 var media_types = __webpack_require__(45514);
 ;// CONCATENATED MODULE: ./packages/core/src/registry/manifests.ts
-/**
- * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
- * Manifests are small and are verified whole; blobs are streamed (see blobs.ts).
- */
 
 
 
@@ -2752,7 +2732,128 @@ async function deleteManifest(transport, repository, digest) {
     return transport.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
 }
 
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./packages/core/src/registry/http.ts
+
+
+/** Sockets one origin may have open at once (a promotion has at most ~16 requests in flight). */
+const MAX_SOCKETS_PER_ORIGIN = 16;
+/** An idle request or response (no bytes either way) fails after this long, as undici's fetch does. */
+const IDLE_TIMEOUT_MS = 300_000;
+/** Bodies up to this size are read to the end on cancel, so their connection can be reused. */
+const DRAIN_ON_CANCEL_BYTES = 64 * 1024;
+const agents = new Map();
+/** The keep-alive agent of an origin (`http://host:port`), made on first use and kept for the run. */
+async function agentFor(url) {
+    // node:https (and TLS with it) is loaded only when a registry speaks https.
+    const mod = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 37067, 23));
+    let agent = agents.get(url.origin);
+    if (agent === undefined) {
+        agent = new mod.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_ORIGIN, scheduling: 'lifo' });
+        agents.set(url.origin, agent);
+    }
+    return { agent, request: mod.request };
+}
+/**
+ * Sends one request over the origin's keep-alive agent and resolves with the response head; the body
+ * streams (with backpressure) as a web `ReadableStream`. Never follows redirects. A body that ends
+ * before its connection delivered all of it errors the stream rather than closing it.
+ *
+ * @throws Error (with the socket error as `cause`) when the request fails before a response head
+ */
+const keepAliveFetch = async (input, init) => {
+    const url = typeof input === 'string' ? new URL(input) : input;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Error(`${url.href}: only http and https URLs are supported`);
+    }
+    const { agent, request } = await agentFor(url);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const body = init.body;
+    return new Promise((resolve, reject) => {
+        const req = request(url, { method, headers: init.headers ?? {}, agent });
+        req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error(`no activity for ${IDLE_TIMEOUT_MS} ms`)));
+        req.once('error', (err) => reject(new Error(`${method} ${url.href} failed`, { cause: err })));
+        req.once('response', (res) => resolve(responseOf(method, res)));
+        if (body === undefined)
+            req.end();
+        else if (body instanceof Uint8Array)
+            req.end(body);
+        else {
+            // A failing source stream (a blob whose digest did not verify) destroys the request, so the
+            // registry never sees a complete body.
+            (0,promises_.pipeline)(external_node_stream_.Readable.fromWeb(body), req).catch((err) => req.destroy(err instanceof Error ? err : new Error(String(err))));
+        }
+    });
+};
+function responseOf(method, res) {
+    const status = res.statusCode ?? 0;
+    const headers = {
+        get(name) {
+            const v = res.headers[name.toLowerCase()];
+            if (v === undefined)
+                return null;
+            return Array.isArray(v) ? v.join(', ') : v;
+        },
+    };
+    const noBody = method === 'HEAD' || status === 204 || status === 304;
+    if (noBody)
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        headers,
+        body: noBody ? null : bodyStream(res),
+    };
+}
+/** The response body as a web stream: pauses the socket while the reader is behind. */
+function bodyStream(res) {
+    let finished = false;
+    return new ReadableStream({
+        start(controller) {
+            res.on('data', (chunk) => {
+                if (finished)
+                    return;
+                controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+                if ((controller.desiredSize ?? 0) <= 0)
+                    res.pause();
+            });
+            res.once('end', () => {
+                if (finished)
+                    return;
+                finished = true;
+                controller.close();
+            });
+            res.once('error', (err) => {
+                if (!finished)
+                    controller.error(err);
+                finished = true;
+            });
+            res.once('close', () => {
+                if (finished)
+                    return;
+                finished = true;
+                controller.error(new Error('the connection closed before the response body ended'));
+            });
+            res.pause();
+        },
+        pull() {
+            res.resume();
+        },
+        cancel() {
+            finished = true;
+            const length = Number(res.headers['content-length']);
+            // A small rest is cheaper to read than a new connection; a large or unknown one is not.
+            if (Number.isFinite(length) && length <= DRAIN_ON_CANCEL_BYTES && !res.destroyed)
+                res.resume();
+            else
+                res.destroy();
+        },
+    }, { highWaterMark: 4 });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/transport.ts
+
 
 
 
@@ -2818,7 +2919,7 @@ class RegistryTransport {
     constructor(options, log) {
         this.registry = options.registry;
         this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
-        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+        this.fetchImpl = options.fetch ?? keepAliveFetch;
         this.retry = resolveRetryOptions(options.retry);
         this.log = log;
         this.userAgent = options.userAgent ?? 'digestline';

@@ -1145,7 +1145,7 @@ async function run(inputs) {
     // Failed runs are stored too: for a commit, the latest verdict is the one promotion reads.
     if (inputs.evidenceRepository !== undefined) {
         // Loaded only when used: the registry client would otherwise slow every run of the action.
-        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 589).then(__webpack_require__.bind(__webpack_require__, 7589));
+        const { storeSourceLaneEvidence } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 7785));
         await storeSourceLaneEvidence(lane.evidencePath, inputs.evidenceRepository, { log: step/* stepLog */.tV });
     }
     if (lane.result === 'failed')

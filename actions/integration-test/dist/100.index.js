@@ -1111,8 +1111,8 @@ async function connectEngine(kind, opts = {}) {
     return engine;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 83 modules
-var integration = __webpack_require__(56065);
+// EXTERNAL MODULE: ./packages/core/src/lanes/integration.ts + 84 modules
+var integration = __webpack_require__(32626);
 ;// CONCATENATED MODULE: ./packages/core/src/lanes/lane-summary.ts
 function ms(value) {
     return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;

@@ -523,7 +523,7 @@ async function getInputs(env = process.env) {
     };
     // Loaded here, not at start-up: the stack parser (and its YAML library) is only needed once the
     // inputs before it are good, and it still runs before anything starts.
-    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(65)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56065));
+    const { loadStackFile } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32626));
     // The plain inputs first: a typo in one of them is reported before any registry is asked for a tag.
     const testCommand = inputs_getString(constants/* Inputs */.G0.TestCommand, { required: true });
     const readinessTimeoutMs = getDuration(constants/* Inputs */.G0.Timeout, 120_000);
@@ -565,9 +565,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(65), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(65), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1477,6 +1477,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

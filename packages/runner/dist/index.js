@@ -1281,7 +1281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(297);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3262);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8269);
 // Entry of the one ncc bundle, dist/index.js: the whole API for plain .mjs scripts, and the
 // `digestline-run` command when node runs the file itself.
@@ -1299,7 +1299,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 297:
+/***/ 3262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5823,11 +5823,6 @@ function neutralStrings(value) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/responses.ts
-/**
- * Reading registry responses: bodies go into memory only up to a byte cap enforced while they
- * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
- * Content-Length alone proves nothing), and refusals become RegistryErrors.
- */
 
 
 /** Token responses and error bodies: a token is a few KiB, an error message less. */
@@ -5922,13 +5917,6 @@ async function failUnlessStatus(response, method, url, ok, credentialsSource) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/retry.ts
-/**
- * Bounded retries with exponential backoff and jitter for registry requests.
- *
- * Registries (and the proxies in front of them) answer 429 and 5xx under load and drop
- * connections on restart; a promotion that gives up on the first hiccup would fail pipelines that
- * a second attempt a moment later would have passed.
- */
 /** Defaults used by `RegistryClient` for fields not given. */
 const DEFAULT_RETRY = {
     attempts: 4,
@@ -6251,10 +6239,6 @@ function checkDigest(digest, what) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/blobs.ts
-/**
- * Blob operations: stat, download (verified while it streams), cross-repository mount, monolithic
- * upload and delete. Nothing here holds a blob in memory unless the caller handed it over as bytes.
- */
 
 
 
@@ -6489,10 +6473,6 @@ function isImageManifestMediaType(mediaType) {
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/manifests.ts
-/**
- * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
- * Manifests are small and are verified whole; blobs are streamed (see blobs.ts).
- */
 
 
 
@@ -6638,7 +6618,128 @@ async function deleteManifest(transport, repository, digest) {
     return transport.deleteAt(repository, `/v2/${repository}/manifests/${digest}`);
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./packages/core/src/registry/http.ts
+
+
+/** Sockets one origin may have open at once (a promotion has at most ~16 requests in flight). */
+const MAX_SOCKETS_PER_ORIGIN = 16;
+/** An idle request or response (no bytes either way) fails after this long, as undici's fetch does. */
+const IDLE_TIMEOUT_MS = 300_000;
+/** Bodies up to this size are read to the end on cancel, so their connection can be reused. */
+const DRAIN_ON_CANCEL_BYTES = 64 * 1024;
+const agents = new Map();
+/** The keep-alive agent of an origin (`http://host:port`), made on first use and kept for the run. */
+async function agentFor(url) {
+    // node:https (and TLS with it) is loaded only when a registry speaks https.
+    const mod = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    let agent = agents.get(url.origin);
+    if (agent === undefined) {
+        agent = new mod.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_ORIGIN, scheduling: 'lifo' });
+        agents.set(url.origin, agent);
+    }
+    return { agent, request: mod.request };
+}
+/**
+ * Sends one request over the origin's keep-alive agent and resolves with the response head; the body
+ * streams (with backpressure) as a web `ReadableStream`. Never follows redirects. A body that ends
+ * before its connection delivered all of it errors the stream rather than closing it.
+ *
+ * @throws Error (with the socket error as `cause`) when the request fails before a response head
+ */
+const keepAliveFetch = async (input, init) => {
+    const url = typeof input === 'string' ? new URL(input) : input;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Error(`${url.href}: only http and https URLs are supported`);
+    }
+    const { agent, request } = await agentFor(url);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const body = init.body;
+    return new Promise((resolve, reject) => {
+        const req = request(url, { method, headers: init.headers ?? {}, agent });
+        req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error(`no activity for ${IDLE_TIMEOUT_MS} ms`)));
+        req.once('error', (err) => reject(new Error(`${method} ${url.href} failed`, { cause: err })));
+        req.once('response', (res) => resolve(responseOf(method, res)));
+        if (body === undefined)
+            req.end();
+        else if (body instanceof Uint8Array)
+            req.end(body);
+        else {
+            // A failing source stream (a blob whose digest did not verify) destroys the request, so the
+            // registry never sees a complete body.
+            (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(body), req).catch((err) => req.destroy(err instanceof Error ? err : new Error(String(err))));
+        }
+    });
+};
+function responseOf(method, res) {
+    const status = res.statusCode ?? 0;
+    const headers = {
+        get(name) {
+            const v = res.headers[name.toLowerCase()];
+            if (v === undefined)
+                return null;
+            return Array.isArray(v) ? v.join(', ') : v;
+        },
+    };
+    const noBody = method === 'HEAD' || status === 204 || status === 304;
+    if (noBody)
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        headers,
+        body: noBody ? null : bodyStream(res),
+    };
+}
+/** The response body as a web stream: pauses the socket while the reader is behind. */
+function bodyStream(res) {
+    let finished = false;
+    return new ReadableStream({
+        start(controller) {
+            res.on('data', (chunk) => {
+                if (finished)
+                    return;
+                controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+                if ((controller.desiredSize ?? 0) <= 0)
+                    res.pause();
+            });
+            res.once('end', () => {
+                if (finished)
+                    return;
+                finished = true;
+                controller.close();
+            });
+            res.once('error', (err) => {
+                if (!finished)
+                    controller.error(err);
+                finished = true;
+            });
+            res.once('close', () => {
+                if (finished)
+                    return;
+                finished = true;
+                controller.error(new Error('the connection closed before the response body ended'));
+            });
+            res.pause();
+        },
+        pull() {
+            res.resume();
+        },
+        cancel() {
+            finished = true;
+            const length = Number(res.headers['content-length']);
+            // A small rest is cheaper to read than a new connection; a large or unknown one is not.
+            if (Number.isFinite(length) && length <= DRAIN_ON_CANCEL_BYTES && !res.destroyed)
+                res.resume();
+            else
+                res.destroy();
+        },
+    }, { highWaterMark: 4 });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/transport.ts
+
 
 
 
@@ -6704,7 +6805,7 @@ class RegistryTransport {
     constructor(options, log) {
         this.registry = options.registry;
         this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
-        this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+        this.fetchImpl = options.fetch ?? keepAliveFetch;
         this.retry = resolveRetryOptions(options.retry);
         this.log = log;
         this.userAgent = options.userAgent ?? 'digestline';
@@ -10714,6 +10815,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -26504,6 +26619,36 @@ function getOptionsWithDefaults(options) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -26519,6 +26664,17 @@ function getOptionsWithDefaults(options) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

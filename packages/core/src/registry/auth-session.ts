@@ -19,6 +19,7 @@ import { RegistryError } from './errors.js';
 import { isRedirectStatus } from './origins.js';
 import { failUnlessStatus, MAX_SMALL_BODY_BYTES, readJsonCapped } from './responses.js';
 import { isLoopbackHost } from './loopback.js';
+import type { RegistryFetch } from './http.js';
 import { fetchWithRetry, type RetryOptions } from './retry.js';
 
 /** Token scope to read `repository`. */
@@ -44,7 +45,7 @@ export interface AuthSessionOptions {
   /** Allows a plain-http token realm that is not on loopback. */
   insecure: boolean;
   userAgent: string;
-  fetch: typeof fetch;
+  fetch: RegistryFetch;
   retry: RetryOptions;
 }
 

@@ -2,6 +2,7 @@
  * Blob operations: stat, download (verified while it streams), cross-repository mount, monolithic
  * upload and delete. Nothing here holds a blob in memory unless the caller handed it over as bytes.
  */
+import type { RegistryResponse } from './http.js';
 import { Readable } from 'node:stream';
 import { parseDigest } from '../reference.js';
 import { scopePull, scopePush } from './auth-session.js';
@@ -140,7 +141,7 @@ export async function uploadBlob(
     if (body instanceof Uint8Array) payload = body;
     else if (isStreamLike(body)) payload = toWebStream(body);
     else payload = toWebStream(await body());
-    let response: Response | undefined;
+    let response: RegistryResponse | undefined;
     let error: unknown;
     try {
       response = await transport.send({

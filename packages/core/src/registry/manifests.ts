@@ -2,6 +2,7 @@
  * Manifest operations: HEAD, GET (verified against the digest asked for), PUT and DELETE.
  * Manifests are small and are verified whole; blobs are streamed (see blobs.ts).
  */
+import type { RegistryResponse } from './http.js';
 import { isDigest, parseDigest } from '../reference.js';
 import { scopePull, scopePush } from './auth-session.js';
 import { digestOf } from './digest.js';
@@ -24,7 +25,7 @@ export interface FetchedManifest extends ManifestInfo {
   json: ManifestJson;
 }
 
-function mediaTypeOf(response: Response): string | undefined {
+function mediaTypeOf(response: RegistryResponse): string | undefined {
   const value = response.headers.get('content-type');
   if (value === null) return undefined;
   const type = value.split(';')[0]!.trim();
@@ -37,7 +38,7 @@ async function requestManifest(
   method: 'HEAD' | 'GET',
   repository: string,
   reference: string,
-): Promise<{ path: string; response: Response }> {
+): Promise<{ path: string; response: RegistryResponse }> {
   checkRepository(repository);
   checkReference(reference);
   const path = `/v2/${repository}/manifests/${reference}`;

@@ -3,6 +3,7 @@
  * stream (a registry, or whoever it redirects to, can send a chunked body of any size, so
  * Content-Length alone proves nothing), and refusals become RegistryErrors.
  */
+import type { RegistryResponse } from './http.js';
 import { malformedAnswer, RegistryError } from './errors.js';
 import { neutral } from '../untrusted.js';
 
@@ -19,7 +20,7 @@ export const MAX_LIST_PAGE_BYTES = 4 * 1024 * 1024;
  * @throws RegistryError naming the URL and the cap when the body (declared or received) is larger
  */
 export async function readBodyCapped(
-  response: Response,
+  response: RegistryResponse,
   method: string,
   url: string,
   maxBytes: number,
@@ -60,7 +61,7 @@ export async function readBodyCapped(
  * @throws RegistryError when it is larger or not JSON
  */
 export async function readJsonCapped(
-  response: Response,
+  response: RegistryResponse,
   method: string,
   url: string,
   maxBytes: number,
@@ -91,7 +92,7 @@ export async function readJsonCapped(
  * @param credentialsSource where the credentials came from (or why there are none)
  */
 export async function failUnlessStatus(
-  response: Response,
+  response: RegistryResponse,
   method: string,
   url: string,
   ok: readonly number[],

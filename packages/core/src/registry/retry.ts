@@ -5,6 +5,7 @@
  * connections on restart; a promotion that gives up on the first hiccup would fail pipelines that
  * a second attempt a moment later would have passed.
  */
+import type { RegistryResponse } from './http.js';
 
 /** How hard to retry. */
 export interface RetryOptions {
@@ -109,13 +110,13 @@ export interface RetryEvent {
  * @param attempt performs one request; `n` is the 1-based attempt number. It must be safe to call
  *   again (a request whose body was a consumed one-shot stream is not: pass `attempts: 1` then).
  */
-export async function fetchWithRetry(
-  attempt: (n: number) => Promise<Response>,
+export async function fetchWithRetry<R extends RegistryResponse>(
+  attempt: (n: number) => Promise<R>,
   options: RetryOptions,
   onRetry?: (event: RetryEvent) => void,
-): Promise<Response> {
+): Promise<R> {
   for (let n = 1; ; n++) {
-    let response: Response | undefined;
+    let response: R | undefined;
     let error: unknown;
     try {
       response = await attempt(n);

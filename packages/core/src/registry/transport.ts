@@ -3,6 +3,12 @@
  * RegistryErrors. The operations (manifests.ts, blobs.ts, tags.ts, referrers.ts) speak through it.
  */
 import type { Log } from '../log.js';
+import {
+  keepAliveFetch,
+  type RegistryFetch,
+  type RegistryRequestInit,
+  type RegistryResponse,
+} from './http.js';
 import { parseWwwAuthenticate, type Credentials } from './auth.js';
 import { AuthSession, scopePush } from './auth-session.js';
 import { malformedAnswer, RegistryError } from './errors.js';
@@ -25,8 +31,11 @@ export interface ConnectionOptions {
    * `authFilePaths`); `null` forces anonymous access.
    */
   credentials?: Credentials | null;
-  /** `fetch` implementation (default: the global one). */
-  fetch?: typeof fetch;
+  /**
+   * `fetch` implementation (default {@link keepAliveFetch}: node:http with one keep-alive agent per
+   * origin); the global `fetch` or a test's scripted one fit too.
+   */
+  fetch?: RegistryFetch;
   /** Retry policy for network errors, 408/429 and 5xx; defaults to 4 attempts, 500 ms base delay. */
   retry?: Partial<RetryOptions>;
   /** Environment used for the auth-file lookup (default `process.env`). */
@@ -103,14 +112,14 @@ export class RegistryTransport {
   /** Receives retries and best-effort cleanup failures, as debug lines. */
   readonly log: Log;
 
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: RegistryFetch;
   private readonly userAgent: string;
   private readonly auth: AuthSession;
 
   constructor(options: ConnectionOptions, log: Log) {
     this.registry = options.registry;
     this.baseUrl = registryBaseUrl(options.registry, options.insecure ?? false);
-    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.fetchImpl = options.fetch ?? keepAliveFetch;
     this.retry = resolveRetryOptions(options.retry);
     this.log = log;
     this.userAgent = options.userAgent ?? 'digestline';
@@ -136,7 +145,7 @@ export class RegistryTransport {
    * (the repeat is skipped when the body cannot be sent twice; the 401 is then returned, and the
    * cached auth makes a restarted operation authenticate up front).
    */
-  async send(request: SendOptions): Promise<Response> {
+  async send(request: SendOptions): Promise<RegistryResponse> {
     const repeatable = (request.repeatable ?? true) && !(request.body instanceof ReadableStream);
     const { response, url } = await this.attempt(request, repeatable);
     const header = response.headers.get('www-authenticate');
@@ -160,7 +169,12 @@ export class RegistryTransport {
    *
    * @param url a path under the base URL or an absolute URL
    */
-  async expect(response: Response, method: string, url: string, ok: readonly number[]): Promise<void> {
+  async expect(
+    response: RegistryResponse,
+    method: string,
+    url: string,
+    ok: readonly number[],
+  ): Promise<void> {
     await failUnlessStatus(response, method, this.absolute(url), ok, this.auth.credentialsSource);
   }
 
@@ -184,7 +198,7 @@ export class RegistryTransport {
   private async attempt(
     request: SendOptions,
     repeatable: boolean,
-  ): Promise<{ response: Response; url: string }> {
+  ): Promise<{ response: RegistryResponse; url: string }> {
     let url = this.absolute(request.url);
     let method = request.method;
     let body = request.body;
@@ -215,14 +229,14 @@ export class RegistryTransport {
     scopes: readonly string[],
     hop: Pick<SendOptions, 'method' | 'url' | 'headers' | 'body'>,
     repeatable: boolean,
-  ): Promise<Response> {
+  ): Promise<RegistryResponse> {
     const { method, url, body } = hop;
     const headers: Record<string, string> = { 'user-agent': this.userAgent, ...hop.headers };
     if (sameOrigin(url, this.baseUrl)) {
       const authorization = await this.auth.authorization(scopes);
       if (authorization !== undefined) headers['authorization'] = authorization;
     }
-    const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual' };
+    const init: RegistryRequestInit = { method, headers, redirect: 'manual' };
     if (body !== undefined) {
       init.body = body;
       if (body instanceof ReadableStream) init.duplex = 'half';
