@@ -418,7 +418,10 @@ async function cosign_layout_attachCosignAttestations(client, repo, digest, enve
     const result = { tag, layers: wanted.map((d) => d.digest) };
     if (layers.length === 0)
         return { ...result, rounds: 0 };
-    await Promise.all(layers.map((l) => uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
+    // The first read of the tag needs not wait for the layers: only our put must come after them.
+    const firstRead = getManifestOrUndefined(client, repo, tag);
+    firstRead.catch(() => undefined);
+    await Promise.all(layers.map((l) => opts.uploads?.get(l.descriptor.digest) ?? uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
     const attempts = opts.attempts ?? 6;
     const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
     const holdsAll = async () => {
@@ -426,7 +429,7 @@ async function cosign_layout_attachCosignAttestations(client, repo, digest, enve
         return wanted.every((w) => m?.json.layers?.some((l) => l.digest === w.digest) === true);
     };
     for (let round = 1; round <= attempts; round++) {
-        const current = await getManifestOrUndefined(client, repo, tag);
+        const current = await (round === 1 ? firstRead : getManifestOrUndefined(client, repo, tag));
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };

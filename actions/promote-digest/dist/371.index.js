@@ -858,7 +858,10 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
     const result = { tag, layers: wanted.map((d) => d.digest) };
     if (layers.length === 0)
         return { ...result, rounds: 0 };
-    await Promise.all(layers.map((l) => uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
+    // The first read of the tag needs not wait for the layers: only our put must come after them.
+    const firstRead = registry_getManifestOrUndefined(client, repo, tag);
+    firstRead.catch(() => undefined);
+    await Promise.all(layers.map((l) => opts.uploads?.get(l.descriptor.digest) ?? uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
     const attempts = opts.attempts ?? 6;
     const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
     const holdsAll = async () => {
@@ -866,7 +869,7 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
         return wanted.every((w) => m?.json.layers?.some((l) => l.digest === w.digest) === true);
     };
     for (let round = 1; round <= attempts; round++) {
-        const current = await registry_getManifestOrUndefined(client, repo, tag);
+        const current = await (round === 1 ? firstRead : registry_getManifestOrUndefined(client, repo, tag));
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };
@@ -1121,9 +1124,17 @@ async function mergeReferrersIndex(client, repo, tag, descriptors, options = {})
 async function executeCopy(plan, options = {}) {
     const report = emptyReport();
     const log = options.log ?? silentLog;
+    // Whether the target has the referrers API is a read: asked while the content copies, not after.
+    const viaApi = plan.referrers.map((r) => {
+        if (r.descriptors.length === 0)
+            return Promise.resolve(false);
+        const asked = referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE).then((l) => l !== null);
+        asked.catch(() => undefined);
+        return asked;
+    });
     await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
     // Evidence is discoverable before any image tag points users at the content.
-    await makeEvidenceDiscoverable(plan, options, report, log);
+    await makeEvidenceDiscoverable(plan, viaApi, options, report, log);
     await moveImageTags(plan.imageTags, report.tags, log);
     return report;
 }
@@ -1196,12 +1207,12 @@ async function copyContent(jobs, report, log, limiter) {
  * Phase 2: lists the copied evidence in the referrers fallback indexes (unless the target has the
  * referrers API) and moves the evidence tags.
  */
-async function makeEvidenceDiscoverable(plan, options, report, log) {
+async function makeEvidenceDiscoverable(plan, viaApi, options, report, log) {
     await settleAll([
-        ...plan.referrers.map(async (r) => {
+        ...plan.referrers.map(async (r, n) => {
             if (r.descriptors.length === 0)
                 return;
-            if ((await referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
+            if (await viaApi[n]) {
                 report.referrerIndexes.viaApi++;
                 return;
             }
@@ -3011,7 +3022,7 @@ async function recordPromotion(p, input) {
     if (p.signingKey !== undefined)
         envelope = (0,dsse.signEnvelope)(envelope, p.signingKey);
     await settleAll(p.plan.map(async (i, n) => {
-        const digest = await storeRecord(p.targetOf(i), i.target.repository, input.manifests[n], envelope, input.copied[n], laneEnvelopes(input.evidence[n]), { settleMs: input.settleMs });
+        const digest = await storeRecord(p.targetOf(i), i.target.repository, input.manifests[n], envelope, input.copied[n], laneEnvelopes(input.evidence[n]), copiedEnvelopeLayers(input.evidence[n]), { settleMs: input.settleMs });
         p.log.info(`${i.name}: record ${digest} attached to ${(0,promote_target/* formatTarget */.P4)(i.target)}@${shortDigest(i.source.digest.value)}`);
     }), 'storing the promotion record');
     return envelope;
@@ -3019,6 +3030,12 @@ async function recordPromotion(p, input) {
 /** The readable image evidence of one image: the lane envelopes copied with it. */
 function laneEnvelopes(evidence) {
     return evidence.imageEvidence.flatMap((f) => (f.envelope !== undefined ? [f.envelope] : []));
+}
+/** Digests of the DSSE layers of the image evidence copied with one image (present at its target). */
+function copiedEnvelopeLayers(evidence) {
+    return evidence.imageEvidence.flatMap((f) => f.envelope === undefined
+        ? []
+        : (f.manifest?.json.layers ?? []).filter((l) => l.mediaType === DSSE_MEDIA_TYPE).map((l) => l.digest));
 }
 /**
  * The lane attestations the promotion relied on (VSA `inputAttestations`): for every image and every
@@ -3055,28 +3072,38 @@ function reliedOn(p, evidence) {
  * record also go into the target's cosign attestation tag, so `cosign verify-attestation` checks the
  * promoted image where it now lives.
  */
-async function storeRecord(target, repo, image, envelope, copied, lanes, options) {
+async function storeRecord(target, repo, image, envelope, copied, lanes, copiedLayers, options) {
     const built = buildEvidenceManifest(envelope, {
         subject: { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length },
     });
     const layer = built.manifest.layers[0];
-    await Promise.all([
-        (async () => {
-            if (!(await target.headBlob(repo, EMPTY_DESCRIPTOR.digest))) {
-                await target.uploadBlob(repo, EMPTY_DESCRIPTOR.digest, EMPTY_BLOB, EMPTY_BLOB.length);
-            }
-        })(),
-        target.uploadBlob(repo, layer.digest, built.layer, built.layer.length),
-    ]);
-    await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
-    await Promise.all([
-        (async () => {
-            if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
-                await mergeReferrersIndex(target, repo, fallbackTag(image.digest), [...copied, built.descriptor], options);
-            }
-        })(),
-        attachCosignAttestations(target, repo, image.digest, [...lanes, envelope], options),
-    ]);
+    const layerUploaded = settled(target.uploadBlob(repo, layer.digest, built.layer, built.layer.length));
+    // The record's referrer manifest and the cosign tag need only the blobs, not each other: both
+    // chains run at once, and each settles before this returns.
+    const referrer = (async () => {
+        await Promise.all([
+            (async () => {
+                if (!(await target.headBlob(repo, EMPTY_DESCRIPTOR.digest))) {
+                    await target.uploadBlob(repo, EMPTY_DESCRIPTOR.digest, EMPTY_BLOB, EMPTY_BLOB.length);
+                }
+            })(),
+            layerUploaded,
+        ]);
+        await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
+        if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
+            await mergeReferrersIndex(target, repo, fallbackTag(image.digest), [...copied, built.descriptor], options);
+        }
+    })();
+    // The record's envelope is the layer just uploaded; the lanes' envelopes were copied here with
+    // their evidence manifests (same bytes, so the same digests): nothing to ask the registry.
+    const uploads = new Map([[layer.digest, layerUploaded]]);
+    for (const d of copiedLayers)
+        uploads.set(d, Promise.resolve());
+    const cosign = attachCosignAttestations(target, repo, image.digest, [...lanes, envelope], {
+        ...options,
+        uploads,
+    });
+    await settleAll([referrer, cosign], `storing the promotion record in ${target.registry}/${repo}`);
     return built.digest;
 }
 /**

@@ -134,14 +134,28 @@ export async function attachCosignAttestations(
   repo: string,
   digest: string | ParsedDigest,
   envelopes: readonly DsseEnvelope[],
-  opts: MergeOptions = {},
+  opts: MergeOptions & {
+    /**
+     * Layer blobs the caller is making present in `repo` itself (or knows are there): each promise is
+     * awaited instead of asking the registry. Every other layer is uploaded unless present.
+     */
+    uploads?: ReadonlyMap<string, Promise<unknown>>;
+  } = {},
 ): Promise<AttachedAttestations> {
   const tag = cosignAttestationTag(digest);
   const layers = envelopes.map(attestationLayer);
   const wanted = layers.map((l) => l.descriptor);
   const result = { tag, layers: wanted.map((d) => d.digest) };
   if (layers.length === 0) return { ...result, rounds: 0 };
-  await Promise.all(layers.map((l) => uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
+  // The first read of the tag needs not wait for the layers: only our put must come after them.
+  const firstRead = getManifestOrUndefined(client, repo, tag);
+  firstRead.catch(() => undefined);
+  await Promise.all(
+    layers.map(
+      (l) =>
+        opts.uploads?.get(l.descriptor.digest) ?? uploadIfMissing(client, repo, l.bytes, l.descriptor.digest),
+    ),
+  );
   const attempts = opts.attempts ?? 6;
   const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
   const holdsAll = async (): Promise<boolean> => {
@@ -149,7 +163,7 @@ export async function attachCosignAttestations(
     return wanted.every((w) => m?.json.layers?.some((l) => l.digest === w.digest) === true);
   };
   for (let round = 1; round <= attempts; round++) {
-    const current = await getManifestOrUndefined(client, repo, tag);
+    const current = await (round === 1 ? firstRead : getManifestOrUndefined(client, repo, tag));
     const next = appendAttestations(current?.json, wanted);
     if (next === undefined) return { ...result, rounds: round };
     await uploadIfMissing(client, repo, next.config, next.manifest.config!.digest);

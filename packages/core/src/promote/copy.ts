@@ -177,9 +177,16 @@ export async function mergeReferrersIndex(
 export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Promise<CopyReport> {
   const report = emptyReport();
   const log = options.log ?? silentLog;
+  // Whether the target has the referrers API is a read: asked while the content copies, not after.
+  const viaApi = plan.referrers.map((r) => {
+    if (r.descriptors.length === 0) return Promise.resolve(false);
+    const asked = referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE).then((l) => l !== null);
+    asked.catch(() => undefined);
+    return asked;
+  });
   await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
   // Evidence is discoverable before any image tag points users at the content.
-  await makeEvidenceDiscoverable(plan, options, report, log);
+  await makeEvidenceDiscoverable(plan, viaApi, options, report, log);
   await moveImageTags(plan.imageTags, report.tags, log);
   return report;
 }
@@ -278,15 +285,16 @@ async function copyContent(
  */
 async function makeEvidenceDiscoverable(
   plan: CopyPlan,
+  viaApi: ReadonlyArray<Promise<boolean>>,
   options: CopyOptions,
   report: CopyReport,
   log: Log,
 ): Promise<void> {
   await settleAll(
     [
-      ...plan.referrers.map(async (r) => {
+      ...plan.referrers.map(async (r, n) => {
         if (r.descriptors.length === 0) return;
-        if ((await referrersOf(r.target, r.repo, r.subject, EVIDENCE_ARTIFACT_TYPE)) !== null) {
+        if (await viaApi[n]!) {
           report.referrerIndexes.viaApi++;
           return;
         }

@@ -33,7 +33,7 @@ import { referrersOf } from '../evidence/registry.js';
 import { mergeReferrersIndex, type CopyReport, type PromoteRegistry } from './copy.js';
 import { settleAll } from './limit.js';
 import { formatTarget } from './target.js';
-import { recordTrustFields, shortDigest, type Promotion } from './context.js';
+import { recordTrustFields, settled, shortDigest, type Promotion } from './context.js';
 import type { VerifiedEvidence } from './decide.js';
 
 /** What the record of one promotion says and where it goes, besides the promotion itself. */
@@ -104,6 +104,7 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
         envelope,
         input.copied[n]!,
         laneEnvelopes(input.evidence[n]!),
+        copiedEnvelopeLayers(input.evidence[n]!),
         { settleMs: input.settleMs },
       );
       p.log.info(
@@ -118,6 +119,15 @@ export async function recordPromotion(p: Promotion, input: RecordInput): Promise
 /** The readable image evidence of one image: the lane envelopes copied with it. */
 function laneEnvelopes(evidence: VerifiedEvidence): DsseEnvelope[] {
   return evidence.imageEvidence.flatMap((f) => (f.envelope !== undefined ? [f.envelope] : []));
+}
+
+/** Digests of the DSSE layers of the image evidence copied with one image (present at its target). */
+function copiedEnvelopeLayers(evidence: VerifiedEvidence): string[] {
+  return evidence.imageEvidence.flatMap((f) =>
+    f.envelope === undefined
+      ? []
+      : (f.manifest?.json.layers ?? []).filter((l) => l.mediaType === DSSE_MEDIA_TYPE).map((l) => l.digest),
+  );
 }
 
 /**
@@ -162,35 +172,45 @@ async function storeRecord(
   envelope: DsseEnvelope,
   copied: readonly Descriptor[],
   lanes: readonly DsseEnvelope[],
+  copiedLayers: readonly string[],
   options: { settleMs: () => number },
 ): Promise<string> {
   const built = buildEvidenceManifest(envelope, {
     subject: { mediaType: image.mediaType, digest: image.digest, size: image.bytes.length },
   });
   const layer = built.manifest.layers![0]!;
-  await Promise.all([
-    (async () => {
-      if (!(await target.headBlob(repo, EMPTY_DESCRIPTOR.digest))) {
-        await target.uploadBlob(repo, EMPTY_DESCRIPTOR.digest, EMPTY_BLOB, EMPTY_BLOB.length);
-      }
-    })(),
-    target.uploadBlob(repo, layer.digest, built.layer, built.layer.length),
-  ]);
-  await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
-  await Promise.all([
-    (async () => {
-      if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
-        await mergeReferrersIndex(
-          target,
-          repo,
-          fallbackTag(image.digest),
-          [...copied, built.descriptor],
-          options,
-        );
-      }
-    })(),
-    attachCosignAttestations(target, repo, image.digest, [...lanes, envelope], options),
-  ]);
+  const layerUploaded = settled(target.uploadBlob(repo, layer.digest, built.layer, built.layer.length));
+  // The record's referrer manifest and the cosign tag need only the blobs, not each other: both
+  // chains run at once, and each settles before this returns.
+  const referrer = (async () => {
+    await Promise.all([
+      (async () => {
+        if (!(await target.headBlob(repo, EMPTY_DESCRIPTOR.digest))) {
+          await target.uploadBlob(repo, EMPTY_DESCRIPTOR.digest, EMPTY_BLOB, EMPTY_BLOB.length);
+        }
+      })(),
+      layerUploaded,
+    ]);
+    await target.putManifest(repo, built.digest, built.bytes, OCI_MANIFEST);
+    if ((await referrersOf(target, repo, image.digest, EVIDENCE_ARTIFACT_TYPE)) === null) {
+      await mergeReferrersIndex(
+        target,
+        repo,
+        fallbackTag(image.digest),
+        [...copied, built.descriptor],
+        options,
+      );
+    }
+  })();
+  // The record's envelope is the layer just uploaded; the lanes' envelopes were copied here with
+  // their evidence manifests (same bytes, so the same digests): nothing to ask the registry.
+  const uploads = new Map<string, Promise<unknown>>([[layer.digest, layerUploaded]]);
+  for (const d of copiedLayers) uploads.set(d, Promise.resolve());
+  const cosign = attachCosignAttestations(target, repo, image.digest, [...lanes, envelope], {
+    ...options,
+    uploads,
+  });
+  await settleAll<unknown>([referrer, cosign], `storing the promotion record in ${target.registry}/${repo}`);
   return built.digest;
 }
 

@@ -148,3 +148,33 @@ describe('attachCosignAttestations', () => {
     ).rejects.toThrow(`could not keep 1 attestation layer(s) in ${REPO}:${tag} after 3 rounds`);
   });
 });
+
+describe('attachCosignAttestations with layers the caller uploads', () => {
+  it('waits for them instead of asking the registry, and puts the tag only after they are there', async () => {
+    const reg = new FakeRegistry();
+    const digest = `sha256:${'e'.repeat(64)}`;
+    const envelope = evidenceFor(digest, 'integration');
+    const layer = attestationLayer(envelope);
+    const asked: string[] = [];
+    const head = reg.headBlob.bind(reg);
+    reg.headBlob = async (repo, d) => {
+      asked.push(d);
+      return head(repo, d);
+    };
+    let release!: () => void;
+    const uploaded = new Promise<void>((resolve) => (release = resolve)).then(() =>
+      reg.uploadBlob(REPO, layer.descriptor.digest, layer.bytes, layer.bytes.length),
+    );
+    const attached = attachCosignAttestations(reg, REPO, digest, [envelope], {
+      ...fast,
+      uploads: new Map([[layer.descriptor.digest, uploaded]]),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reg.tags.has(`${REPO}@${cosignAttestationTag(digest)}`)).toBe(false);
+    release();
+    expect((await attached).rounds).toBe(1);
+    expect(asked).not.toContain(layer.descriptor.digest);
+    const att = await reg.getManifest(REPO, cosignAttestationTag(digest));
+    expect(att.json.layers?.map((l) => l.digest)).toEqual([layer.descriptor.digest]);
+  });
+});

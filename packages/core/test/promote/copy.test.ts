@@ -86,6 +86,38 @@ describe('executeCopy', () => {
     expect(target.tags.get('dst/web:staging')).toBe(web.digest);
   });
 
+  it('asks whether the target has the referrers API while the content copies, and still fails closed', async () => {
+    const journal: string[] = [];
+    const source = new FakeRegistry('a:5000', journal);
+    const target = new FakeRegistry('b:5000', journal);
+    target.referrers = async () => {
+      journal.push('b:5000 referrers');
+      return null;
+    };
+    const web = source.addImage('src/web', 'web');
+    const evidence = source.addManifest('src/web', {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: source.addBlob('src/web', '{}'),
+      layers: [source.addBlob('src/web', 'envelope')],
+      subject: { mediaType: OCI_MANIFEST, digest: web.digest, size: web.size },
+    });
+    await executeCopy(plan(source, target, [{ repo: 'web', manifest: web, evidence: [evidence] }]), fast);
+    const asked = journal.indexOf('b:5000 referrers');
+    expect(asked).toBeGreaterThanOrEqual(0);
+    expect(asked).toBeLessThan(journal.findIndex((c) => c.startsWith('b:5000 PUT manifest')));
+
+    // The early question failing fails the copy before any tag moves.
+    const other = new FakeRegistry('c:5000');
+    other.referrers = async () => {
+      throw new Error('referrers: 500');
+    };
+    await expect(
+      executeCopy(plan(source, other, [{ repo: 'web', manifest: web, evidence: [evidence] }]), fast),
+    ).rejects.toThrow(/referrers: 500/);
+    expect(other.tags.has('dst/web:staging')).toBe(false);
+  });
+
   it('streams between registries (no mount), and copies index children before the index', async () => {
     const source = new FakeRegistry('a:5000');
     const target = new FakeRegistry('b:5000');

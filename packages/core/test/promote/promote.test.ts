@@ -186,6 +186,45 @@ describe('promote', () => {
     }
   });
 
+  it('stores the record without asking the target for blobs it copied or uploaded itself', async () => {
+    const { source, target, web, options } = await setup();
+    // Blobs asked for while the record is stored (the copy asks before it streams, rightly).
+    const asked: string[] = [];
+    let recording = false;
+    const head = target.headBlob.bind(target);
+    target.headBlob = async (repo, digest) => {
+      if (recording) asked.push(`${repo}@${digest}`);
+      return head(repo, digest);
+    };
+    const group = options.group!;
+    const result = await promote({
+      ...options,
+      group: (title, fn) => {
+        recording = title === 'Promotion record';
+        return group(title, fn);
+      },
+    });
+    const [laneEvidence] = await findEvidence(source, 'app/web', web.digest);
+    const laneLayer = laneEvidence!.manifest!.json.layers![0]!.digest;
+    const [recordEvidence] = (await findEvidence(target, 'staging/web', web.digest)).filter(
+      (e) => e.envelope !== undefined && statementOf(e.envelope).predicate.lane === 'promotion',
+    );
+    const recordLayer = recordEvidence!.manifest!.json.layers![0]!.digest;
+    expect(result.alreadyPromoted).toBe(false);
+    expect(asked).not.toContain(`staging/web@${laneLayer}`);
+    expect(asked).not.toContain(`staging/web@${recordLayer}`);
+  });
+
+  it('fails when storing the cosign tag of the record fails, after the rest of the record settled', async () => {
+    const { target, options } = await setup();
+    target.failOn = (c) => c.startsWith('PUT manifest staging/api:sha256-') && c.endsWith('.att');
+    await expect(promote(options)).rejects.toThrow(/\.att: 503 injected/);
+    // The other parts of the record were written (each settled), and the images stay promoted.
+    expect(
+      target.calls.some((c) => c.startsWith('PUT manifest staging/web:sha256-') && c.endsWith('.att')),
+    ).toBe(true);
+  });
+
   it('refuses to start without lane keys unless unsigned evidence is allowed, before any request', async () => {
     const { source, target, options } = await setup();
     const noKeys: PromoteOptions = { ...options };
