@@ -1054,7 +1054,14 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };
-        await registry_uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        // No tag yet: its config (a function of exactly these layers) cannot be expected there either,
+        // so it goes up without asking first; a repeat upload of a blob is harmless.
+        if (current === undefined) {
+            await client.uploadBlob(repo, next.manifest.config.digest, next.config, next.config.length);
+        }
+        else {
+            await registry_uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        }
         await client.putManifest(repo, tag, next.bytes, media_types/* OCI_MANIFEST */.EG);
         // A writer that read the tag before our put landed puts its own version after it: waiting, then
         // looking twice, sees that and appends again instead of being silently dropped.

@@ -433,7 +433,14 @@ async function cosign_layout_attachCosignAttestations(client, repo, digest, enve
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };
-        await uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        // No tag yet: its config (a function of exactly these layers) cannot be expected there either,
+        // so it goes up without asking first; a repeat upload of a blob is harmless.
+        if (current === undefined) {
+            await client.uploadBlob(repo, next.manifest.config.digest, next.config, next.config.length);
+        }
+        else {
+            await uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        }
         await client.putManifest(repo, tag, next.bytes, OCI_MANIFEST);
         // A writer that read the tag before our put landed puts its own version after it: waiting, then
         // looking twice, sees that and appends again instead of being silently dropped.

@@ -873,7 +873,14 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };
-        await uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        // No tag yet: its config (a function of exactly these layers) cannot be expected there either,
+        // so it goes up without asking first; a repeat upload of a blob is harmless.
+        if (current === undefined) {
+            await client.uploadBlob(repo, next.manifest.config.digest, next.config, next.config.length);
+        }
+        else {
+            await uploadIfMissing(client, repo, next.config, next.manifest.config.digest);
+        }
         await client.putManifest(repo, tag, next.bytes, OCI_MANIFEST);
         // A writer that read the tag before our put landed puts its own version after it: waiting, then
         // looking twice, sees that and appends again instead of being silently dropped.
@@ -986,13 +993,22 @@ async function moveTag(t) {
     return true;
 }
 /**
- * Moves every image tag, counting into `counts`. Where each tag points is read first, to put it
- * back if another move fails.
+ * Reads where each image tag points now (the state {@link moveImageTags} puts back on failure). Its
+ * rejection is observed at once, so a read abandoned after an earlier failure is harmless.
+ */
+function readImageTags(tags) {
+    const read = settleAll(tags.map((t) => registry_getManifestOrUndefined(t.target, t.repo, t.tag)), 'reading the target tags');
+    read.catch(() => undefined);
+    return read;
+}
+/**
+ * Moves every image tag, counting into `counts`. Where each tag points is read first (or taken from
+ * `current`, a {@link readImageTags} started just before), to put it back if another move fails.
  *
  * @throws TagMoveError when any move failed, after putting back the tags that had moved
  */
-async function moveImageTags(tags, counts, log) {
-    const before = await settleAll(tags.map((t) => registry_getManifestOrUndefined(t.target, t.repo, t.tag)), 'reading the target tags');
+async function moveImageTags(tags, counts, log, current) {
+    const before = await (current ?? readImageTags(tags));
     const moved = [];
     const results = await Promise.allSettled(tags.map(async (t, i) => {
         if (before[i]?.digest === t.manifest.digest) {
@@ -1133,9 +1149,11 @@ async function executeCopy(plan, options = {}) {
         return asked;
     });
     await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
+    // Where the image tags point is read while the evidence is made discoverable (a read moves nothing).
+    const current = readImageTags(plan.imageTags);
     // Evidence is discoverable before any image tag points users at the content.
     await makeEvidenceDiscoverable(plan, viaApi, options, report, log);
-    await moveImageTags(plan.imageTags, report.tags, log);
+    await moveImageTags(plan.imageTags, report.tags, log, current);
     return report;
 }
 /**

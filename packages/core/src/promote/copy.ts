@@ -16,7 +16,7 @@ import { mergeReferrer } from '../evidence/referrers-index.js';
 import { getManifestOrUndefined, referrersOf } from '../evidence/registry.js';
 import { OCI_INDEX } from '../registry/media-types.js';
 import { Limiter, settleAll } from './limit.js';
-import { moveImageTags, moveTag, type TagCounts, type TagMove } from './tags.js';
+import { moveImageTags, moveTag, readImageTags, type TagCounts, type TagMove } from './tags.js';
 
 /** The part of {@link RegistryClient} promotion uses; unit tests pass an in-memory registry. */
 export type PromoteRegistry = Pick<
@@ -185,9 +185,11 @@ export async function executeCopy(plan: CopyPlan, options: CopyOptions = {}): Pr
     return asked;
   });
   await copyContent(plan.content, report, log, new Limiter(options.concurrency ?? 8));
+  // Where the image tags point is read while the evidence is made discoverable (a read moves nothing).
+  const current = readImageTags(plan.imageTags);
   // Evidence is discoverable before any image tag points users at the content.
   await makeEvidenceDiscoverable(plan, viaApi, options, report, log);
-  await moveImageTags(plan.imageTags, report.tags, log);
+  await moveImageTags(plan.imageTags, report.tags, log, current);
   return report;
 }
 

@@ -52,16 +52,31 @@ export async function moveTag(t: TagMove): Promise<boolean> {
 }
 
 /**
- * Moves every image tag, counting into `counts`. Where each tag points is read first, to put it
- * back if another move fails.
- *
- * @throws TagMoveError when any move failed, after putting back the tags that had moved
+ * Reads where each image tag points now (the state {@link moveImageTags} puts back on failure). Its
+ * rejection is observed at once, so a read abandoned after an earlier failure is harmless.
  */
-export async function moveImageTags(tags: readonly TagMove[], counts: TagCounts, log: Log): Promise<void> {
-  const before = await settleAll(
+export function readImageTags(tags: readonly TagMove[]): Promise<Array<FetchedManifest | undefined>> {
+  const read = settleAll(
     tags.map((t) => getManifestOrUndefined(t.target, t.repo, t.tag)),
     'reading the target tags',
   );
+  read.catch(() => undefined);
+  return read;
+}
+
+/**
+ * Moves every image tag, counting into `counts`. Where each tag points is read first (or taken from
+ * `current`, a {@link readImageTags} started just before), to put it back if another move fails.
+ *
+ * @throws TagMoveError when any move failed, after putting back the tags that had moved
+ */
+export async function moveImageTags(
+  tags: readonly TagMove[],
+  counts: TagCounts,
+  log: Log,
+  current?: Promise<Array<FetchedManifest | undefined>>,
+): Promise<void> {
+  const before = await (current ?? readImageTags(tags));
   const moved: number[] = [];
   const results = await Promise.allSettled(
     tags.map(async (t, i) => {

@@ -86,13 +86,18 @@ describe('executeCopy', () => {
     expect(target.tags.get('dst/web:staging')).toBe(web.digest);
   });
 
-  it('asks whether the target has the referrers API while the content copies, and still fails closed', async () => {
+  it('asks for the referrers API while the content copies, reads the image tags with the index, and fails closed', async () => {
     const journal: string[] = [];
     const source = new FakeRegistry('a:5000', journal);
     const target = new FakeRegistry('b:5000', journal);
     target.referrers = async () => {
       journal.push('b:5000 referrers');
       return null;
+    };
+    const get = target.getManifest.bind(target);
+    target.getManifest = async (repo, ref) => {
+      journal.push(`b:5000 GET ${repo}:${ref}`);
+      return get(repo, ref);
     };
     const web = source.addImage('src/web', 'web');
     const evidence = source.addManifest('src/web', {
@@ -106,6 +111,10 @@ describe('executeCopy', () => {
     const asked = journal.indexOf('b:5000 referrers');
     expect(asked).toBeGreaterThanOrEqual(0);
     expect(asked).toBeLessThan(journal.findIndex((c) => c.startsWith('b:5000 PUT manifest')));
+    // Where the image tag pointed is read alongside the referrers index, not after it.
+    const tagRead = journal.indexOf('b:5000 GET dst/web:staging');
+    expect(tagRead).toBeGreaterThanOrEqual(0);
+    expect(tagRead).toBeLessThan(journal.findIndex((c) => /^b:5000 PUT manifest dst\/web:sha256-/.test(c)));
 
     // The early question failing fails the copy before any tag moves.
     const other = new FakeRegistry('c:5000');
