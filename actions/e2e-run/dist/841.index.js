@@ -1042,6 +1042,12 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
     // The first read of the tag needs not wait for the layers: only our put must come after them.
     const firstRead = getManifestOrUndefined(client, repo, tag);
     firstRead.catch(() => undefined);
+    // Most tags are new: the config of a new tag (a function of exactly these layers) goes up while the
+    // tag is read. If the tag exists after all, that small blob was uploaded for nothing.
+    const fresh = appendAttestations(undefined, wanted);
+    const freshConfig = fresh.manifest.config.digest;
+    const freshUpload = client.uploadBlob(repo, freshConfig, fresh.config, fresh.config.length);
+    freshUpload.catch(() => undefined);
     await Promise.all(layers.map((l) => opts.uploads?.get(l.descriptor.digest) ?? registry_uploadIfMissing(client, repo, l.bytes, l.descriptor.digest)));
     const attempts = opts.attempts ?? 6;
     const settle = opts.settleMs ?? (() => 150 + Math.floor(Math.random() * 250));
@@ -1054,10 +1060,8 @@ async function attachCosignAttestations(client, repo, digest, envelopes, opts = 
         const next = appendAttestations(current?.json, wanted);
         if (next === undefined)
             return { ...result, rounds: round };
-        // No tag yet: its config (a function of exactly these layers) cannot be expected there either,
-        // so it goes up without asking first; a repeat upload of a blob is harmless.
-        if (current === undefined) {
-            await client.uploadBlob(repo, next.manifest.config.digest, next.config, next.config.length);
+        if (next.manifest.config.digest === freshConfig) {
+            await freshUpload;
         }
         else {
             await registry_uploadIfMissing(client, repo, next.config, next.manifest.config.digest);

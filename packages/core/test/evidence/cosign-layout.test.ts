@@ -180,3 +180,40 @@ describe('attachCosignAttestations with layers the caller uploads', () => {
     expect(att.json.layers?.map((l) => l.digest)).toEqual([layer.descriptor.digest]);
   });
 });
+
+describe('attachCosignAttestations on a new tag', () => {
+  it("uploads the new tag's config while the tag is read, and fails when that upload fails", async () => {
+    const reg = new FakeRegistry();
+    const digest = `sha256:${'f'.repeat(64)}`;
+    const envelope = evidenceFor(digest, 'integration');
+    const events: string[] = [];
+    const get = reg.getManifest.bind(reg);
+    reg.getManifest = async (repo, ref) => {
+      await new Promise((r) => setTimeout(r, 30));
+      events.push(`read ${ref}`);
+      return get(repo, ref);
+    };
+    const upload = reg.uploadBlob.bind(reg);
+    reg.uploadBlob = async (repo, d, body, size) => {
+      events.push(`upload ${d}`);
+      return upload(repo, d, body, size);
+    };
+    await attachCosignAttestations(reg, REPO, digest, [envelope], fast);
+    const config = digestOf(attestationConfig([attestationLayer(envelope).descriptor]));
+    expect(events.indexOf(`upload ${config}`)).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf(`upload ${config}`)).toBeLessThan(
+      events.indexOf(`read ${cosignAttestationTag(digest)}`),
+    );
+
+    const failing = new FakeRegistry();
+    failing.uploadBlob = async (_repo, d) => {
+      if (d === digestOf(attestationConfig([attestationLayer(envelope).descriptor])))
+        throw new Error('config: 500');
+      return d;
+    };
+    await expect(attachCosignAttestations(failing, REPO, digest, [envelope], fast)).rejects.toThrow(
+      /config: 500/,
+    );
+    expect(failing.tags.size).toBe(0);
+  });
+});
