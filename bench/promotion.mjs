@@ -10,6 +10,11 @@ import { summariseProfile } from './lib/cpuprofile.mjs';
 import { ROOT, log, median, mustRun, parseFileCommands, round, runProcess } from './lib/common.mjs';
 
 const BUNDLE = path.join(ROOT, 'actions/promote-digest/dist/index.js');
+/**
+ * Another build of the action (e.g. the previous commit's dist/index.js, copied aside) timed in the
+ * same loop, so that before and after meet the same load: `DIGESTLINE_BENCH_BASELINE_BUNDLE=path`.
+ */
+const BASELINE = process.env.DIGESTLINE_BENCH_BASELINE_BUNDLE || undefined;
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const RUN_URL = 'http://127.0.0.1/bench/runs/1';
 /** The CI run the evidence is bound to; promote-digest counts only this run's evidence. */
@@ -125,7 +130,7 @@ async function cachedImage(client, name, size) {
 }
 
 /** Runs the bundled action like a runner does: INPUT_* env, file-command files in a temp dir. */
-async function runPromote(inputs) {
+async function runPromote(inputs, bundle = BUNDLE) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dl-bench-promote-'));
   try {
     const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
@@ -141,7 +146,7 @@ async function runPromote(inputs) {
       await writeFile(env[name], '');
     }
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const r = await runProcess(process.execPath, [BUNDLE], { env });
+    const r = await runProcess(process.execPath, [bundle], { env });
     if (r.code !== 0) {
       throw new Error(
         `promote-digest exited ${r.code}:\n${`${r.stdout}${r.stderr}`.split('\n').slice(-25).join('\n')}`,
@@ -292,7 +297,12 @@ export async function benchPromotion(opts) {
       log(
         `promotion ${size.label}: warm-up promote-digest ${warm.promoteDigestMs} ms, skopeo ×2 ${warm.skopeoMs} ms, crane ×2 ${warm.craneMs} ms`,
       );
+      if (BASELINE !== undefined) {
+        track(`${prefix}/${size.key}-warm-b`);
+        await runPromote(inputs(registry, `${prefix}/${size.key}-warm-b`), BASELINE);
+      }
       sets.push({
+        baselineMs: [],
         size,
         sources,
         inputs,
@@ -327,9 +337,15 @@ export async function benchPromotion(opts) {
         const crane = async () => {
           if (withCrane) craneMs.push(await runCranePair(registry, sources, cTarget));
         };
-        // The three take turns at going first, so a burst of load elsewhere hits each alike.
-        const order = [promote, skopeo, crane];
-        for (let k = 0; k < i % 3; k++) order.push(order.shift());
+        const baseline = async () => {
+          if (BASELINE === undefined) return;
+          const bTarget = `${prefix}/${size.key}-b${i}`;
+          track(bTarget);
+          set.baselineMs.push((await runPromote(inputs(registry, bTarget), BASELINE)).ms);
+        };
+        // They take turns at going first, so a burst of load elsewhere hits each alike.
+        const order = [promote, skopeo, crane, baseline];
+        for (let k = 0; k < i % order.length; k++) order.push(order.shift());
         for (const step of order) await step();
         log(
           `  run ${i + 1} ${size.label}: promote-digest ${promoteMs.at(-1).toFixed(0)} ms, skopeo ×2 ${skopeoMs.at(-1).toFixed(0)} ms` +
@@ -396,6 +412,17 @@ export async function benchPromotion(opts) {
         craneMedianMs: mC === undefined ? null : round(mC, 1),
         ratio: round(mP / mS, 2),
         ratioVsCrane: mC === undefined ? null : round(mP / mC, 2),
+        ...(BASELINE !== undefined
+          ? {
+              baseline: {
+                bundle: BASELINE,
+                ms: set.baselineMs.map((v) => round(v, 1)),
+                medianMs: round(median(set.baselineMs), 1),
+                ratioVsSkopeo: round(median(set.baselineMs) / mS, 2),
+                ratioVsCrane: mC === undefined ? null : round(median(set.baselineMs) / mC, 2),
+              },
+            }
+          : {}),
         promoteTimings: timings,
         runnerBytes: bytes,
         ...(profile !== undefined ? { profile } : {}),

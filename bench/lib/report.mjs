@@ -80,6 +80,14 @@ export function renderResults(r, analysis) {
 
   if (p) {
     out.push('## Promotion: promote-digest vs skopeo and crane', '');
+    if (r.promotionRun) {
+      // Measured alone (`--only promotion`) later than the other sections.
+      out.push(
+        `Measured on ${r.promotionRun.date} (${r.promotionRun.machine?.cpuModel ?? 'unknown CPU'}), load average ` +
+          `${fmt(r.promotionRun.load?.start)} / ${fmt(r.promotionRun.load?.end)} at start / end: \`${r.promotionRun.command}\`.`,
+        '',
+      );
+    }
     out.push(
       'Method: two images per set (random-data layers, uncompressed, built once by the registry API and ' +
         'cached in `digestline-bench-cache/promote` by recipe), mounted into fresh source repositories with ' +
@@ -120,6 +128,27 @@ export function renderResults(r, analysis) {
       );
       out.push('| owner | sampled ms |', '|---|---|');
       for (const o of prof.byOwner.slice(0, 10)) out.push(`| ${o.owner} | ${o.ms} |`);
+      out.push('');
+    }
+    for (const s of Object.values(p.sizes)) {
+      if (s.baseline === undefined) continue;
+      out.push(
+        `Baseline timed in the same loop (${s.label}): ${s.baseline.bundle}, ` +
+          `median ${s.baseline.medianMs} ms (${s.baseline.ratioVsSkopeo}× skopeo, ${fmt(s.baseline.ratioVsCrane, '×')} crane) ` +
+          `against this build's ${s.promoteDigestMedianMs} ms.`,
+        '',
+      );
+    }
+    const phases = phaseMedians(Object.values(p.sizes).flatMap((s) => s.promoteTimings ?? []));
+    if (phases.length > 0) {
+      out.push(
+        'Where promote-digest spends its time: median per phase over every timed run of both sets (the ' +
+          "action's own `timings:` line; the rest of the wall time is node's start, loading the bundle, " +
+          'reading the inputs and keys, and writing outputs and the summary):',
+        '',
+      );
+      out.push('| phase | median ms | range ms |', '|---|---|---|');
+      for (const ph of phases) out.push(`| ${ph.name} | ${ph.median} | ${ph.min}–${ph.max} |`);
       out.push('');
     }
     const kinds = p.sizes.small?.runnerBytes?.promoteDigest?.byKind;
@@ -242,4 +271,21 @@ export function renderResults(r, analysis) {
 
 function round1(ms) {
   return Math.round(ms / 100) / 10;
+}
+
+/** Median, min and max per phase of promote-digest's `timings:` lines (`Phase 12 ms, Other 3 ms`). */
+function phaseMedians(lines) {
+  const byPhase = new Map();
+  for (const line of lines) {
+    for (const part of String(line).split(', ')) {
+      const m = /^(.*) (\d+) ms$/.exec(part.trim());
+      if (m === null) continue;
+      if (!byPhase.has(m[1])) byPhase.set(m[1], []);
+      byPhase.get(m[1]).push(Number(m[2]));
+    }
+  }
+  return [...byPhase].map(([name, v]) => {
+    const sorted = [...v].sort((a, b) => a - b);
+    return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted.at(-1) };
+  });
 }
