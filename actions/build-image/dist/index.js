@@ -22,6 +22,8 @@ const Inputs = {
     Role: 'role',
     Push: 'push',
     Engine: 'engine',
+    CacheFrom: 'cache-from',
+    CacheTo: 'cache-to',
     RegistryUsername: 'registry-username',
     RegistryPassword: 'registry-password',
 };
@@ -46,8 +48,9 @@ const State = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ getBuildRequest),
-  G: () => (/* binding */ getInputs)
+  EW: () => (/* binding */ getBuildRequest),
+  GP: () => (/* binding */ getInputs),
+  $0: () => (/* binding */ needsLogin)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -202,6 +205,44 @@ function parseTags(tags, commitTag, input = 'tags') {
             out.push(tag);
     }
     return out;
+}
+/** The value of `cache-from` / `cache-to` that turns the registry cache off. */
+const CACHE_NONE = 'none';
+/**
+ * The registry cache repository for an image when the input is empty: `<image>-buildcache`, a
+ * repository of its own rather than a `:buildcache` tag, because podman's `--cache-to` tags each
+ * step's layer by its cache key in the repository it is given: those many tags stay out of the
+ * image's own tag list, and a registry can expire them on their own.
+ */
+function defaultCacheRepository(image) {
+    return { ...image, repository: `${image.repository}-buildcache` };
+}
+/**
+ * Parses `cache-from` or `cache-to`: empty gives `fallback`, `none` turns the cache off, anything
+ * else must be a repository without tag or digest (the engine picks the tags).
+ * @returns undefined when the cache is off
+ * @throws InputError naming the input
+ */
+function parseCacheRepository(text, input, fallback) {
+    const value = text.trim();
+    if (value === '')
+        return fallback;
+    if (value === CACHE_NONE)
+        return undefined;
+    const form = `a registry repository without tag or digest, such as 127.0.0.1:5000/app/backend-buildcache, or "${CACHE_NONE}"`;
+    let ref;
+    try {
+        ref = (0,reference/* parseReference */.F2)(value);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* ImageReferenceError */.rI))
+            throw err;
+        throw new errors/* InputError */.dz(input, `input "${input}" must be ${form}: ${err.message}`, { cause: err });
+    }
+    if (ref.tag !== undefined || ref.digest !== undefined) {
+        throw new errors/* InputError */.dz(input, `input "${input}" must be ${form} (the engine tags the cached layers itself); got ${JSON.stringify(value)}`);
+    }
+    return ref;
 }
 function isDirectory(path) {
     try {
@@ -568,6 +609,7 @@ var constants = __nccwpck_require__(2008);
 
 
 
+
 /**
  * Reads and validates every input before anything runs: a bad input fails the step naming it, with
  * nothing built or pushed. The policy is loaded here (lazily imported: only builds with a policy pay
@@ -588,6 +630,14 @@ async function getInputs(cwd = process.cwd()) {
         push: getBoolean(constants/* Inputs */.G0.Push, true),
         engine: getEnum(constants/* Inputs */.G0.Engine, choices/* ENGINE_CHOICES */.u, 'auto'),
     };
+    // Written by default only by builds that push: a build that does not often has no registry login.
+    const cache = defaultCacheRepository(inputs.image);
+    const cacheFrom = parseCacheRepository(getString(constants/* Inputs */.G0.CacheFrom), constants/* Inputs */.G0.CacheFrom, cache);
+    if (cacheFrom !== undefined)
+        inputs.cacheFrom = cacheFrom;
+    const cacheTo = parseCacheRepository(getString(constants/* Inputs */.G0.CacheTo), constants/* Inputs */.G0.CacheTo, inputs.push ? cache : undefined);
+    if (cacheTo !== undefined)
+        inputs.cacheTo = cacheTo;
     const target = getString(constants/* Inputs */.G0.Target);
     if (target !== '')
         inputs.target = target;
@@ -627,6 +677,7 @@ function getBuildRequest(inputs, commit, tempDir) {
             buildArgs: assembleBuildArgs(inputs.buildArgs, commit),
             labels: assembleLabels(inputs.labels, commit, inputs.role),
             ...(inputs.target !== undefined ? { target: inputs.target } : {}),
+            ...cacheOptions(inputs),
         },
         commit,
         role: inputs.role,
@@ -642,6 +693,27 @@ function getBuildRequest(inputs, commit, tempDir) {
     }
     return request;
 }
+/**
+ * The build's cache flags. Plain http for the build only when every cache registry is a loopback
+ * one (podman's `--tls-verify=false` covers every registry the build touches, the base image's too).
+ */
+function cacheOptions(inputs) {
+    const caches = [inputs.cacheFrom, inputs.cacheTo].filter((c) => c !== undefined);
+    if (caches.length === 0)
+        return {};
+    return {
+        ...(inputs.cacheFrom !== undefined ? { cacheFrom: (0,reference/* repositoryName */.aR)(inputs.cacheFrom) } : {}),
+        ...(inputs.cacheTo !== undefined ? { cacheTo: (0,reference/* repositoryName */.aR)(inputs.cacheTo) } : {}),
+        ...(caches.every((c) => (0,loopback/* isLoopbackRegistry */.j)(c.registry)) ? { insecure: true } : {}),
+    };
+}
+/** Whether the step's registry login is needed: for the push, or a cache on the image's registry. */
+function needsLogin(inputs) {
+    if (inputs.login === undefined)
+        return false;
+    const sameRegistry = [inputs.cacheFrom, inputs.cacheTo].some((c) => c?.registry === inputs.image.registry);
+    return inputs.push || sameRegistry;
+}
 
 
 /***/ }),
@@ -655,12 +727,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('build-image', async () => {
-    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
+    const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)();
     // The work (engine, registry client, report, summary) is a separate chunk loaded only after the
     // inputs are good: start-up stays close to a bare node, and a bad input fails before it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2122));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5357));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2122))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5357))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

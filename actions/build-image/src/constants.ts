@@ -12,6 +12,8 @@ export const Inputs = {
   Role: 'role',
   Push: 'push',
   Engine: 'engine',
+  CacheFrom: 'cache-from',
+  CacheTo: 'cache-to',
   RegistryUsername: 'registry-username',
   RegistryPassword: 'registry-password',
 } as const;

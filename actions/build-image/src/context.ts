@@ -3,7 +3,9 @@ import type { BuildImageRequest } from '@digestline/core/image/build-image';
 import type { CommitInfo } from '@digestline/core/image/commit';
 import {
   IMAGE_ROLES,
+  defaultCacheRepository,
   parseBuildArgs,
+  parseCacheRepository,
   parseImageRepository,
   parseLabels,
   parseRegistryLogin,
@@ -21,6 +23,7 @@ import { getBoolean, getEnum, getList, getString } from '@digestline/core/inputs
 import type { ImagePolicy } from '@digestline/core/policy/types';
 import type { ImageReference } from '@digestline/core/reference';
 import { isLoopbackRegistry } from '@digestline/core/registry/loopback';
+import { repositoryName } from '@digestline/core/reference';
 import { Inputs as Name } from './constants.js';
 
 export interface Inputs {
@@ -36,6 +39,10 @@ export interface Inputs {
   push: boolean;
   engine: EngineChoice;
   login?: RegistryLogin;
+  /** Registry cache to read layers from; undefined when off. */
+  cacheFrom?: ImageReference;
+  /** Registry cache to write layers to; undefined when off. */
+  cacheTo?: ImageReference;
 }
 
 /**
@@ -58,6 +65,16 @@ export async function getInputs(cwd = process.cwd()): Promise<Inputs> {
     push: getBoolean(Name.Push, true),
     engine: getEnum(Name.Engine, ENGINE_CHOICES, 'auto'),
   };
+  // Written by default only by builds that push: a build that does not often has no registry login.
+  const cache = defaultCacheRepository(inputs.image);
+  const cacheFrom = parseCacheRepository(getString(Name.CacheFrom), Name.CacheFrom, cache);
+  if (cacheFrom !== undefined) inputs.cacheFrom = cacheFrom;
+  const cacheTo = parseCacheRepository(
+    getString(Name.CacheTo),
+    Name.CacheTo,
+    inputs.push ? cache : undefined,
+  );
+  if (cacheTo !== undefined) inputs.cacheTo = cacheTo;
   const target = getString(Name.Target);
   if (target !== '') inputs.target = target;
   const login = parseRegistryLogin(getString(Name.RegistryUsername), password, {
@@ -101,6 +118,7 @@ export function getBuildRequest(inputs: Inputs, commit: CommitInfo, tempDir: str
       buildArgs: assembleBuildArgs(inputs.buildArgs, commit),
       labels: assembleLabels(inputs.labels, commit, inputs.role),
       ...(inputs.target !== undefined ? { target: inputs.target } : {}),
+      ...cacheOptions(inputs),
     },
     commit,
     role: inputs.role,
@@ -115,4 +133,27 @@ export function getBuildRequest(inputs: Inputs, commit: CommitInfo, tempDir: str
     request.policyReportPath = join(tempDir, 'digestline-build-image', slug, 'policy-report.json');
   }
   return request;
+}
+
+/**
+ * The build's cache flags. Plain http for the build only when every cache registry is a loopback
+ * one (podman's `--tls-verify=false` covers every registry the build touches, the base image's too).
+ */
+function cacheOptions(
+  inputs: Inputs,
+): Pick<BuildImageRequest['build'], 'cacheFrom' | 'cacheTo' | 'insecure'> {
+  const caches = [inputs.cacheFrom, inputs.cacheTo].filter((c) => c !== undefined);
+  if (caches.length === 0) return {};
+  return {
+    ...(inputs.cacheFrom !== undefined ? { cacheFrom: repositoryName(inputs.cacheFrom) } : {}),
+    ...(inputs.cacheTo !== undefined ? { cacheTo: repositoryName(inputs.cacheTo) } : {}),
+    ...(caches.every((c) => isLoopbackRegistry(c.registry)) ? { insecure: true } : {}),
+  };
+}
+
+/** Whether the step's registry login is needed: for the push, or a cache on the image's registry. */
+export function needsLogin(inputs: Inputs): boolean {
+  if (inputs.login === undefined) return false;
+  const sameRegistry = [inputs.cacheFrom, inputs.cacheTo].some((c) => c?.registry === inputs.image.registry);
+  return inputs.push || sameRegistry;
 }

@@ -11,7 +11,7 @@ import { createStepAuth, removeStepAuth } from '@digestline/core/image/step-auth
 import { RegistryClient } from '@digestline/core/registry/client';
 import { writeSummary } from '@digestline/core/summary';
 import { Outputs, State } from './constants.js';
-import { getBuildRequest, getInputs, type Inputs } from './context.js';
+import { getBuildRequest, getInputs, needsLogin, type Inputs } from './context.js';
 
 /** Reads and validates the inputs, then builds: the whole main step in one call. */
 export async function main(exec: Exec = defaultExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -30,9 +30,10 @@ export async function run(
   const request = getBuildRequest(inputs, commit, tempRoot);
   const registryHost = inputs.image.registry;
 
-  // The login goes to an auth file of this step only, never to the runner's shared one.
+  // The login goes to an auth file of this step only, never to the runner's shared one. It is for
+  // the image's registry only: a cache elsewhere gets the runner's standing logins, never this one.
   const auth =
-    inputs.login !== undefined && inputs.push
+    inputs.login !== undefined && needsLogin(inputs)
       ? await createStepAuth(engine.kind, registryHost, tempRoot, exec, env)
       : undefined;
   try {

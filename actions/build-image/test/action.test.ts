@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { Inputs, Outputs } from '../src/constants.js';
-import { getBuildRequest, getInputs } from '../src/context.js';
+import { getBuildRequest, getInputs, needsLogin } from '../src/context.js';
 import { main } from '../src/run.js';
 import type { CommitInfo } from '@digestline/core/image/commit';
 import { Podman } from '@digestline/core/engine/podman';
@@ -80,16 +80,29 @@ describe('inputs → podman build argv', () => {
     `org.digestline.role=${role}`,
   ];
   const tail = ['--tag', `127.0.0.1:5000/app/backend:${SHA}`, '--iidfile', '/tmp/iid', ctx];
+  const noCacheTail = [
+    '--file',
+    join(ctx, 'Containerfile'),
+    '--build-arg',
+    'SOURCE_DATE_EPOCH=1700000000',
+    ...labels('runtime'),
+    ...tail,
+  ];
 
   it.each<[string, Record<string, string>, string[]]>([
     [
-      'defaults',
+      'defaults: the registry cache <image>-buildcache, over http on loopback',
       base,
       [
         'build',
         '--format',
         'docker',
         '--pull=missing',
+        '--tls-verify=false',
+        '--cache-from',
+        '127.0.0.1:5000/app/backend-buildcache',
+        '--cache-to',
+        '127.0.0.1:5000/app/backend-buildcache',
         '--file',
         join(ctx, 'Containerfile'),
         '--build-arg',
@@ -106,6 +119,8 @@ describe('inputs → podman build argv', () => {
         labels: 'org.opencontainers.image.title=backend',
         target: 'runtime',
         role: 'ci-tools',
+        'cache-from': 'none',
+        'cache-to': 'none',
       },
       [
         'build',
@@ -124,6 +139,40 @@ describe('inputs → podman build argv', () => {
         'SOURCE_DATE_EPOCH=1700000000',
         ...labels('ci-tools', ['--label', 'org.opencontainers.image.title=backend']),
         ...tail,
+      ],
+    ],
+    [
+      'without push: the cache is read, not written',
+      { ...base, push: 'false' },
+      [
+        'build',
+        '--format',
+        'docker',
+        '--pull=missing',
+        '--tls-verify=false',
+        '--cache-from',
+        '127.0.0.1:5000/app/backend-buildcache',
+        ...noCacheTail,
+      ],
+    ],
+    [
+      'cache none',
+      { ...base, 'cache-from': 'none', 'cache-to': 'none' },
+      ['build', '--format', 'docker', '--pull=missing', ...noCacheTail],
+    ],
+    [
+      'caches elsewhere: verified TLS',
+      { ...base, 'cache-from': 'registry.example/cache/a', 'cache-to': 'registry.example/cache/b' },
+      [
+        'build',
+        '--format',
+        'docker',
+        '--pull=missing',
+        '--cache-from',
+        'registry.example/cache/a',
+        '--cache-to',
+        'registry.example/cache/b',
+        ...noCacheTail,
       ],
     ],
   ])('%s', async (_name, inputs, argv) => {
@@ -149,6 +198,19 @@ describe('inputs → podman build argv', () => {
 
     setInputs({ ...base, image: 'ghcr.io/team/app', policy: '' });
     expect(getBuildRequest(await getInputs(), commit, '/t').insecure).toBe(false);
+  });
+});
+
+describe('the step login and the registry cache', () => {
+  const login = { 'registry-username': 'ci', 'registry-password': 's3cret' };
+  it.each<[string, Record<string, string>, boolean]>([
+    ['push', {}, true],
+    ['no push, cache on the image registry', { push: 'false', 'cache-from': '127.0.0.1:5000/c' }, true],
+    ['no push, cache on another registry only', { push: 'false', 'cache-from': 'registry.example/c' }, false],
+    ['no push, no cache', { push: 'false', 'cache-from': 'none' }, false],
+  ])('%s', async (_name, inputs, expected) => {
+    setInputs({ context: ctx, image: '127.0.0.1:5000/app/backend', ...login, ...inputs });
+    expect(needsLogin(await getInputs())).toBe(expected);
   });
 });
 
@@ -212,6 +274,24 @@ describe('bad inputs fail before anything runs', () => {
       { context: ctx, image: 'r.example/a', policy: join(root, 'policy.yaml'), push: 'false' },
       'policy',
       /needs "push: true"/,
+    ],
+    [
+      'tag in cache-from',
+      { context: ctx, image: 'r.example/a', 'cache-from': 'r.example/a-cache:v1' },
+      'cache-from',
+      /input "cache-from" must be a registry repository without tag or digest.*got "r\.example\/a-cache:v1"/,
+    ],
+    [
+      'invalid cache-to',
+      { context: ctx, image: 'r.example/a', 'cache-to': 'r.example/Cache' },
+      'cache-to',
+      /input "cache-to" must be a registry repository .*or "none": .*lowercase/,
+    ],
+    [
+      'digest in cache-to',
+      { context: ctx, image: 'r.example/a', 'cache-to': `r.example/c@sha256:${'0'.repeat(64)}` },
+      'cache-to',
+      /input "cache-to" must be a registry repository without tag or digest/,
     ],
     [
       'password without user',

@@ -409,7 +409,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (deployer, stack, ledger, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8081));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8237));
     await run(inputs);
 });
 

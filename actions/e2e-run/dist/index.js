@@ -582,9 +582,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57893));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44462));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57893))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(479), __nccwpck_require__.e(841), __nccwpck_require__.e(271), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44462))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

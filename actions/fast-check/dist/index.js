@@ -639,7 +639,7 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (lane runner, engine, summary) is a separate chunk loaded only after the inputs are good:
     // start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(190), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4978));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(296), __nccwpck_require__.e(190), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5511));
     await run(inputs);
 });
 

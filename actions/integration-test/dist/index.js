@@ -565,9 +565,9 @@ await (0,_digestline_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
     const inputs = await (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)();
     // The work (engine, stack, evidence, summary) is a separate chunk loaded only after the inputs are
     // good: start-up stays close to a bare node, and a bad input fails before any of it is parsed.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(635)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18635));
     await run(inputs);
-}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49100))).post());
+}, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(944), __nccwpck_require__.e(479), __nccwpck_require__.e(626), __nccwpck_require__.e(635)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18635))).post());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../exec.js';
+import { buildArgv, buildError } from './build-args.js';
 import { labelFilterArgs, lines, tmpfsSpec } from './cli-args.js';
 import type {
   BuildOptions,
@@ -59,17 +60,10 @@ export abstract class CliEngine implements ContainerEngine {
 
   /** `build` argv, writing the image id to `iidfile`. */
   buildArgs(opts: BuildOptions, iidfile: string): string[] {
-    const args = ['build', ...this.buildEngineArgs(opts)];
-    if (opts.file !== undefined) args.push('--file', opts.file);
-    if (opts.target !== undefined) args.push('--target', opts.target);
-    for (const [k, v] of Object.entries(opts.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
-    for (const tag of opts.tags) args.push('--tag', tag);
-    args.push('--iidfile', iidfile, opts.context);
-    return args;
+    return buildArgv(this.buildEngineArgs(opts), opts, iidfile);
   }
 
-  /** Engine-specific `build` flags (pull policy, format, TLS). */
+  /** Engine-specific `build` flags (pull policy, format, TLS, registry cache). */
   protected abstract buildEngineArgs(opts: BuildOptions): string[];
 
   /** `login` argv; the password goes to stdin. */
@@ -173,10 +167,13 @@ export abstract class CliEngine implements ContainerEngine {
 
   // ---- commands ----
 
+  /** @throws BuildError when the build exits non-zero, with the failing step's output */
   async build(opts: BuildOptions): Promise<string> {
     return this.withTempDir(async (dir) => {
       const iidfile = join(dir, 'iid');
-      await this.exec.exec(this.bin, this.buildArgs(opts, iidfile));
+      const args = this.buildArgs(opts, iidfile);
+      const result = await this.exec.exec(this.bin, args, { ignoreReturnCode: true });
+      if (result.exitCode !== 0) throw buildError([this.bin, ...args], result);
       const id = (await readFile(iidfile, 'utf8')).trim();
       if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
         throw new Error(

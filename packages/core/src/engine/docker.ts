@@ -21,16 +21,23 @@ export class Docker extends CliEngine {
   /**
    * Docker's legacy builder (Docker Engine 20.10, Debian 12) only looks for `Dockerfile`; podman also
    * finds `Containerfile`. Point docker at a lone Containerfile so one context builds on both.
+   * The legacy builder has no registry cache of its own: `cacheFrom` is pulled first (absent on a
+   * first build: not an error), `cacheTo` gets the built image pushed.
    */
   override async build(opts: BuildOptions): Promise<string> {
-    if (
+    const lone =
       opts.file === undefined &&
       !existsSync(join(opts.context, 'Dockerfile')) &&
-      existsSync(join(opts.context, 'Containerfile'))
-    ) {
-      return super.build({ ...opts, file: join(opts.context, 'Containerfile') });
+      existsSync(join(opts.context, 'Containerfile'));
+    if (opts.cacheFrom !== undefined) {
+      await this.exec.exec(this.bin, ['pull', cacheImage(opts.cacheFrom)], { ignoreReturnCode: true });
     }
-    return super.build(opts);
+    const id = await super.build(lone ? { ...opts, file: join(opts.context, 'Containerfile') } : opts);
+    if (opts.cacheTo !== undefined) {
+      await this.exec.exec(this.bin, ['tag', id, cacheImage(opts.cacheTo)]);
+      await this.exec.exec(this.bin, this.pushArgs(cacheImage(opts.cacheTo)));
+    }
+    return id;
   }
 
   /** `info` argv: the daemon's version and root dir (fails when the daemon cannot be reached). */
@@ -40,7 +47,9 @@ export class Docker extends CliEngine {
 
   /** Docker's `--pull` is a switch meaning "always"; leaving it out means "missing". */
   protected override buildEngineArgs(opts: BuildOptions): string[] {
-    return opts.pull === 'always' ? ['--pull'] : [];
+    const args = opts.pull === 'always' ? ['--pull'] : [];
+    if (opts.cacheFrom !== undefined) args.push('--cache-from', cacheImage(opts.cacheFrom));
+    return args;
   }
 
   /**
@@ -100,6 +109,11 @@ export class Docker extends CliEngine {
 export function parsePushDigest(output: string): string | undefined {
   const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64}) size: \d+/g)];
   return matches.at(-1)?.[1];
+}
+
+/** The one image of a cache repository Docker's legacy builder can use: its `latest`. */
+function cacheImage(repository: string): string {
+  return `${repository}:latest`;
 }
 
 function shellQuote(arg: string): string {

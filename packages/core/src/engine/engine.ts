@@ -52,6 +52,19 @@ export interface BuildOptions {
   format?: 'docker' | 'oci';
   /** Podman only: plain http / unverified TLS for registries touched by the build. Docker: daemon config. */
   insecure?: boolean;
+  /**
+   * Registry repository (no tag) holding layers of earlier builds to reuse. Podman looks each step
+   * up there by its cache key (`--cache-from`); Docker's legacy builder can only match against an
+   * image it has, so `<repo>:latest` is pulled first (a missing one is not an error) and named in
+   * `--cache-from`: that reuses the layers of the last stage only.
+   */
+  cacheFrom?: string;
+  /**
+   * Registry repository (no tag) the build's layers go to for later builds. Podman pushes every
+   * step's layer tagged by its cache key (`--cache-to`); Docker pushes the built image as
+   * `<repo>:latest` after the build (its legacy builder has no `--cache-to`).
+   */
+  cacheTo?: string;
 }
 
 /** Options for registry operations (`push`, `pull`, `login`). */

@@ -31,8 +31,17 @@ export class Podman extends CliEngine {
     return ['version', '--format', '{{.Server.Version}}'];
   }
 
+  /** Podman 4.3 and newer: `--cache-from`/`--cache-to` take a repository and tag its layers by cache key. */
   protected override buildEngineArgs(opts: BuildOptions): string[] {
-    return ['--format', opts.format ?? 'docker', `--pull=${opts.pull ?? 'missing'}`, ...this.tlsArgs(opts)];
+    const args = [
+      '--format',
+      opts.format ?? 'docker',
+      `--pull=${opts.pull ?? 'missing'}`,
+      ...this.tlsArgs(opts),
+    ];
+    if (opts.cacheFrom !== undefined) args.push('--cache-from', opts.cacheFrom);
+    if (opts.cacheTo !== undefined) args.push('--cache-to', opts.cacheTo);
+    return args;
   }
 
   protected override tlsArgs(opts: RegistryOptions): string[] {

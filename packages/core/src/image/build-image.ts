@@ -1,5 +1,5 @@
 /**
- * build-image's work: build once, push once (by the commit-sha tag), read the pushed image back from
+ * build-image's work: build once (again only after a transient failure, see transient.ts), push once (by the commit-sha tag), read the pushed image back from
  * the registry by digest, add the extra tags through the registry API (same manifest bytes, so the
  * same digest), and check the image policy against what the registry holds.
  */
@@ -13,6 +13,7 @@ import type { CommitInfo } from './commit.js';
 import { localMetadata, pushedMetadata, type ImageMetadata } from './metadata.js';
 import { checkPushedImage, writePolicyReport } from './policy-check.js';
 import { readPushedImage, tagPushedImage, type PushedImage } from './pushed-image.js';
+import { buildWithRetry, type RetryOptions } from './transient.js';
 
 /** Everything one build needs, validated (see the action's `getInputs`). */
 export interface BuildImageRequest {
@@ -54,8 +55,10 @@ export interface BuildImageResult {
 export interface BuildImageDeps {
   engine: ContainerEngine;
   registry: RegistryClient;
-  /** Where progress lines (image id, digest, tags, the policy report) go. */
+  /** Where progress lines (image id, digest, tags, the policy report, build retries) go. */
   log: Log;
+  /** How transient build failures are retried (tests shorten the waits). */
+  retry?: RetryOptions;
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -84,8 +87,11 @@ export async function buildImage(
   const commitTag = request.commit.revision;
   const localRef = `${repo}:${commitTag}`;
 
+  const { cacheFrom, cacheTo } = request.build;
+  if (cacheFrom !== undefined || cacheTo !== undefined)
+    log.info(`registry cache: from ${cacheFrom ?? 'none'}, to ${cacheTo ?? 'none'}`);
   const [imageId, buildMs] = await group(`Build ${localRef}`, () =>
-    timed(() => engine.build({ ...request.build, tags: [localRef] })),
+    timed(() => buildWithRetry(engine, { ...request.build, tags: [localRef] }, log, deps.retry)),
   );
   log.info(`built ${imageId} in ${(buildMs / 1000).toFixed(1)} s`);
 

@@ -130,6 +130,50 @@ export function parseTags(tags: readonly string[], commitTag: string | undefined
   return out;
 }
 
+/** The value of `cache-from` / `cache-to` that turns the registry cache off. */
+export const CACHE_NONE = 'none';
+
+/**
+ * The registry cache repository for an image when the input is empty: `<image>-buildcache`, a
+ * repository of its own rather than a `:buildcache` tag, because podman's `--cache-to` tags each
+ * step's layer by its cache key in the repository it is given: those many tags stay out of the
+ * image's own tag list, and a registry can expire them on their own.
+ */
+export function defaultCacheRepository(image: ImageReference): ImageReference {
+  return { ...image, repository: `${image.repository}-buildcache` };
+}
+
+/**
+ * Parses `cache-from` or `cache-to`: empty gives `fallback`, `none` turns the cache off, anything
+ * else must be a repository without tag or digest (the engine picks the tags).
+ * @returns undefined when the cache is off
+ * @throws InputError naming the input
+ */
+export function parseCacheRepository(
+  text: string,
+  input: string,
+  fallback: ImageReference | undefined,
+): ImageReference | undefined {
+  const value = text.trim();
+  if (value === '') return fallback;
+  if (value === CACHE_NONE) return undefined;
+  const form = `a registry repository without tag or digest, such as 127.0.0.1:5000/app/backend-buildcache, or "${CACHE_NONE}"`;
+  let ref: ImageReference;
+  try {
+    ref = parseReference(value);
+  } catch (err) {
+    if (!(err instanceof ImageReferenceError)) throw err;
+    throw new InputError(input, `input "${input}" must be ${form}: ${err.message}`, { cause: err });
+  }
+  if (ref.tag !== undefined || ref.digest !== undefined) {
+    throw new InputError(
+      input,
+      `input "${input}" must be ${form} (the engine tags the cached layers itself); got ${JSON.stringify(value)}`,
+    );
+  }
+  return ref;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
