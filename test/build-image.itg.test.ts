@@ -7,6 +7,7 @@
  *   serves exactly the `digest` output under every tag;
  * - the deliberately fat fixture fails its policy with every violation named, after the outputs and
  *   the report were written;
+ * - a build on an empty engine store takes every step from the registry cache a first build wrote;
  * - bad inputs fail naming the input before anything is built or pushed.
  *
  * Also measures each app's compressed size and cold (`--no-cache`) vs warm build time, printed at
@@ -151,6 +152,14 @@ describe('build-image (bundled action, podman, real registry)', () => {
 
   afterAll(async () => {
     const problems: string[] = [];
+    // Builds that push write the registry cache <image>-buildcache by default: one tag per step.
+    for (const name of [...APPS, 'login', 'cached']) {
+      const cacheRepo = `${prefix}/${name}-buildcache`;
+      for (const tag of await listTags(cacheRepo)) {
+        const digest = await headDigest(cacheRepo, tag);
+        if (digest !== null) pushed.set(`${cacheRepo}@${digest}`, cacheRepo);
+      }
+    }
     for (const [ref, repository] of pushed) {
       const digest = ref.slice(ref.indexOf('@') + 1);
       const res = await fetch(`http://${registry}/v2/${repository}/manifests/${digest}`, {
@@ -359,6 +368,62 @@ describe('build-image (bundled action, podman, real registry)', () => {
     // The step's own auth file is gone with the step.
     const stepDir = join(runDir, (await readdir(runDir)).find((d) => d.startsWith('login-')) ?? '');
     expect((await readdir(stepDir)).filter((f) => f.startsWith('digestline-auth-'))).toEqual([]);
+  });
+
+  it('a build on an empty engine store reuses the registry cache a first one wrote', async () => {
+    // Each run gets a podman store of its own (CONTAINERS_STORAGE_CONF), empty as on an ephemeral
+    // runner: whatever the second run does not build comes from the registry cache, not from disk.
+    const context = join(runDir, 'cache-context');
+    await mkdir(context, { recursive: true });
+    await writeFile(
+      join(context, 'Containerfile'),
+      'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo built > /built\nCOPY hello /hello\nRUN cat /hello /built > /both\n',
+    );
+    await writeFile(join(context, 'hello'), `${prefix}\n`);
+    const cacheRepo = `${prefix}/cached-buildcache`;
+    const runOnEmptyStore = async (label: string): Promise<ActionRun> => {
+      const store = join(runDir, `store-${label}`);
+      await mkdir(store, { recursive: true });
+      const conf = join(store, 'storage.conf');
+      await writeFile(
+        conf,
+        `[storage]\ndriver = "overlay"\ngraphroot = "${store}/root"\nrunroot = "${store}/run"\n`,
+      );
+      try {
+        const run = await runAction(
+          { context, image: repo('cached'), 'build-args': `BASE_IMAGE=${base}`, engine: 'podman' },
+          label,
+          { CONTAINERS_STORAGE_CONF: conf, GITHUB_SHA: revision, SOURCE_DATE_EPOCH: '1700000000' },
+        );
+        remember('cached', run.outputs.digest);
+        return run;
+      } finally {
+        const storeArgs = ['--root', `${store}/root`, '--runroot', `${store}/run`];
+        await podman([...storeArgs, 'rmi', '--all', '--force']).catch(() => undefined);
+      }
+    };
+    const first = await runOnEmptyStore('cache-first');
+    expect(first.exitCode, failure(first)).toBe(0);
+    expect(first.stdout).toContain(
+      `registry cache: from ${registry}/${cacheRepo}, to ${registry}/${cacheRepo}`,
+    );
+    // One cache image per step after FROM (the RUN, COPY, RUN and podman's own label step).
+    const written = first.stdout.match(new RegExp(`--> Pushing cache ${registry}/${cacheRepo}:`, 'g')) ?? [];
+    expect(written.length).toBeGreaterThanOrEqual(3);
+
+    const second = await runOnEmptyStore('cache-second');
+    expect(second.exitCode, failure(second)).toBe(0);
+    // Every step after FROM came from the registry (RUN, COPY, RUN): nothing was run again.
+    const pulled = second.stdout.match(
+      new RegExp(`--> Cache pulled from remote ${registry}/${cacheRepo}:`, 'g'),
+    );
+    expect(pulled?.length).toBe(written.length);
+    expect(second.stdout).not.toContain('--> Pushing cache');
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+    figures.push(
+      `  registry cache, 3-step fixture on empty stores: build ${buildSeconds(first.stdout)?.toFixed(1)} s ` +
+        `cold, ${buildSeconds(second.stdout)?.toFixed(1)} s from the cache`,
+    );
   });
 
   describe('bad inputs fail before anything is built or pushed', () => {
