@@ -3,7 +3,8 @@
 // every bundled action, readiness latency of integration-test, the pipeline), written to
 // bench/results.json and bench/RESULTS.md (method notes there).
 //
-// Options: --only promotion,coldStart,readiness,pipeline   run some sections (others are null)
+// Options: --only promotion,coldStart,readiness,pipeline,build   run some sections (the others keep
+//                                                       their figures from bench/results.json)
 //          --runs N                                        runs per promotion size (default 7)
 //          --readiness-runs N                              integration-test runs per mode (default 6)
 //          --render                                        only re-render RESULTS.md from results.json
@@ -19,7 +20,7 @@ import { renderResults } from './lib/report.mjs';
 
 register(pathToFileURL(path.join(ROOT, 'bench/lib/ts-hooks.mjs')).href, import.meta.url);
 
-const SECTIONS = ['promotion', 'coldStart', 'readiness', 'pipeline'];
+const SECTIONS = ['promotion', 'coldStart', 'readiness', 'pipeline', 'build'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -65,14 +66,23 @@ const results = {
     'coldStart.maxRatioVsNode': { max: 2.0 },
     'readiness.medianMs': { max: 250 },
     'pipeline.overheadShare': { max: 0.1 },
+    'build.freshStoreCachedRatio': { max: 0.15 },
   },
   promotion: null,
   coldStart: null,
   readiness: null,
   pipeline: null,
+  build: null,
   errors: {},
   load: { start: Math.round(os.loadavg()[0] * 100) / 100 },
 };
+
+// A partial run keeps the other sections' last figures rather than blanking them.
+const resultsFile = path.join(ROOT, 'bench/results.json');
+if (values.only !== undefined && existsSync(resultsFile)) {
+  const saved = JSON.parse(await readFile(resultsFile, 'utf8'));
+  for (const s of SECTIONS) if (!only.includes(s) && saved[s] !== undefined) results[s] = saved[s];
+}
 
 async function section(name, fn) {
   if (!only.includes(name)) return;
@@ -104,6 +114,7 @@ await section('readiness', async () =>
   }),
 );
 await section('pipeline', async () => (await import('./pipeline.mjs')).benchPipeline());
+await section('build', async () => (await import('./build.mjs')).benchBuild({ registry }));
 
 results.load.end = Math.round(os.loadavg()[0] * 100) / 100;
 // A hand-written analysis of the missed targets, appended to the generated tables.

@@ -55,8 +55,14 @@ export function renderResults(r, analysis) {
       '',
       "share of the pipeline's wall time in our actions' own code (critical path)",
     ],
+    [
+      'build.freshStoreCachedRatio',
+      '×',
+      `build on an empty store with the registry cache ÷ cold build (worst image: ${r.build?.worstImage ?? '—'})`,
+    ],
   ];
   for (const [key, unit, what] of rows) {
+    if (r.targets[key] === undefined) continue; // results written before the figure existed
     const v = get(r, key);
     out.push(
       `| \`${key}\` — ${what} | ${fmt(v, unit)} | ≤ ${r.targets[key].max}${unit} | ${verdict(v, r.targets[key].max)} |`,
@@ -265,6 +271,7 @@ export function renderResults(r, analysis) {
     for (const j of pl.jobs) out.push(`| ${j.job} | ${j.result} | ${j.startS} | ${j.endS} |`);
     out.push('');
   }
+  out.push(...renderBuild(r.build));
   if (analysis) out.push(analysis.trim(), '');
   return `${out.join('\n')}\n`;
 }
@@ -288,4 +295,20 @@ function phaseMedians(lines) {
     const sorted = [...v].sort((a, b) => a - b);
     return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted.at(-1) };
   });
+}
+
+function renderBuild(b) {
+  const out = ['## Builds on an empty engine store', ''];
+  if (!b) return [...out, 'build: not measured (section not run).', ''];
+  out.push(`Method: ${b.method}.`, '');
+  out.push(
+    '| image | cold s | cached s | cached ÷ cold | steps to the cache | steps from the cache |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const [name, i] of Object.entries(b.images))
+    out.push(
+      `| ${name} | ${i.coldS} | ${i.cachedS} | ${i.ratio} | ${i.stepsToCache} | ${i.stepsFromCache} |`,
+    );
+  out.push('');
+  return out;
 }

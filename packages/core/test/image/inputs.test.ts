@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import {
+  defaultCacheRepository,
   parseBuildArgs,
+  parseCacheRepository,
   parseImageRepository,
   parseLabels,
   parseRegistryLogin,
@@ -154,5 +156,36 @@ describe('parseRegistryLogin', () => {
     expect(parseRegistryLogin('u', 'p')).toEqual({ username: 'u', password: 'p' });
     expect(inputErrorOf(() => parseRegistryLogin('u', '')).input).toBe('registry-password');
     expect(inputErrorOf(() => parseRegistryLogin('', 'p')).input).toBe('registry-username');
+  });
+});
+
+describe('parseCacheRepository', () => {
+  const image = parseImageRepository('127.0.0.1:5000/app/backend');
+  const fallback = defaultCacheRepository(image);
+
+  it('defaults to <image>-buildcache, a repository of its own', () => {
+    expect(fallback).toEqual({ registry: '127.0.0.1:5000', repository: 'app/backend-buildcache' });
+    expect(parseCacheRepository('  ', 'cache-from', fallback)).toBe(fallback);
+    expect(parseCacheRepository('', 'cache-to', undefined)).toBeUndefined();
+  });
+
+  it('turns the cache off with none, and takes any repository', () => {
+    expect(parseCacheRepository('none', 'cache-from', fallback)).toBeUndefined();
+    expect(parseCacheRepository('registry.example/team/cache', 'cache-to', fallback)).toEqual({
+      registry: 'registry.example',
+      repository: 'team/cache',
+    });
+  });
+
+  it.each<[string, RegExp]>([
+    ['127.0.0.1:5000/app/cache:v1', /without tag or digest.*got "127\.0\.0\.1:5000\/app\/cache:v1"/],
+    [`r.example/c@sha256:${'0'.repeat(64)}`, /without tag or digest/],
+    ['r.example/Cache', /or "none": .*lowercase/],
+    ['None', /or "none": .*lowercase/],
+  ])('%s is refused, naming the input', (text, message) => {
+    const err = inputErrorOf(() => parseCacheRepository(text, 'cache-to', fallback));
+    expect(err.input).toBe('cache-to');
+    expect(err.message).toMatch(/^input "cache-to" must be a registry repository/);
+    expect(err.message).toMatch(message);
   });
 });
