@@ -70,6 +70,7 @@ export async function benchBuild({ registry }) {
     }
   } finally {
     await rm(work, { recursive: true, force: true });
+    for (const [name] of IMAGES) await deleteRepository(registry, `${run}/${name}-buildcache`);
   }
   const worst = Object.entries(images).reduce((a, b) => (b[1].ratio > a[1].ratio ? b : a));
   return {
@@ -79,4 +80,21 @@ export async function benchBuild({ registry }) {
     worstImage: worst[0],
     images,
   };
+}
+
+/** Deletes every tag's manifest of a loopback repository (the registry's own GC frees the blobs). */
+/* global fetch */
+async function deleteRepository(registry, repository) {
+  const accept =
+    'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json';
+  const list = await fetch(`http://${registry}/v2/${repository}/tags/list`);
+  if (!list.ok) return;
+  for (const tag of (await list.json()).tags ?? []) {
+    const head = await fetch(`http://${registry}/v2/${repository}/manifests/${tag}`, {
+      method: 'HEAD',
+      headers: { Accept: accept },
+    });
+    const digest = head.headers.get('docker-content-digest');
+    if (digest) await fetch(`http://${registry}/v2/${repository}/manifests/${digest}`, { method: 'DELETE' });
+  }
 }

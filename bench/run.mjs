@@ -61,7 +61,7 @@ const results = {
   date: started.toISOString(),
   machine: machine(),
   targets: {
-    'promotion.ratioVsSkopeo': { max: 1.5 },
+    'promotion.ratioVsSkopeo': { max: 1.0 },
     'promotion.sizeFlatness': { max: 1.1 },
     'coldStart.maxRatioVsNode': { max: 2.0 },
     'readiness.medianMs': { max: 250 },
