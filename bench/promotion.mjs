@@ -129,23 +129,28 @@ async function cachedImage(client, name, size) {
   return await client.getManifest(CACHE_REPO, tag);
 }
 
+/** A runner's environment for one action run in `dir`: INPUT_* and empty file-command files. */
+async function actionEnv(dir, inputs) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: dir,
+    GITHUB_SHA: COMMIT,
+    GITHUB_RUN_ID: RUN_ID,
+  };
+  for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
+    env[name] = path.join(dir, name.toLowerCase());
+    await writeFile(env[name], '');
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
 /** Runs the bundled action like a runner does: INPUT_* env, file-command files in a temp dir. */
 async function runPromote(inputs, bundle = BUNDLE) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dl-bench-promote-'));
   try {
-    const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      RUNNER_TEMP: dir,
-      GITHUB_SHA: COMMIT,
-      GITHUB_RUN_ID: RUN_ID,
-    };
-    for (const [name, file] of Object.entries(files)) {
-      env[name] = path.join(dir, file);
-      await writeFile(env[name], '');
-    }
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    const env = await actionEnv(dir, inputs);
     const r = await runProcess(process.execPath, [bundle], { env });
     if (r.code !== 0) {
       throw new Error(
@@ -461,18 +466,7 @@ async function profilePromote(inputs) {
 async function runPromoteWith(inputs, nodeArgs) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dl-bench-promote-'));
   try {
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      RUNNER_TEMP: dir,
-      GITHUB_SHA: COMMIT,
-      GITHUB_RUN_ID: RUN_ID,
-    };
-    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
-      env[name] = path.join(dir, name.toLowerCase());
-      await writeFile(env[name], '');
-    }
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    const env = await actionEnv(dir, inputs);
     return await runProcess(process.execPath, [...nodeArgs, BUNDLE], { env });
   } finally {
     await rm(dir, { recursive: true, force: true });
