@@ -120,9 +120,20 @@ function errorOf(run: ActionRun): string {
     .replaceAll('%25', '%');
 }
 
-async function checkContainersLeft(): Promise<string[]> {
+/** Every check container on the host (any lane): what the file's cleanup removes. */
+async function checkContainers(): Promise<string[]> {
   const out = await podman(['ps', '--all', '--filter', `label=${LANE_LABEL}`, '--format', '{{.Names}}']);
   return out.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** The containers and volumes left of the lane `run` names in its log (`labelled <LANE_LABEL>=<id>`). */
+async function laneLeft(run: ActionRun): Promise<string[]> {
+  const id = new RegExp(`labelled ${LANE_LABEL.replaceAll('.', '\\.')}=([0-9a-f]+)`).exec(run.stdout)?.[1];
+  expect(id, `the log names no lane:\n${run.stdout}`).toBeDefined();
+  const filter = `label=${LANE_LABEL}=${id}`;
+  const out = await podman(['ps', '--all', '--filter', filter, '--format', '{{.Names}}']);
+  const volumes = await podman(['volume', 'ls', '--quiet', '--filter', filter]);
+  return `${out}\n${volumes}`.split('\n').filter((l) => l.trim() !== '');
 }
 
 async function buildAndPush(context: string, file: string, repository: string): Promise<string> {
@@ -169,7 +180,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const left = await checkContainersLeft().catch(() => []);
+  const left = await checkContainers().catch(() => []);
   for (const name of left) await podman(['rm', '--force', '--time', '0', name]).catch(() => undefined);
   // Only our tags: the image layers stay shared with other builds of the same Containerfile.
   for (const tag of localTags) await podman(['untag', tag, tag]).catch(() => undefined);
@@ -229,7 +240,7 @@ describe('fast-check in the ci-tools image', () => {
     expect(statement.predicate.checks.map((c) => c.result)).toEqual(['PASSED', 'PASSED', 'PASSED', 'PASSED']);
     // One log group per check, never interleaved.
     expect(run.stdout.match(/^::group::✓ /gm)).toHaveLength(4);
-    expect(await checkContainersLeft()).toEqual([]);
+    expect(await laneLeft(run)).toEqual([]);
   });
 
   it('one check failing: failed, named with its output tail, the others still reported', async () => {
@@ -278,7 +289,7 @@ describe('fast-check in the ci-tools image', () => {
     ]);
     expect(r.checks[1]!.outputTail).toContain('going to sleep');
     expect(r.checks[1]!.durationMs).toBeLessThan(30_000);
-    expect(await checkContainersLeft()).toEqual([]);
+    expect(await laneLeft(run)).toEqual([]);
   });
 
   it('fail-fast stops the rest', async () => {
@@ -300,7 +311,7 @@ describe('fast-check in the ci-tools image', () => {
       ['queued', 'skipped'],
     ]);
     expect(existsSync(marker)).toBe(false);
-    expect(await checkContainersLeft()).toEqual([]);
+    expect(await laneLeft(run)).toEqual([]);
   });
 
   it('a cancelled step (SIGTERM) stops its check containers and leaves none', async () => {
@@ -314,7 +325,7 @@ describe('fast-check in the ci-tools image', () => {
     expect(run.outputs.result).toBe('failed');
     const r = await report(run);
     expect(r.checks.map((c) => [c.name, c.status])).toEqual([['sleeper', 'cancelled']]);
-    expect(await checkContainersLeft()).toEqual([]);
+    expect(await laneLeft(run)).toEqual([]);
   });
 
   it('refuses a runtime-role image before anything runs', async () => {

@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANE_LABEL } from '@digestline/core/checks/container';
 import { Podman } from '@digestline/core/engine/podman';
 import { Exec } from '@digestline/core/exec';
 import { Stack } from '@digestline/core/stack/stack';
@@ -79,8 +80,19 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs scripts/pipeline.mjs like a user; resolves with its exit code and output. */
-function pipeline(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolveRun, reject) => {
+/** The fast-check check containers (label {@link LANE_LABEL}) on the host engine. */
+async function checkContainers(): Promise<string[]> {
+  const out = await podman(['ps', '--all', '--filter', `label=${LANE_LABEL}`, '--format', '{{.Names}}']);
+  return out.split('\n').filter((l) => l.trim() !== '');
+}
+
+/**
+ * Runs the pipeline script; `checksLeft` names the fast-check containers that exist after it and did
+ * not before (none may outlive their lane, whichever way its job ran).
+ */
+async function pipeline(args: string[]): Promise<{ code: number; output: string; checksLeft: string[] }> {
+  const before = new Set(await checkContainers());
+  const { code, output } = await new Promise<{ code: number; output: string }>((resolveRun, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/pipeline.mjs'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,6 +106,7 @@ function pipeline(args: string[]): Promise<{ code: number; output: string }> {
     child.on('error', reject);
     child.on('close', (code) => resolveRun({ code: code ?? -1, output }));
   });
+  return { code, output, checksLeft: (await checkContainers()).filter((n) => !before.has(n)) };
 }
 
 function commonArgs(out: string): string[] {
@@ -266,8 +279,9 @@ afterAll(async () => {
 
 describe('npm run pipeline (scripts/pipeline.mjs)', () => {
   it('ships the built digests unchanged from build to staging, with no build after validation', async () => {
-    const { code, output } = await pipeline(commonArgs('full'));
+    const { code, output, checksLeft } = await pipeline(commonArgs('full'));
     expect(code, output.slice(-6000)).toBe(0);
+    expect(checksLeft).toEqual([]);
     const ledger = await readLedger('full');
     first = ledger;
     expect(ledger.ok).toBe(true);
@@ -355,13 +369,14 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
     const ledgerBefore = await ledgerLines();
     expect(ledgerBefore.length).toBeGreaterThan(0);
 
-    const { code, output } = await pipeline([
+    const { code, output, checksLeft } = await pipeline([
       ...commonArgs('negative'),
       '--e2e-tests',
       'test/fixtures/pipeline/e2e-failing',
     ]);
     expect(code, output.slice(-6000)).toBe(1);
     expect(output).toMatch(/pipeline FAILED: job 'e2e' failure/);
+    expect(checksLeft).toEqual([]);
     const ledger = await readLedger('negative');
     expect(ledger.ok).toBe(false);
     expect(ledger.failedJobs).toEqual(['e2e']);
@@ -395,8 +410,9 @@ describe('npm run pipeline (scripts/pipeline.mjs)', () => {
   });
 
   it('runs every docker-labelled job in a Node 24 job container through the engine socket, same digests', async () => {
-    const { code, output } = await pipeline([...commonArgs('job-container'), '--job-container']);
+    const { code, output, checksLeft } = await pipeline([...commonArgs('job-container'), '--job-container']);
     expect(code, output.slice(-6000)).toBe(0);
+    expect(checksLeft).toEqual([]);
     const ledger = await readLedger('job-container');
     expect(ledger.ok).toBe(true);
     const modes = Object.fromEntries(ledger.jobs.map((j) => [j.id, j]));

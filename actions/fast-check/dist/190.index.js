@@ -443,6 +443,9 @@ function containerName(laneId, index, check) {
     const slug = check.name.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40);
     return `dl-check-${laneId}-${index}-${slug}`;
 }
+/** How long {@link ContainerLauncher.sweep} keeps removing a lane's containers before it fails. */
+const SWEEP_SETTLE_MS = 20_000;
+const SWEEP_RETRY_MS = 500;
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -512,19 +515,36 @@ class ContainerLauncher {
     }
     /**
      * Removes every container of this lane that still exists (a run cut short, an engine that ignored
-     * `--rm`). Returns the names removed.
-     * @throws Error when a container cannot be listed or removed: a check left running must not pass unnoticed
+     * `--rm`), listing again until none is left: an engine may still be removing a `--rm` container
+     * when it is listed, and refuse or ignore a second removal. Returns the names removed.
+     * @throws Error when a container is still there after {@link SWEEP_SETTLE_MS}, naming it and the
+     *   engine's last complaint: a check left running must not pass unnoticed
      */
-    async sweep() {
+    async sweep(settleMs = SWEEP_SETTLE_MS) {
         const label = `${LANE_LABEL}=${this.laneId}`;
-        const left = await this.engine.containerList({ label, all: true });
-        for (const container of left)
-            await this.engine.remove(container.id, { force: true });
+        const removed = new Set();
+        const deadline = Date.now() + settleMs;
+        let complaint;
+        for (let round = 0;; round++) {
+            const left = await this.engine.containerList({ label, all: true });
+            if (left.length === 0)
+                break;
+            if (round > 0 && Date.now() >= deadline) {
+                throw new Error(`check containers still there after ${settleMs / 1000} s: ${left.map((c) => c.name).join(', ')}` +
+                    (complaint !== undefined ? ` (${this.engine.kind}: ${(0,errors/* errorMessage */.gJ)(complaint)})` : ''));
+            }
+            complaint = undefined;
+            for (const container of left) {
+                await this.engine.remove(container.id, { force: true }).catch((err) => (complaint = err));
+                removed.add(container.name);
+            }
+            await sleep(SWEEP_RETRY_MS);
+        }
         // Copy mode's workspace volume goes too, once no container holds it.
         for (const volume of await this.engine.volumeList({ label })) {
             await this.engine.volumeRemove(volume, { force: true });
         }
-        return left.map((c) => c.name);
+        return [...removed];
     }
 }
 /**
@@ -792,6 +812,7 @@ async function chooseLauncher(request, deps, env, isolation, log) {
         return false;
     });
     const laneId = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    log.info(`checks run as ${engine.kind} containers dl-check-${laneId}-<n>-<check>, labelled ${LANE_LABEL}=${laneId}`);
     const workspaceSource = engine.files === 'copy'
         ? await stageWorkspace(engine, { laneId, image: request.image, workspace: request.plan.workspace })
         : undefined;

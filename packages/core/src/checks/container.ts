@@ -94,6 +94,10 @@ function containerName(laneId: string, index: number, check: PlannedCheck): stri
   return `dl-check-${laneId}-${index}-${slug}`;
 }
 
+/** How long {@link ContainerLauncher.sweep} keeps removing a lane's containers before it fails. */
+export const SWEEP_SETTLE_MS = 20_000;
+const SWEEP_RETRY_MS = 500;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -169,18 +173,37 @@ export class ContainerLauncher implements CheckLauncher {
 
   /**
    * Removes every container of this lane that still exists (a run cut short, an engine that ignored
-   * `--rm`). Returns the names removed.
-   * @throws Error when a container cannot be listed or removed: a check left running must not pass unnoticed
+   * `--rm`), listing again until none is left: an engine may still be removing a `--rm` container
+   * when it is listed, and refuse or ignore a second removal. Returns the names removed.
+   * @throws Error when a container is still there after {@link SWEEP_SETTLE_MS}, naming it and the
+   *   engine's last complaint: a check left running must not pass unnoticed
    */
-  async sweep(): Promise<string[]> {
+  async sweep(settleMs = SWEEP_SETTLE_MS): Promise<string[]> {
     const label = `${LANE_LABEL}=${this.laneId}`;
-    const left = await this.engine.containerList({ label, all: true });
-    for (const container of left) await this.engine.remove(container.id, { force: true });
+    const removed = new Set<string>();
+    const deadline = Date.now() + settleMs;
+    let complaint: unknown;
+    for (let round = 0; ; round++) {
+      const left = await this.engine.containerList({ label, all: true });
+      if (left.length === 0) break;
+      if (round > 0 && Date.now() >= deadline) {
+        throw new Error(
+          `check containers still there after ${settleMs / 1000} s: ${left.map((c) => c.name).join(', ')}` +
+            (complaint !== undefined ? ` (${this.engine.kind}: ${errorMessage(complaint)})` : ''),
+        );
+      }
+      complaint = undefined;
+      for (const container of left) {
+        await this.engine.remove(container.id, { force: true }).catch((err: unknown) => (complaint = err));
+        removed.add(container.name);
+      }
+      await sleep(SWEEP_RETRY_MS);
+    }
     // Copy mode's workspace volume goes too, once no container holds it.
     for (const volume of await this.engine.volumeList({ label })) {
       await this.engine.volumeRemove(volume, { force: true });
     }
-    return left.map((c) => c.name);
+    return [...removed];
   }
 }
 

@@ -15,6 +15,7 @@ import { silentLog, type Log } from '../log.js';
 import { writeSummary } from '../summary.js';
 import {
   ContainerLauncher,
+  LANE_LABEL,
   checkUser,
   prepareImage,
   stageWorkspace,
@@ -256,6 +257,9 @@ async function chooseLauncher(
     return false;
   });
   const laneId = randomBytes(4).toString('hex');
+  log.info(
+    `checks run as ${engine.kind} containers dl-check-${laneId}-<n>-<check>, labelled ${LANE_LABEL}=${laneId}`,
+  );
   const workspaceSource =
     engine.files === 'copy'
       ? await stageWorkspace(engine, { laneId, image: request.image, workspace: request.plan.workspace })

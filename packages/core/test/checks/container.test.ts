@@ -191,9 +191,12 @@ describe('time limit in a container', () => {
   });
 
   it('sweep force-removes every container of the lane that is left', async () => {
-    const { exec, spy } = spiedExec((_bin, args) =>
-      args[0] === 'ps' ? ok(`${'a'.repeat(64)}\tdl-check-l3-1-x\n`) : ok(),
-    );
+    let listed = false;
+    const { exec, spy } = spiedExec((_bin, args) => {
+      if (args[0] !== 'ps' || listed) return ok();
+      listed = true;
+      return ok(`${'a'.repeat(64)}\tdl-check-l3-1-x\n`);
+    });
     const launcher = new ContainerLauncher(new Podman(exec), {
       image: IMAGE,
       workspace: '/ws',
@@ -209,6 +212,42 @@ describe('time limit in a container', () => {
     expect(spy).toHaveBeenCalledWith('podman', ['rm', '--time', '0', '--force', 'a'.repeat(64)], {
       silent: true,
     });
+  });
+
+  it('sweep lists again until the lane is empty: a container the engine was still removing is removed again', async () => {
+    let lists = 0;
+    const { exec, spy } = spiedExec((_bin, args) => {
+      if (args[0] === 'ps') return ok(++lists <= 2 ? `${'b'.repeat(64)}\tdl-check-l4-1-x\n` : '');
+      if (args[0] === 'rm' && lists === 1)
+        throw new ExecError(['podman', 'rm'], 2, 'container state improper');
+      return ok();
+    });
+    const launcher = new ContainerLauncher(new Podman(exec), {
+      image: IMAGE,
+      workspace: '/ws',
+      envNames: [],
+      laneId: 'l4',
+    });
+    await expect(launcher.sweep()).resolves.toEqual(['dl-check-l4-1-x']);
+    expect(lists).toBe(3);
+    expect(spy.mock.calls.filter(([, args]) => args[0] === 'rm')).toHaveLength(2);
+  });
+
+  it('sweep fails, naming the container and the engine, when one stays past the settle time', async () => {
+    const { exec } = spiedExec((_bin, args) => {
+      if (args[0] === 'ps') return ok(`${'c'.repeat(64)}\tdl-check-l5-2-y\n`);
+      if (args[0] === 'rm') throw new ExecError(['podman', 'rm'], 2, 'device or resource busy');
+      return ok();
+    });
+    const launcher = new ContainerLauncher(new Podman(exec), {
+      image: IMAGE,
+      workspace: '/ws',
+      envNames: [],
+      laneId: 'l5',
+    });
+    await expect(launcher.sweep(0)).rejects.toThrow(
+      /check containers still there after 0 s: dl-check-l5-2-y \(podman: [\s\S]*device or resource busy/,
+    );
   });
 });
 
